@@ -1,0 +1,57 @@
+package io.sparta.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an AWS Lambda function.
+ *
+ * <p>On a class, the class must implement {@code com.amazonaws.services.lambda.runtime.RequestHandler} or
+ * {@code RequestStreamHandler} and the handler is the class name. On a public method, the handler is
+ * {@code package.Class::method}; the method takes {@code ()}, {@code (event)}, {@code (event, Context)},
+ * {@code (InputStream, OutputStream)} or {@code (InputStream, OutputStream, Context)}.
+ *
+ * <p>The Sparta Maven plugin reads this annotation from class files at {@code package} time; it is not
+ * needed at run time, so the dependency can be {@code provided}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface SpartaLambda {
+
+    /** Allowed values of {@link #logRetentionDays()}: the retention periods CloudWatch Logs accepts. */
+    int[] LOG_RETENTION_DAYS = {
+        1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
+    };
+
+    /**
+     * The function's name within the service, 1 to 64 letters, digits, hyphens or underscores. The deployed
+     * function is named {@code <stackName>-<name>}. Defaults to the simple class name, or
+     * {@code <SimpleClassName>-<method>} for a method.
+     */
+    String name() default "";
+
+    /** Free text shown in the Lambda console, at most 256 characters. */
+    String description() default "";
+
+    /** Memory in MB, 128 to 10240. */
+    int memory() default 512;
+
+    /** Timeout in seconds, 1 to 900. */
+    int timeout() default 30;
+
+    /** The Java runtime Lambda runs the function on. */
+    LambdaRuntime runtime() default LambdaRuntime.JAVA21;
+
+    /** The instruction set the function runs on. */
+    Architecture architecture() default Architecture.X86_64;
+
+    /** Environment variables set on the function. */
+    Env[] environment() default {};
+
+    /** How long CloudWatch keeps the function's logs; one of {@link #LOG_RETENTION_DAYS}. */
+    int logRetentionDays() default 30;
+}

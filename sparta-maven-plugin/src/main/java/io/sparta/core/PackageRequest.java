@@ -1,0 +1,33 @@
+package io.sparta.core;
+
+import io.sparta.core.archive.ArchiveCandidates;
+import io.sparta.core.model.ServiceSettings;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the package stage needs, as plain values.
+ *
+ * @param classesDirectory the module's compiled classes
+ * @param classpath the module's runtime classpath, read only for supertypes
+ * @param outputDirectory where the template and manifest go, such as {@code target/sparta}
+ */
+public record PackageRequest(
+        Path classesDirectory,
+        List<Path> classpath,
+        ServiceSettings settings,
+        ArchiveCandidates archive,
+        Path outputDirectory) {
+
+    public PackageRequest {
+        classpath = List.copyOf(classpath);
+    }
+
+    public Path templateFile() {
+        return outputDirectory.resolve("template.json");
+    }
+
+    public Path manifestFile() {
+        return outputDirectory.resolve(io.sparta.core.archive.PackageManifest.FILE_NAME);
+    }
+}

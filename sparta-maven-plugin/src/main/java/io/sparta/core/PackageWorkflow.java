@@ -1,0 +1,69 @@
+package io.sparta.core;
+
+import io.sparta.core.archive.ArchiveSelector;
+import io.sparta.core.archive.Digests;
+import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.model.LambdaFunction;
+import io.sparta.core.model.ServiceModel;
+import io.sparta.core.model.ServiceModelBuilder;
+import io.sparta.core.scan.FunctionScanner;
+import io.sparta.core.scan.HandlerSite;
+import io.sparta.core.template.ServiceTemplate;
+import io.sparta.core.template.TemplateJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The package stage: scan → model → archive → marshal → manifest. Offline: no AWS call. */
+public final class PackageWorkflow {
+
+    private final Console console;
+
+    public PackageWorkflow(Console console) {
+        this.console = console;
+    }
+
+    /** @return the manifest written, or empty when the module declares no function */
+    public Optional<PackageManifest> run(PackageRequest request) throws SpartaUserException, IOException {
+        List<HandlerSite> sites = new FunctionScanner().scan(request.classesDirectory(), request.classpath());
+        if (sites.isEmpty()) {
+            console.warn("No @SpartaLambda function in " + request.classesDirectory() + "; nothing to package");
+            // A template left from an earlier build would describe code that is gone.
+            Files.deleteIfExists(request.templateFile());
+            Files.deleteIfExists(request.manifestFile());
+            return Optional.empty();
+        }
+        ServiceModel service = new ServiceModelBuilder().build(request.settings(), sites);
+        Path archive = ArchiveSelector.select(request.archive());
+        String archiveSha256 = Digests.sha256(archive);
+
+        byte[] template = TemplateJson.write(ServiceTemplate.marshal(service), request.templateFile());
+
+        PackageManifest manifest = new PackageManifest(
+                service.serviceName(),
+                service.stackName(),
+                service.tags(),
+                service.parameters(),
+                archive.toAbsolutePath().toString(),
+                archiveSha256,
+                request.templateFile().toAbsolutePath().toString(),
+                Digests.sha256(template),
+                service.functions().stream()
+                        .map(f -> new PackageManifest.Function(f.name(), f.handler(), f.source()))
+                        .toList());
+        manifest.write(request.manifestFile());
+
+        console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
+                + service.functions().size() + " function(s):");
+        for (LambdaFunction function : service.functions()) {
+            console.info("  " + function.name() + "  " + function.handler() + "  " + function.runtime().identifier()
+                    + "/" + function.architecture().identifier() + "  " + function.memory() + " MB  "
+                    + function.timeout() + " s");
+        }
+        console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + ")");
+        console.info("Template " + request.templateFile());
+        return Optional.of(manifest);
+    }
+}

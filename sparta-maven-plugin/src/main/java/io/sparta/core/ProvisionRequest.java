@@ -1,0 +1,21 @@
+package io.sparta.core;
+
+import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.model.ServiceSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything provision needs, as plain values.
+ *
+ * @param packageDirectory where package wrote the template and manifest, such as {@code target/sparta}
+ * @param classesDirectory the module's compiled classes, to tell a stale package from a fresh one
+ * @param settings the service settings as configured now, which must match what was packaged
+ * @param bucket the artifact bucket to use, or empty to use the one Sparta manages
+ */
+public record ProvisionRequest(
+        Path packageDirectory,
+        Path classesDirectory,
+        ServiceSettings settings,
+        AwsTarget aws,
+        Optional<String> bucket) {}

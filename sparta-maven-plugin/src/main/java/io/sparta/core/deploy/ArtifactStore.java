@@ -1,0 +1,82 @@
+package io.sparta.core.deploy;
+
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The bucket that holds archives and templates under content-hash keys, so an upload happens once. */
+public final class ArtifactStore {
+
+    private final S3Client s3;
+    private final Region region;
+    private final String bucket;
+    private final Console console;
+
+    public ArtifactStore(S3Client s3, Region region, String bucket, Console console) {
+        this.s3 = s3;
+        this.region = region;
+        this.bucket = bucket;
+        this.console = console;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Fails with a clear message when a configured bucket is missing or not ours to use. */
+    public void verifyReachable() throws SpartaUserException {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            throw new SpartaUserException("<s3Bucket> " + bucket + " does not exist in " + region
+                    + "; create it, or remove <s3Bucket> to let Sparta manage one");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403) {
+                throw new SpartaUserException("<s3Bucket> " + bucket + " exists but these credentials may not use it"
+                        + " (403); grant s3:GetObject, s3:PutObject and s3:ListBucket on it");
+            }
+            if (e.statusCode() == 404) {
+                throw new SpartaUserException("<s3Bucket> " + bucket + " does not exist in " + region
+                        + "; create it, or remove <s3Bucket> to let Sparta manage one");
+            }
+            throw e;
+        }
+    }
+
+    /** Uploads {@code file} as {@code key} unless that key already holds it; returns whether it uploaded. */
+    public boolean putIfAbsent(String key, Path file, String contentType) throws java.io.IOException {
+        if (exists(key)) {
+            console.info("Unchanged  s3://" + bucket + "/" + key + " (already uploaded)");
+            return false;
+        }
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        console.info("Uploaded   s3://" + bucket + "/" + key + " (" + Files.size(file) + " bytes)");
+        return true;
+    }
+
+    /** The address CloudFormation reads a template from, in the virtual-hosted form AWS documents. */
+    public String httpsUrl(String key) {
+        return "https://" + bucket + ".s3." + region.id() + "." + region.metadata().partition().dnsSuffix() + "/" + key;
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.sparta.core.deploy;
+
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.Change;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
+import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
+import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
+import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
+
+/** Creates or updates a stack through a change set, so a template that changes nothing touches nothing. */
+public final class StackDeployer {
+
+    private final CloudFormationClient cloudFormation;
+    private final Console console;
+
+    public StackDeployer(CloudFormationClient cloudFormation, Console console) {
+        this.cloudFormation = cloudFormation;
+        this.console = console;
+    }
+
+    /** What one deployment asks of CloudFormation. */
+    public record Request(String stackName, String templateUrl, Map<String, String> parameters, Map<String, String> tags) {}
+
+    /** The stack after the deployment, or empty when it was already up to date and left alone. */
+    public Optional<StackOutcome> deploy(Request request) throws SpartaUserException {
+        ChangeSetType type = prepareStack(request.stackName());
+        String changeSetName = "sparta-" + System.currentTimeMillis();
+        try {
+            createChangeSet(request, type, changeSetName);
+        } catch (CloudFormationException e) {
+            if (nothingToChange(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        DescribeChangeSetResponse changeSet = awaitChangeSet(request.stackName(), changeSetName);
+        if (changeSet == null) {
+            return Optional.empty();
+        }
+        reportChanges(type, changeSet.changes());
+        StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
+        execute(request.stackName(), changeSetName);
+        StackOutcome result = watcher.awaitSettled();
+        String status = result.stack().stackStatusAsString();
+        if (!StackStates.succeeded(status)) {
+            List<String> failures = StackEvents.failures(result.events());
+            throw new DeploymentFailedException("Stack " + request.stackName() + " ended in " + status
+                    + (result.stack().stackStatusReason() == null ? "" : " (" + result.stack().stackStatusReason() + ")")
+                    + (failures.isEmpty() ? "" : "\n  failed: " + String.join("\n  failed: ", failures)));
+        }
+        reportOutcome(result);
+        return Optional.of(result);
+    }
+
+    private void reportOutcome(StackOutcome outcome) {
+        console.info("Stack " + outcome.stack().stackName() + " is " + outcome.stack().stackStatusAsString());
+        StackDescriber.printOutputs(console, outcome.stack());
+        var durations = StackEvents.durations(outcome.events());
+        if (durations.isEmpty()) {
+            console.info("Resource timings: the API reported no per-resource events");
+        } else {
+            console.info("Resource timings, longest first:");
+            durations.forEach((resource, took) -> console.info("  " + resource + "  " + took.toMillis() / 1000.0 + " s"));
+        }
+    }
+
+    private ChangeSetType prepareStack(String stackName) throws SpartaUserException {
+        Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
+        if (existing.isEmpty()) {
+            return ChangeSetType.CREATE;
+        }
+        String status = existing.get().stackStatusAsString();
+        if (StackStates.neverCreated(status)) {
+            return ChangeSetType.CREATE;
+        }
+        if (StackStates.deadOnArrival(status)) {
+            console.warn("Stack " + stackName + " is in ROLLBACK_COMPLETE after a failed first create; deleting it"
+                    + " and creating it again");
+            String stackId = existing.get().stackId();
+            cloudFormation.deleteStack(r -> r.stackName(stackId));
+            try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
+                waiter.waitUntilStackDeleteComplete(r -> r.stackName(stackId));
+            }
+            return ChangeSetType.CREATE;
+        }
+        if (!StackStates.settled(status)) {
+            throw new SpartaUserException("Stack " + stackName + " is busy (" + status + "); run provision again"
+                    + " once that operation has finished");
+        }
+        if (StackStates.stuck(status)) {
+            throw new SpartaUserException("Stack " + stackName + " is in " + status + " and cannot be updated; see its"
+                    + " events in the CloudFormation console, fix the cause, then continue the rollback or run"
+                    + " sparta:delete");
+        }
+        return ChangeSetType.UPDATE;
+    }
+
+    private void createChangeSet(Request request, ChangeSetType type, String changeSetName) {
+        try {
+            cloudFormation.createChangeSet(r -> r.stackName(request.stackName())
+                    .changeSetName(changeSetName)
+                    .changeSetType(type)
+                    .templateURL(request.templateUrl())
+                    .capabilities(Capability.CAPABILITY_IAM)
+                    .parameters(request.parameters().entrySet().stream()
+                            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build())
+                            .toList())
+                    .tags(request.tags().entrySet().stream()
+                            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                            .toList())
+                    .description("Sparta for Java"));
+        } catch (AlreadyExistsException retriedAfterLostResponse) {
+            console.debug("Change set " + changeSetName + " already exists: a retried call had created it");
+        }
+    }
+
+    /** The created change set, or {@code null} when CloudFormation found nothing to change. */
+    private DescribeChangeSetResponse awaitChangeSet(String stackName, String changeSetName)
+            throws DeploymentFailedException {
+        try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
+            waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(stackName).changeSetName(changeSetName));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException waiterGaveUp) {
+            // The waiter stops on FAILED; the change set's own reason tells "no changes" from a real failure.
+        }
+        DescribeChangeSetResponse changeSet =
+                cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+        if ("FAILED".equals(changeSet.statusAsString())) {
+            if (nothingToChange(changeSet.statusReason())) {
+                cloudFormation.deleteChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+                return null;
+            }
+            throw new DeploymentFailedException(
+                    "CloudFormation rejected the change set for " + stackName + ": " + changeSet.statusReason());
+        }
+        return changeSet;
+    }
+
+    private void execute(String stackName, String changeSetName) {
+        try {
+            cloudFormation.executeChangeSet(r -> r.stackName(stackName)
+                    .changeSetName(changeSetName)
+                    .clientRequestToken(changeSetName));
+        } catch (InvalidChangeSetStatusException e) {
+            String execution = cloudFormation
+                    .describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName))
+                    .executionStatusAsString();
+            if (execution == null || !execution.startsWith("EXECUTE_")) {
+                throw e;
+            }
+            console.debug("Change set " + changeSetName + " is already " + execution + ": a retried call ran it");
+        }
+    }
+
+    private void reportChanges(ChangeSetType type, List<Change> changes) {
+        console.info((type == ChangeSetType.CREATE ? "Creating" : "Updating") + " stack: " + changes.size()
+                + " resource change(s)");
+        for (Change change : changes) {
+            var resource = change.resourceChange();
+            String replacement = "True".equals(resource.replacementAsString()) ? "  (replacement)" : "";
+            console.info("  " + resource.actionAsString() + "  " + resource.logicalResourceId() + "  "
+                    + resource.resourceType() + replacement);
+        }
+    }
+
+    private static boolean nothingToChange(String reason) {
+        return reason != null
+                && (reason.contains("didn't contain changes") || reason.contains("No updates are to be performed"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.sparta.core.deploy;
+
+import io.sparta.core.Console;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+
+/**
+ * Follows one stack operation to its end, printing each new stack event as CloudFormation records it. The SDK's
+ * waiters only report the end, so this polls events and status together.
+ */
+final class StackWatcher {
+
+    private static final Duration FIRST_POLL = Duration.ofSeconds(1);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(5);
+
+    private final CloudFormationClient cloudFormation;
+    private final Console console;
+    private final String stackId;
+    private final Set<String> seenEventIds = new HashSet<>();
+    private final List<StackEvent> newEvents = new ArrayList<>();
+
+    /** Remembers the events already recorded, so only those of the coming operation are reported. */
+    StackWatcher(CloudFormationClient cloudFormation, Console console, String stackId) {
+        this.cloudFormation = cloudFormation;
+        this.console = console;
+        this.stackId = stackId;
+        cloudFormation.describeStackEvents(r -> r.stackName(stackId)).stackEvents().stream()
+                .map(StackEvent::eventId)
+                .forEach(seenEventIds::add);
+    }
+
+    /** Polls until the stack settles; returns it with the events of this operation, oldest first. */
+    StackOutcome awaitSettled() {
+        Duration pause = FIRST_POLL;
+        while (true) {
+            Stack stack = cloudFormation.describeStacks(r -> r.stackName(stackId)).stacks().get(0);
+            reportNewEvents();
+            if (StackStates.settled(stack.stackStatusAsString())) {
+                return new StackOutcome(stack, List.copyOf(newEvents));
+            }
+            sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+        }
+    }
+
+    private void reportNewEvents() {
+        List<StackEvent> batch = new ArrayList<>();
+        // Newest first: page back only until the events already seen.
+        for (StackEvent event : cloudFormation.describeStackEventsPaginator(r -> r.stackName(stackId)).stackEvents()) {
+            if (seenEventIds.contains(event.eventId())) {
+                break;
+            }
+            batch.add(0, event);
+        }
+        for (StackEvent event : batch) {
+            seenEventIds.add(event.eventId());
+            newEvents.add(event);
+            console.info("  " + StackEvents.line(event));
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the stack", e);
+        }
+    }
+}

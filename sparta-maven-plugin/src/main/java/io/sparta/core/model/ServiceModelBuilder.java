@@ -1,0 +1,248 @@
+package io.sparta.core.model;
+
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.annotations.SpartaLambda;
+import io.sparta.core.scan.HandlerSite;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/** Validates the scanned declarations and the service settings and builds the {@link ServiceModel}. */
+public final class ServiceModelBuilder {
+
+    /** @throws InvalidServiceException listing every problem found, not only the first */
+    public ServiceModel build(ServiceSettings settings, List<HandlerSite> sites) throws InvalidServiceException {
+        List<String> problems = new ArrayList<>();
+        checkSettings(settings, problems);
+        List<LambdaFunction> functions = new ArrayList<>();
+        for (HandlerSite site : sites) {
+            problems.addAll(HandlerRules.problems(site));
+            functions.add(function(site, settings, problems));
+        }
+        checkUnique(functions, settings, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidServiceException(problems);
+        }
+        functions.sort((a, b) -> a.name().compareTo(b.name()));
+        return new ServiceModel(
+                settings.serviceName(),
+                settings.stackName(),
+                new TreeMap<>(settings.tags()),
+                new TreeMap<>(settings.parameters()),
+                functions);
+    }
+
+    private static LambdaFunction function(HandlerSite site, ServiceSettings settings, List<String> problems) {
+        Attributes attributes = new Attributes(site);
+        String name = attributes.string("name");
+        if (name.isEmpty()) {
+            name = defaultName(site);
+        }
+        checkName(site, name, settings.stackName(), problems);
+        String description = attributes.string("description");
+        if (description.length() > Limits.DESCRIPTION_MAX) {
+            problems.add(site.location() + ": description is " + description.length()
+                    + " characters long; Lambda allows at most " + Limits.DESCRIPTION_MAX);
+        }
+        int memory = attributes.integer("memory");
+        if (memory < Limits.MEMORY_MIN || memory > Limits.MEMORY_MAX) {
+            problems.add(site.location() + ": memory = " + memory + " is out of range; allowed "
+                    + Limits.MEMORY_MIN + " to " + Limits.MEMORY_MAX + " (MB)");
+        }
+        int timeout = attributes.integer("timeout");
+        if (timeout < Limits.TIMEOUT_MIN || timeout > Limits.TIMEOUT_MAX) {
+            problems.add(site.location() + ": timeout = " + timeout + " is out of range; allowed "
+                    + Limits.TIMEOUT_MIN + " to " + Limits.TIMEOUT_MAX + " (seconds)");
+        }
+        int retention = attributes.integer("logRetentionDays");
+        if (Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).noneMatch(allowed -> allowed == retention)) {
+            problems.add(site.location() + ": logRetentionDays = " + retention + " is not a retention CloudWatch Logs"
+                    + " accepts; allowed " + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS));
+        }
+        String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
+        return new LambdaFunction(
+                name,
+                logicalIdPrefix(name),
+                handler,
+                site.location(),
+                description,
+                memory,
+                timeout,
+                attributes.enumeration("runtime", LambdaRuntime.class),
+                attributes.enumeration("architecture", Architecture.class),
+                environment(site, attributes, settings, problems),
+                retention);
+    }
+
+    private static String defaultName(HandlerSite site) {
+        String simple = site.className().substring(site.className().lastIndexOf('.') + 1).replace('$', '-');
+        return site.methodName() == null ? simple : simple + "-" + site.methodName();
+    }
+
+    private static void checkName(HandlerSite site, String name, String stackName, List<String> problems) {
+        if (!Limits.FUNCTION_NAME.matcher(name).matches()) {
+            problems.add(site.location() + ": name = \"" + name + "\" may only hold letters, digits, '-' and '_'");
+            return;
+        }
+        int deployedLength = stackName.length() + 1 + name.length();
+        if (deployedLength > Limits.FUNCTION_NAME_MAX) {
+            problems.add(site.location() + ": name = \"" + name + "\" makes the deployed function name \""
+                    + stackName + "-" + name + "\" " + deployedLength + " characters long; Lambda allows at most "
+                    + Limits.FUNCTION_NAME_MAX + ", so shorten the name (at most "
+                    + Math.max(0, Limits.FUNCTION_NAME_MAX - stackName.length() - 1) + " characters here) or the"
+                    + " stackName");
+        }
+    }
+
+    private static TreeMap<String, String> environment(
+            HandlerSite site, Attributes attributes, ServiceSettings settings, List<String> problems) {
+        TreeMap<String, String> variables = new TreeMap<>();
+        int bytes = 0;
+        for (Map<String, Object> entry : attributes.annotations("environment")) {
+            String key = String.valueOf(entry.get("name"));
+            String value = String.valueOf(entry.get("value"));
+            bytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
+            if (!Limits.ENVIRONMENT_NAME.matcher(key).matches()) {
+                problems.add(site.location() + ": environment variable \"" + key
+                        + "\" must start with a letter and hold only letters, digits and '_'");
+            } else if (Limits.RESERVED_ENVIRONMENT.contains(key)) {
+                problems.add(site.location() + ": environment variable " + key
+                        + " is reserved; the Lambda runtime sets it itself");
+            }
+            if (variables.put(key, value) != null) {
+                problems.add(site.location() + ": environment variable " + key + " is declared twice");
+            }
+            Matcher reference = Limits.SUBSTITUTION.matcher(value);
+            while (reference.find()) {
+                String referenced = reference.group(1);
+                if (!settings.parameters().containsKey(referenced)
+                        && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
+                    problems.add(site.location() + ": environment variable " + key + " refers to ${" + referenced
+                            + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
+                            + "; write ${!" + referenced + "} for a literal");
+                }
+            }
+        }
+        if (bytes > Limits.ENVIRONMENT_BYTES_MAX) {
+            problems.add(site.location() + ": environment variables take " + bytes
+                    + " bytes; Lambda allows at most " + Limits.ENVIRONMENT_BYTES_MAX);
+        }
+        return variables;
+    }
+
+    private static void checkSettings(ServiceSettings settings, List<String> problems) {
+        if (!Limits.SERVICE_NAME.matcher(settings.serviceName()).matches()) {
+            problems.add("<serviceName> \"" + settings.serviceName() + "\" must be 1 to 128 letters, digits, '.', '-'"
+                    + " or '_', starting with a letter or digit");
+        }
+        String stackName = settings.stackName();
+        if (!Limits.STACK_NAME.matcher(stackName).matches() || stackName.length() > Limits.STACK_NAME_MAX) {
+            problems.add("<stackName> \"" + stackName + "\" must be 1 to " + Limits.STACK_NAME_MAX
+                    + " letters, digits or '-', starting with a letter (it defaults to the serviceName)");
+        }
+        if (settings.tags().size() > Limits.TAGS_MAX) {
+            problems.add("<tags> holds " + settings.tags().size() + " tags; CloudFormation allows " + Limits.TAGS_MAX);
+        }
+        settings.tags().forEach((key, value) -> {
+            if (key.isEmpty() || key.length() > Limits.TAG_KEY_MAX || key.toLowerCase().startsWith("aws:")) {
+                problems.add("<tags> key \"" + key + "\" must be 1 to " + Limits.TAG_KEY_MAX
+                        + " characters and not start with aws:");
+            }
+            if (value.length() > Limits.TAG_VALUE_MAX) {
+                problems.add("<tags> value of " + key + " is " + value.length() + " characters; at most "
+                        + Limits.TAG_VALUE_MAX);
+            }
+        });
+        if (settings.parameters().size() > Limits.PARAMETERS_MAX - Limits.RESERVED_PARAMETERS.size()) {
+            problems.add("<parameters> holds " + settings.parameters().size() + " entries; at most "
+                    + (Limits.PARAMETERS_MAX - Limits.RESERVED_PARAMETERS.size()) + " fit beside Sparta's own");
+        }
+        settings.parameters().keySet().forEach(name -> {
+            if (!Limits.PARAMETER_NAME.matcher(name).matches() || name.length() > Limits.LOGICAL_ID_MAX) {
+                problems.add("<parameters> name \"" + name + "\" must be 1 to 255 letters or digits");
+            } else if (Limits.RESERVED_PARAMETERS.contains(name)) {
+                problems.add("<parameters> name " + name + " is reserved by Sparta; choose another");
+            }
+        });
+    }
+
+    private static void checkUnique(List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
+        Map<String, LambdaFunction> byName = new HashMap<>();
+        Map<String, LambdaFunction> byLogicalId = new HashMap<>();
+        for (LambdaFunction function : functions) {
+            LambdaFunction sameName = byName.putIfAbsent(function.name(), function);
+            if (sameName != null) {
+                problems.add("two functions are named \"" + function.name() + "\": " + sameName.source() + " and "
+                        + function.source() + "; set a distinct name on one of them");
+                continue;
+            }
+            LambdaFunction sameId = byLogicalId.putIfAbsent(function.logicalIdPrefix(), function);
+            if (sameId != null) {
+                problems.add("functions \"" + sameId.name() + "\" (" + sameId.source() + ") and \"" + function.name()
+                        + "\" (" + function.source() + ") both map to the CloudFormation logical id "
+                        + function.logicalIdPrefix() + "; rename one of them");
+            }
+            for (String parameter : settings.parameters().keySet()) {
+                if (parameter.startsWith(function.logicalIdPrefix())) {
+                    problems.add("<parameters> name " + parameter + " may clash with the resources of function \""
+                            + function.name() + "\"; choose another");
+                }
+            }
+        }
+    }
+
+    /** {@code order-api_v2} becomes {@code OrderApiV2}: CloudFormation logical ids are alphanumeric. */
+    static String logicalIdPrefix(String name) {
+        return Arrays.stream(name.split("[-_]+"))
+                .filter(part -> !part.isEmpty())
+                .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining());
+    }
+
+    /** The annotation's explicit values, falling back to the defaults {@link SpartaLambda} declares. */
+    private static final class Attributes {
+        private final Map<String, Object> explicit;
+
+        Attributes(HandlerSite site) {
+            this.explicit = site.attributes();
+        }
+
+        String string(String name) {
+            return (String) value(name);
+        }
+
+        int integer(String name) {
+            return (Integer) value(name);
+        }
+
+        <E extends Enum<E>> E enumeration(String name, Class<E> type) {
+            Object value = value(name);
+            return type.isInstance(value) ? type.cast(value) : Enum.valueOf(type, (String) value);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> annotations(String name) {
+            Object value = explicit.get(name);
+            return value == null ? List.of() : (List<Map<String, Object>>) value;
+        }
+
+        private Object value(String name) {
+            Object value = explicit.get(name);
+            if (value != null) {
+                return value;
+            }
+            try {
+                return SpartaLambda.class.getMethod(name).getDefaultValue();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("SpartaLambda has no attribute " + name, e);
+            }
+        }
+    }
+}

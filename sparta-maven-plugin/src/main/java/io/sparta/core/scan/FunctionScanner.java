@@ -1,0 +1,153 @@
+package io.sparta.core.scan;
+
+import io.sparta.annotations.SpartaLambda;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/** Finds every {@code @SpartaLambda} declaration in a module's compiled classes by reading class files with ASM. */
+public final class FunctionScanner {
+
+    static final String SPARTA_LAMBDA = SpartaLambda.class.descriptorString();
+    static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
+    static final String REQUEST_STREAM_HANDLER = "com/amazonaws/services/lambda/runtime/RequestStreamHandler";
+
+    /**
+     * @param classesDirectory the module's compiled classes, such as {@code target/classes}
+     * @param classpath the module's runtime classpath, used only to read supertypes' headers
+     * @return the declarations in a stable order: by class name, then method name
+     */
+    public List<HandlerSite> scan(Path classesDirectory, List<Path> classpath) throws IOException {
+        if (!Files.isDirectory(classesDirectory)) {
+            return List.of();
+        }
+        List<Path> lookup = new ArrayList<>();
+        lookup.add(classesDirectory);
+        lookup.addAll(classpath);
+        List<HandlerSite> sites = new ArrayList<>();
+        try (TypeHierarchy hierarchy = new TypeHierarchy(lookup);
+                Stream<Path> files = Files.walk(classesDirectory)) {
+            for (Path classFile : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                ClassFacts facts = new ClassFacts();
+                new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
+                sites.addAll(facts.sites(hierarchy));
+            }
+        }
+        sites.sort((a, b) -> a.location().compareTo(b.location()));
+        return sites;
+    }
+
+    private static final class ClassFacts extends ClassVisitor {
+
+        private String internalName;
+        private int access;
+        private boolean innerNonStatic;
+        private boolean publicNoArgConstructor;
+        private Map<String, Object> classAnnotation;
+        private final List<MethodFacts> methods = new ArrayList<>();
+
+        ClassFacts() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            this.internalName = name;
+            this.access = access;
+        }
+
+        @Override
+        public void visitInnerClass(String name, String outerName, String innerName, int innerAccess) {
+            if (name.equals(internalName)) {
+                // The InnerClasses attribute holds the nested class's true modifiers.
+                access = (access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED))
+                        | (innerAccess & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_PROTECTED));
+                innerNonStatic = (innerAccess & Opcodes.ACC_STATIC) == 0;
+            }
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return SPARTA_LAMBDA.equals(descriptor) ? new AnnotationValues(values -> classAnnotation = values) : null;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature, String[] exceptions) {
+            if (name.equals("<init>") && descriptor.equals("()V") && (methodAccess & Opcodes.ACC_PUBLIC) != 0) {
+                publicNoArgConstructor = true;
+            }
+            MethodFacts method = new MethodFacts(methodAccess, name, descriptor);
+            methods.add(method);
+            return new MethodVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
+                    return SPARTA_LAMBDA.equals(annotationDescriptor)
+                            ? new AnnotationValues(values -> method.annotation = values)
+                            : null;
+                }
+            };
+        }
+
+        List<HandlerSite> sites(TypeHierarchy hierarchy) {
+            boolean annotatedMethod = methods.stream().anyMatch(m -> m.annotation != null);
+            if (classAnnotation == null && !annotatedMethod) {
+                return List.of();
+            }
+            HandlerSite.ClassShape classShape = new HandlerSite.ClassShape(
+                    (access & Opcodes.ACC_PUBLIC) != 0,
+                    (access & Opcodes.ACC_ABSTRACT) != 0,
+                    (access & Opcodes.ACC_INTERFACE) != 0,
+                    innerNonStatic,
+                    publicNoArgConstructor,
+                    hierarchy.isSubtypeOf(internalName, REQUEST_HANDLER),
+                    hierarchy.isSubtypeOf(internalName, REQUEST_STREAM_HANDLER));
+            String className = Type.getObjectType(internalName).getClassName();
+            List<HandlerSite> result = new ArrayList<>();
+            if (classAnnotation != null) {
+                result.add(new HandlerSite(className, null, classAnnotation, classShape, null));
+            }
+            Map<String, Integer> publicOverloads = new HashMap<>();
+            methods.stream()
+                    .filter(m -> (m.access & Opcodes.ACC_PUBLIC) != 0 && (m.access & Opcodes.ACC_BRIDGE) == 0)
+                    .forEach(m -> publicOverloads.merge(m.name, 1, Integer::sum));
+            for (MethodFacts method : methods) {
+                if (method.annotation != null) {
+                    HandlerSite.MethodShape shape = new HandlerSite.MethodShape(
+                            (method.access & Opcodes.ACC_PUBLIC) != 0,
+                            (method.access & Opcodes.ACC_STATIC) != 0,
+                            Arrays.stream(Type.getArgumentTypes(method.descriptor))
+                                    .map(Type::getClassName)
+                                    .toList(),
+                            publicOverloads.getOrDefault(method.name, 0));
+                    result.add(new HandlerSite(className, method.name, method.annotation, classShape, shape));
+                }
+            }
+            return result;
+        }
+    }
+
+    private static final class MethodFacts {
+        final int access;
+        final String name;
+        final String descriptor;
+        Map<String, Object> annotation;
+
+        MethodFacts(int access, String name, String descriptor) {
+            this.access = access;
+            this.name = name;
+            this.descriptor = descriptor;
+        }
+    }
+}

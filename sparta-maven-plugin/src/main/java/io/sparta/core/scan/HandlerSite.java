@@ -1,0 +1,44 @@
+package io.sparta.core.scan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the class files say about one {@code @SpartaLambda} declaration: enough to decide whether Lambda can
+ * call it, without ever loading the user's classes.
+ *
+ * @param className binary name, such as {@code com.acme.Outer$Inner}
+ * @param methodName the annotated method, or {@code null} when the annotation is on the class
+ * @param attributes the annotation's explicit values: numbers and strings as such, enum constants by name,
+ *     nested annotations as maps and arrays as lists
+ */
+public record HandlerSite(
+        String className,
+        String methodName,
+        Map<String, Object> attributes,
+        ClassShape classShape,
+        MethodShape methodShape) {
+
+    /** How the declaring class looks to Lambda's Java runtime. */
+    public record ClassShape(
+            boolean isPublic,
+            boolean isAbstract,
+            boolean isInterface,
+            boolean isInnerNonStatic,
+            boolean hasPublicNoArgConstructor,
+            boolean implementsRequestHandler,
+            boolean implementsRequestStreamHandler) {}
+
+    /**
+     * How the annotated method looks to Lambda's Java runtime.
+     *
+     * @param parameterTypes the parameters' binary class names ({@code int} for primitives)
+     * @param publicOverloads how many public methods of the class share the name, this one included
+     */
+    public record MethodShape(boolean isPublic, boolean isStatic, List<String> parameterTypes, int publicOverloads) {}
+
+    /** Where the declaration is, for messages: {@code com.acme.Hello} or {@code com.acme.Greeter#greet}. */
+    public String location() {
+        return methodName == null ? className : className + "#" + methodName;
+    }
+}

@@ -1,0 +1,97 @@
+package io.sparta.core.template;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.core.model.LambdaFunction;
+import io.sparta.core.model.ServiceModel;
+
+/**
+ * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
+ * only Lambda and allowed only to write its own log group, and a log group with the declared retention.
+ */
+public final class ServiceTemplate {
+
+    public static final String ARTIFACT_BUCKET = "ArtifactBucket";
+    public static final String ARTIFACT_KEY = "ArtifactKey";
+
+    private ServiceTemplate() {}
+
+    public static ObjectNode marshal(ServiceModel service) {
+        ObjectNode template = TemplateJson.object();
+        template.put("AWSTemplateFormatVersion", "2010-09-09");
+        template.put("Description", "Sparta for Java service " + service.serviceName());
+        ObjectNode parameters = template.putObject("Parameters");
+        parameters.putObject(ARTIFACT_BUCKET)
+                .put("Type", "String")
+                .put("Description", "S3 bucket holding the service archive");
+        parameters.putObject(ARTIFACT_KEY)
+                .put("Type", "String")
+                .put("Description", "S3 key of the service archive");
+        service.parameters().keySet().forEach(name -> parameters.putObject(name).put("Type", "String"));
+        ObjectNode resources = template.putObject("Resources");
+        ObjectNode outputs = template.putObject("Outputs");
+        for (LambdaFunction function : service.functions()) {
+            addFunction(resources, outputs, function);
+        }
+        return template;
+    }
+
+    private static void addFunction(ObjectNode resources, ObjectNode outputs, LambdaFunction function) {
+        String functionId = function.logicalIdPrefix() + "Function";
+        String roleId = function.logicalIdPrefix() + "Role";
+        String logGroupId = function.logicalIdPrefix() + "LogGroup";
+        String deployedName = "${AWS::StackName}-" + function.name();
+
+        ObjectNode logGroup = Cfn.resource(resources, logGroupId, "AWS::Logs::LogGroup")
+                .putObject("Properties");
+        logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
+        logGroup.put("RetentionInDays", function.logRetentionDays());
+
+        ObjectNode role = Cfn.resource(resources, roleId, "AWS::IAM::Role").putObject("Properties");
+        ObjectNode trust = Cfn.policyDocument();
+        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
+        assume.put("Effect", "Allow");
+        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
+        assume.put("Action", "sts:AssumeRole");
+        role.set("AssumeRolePolicyDocument", trust);
+        ObjectNode logsPolicy = role.putArray("Policies").addObject();
+        logsPolicy.put("PolicyName", "write-own-logs");
+        ObjectNode logsDocument = Cfn.policyDocument();
+        ObjectNode writeLogs = ((ArrayNode) logsDocument.get("Statement")).addObject();
+        writeLogs.put("Effect", "Allow");
+        writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
+        writeLogs.set("Resource", Cfn.getAtt(logGroupId, "Arn"));
+        logsPolicy.set("PolicyDocument", logsDocument);
+
+        ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");
+        lambda.putArray("DependsOn").add(logGroupId);
+        ObjectNode properties = lambda.putObject("Properties");
+        properties.set("FunctionName", Cfn.sub(deployedName));
+        properties.put("Handler", function.handler());
+        properties.put("Runtime", function.runtime().identifier());
+        properties.putArray("Architectures").add(function.architecture().identifier());
+        properties.put("MemorySize", function.memory());
+        properties.put("Timeout", function.timeout());
+        if (!function.description().isEmpty()) {
+            properties.put("Description", function.description());
+        }
+        properties.set("Role", Cfn.getAtt(roleId, "Arn"));
+        ObjectNode code = properties.putObject("Code");
+        code.set("S3Bucket", Cfn.ref(ARTIFACT_BUCKET));
+        code.set("S3Key", Cfn.ref(ARTIFACT_KEY));
+        if (!function.environment().isEmpty()) {
+            ObjectNode variables = properties.putObject("Environment").putObject("Variables");
+            function.environment().forEach((key, value) -> {
+                if (value.contains("${")) {
+                    variables.set(key, Cfn.sub(value));
+                } else {
+                    variables.put(key, value);
+                }
+            });
+        }
+
+        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
+        output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
+        output.set("Value", Cfn.getAtt(functionId, "Arn"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.sparta.maven;
+
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import io.sparta.core.model.ServiceSettings;
+import java.io.File;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** The settings every Sparta goal shares, and the one place core exceptions become Maven's. */
+abstract class AbstractSpartaMojo extends AbstractMojo {
+
+    /** The service's name: the prefix of its S3 keys and the default stack name. */
+    @Parameter(property = "sparta.serviceName", defaultValue = "${project.artifactId}", required = true)
+    String serviceName;
+
+    /**
+     * The CloudFormation stack's name, 1 to 128 letters, digits or hyphens starting with a letter. Functions are
+     * deployed as {@code <stackName>-<function name>}. Defaults to the serviceName.
+     */
+    @Parameter(property = "sparta.stackName")
+    String stackName;
+
+    /** Tags set on the stack, and through it on every resource that supports tags. */
+    @Parameter
+    Map<String, String> tags = Map.of();
+
+    /**
+     * Template parameters and the values provision passes for them. Declared as String parameters; a function's
+     * environment value can use one as {@code ${Name}}.
+     */
+    @Parameter
+    Map<String, String> parameters = Map.of();
+
+    /** Where package writes the template and manifest and provision reads them. */
+    @Parameter(property = "sparta.outputDirectory", defaultValue = "${project.build.directory}/sparta", required = true)
+    File outputDirectory;
+
+    /** Skips the goal. */
+    @Parameter(property = "sparta.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping: sparta.skip is true");
+            return;
+        }
+        try {
+            run(new MavenConsole(getLog()));
+        } catch (SpartaUserException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (AwsServiceException e) {
+            String operation = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().serviceName() + " ";
+            if (e.statusCode() == 403 || (e.awsErrorDetails() != null
+                    && String.valueOf(e.awsErrorDetails().errorCode()).matches("AccessDenied.*|ExpiredToken.*|InvalidClientTokenId"))) {
+                throw new MojoFailureException("AWS refused a " + operation + "call for these credentials: "
+                        + e.getMessage() + ". Check <profile>/<region> and the IAM permissions", e);
+            }
+            throw new MojoExecutionException("AWS " + operation + "call failed: " + e.getMessage(), e);
+        } catch (SdkClientException e) {
+            if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
+                throw new MojoFailureException("No AWS credentials found: set <profile> (or -Dsparta.profile),"
+                        + " AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+            }
+            throw new MojoExecutionException("Could not reach AWS: " + e.getMessage(), e);
+        } catch (IOException | SdkException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    abstract void run(Console console) throws SpartaUserException, IOException;
+
+    ServiceSettings serviceSettings() {
+        String stack = stackName == null || stackName.isBlank() ? serviceName : stackName;
+        return new ServiceSettings(serviceName, stack, tags == null ? Map.of() : tags, parameters == null ? Map.of() : parameters);
+    }
+}

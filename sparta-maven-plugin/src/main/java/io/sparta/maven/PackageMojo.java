@@ -1,0 +1,42 @@
+package io.sparta.maven;
+
+import io.sparta.core.Console;
+import io.sparta.core.PackageRequest;
+import io.sparta.core.PackageWorkflow;
+import io.sparta.core.SpartaUserException;
+import java.io.File;
+import java.io.IOException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Scans the compiled classes for {@code @SpartaLambda} functions and writes {@code template.json} and
+ * {@code manifest.json} beside the jar Maven built. Makes no AWS call.
+ */
+@Mojo(
+        name = "package",
+        defaultPhase = LifecyclePhase.PACKAGE,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true)
+public class PackageMojo extends AbstractSpartaMojo {
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    File classesDirectory;
+
+    @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
+    String pluginKey;
+
+    @Override
+    void run(Console console) throws SpartaUserException, IOException {
+        ProjectArchive archive = new ProjectArchive(project, pluginKey);
+        new PackageWorkflow(console)
+                .run(new PackageRequest(
+                        classesDirectory.toPath(),
+                        archive.classpath(),
+                        serviceSettings(),
+                        archive.candidates(),
+                        outputDirectory.toPath()));
+    }
+}

@@ -1,0 +1,111 @@
+package io.sparta.maven;
+
+import io.sparta.core.archive.ArchiveCandidates;
+import io.sparta.core.archive.ArchiveCandidates.ShadeOrder;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/** Reads from the Maven project what the core needs to pick the archive: jars built, shade's place, dependencies. */
+final class ProjectArchive {
+
+    private static final String SHADE = "org.apache.maven.plugins:maven-shade-plugin";
+    private static final String ANNOTATIONS = "io.sparta:sparta-annotations";
+    private static final Set<String> PACKAGED_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME);
+
+    private final MavenProject project;
+    private final String spartaPluginKey;
+
+    ProjectArchive(MavenProject project, String spartaPluginKey) {
+        this.project = project;
+        this.spartaPluginKey = spartaPluginKey;
+    }
+
+    ArchiveCandidates candidates() {
+        Map<String, Path> attached = new HashMap<>();
+        for (Artifact artifact : project.getAttachedArtifacts()) {
+            if (artifact.getFile() != null && "jar".equals(artifact.getType()) && artifact.getClassifier() != null) {
+                attached.put(artifact.getClassifier(), artifact.getFile().toPath());
+            }
+        }
+        File main = project.getArtifact().getFile();
+        Plugin shade = project.getBuild().getPluginsAsMap().get(SHADE);
+        return new ArchiveCandidates(
+                main == null ? null : main.toPath(),
+                attached,
+                shadeOrder(),
+                shade == null ? null : shadedClassifier(shade),
+                project.getArtifacts().stream()
+                        .filter(a -> PACKAGED_SCOPES.contains(a.getScope()))
+                        .map(a -> a.getGroupId() + ":" + a.getArtifactId())
+                        .filter(key -> !key.equals(ANNOTATIONS))
+                        .sorted()
+                        .toList());
+    }
+
+    /** Every artifact the module compiles or runs against, for reading supertypes. */
+    List<Path> classpath() {
+        return project.getArtifacts().stream()
+                .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()))
+                .map(Artifact::getFile)
+                .filter(Objects::nonNull)
+                .map(File::toPath)
+                .toList();
+    }
+
+    /** Within one phase Maven runs plugins in the order the POM declares them. */
+    private ShadeOrder shadeOrder() {
+        List<Plugin> plugins = project.getBuildPlugins();
+        int shadeAt = -1;
+        int spartaAt = -1;
+        for (int i = 0; i < plugins.size(); i++) {
+            Plugin plugin = plugins.get(i);
+            if (plugin.getKey().equals(SHADE) && shadesInPackagePhase(plugin)) {
+                shadeAt = i;
+            } else if (plugin.getKey().equals(spartaPluginKey)) {
+                spartaAt = i;
+            }
+        }
+        if (shadeAt < 0) {
+            return ShadeOrder.NOT_CONFIGURED;
+        }
+        return spartaAt >= 0 && spartaAt < shadeAt ? ShadeOrder.AFTER_SPARTA : ShadeOrder.BEFORE_SPARTA;
+    }
+
+    private static boolean shadesInPackagePhase(Plugin shade) {
+        return shade.getExecutions().stream()
+                .anyMatch(e -> e.getGoals().contains("shade") && (e.getPhase() == null || "package".equals(e.getPhase())));
+    }
+
+    /** The classifier shade attaches its jar under, or {@code null} when it replaces the main jar. */
+    private static String shadedClassifier(Plugin shade) {
+        for (PluginExecution execution : shade.getExecutions()) {
+            if (execution.getGoals().contains("shade")) {
+                String attached = setting(execution, shade, "shadedArtifactAttached");
+                if (Boolean.parseBoolean(attached)) {
+                    String classifier = setting(execution, shade, "shadedClassifierName");
+                    return classifier == null ? "shaded" : classifier;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String setting(PluginExecution execution, Plugin plugin, String name) {
+        for (Object configuration : new Object[] {execution.getConfiguration(), plugin.getConfiguration()}) {
+            if (configuration instanceof Xpp3Dom dom && dom.getChild(name) != null) {
+                return dom.getChild(name).getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package io.sparta.maven;
+
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import io.sparta.core.StackWorkflows;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Prints the service stack's status, parameters, outputs and tags. */
+@Mojo(name = "status", threadSafe = true)
+public class StatusMojo extends AbstractAwsMojo {
+
+    @Override
+    void run(Console console) throws SpartaUserException {
+        new StackWorkflows(console).status(awsTarget(), serviceSettings().stackName());
+    }
+}

@@ -1,0 +1,102 @@
+package io.sparta.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Python venv that holds the test tooling (moto's server and cfn-lint), created by the build itself from
+ * the pinned requirements file and reused while that file is unchanged.
+ */
+public final class PythonTools {
+
+    private static final String READY_MARKER = ".sparta-requirements.sha256";
+
+    private final Path venv;
+
+    private PythonTools(Path venv) {
+        this.venv = venv;
+    }
+
+    /** The venv named by the {@code sparta.python.venv} and {@code sparta.python.requirements} properties. */
+    public static synchronized PythonTools fromSystemProperties() {
+        Path venv = Path.of(requiredProperty("sparta.python.venv"));
+        Path requirements = Path.of(requiredProperty("sparta.python.requirements"));
+        ensureInstalled(venv, requirements);
+        return new PythonTools(venv);
+    }
+
+    /** An executable the venv installed, such as {@code moto_server} or {@code cfn-lint}. */
+    public Path executable(String name) {
+        return venv.resolve("bin").resolve(name);
+    }
+
+    private static void ensureInstalled(Path venv, Path requirements) {
+        try {
+            Files.createDirectories(venv.getParent());
+            Path lockFile = venv.getParent().resolve(venv.getFileName() + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = channel.lock()) {
+                String wanted = sha256(Files.readAllBytes(requirements));
+                Path marker = venv.resolve(READY_MARKER);
+                if (Files.exists(marker) && Files.readString(marker).equals(wanted)) {
+                    return;
+                }
+                run(List.of(pythonCommand(), "-m", "venv", "--clear", venv.toString()));
+                run(List.of(
+                        venv.resolve("bin/pip").toString(),
+                        "install",
+                        "--quiet",
+                        "--disable-pip-version-check",
+                        "-r",
+                        requirements.toString()));
+                Files.writeString(marker, wanted);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the Python test venv at " + venv, e);
+        }
+    }
+
+    private static String pythonCommand() {
+        return System.getenv().getOrDefault("SPARTA_PYTHON", "python3");
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IOException("Command failed: " + String.join(" ", command) + "\n" + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while running " + command, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+}
