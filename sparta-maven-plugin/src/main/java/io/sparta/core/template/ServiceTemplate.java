@@ -60,7 +60,10 @@ public final class ServiceTemplate {
         ObjectNode writeLogs = ((ArrayNode) logsDocument.get("Statement")).addObject();
         writeLogs.put("Effect", "Allow");
         writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
-        writeLogs.set("Resource", Cfn.getAtt(logGroupId, "Arn"));
+        // The log group's ARN with ":*", which covers its streams, spelled out rather than left to GetAtt.
+        writeLogs.set(
+                "Resource",
+                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId + "}:*"));
         logsPolicy.set("PolicyDocument", logsDocument);
 
         ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");

@@ -1,0 +1,278 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.sparta.testkit.CfnLint;
+import io.sparta.testkit.MotoServer;
+import io.sparta.testkit.PythonTools;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The hello-world sample's whole life on moto: package, provision, provision again unchanged, change code,
+ * refuse a stale package, delete. Each step builds on the one before.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HelloWorldIT {
+
+    private static final String STACK = "hello-world";
+    private static final String HELLO = "hello-world-HelloHandler";
+    private static final String SHOUT = "hello-world-shout";
+
+    private MotoServer moto;
+    private LocalAws aws;
+    private CfnLint cfnLint;
+    private SampleProject sample;
+
+    @BeforeAll
+    void startMoto() {
+        PythonTools python = PythonTools.fromSystemProperties();
+        sample = SampleProject.copyOf("hello-world", "hello-world");
+        moto = MotoServer.start(python, sample.directory().resolve("moto.log"));
+        aws = new LocalAws(moto.endpoint());
+        cfnLint = new CfnLint(python);
+        sample.withAws(moto.endpoint().toString(), LocalAws.REGION.id());
+    }
+
+    @AfterAll
+    void stopMoto() {
+        if (aws != null) {
+            aws.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void packageWritesALintCleanTemplateAndAManifestOffline() throws Exception {
+        SampleProject.BuildResult build = sample.mvn("package", "-o");
+        assertEquals(0, build.exitCode(), build.describe());
+
+        assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+        JsonNode manifest = json(sample.file("target/sparta/manifest.json"));
+        assertEquals(STACK, manifest.path("stackName").asText());
+        assertEquals(
+                Set.of("com.example.hello.HelloHandler", "com.example.hello.Greetings::shout"),
+                Set.of(manifest.at("/functions/0/handler").asText(), manifest.at("/functions/1/handler").asText()));
+        assertEquals(sha256Hex(archive()), manifest.path("archiveSha256").asText());
+    }
+
+    @Test
+    @Order(2)
+    void provisionCreatesBothFunctionsAsDeclared() throws Exception {
+        SampleProject.BuildResult build = sample.mvn("sparta:provision");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("CREATE_COMPLETE"), build.describe());
+
+        FunctionConfiguration hello = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration();
+        assertEquals("com.example.hello.HelloHandler", hello.handler());
+        assertEquals("java21", hello.runtimeAsString());
+        assertEquals(256, hello.memorySize());
+        assertEquals(10, hello.timeout());
+        assertEquals("Says hello", hello.description());
+        assertEquals(Map.of("GREETING", "Hello", "STAGE", "dev"), hello.environment().variables());
+        assertEquals(codeSha256(archive()), hello.codeSha256());
+
+        FunctionConfiguration shout = aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration();
+        assertEquals("com.example.hello.Greetings::shout", shout.handler());
+        assertEquals("java17", shout.runtimeAsString());
+        assertEquals(512, shout.memorySize());
+        assertEquals(20, shout.timeout());
+        assertEquals(codeSha256(archive()), shout.codeSha256());
+
+        assertNotEquals(hello.role(), shout.role(), "each function has a role of its own");
+    }
+
+    @Test
+    @Order(3)
+    void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup() {
+        for (String function : List.of(HELLO, SHOUT)) {
+            String roleArn = aws.lambda.getFunction(r -> r.functionName(function)).configuration().role();
+            String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+            JsonNode trust = json(URLDecoder.decode(
+                    aws.iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument(),
+                    StandardCharsets.UTF_8));
+            assertEquals(1, trust.path("Statement").size());
+            assertEquals("lambda.amazonaws.com", trust.at("/Statement/0/Principal/Service").asText());
+            assertEquals("sts:AssumeRole", trust.at("/Statement/0/Action").asText());
+
+            assertEquals(List.of("write-own-logs"), aws.iam.listRolePolicies(r -> r.roleName(roleName)).policyNames());
+            JsonNode policy = json(URLDecoder.decode(
+                    aws.iam.getRolePolicy(r -> r.roleName(roleName).policyName("write-own-logs")).policyDocument(),
+                    StandardCharsets.UTF_8));
+            assertEquals(1, policy.path("Statement").size());
+            JsonNode statement = policy.at("/Statement/0");
+            assertEquals("Allow", statement.path("Effect").asText());
+            assertEquals(
+                    List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                    List.of(statement.at("/Action/0").asText(), statement.at("/Action/1").asText()));
+            assertEquals(
+                    "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/" + function + ":*",
+                    statement.path("Resource").asText());
+        }
+    }
+
+    @Test
+    @Order(4)
+    void logGroupsKeepTheDeclaredRetention() {
+        Map<String, Integer> retention = aws.logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/hello-world-"))
+                .logGroups().stream()
+                .collect(Collectors.toMap(g -> g.logGroupName(), g -> g.retentionInDays()));
+        assertEquals(Map.of("/aws/lambda/" + HELLO, 14, "/aws/lambda/" + SHOUT, 30), retention);
+    }
+
+    @Test
+    @Order(5)
+    void architectureIsCheckedInTheTemplate_motoIgnoresArchitecturesInCloudFormation() throws Exception {
+        JsonNode resources = json(template()).path("Resources");
+        assertEquals("arm64", resources.at("/HelloHandlerFunction/Properties/Architectures/0").asText());
+        assertEquals("x86_64", resources.at("/ShoutFunction/Properties/Architectures/0").asText());
+    }
+
+    @Test
+    @Order(6)
+    void functionArnsAreDeclaredOutputs_motoReportsNoOutputsForChangeSetStacks() throws Exception {
+        JsonNode outputs = json(template()).path("Outputs");
+        assertEquals("HelloHandlerFunction", outputs.at("/HelloHandlerArn/Value/Fn::GetAtt/0").asText());
+        assertEquals("ShoutFunction", outputs.at("/ShoutArn/Value/Fn::GetAtt/0").asText());
+    }
+
+    @Test
+    @Order(7)
+    void provisionAgainLeavesStackAndBucketUntouched() {
+        Stack before = stack();
+        int eventsBefore = aws.cloudFormation.describeStackEvents(r -> r.stackName(STACK)).stackEvents().size();
+        List<String> objectsBefore = artifactKeys();
+
+        SampleProject.BuildResult build = sample.mvn("sparta:provision");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Stack hello-world is up to date"), build.describe());
+        assertTrue(build.logContains(", 0 bytes uploaded to S3"), build.describe());
+
+        Stack after = stack();
+        assertEquals(before.lastUpdatedTime(), after.lastUpdatedTime());
+        assertEquals(before.stackStatus(), after.stackStatus());
+        assertEquals(eventsBefore, aws.cloudFormation.describeStackEvents(r -> r.stackName(STACK)).stackEvents().size());
+        assertEquals(objectsBefore, artifactKeys());
+    }
+
+    @Test
+    @Order(8)
+    void provisionRefusesCodeCompiledAfterPackage() throws Exception {
+        Path source = sample.file("src/main/java/com/example/hello/HelloHandler.java");
+        Files.writeString(source, Files.readString(source).replace("\"world\"", "\"there\""));
+        SampleProject.BuildResult compiled = sample.mvn("compile", "-o");
+        assertEquals(0, compiled.exitCode(), compiled.describe());
+
+        SampleProject.BuildResult build = sample.mvn("sparta:provision");
+        assertEquals(1, build.exitCode(), build.describe());
+        assertTrue(build.logContains("older than the classes"), build.describe());
+        assertTrue(build.logContains("Run 'mvn package' first"), build.describe());
+    }
+
+    @Test
+    @Order(9)
+    void changedCodeIsUploadedAndDeployed() throws Exception {
+        String oldHash = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration().codeSha256();
+
+        SampleProject.BuildResult packaged = sample.mvn("package", "-o");
+        assertEquals(0, packaged.exitCode(), packaged.describe());
+        assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+        SampleProject.BuildResult build = sample.mvn("sparta:provision");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("UPDATE_COMPLETE"), build.describe());
+
+        String newHash = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration().codeSha256();
+        assertNotEquals(oldHash, newHash);
+        assertEquals(codeSha256(archive()), newHash);
+        assertEquals(codeSha256(archive()), aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration().codeSha256());
+    }
+
+    @Test
+    @Order(10)
+    void deleteRemovesTheStackAndASecondDeleteIsFine() {
+        SampleProject.BuildResult build = sample.mvn("sparta:delete");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Stack hello-world deleted"), build.describe());
+        CloudFormationException gone = assertThrows(CloudFormationException.class, this::stack);
+        assertTrue(gone.getMessage().contains("does not exist"), gone.getMessage());
+        assertThrows(Exception.class, () -> aws.lambda.getFunction(r -> r.functionName(HELLO)));
+
+        SampleProject.BuildResult again = sample.mvn("sparta:delete");
+        assertEquals(0, again.exitCode(), again.describe());
+        assertTrue(again.logContains("does not exist; nothing to delete"), again.describe());
+        assertFalse(again.logContains("ERROR"), again.describe());
+    }
+
+    private Stack stack() {
+        return aws.cloudFormation.describeStacks(r -> r.stackName(STACK)).stacks().get(0);
+    }
+
+    private List<String> artifactKeys() {
+        String bucket = aws.cloudFormation.describeStacks(r -> r.stackName("sparta-artifacts")).stacks().get(0)
+                .outputs().get(0).outputValue();
+        return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
+    }
+
+    private Path template() {
+        return sample.file("target/sparta/template.json");
+    }
+
+    private Path archive() {
+        return sample.file("target/hello-world-1.0.0.jar");
+    }
+
+    private static JsonNode json(Path file) throws java.io.IOException {
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    /** Lenient about quotes: moto returns inline role policies made by CloudFormation as Python reprs. */
+    private static JsonNode json(String text) {
+        try {
+            return JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
+    private static String codeSha256(Path file) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static String sha256Hex(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
