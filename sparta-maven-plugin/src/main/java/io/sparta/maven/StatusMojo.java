@@ -5,7 +5,7 @@ import io.sparta.core.SpartaUserException;
 import io.sparta.core.StackWorkflows;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Prints the service stack's status, parameters, outputs and tags. */
+/** Prints the service stack's status, outputs, resources, parameters and tags. */
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends AbstractAwsMojo {
 

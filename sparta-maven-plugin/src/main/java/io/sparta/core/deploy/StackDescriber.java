@@ -5,7 +5,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
-/** Prints what a stack is now: status, parameters, outputs, tags. */
+/** Prints what a stack is now: status, outputs, resources, parameters, tags. */
 public final class StackDescriber {
 
     private final CloudFormationClient cloudFormation;
@@ -29,6 +29,10 @@ public final class StackDescriber {
         console.info("  id: " + stack.stackId());
         console.info("  last changed: " + (stack.lastUpdatedTime() != null ? stack.lastUpdatedTime() : stack.creationTime()));
         printOutputs(console, stack);
+        console.info("Resources:");
+        cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().forEach(resource ->
+                console.info("  " + resource.logicalResourceId() + "  " + resource.resourceType() + "  "
+                        + resource.physicalResourceId() + "  " + resource.resourceStatusAsString()));
         console.info("Parameters:");
         stack.parameters().forEach(p -> console.info("  " + p.parameterKey() + " = " + p.parameterValue()));
         console.info("Tags:");

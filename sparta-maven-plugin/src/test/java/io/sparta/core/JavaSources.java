@@ -1,0 +1,63 @@
+package io.sparta.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles small Java sources with javac into a folder, as a user's module would be compiled. */
+public final class JavaSources {
+
+    private JavaSources() {}
+
+    /**
+     * @param sources file path (such as {@code com/acme/Hello.java}) to source text
+     * @return the folder of class files
+     */
+    public static Path compile(Path workDirectory, Map<String, String> sources) {
+        try {
+            Path sourceRoot = Files.createDirectories(workDirectory.resolve("src"));
+            Path classes = Files.createDirectories(workDirectory.resolve("classes"));
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = sourceRoot.resolve(source.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source.getValue());
+                files.add(file);
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, null)) {
+                boolean compiled = javac.getTask(
+                                null,
+                                fileManager,
+                                diagnostics,
+                                List.of("-proc:none", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")),
+                                null,
+                                fileManager.getJavaFileObjectsFromPaths(files))
+                        .call();
+                if (!compiled) {
+                    throw new IllegalArgumentException("Test sources do not compile: " + diagnostics.getDiagnostics());
+                }
+            }
+            return classes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test JVM's classpath, which holds sparta-annotations and aws-lambda-java-core. */
+    public static List<Path> testClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(Path::of)
+                .toList();
+    }
+}

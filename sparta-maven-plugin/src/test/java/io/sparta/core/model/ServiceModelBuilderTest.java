@@ -1,0 +1,266 @@
+package io.sparta.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.core.JavaSources;
+import io.sparta.core.scan.FunctionScanner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServiceModelBuilderTest {
+
+    private static final ServiceSettings SETTINGS = new ServiceSettings("orders", "orders", Map.of(), Map.of("Stage", "dev"));
+
+    @TempDir
+    Path work;
+
+    private ServiceModel build(ServiceSettings settings, String source) throws Exception {
+        Path classes = JavaSources.compile(work, Map.of("acme/Handlers.java", source));
+        return new ServiceModelBuilder().build(settings, new FunctionScanner().scan(classes, JavaSources.testClasspath()));
+    }
+
+    private List<String> problems(ServiceSettings settings, String source) {
+        return assertThrows(InvalidServiceException.class, () -> build(settings, source)).problems();
+    }
+
+    private List<String> problems(String source) {
+        return problems(SETTINGS, source);
+    }
+
+    private static String method(String annotation, String signature) {
+        return """
+                package acme;
+                import io.sparta.annotations.*;
+                import com.amazonaws.services.lambda.runtime.Context;
+                import java.io.*;
+                public class Handlers {
+                    %s
+                    %s { %s }
+                }
+                """.formatted(annotation, signature, signature.contains(" void ") ? "" : "return null;");
+    }
+
+    @Test
+    void appliesTheAnnotationsDefaultsAndDerivesNames() throws Exception {
+        ServiceModel model = build(SETTINGS, method("@SpartaLambda", "public String handle(String in)"));
+
+        LambdaFunction function = model.functions().get(0);
+        assertEquals("Handlers-handle", function.name());
+        assertEquals("HandlersHandle", function.logicalIdPrefix());
+        assertEquals("acme.Handlers::handle", function.handler());
+        assertEquals(512, function.memory());
+        assertEquals(30, function.timeout());
+        assertEquals(LambdaRuntime.JAVA21, function.runtime());
+        assertEquals(Architecture.X86_64, function.architecture());
+        assertEquals(30, function.logRetentionDays());
+        assertEquals(Map.of(), function.environment());
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({
+        "memory, 100, 'memory = 100 is out of range; allowed 128 to 10240 (MB)'",
+        "memory, 10241, 'memory = 10241 is out of range; allowed 128 to 10240 (MB)'",
+        "timeout, 0, 'timeout = 0 is out of range; allowed 1 to 900 (seconds)'",
+        "timeout, 901, 'timeout = 901 is out of range; allowed 1 to 900 (seconds)'",
+        "logRetentionDays, 8, 'logRetentionDays = 8 is not a retention CloudWatch Logs accepts; allowed [1, 3, 5, 7, 14'"
+    })
+    void rejectsOutOfRangeValuesNamingClassMethodAttributeValueAndRange(String attribute, int value, String message) {
+        List<String> problems = problems(method("@SpartaLambda(" + attribute + " = " + value + ")",
+                "public String handle(String in)"));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("acme.Handlers#handle: " + message), problems.get(0));
+    }
+
+    @Test
+    void acceptsTheEdgesOfEveryRange() throws Exception {
+        ServiceModel model = build(SETTINGS, """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Handlers {
+                    @SpartaLambda(memory = 128, timeout = 900, logRetentionDays = 3653) public String a() { return null; }
+                    @SpartaLambda(memory = 10240, timeout = 1, logRetentionDays = 1) public String b() { return null; }
+                }
+                """);
+        assertEquals(List.of(128, 10240), model.functions().stream().map(LambdaFunction::memory).toList());
+        assertEquals(List.of(900, 1), model.functions().stream().map(LambdaFunction::timeout).toList());
+    }
+
+    @Test
+    void rejectsTwoFunctionsWithOneNameNamingBoth() {
+        List<String> problems = problems("""
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Handlers {
+                    @SpartaLambda(name = "same") public String a(String in) { return in; }
+                    @SpartaLambda(name = "same") public String b(String in) { return in; }
+                }
+                """);
+        assertEquals(List.of("two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
+                + " on one of them"), problems);
+    }
+
+    @Test
+    void rejectsNamesThatMapToOneLogicalId() {
+        List<String> problems = problems("""
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Handlers {
+                    @SpartaLambda(name = "order-api") public String a(String in) { return in; }
+                    @SpartaLambda(name = "order_api") public String b(String in) { return in; }
+                }
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("both map to the CloudFormation logical id OrderApi"), problems.get(0));
+    }
+
+    @Test
+    void rejectsANonPublicHandlerMethod() {
+        assertEquals(
+                List.of("acme.Handlers#handle: method handle is not public; Lambda can only call public methods"),
+                problems(method("@SpartaLambda", "String handle(String in)")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "public String handle(String a, String b)|(java.lang.String, java.lang.String)",
+        "public void handle(InputStream in, OutputStream out, String extra)|(java.io.InputStream, java.io.OutputStream, java.lang.String)",
+        "public String handle(String a, String b, Context c, int d)|(java.lang.String, java.lang.String, com.amazonaws.services.lambda.runtime.Context, int)"
+    })
+    void rejectsSignaturesLambdaCannotCall(String signature, String parameters) {
+        assertEquals(
+                List.of("acme.Handlers#handle: Lambda cannot call a handler with parameters " + parameters
+                        + "; allowed: (), (event), (event, Context), (InputStream, OutputStream) or (InputStream,"
+                        + " OutputStream, Context)"),
+                problems(method("@SpartaLambda", signature)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "public String handle()",
+        "public String handle(java.util.Map<String, Object> event)",
+        "public String handle(String event, Context context)",
+        "public void handle(InputStream in, OutputStream out)",
+        "public void handle(InputStream in, OutputStream out, Context context)",
+        "public static String handle(String event)"
+    })
+    void acceptsEverySignatureLambdaCanCall(String signature) throws Exception {
+        assertEquals(1, build(SETTINGS, method("@SpartaLambda", signature)).functions().size());
+    }
+
+    @Test
+    void rejectsAnAmbiguousOverloadedHandler() {
+        List<String> problems = problems("""
+                package acme;
+                public class Handlers {
+                    @io.sparta.annotations.SpartaLambda public String handle(String in) { return in; }
+                    public String handle(Integer in) { return null; }
+                }
+                """);
+        assertEquals(List.of("acme.Handlers#handle: 2 public methods are named handle, so the handler"
+                + " acme.Handlers::handle is ambiguous; rename the annotated one"), problems);
+    }
+
+    @Test
+    void rejectsClassesLambdaCannotInstantiateOrCall() {
+        List<String> problems = problems("""
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Handlers {
+                    @SpartaLambda public class Inner implements com.amazonaws.services.lambda.runtime.RequestHandler<String, String> {
+                        public String handleRequest(String in, com.amazonaws.services.lambda.runtime.Context c) { return in; }
+                    }
+                    @SpartaLambda public static class NoHandlerInterface {}
+                    @SpartaLambda public static abstract class Abstract implements com.amazonaws.services.lambda.runtime.RequestHandler<String, String> {}
+                    public static class NeedsArguments {
+                        public NeedsArguments(String config) {}
+                        @SpartaLambda public String handle(String in) { return in; }
+                    }
+                }
+                """);
+        assertEquals(
+                List.of(
+                        "acme.Handlers$Abstract: class acme.Handlers$Abstract is abstract; Lambda must be able to instantiate it",
+                        "acme.Handlers$Inner: class acme.Handlers$Inner is an inner class; declare it static so Lambda can instantiate it",
+                        "acme.Handlers$NeedsArguments#handle: class acme.Handlers$NeedsArguments has no public no-argument"
+                                + " constructor; Lambda instantiates handlers with one",
+                        "acme.Handlers$NoHandlerInterface: a @SpartaLambda class must implement"
+                                + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
+                                + " otherwise put @SpartaLambda on a public handler method"),
+                problems);
+    }
+
+    @Test
+    void rejectsNamesOverLambdasLimitCountingTheStackPrefix() throws Exception {
+        String name = "f".repeat(57);
+        // "orders-" + 57 characters = 64: the longest name Lambda accepts.
+        assertEquals(name, build(SETTINGS, method("@SpartaLambda(name = \"" + name + "\")", "public String handle()"))
+                .functions().get(0).name());
+        List<String> problems = problems(method("@SpartaLambda(name = \"" + name + "g\")", "public String handle()"));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("\" 65 characters long; Lambda allows at most 64, so shorten the name (at most"
+                + " 57 characters here) or the stackName"), problems.get(0));
+    }
+
+    @Test
+    void rejectsNamesWithCharactersLambdaRefuses() {
+        assertEquals(
+                List.of("acme.Handlers#handle: name = \"hello world\" may only hold letters, digits, '-' and '_'"),
+                problems(method("@SpartaLambda(name = \"hello world\")", "public String handle()")));
+    }
+
+    @Test
+    void checksEnvironmentNamesReservedKeysAndReferences() throws Exception {
+        List<String> problems = problems(method("""
+                @SpartaLambda(environment = {@Env(name = "AWS_REGION", value = "x"), @Env(name = "1BAD", value = "x"),
+                        @Env(name = "STAGE", value = "${Stage}-${Unknown}")})""", "public String handle()"));
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself",
+                        "acme.Handlers#handle: environment variable \"1BAD\" must start with a letter and hold only letters,"
+                                + " digits and '_'",
+                        "acme.Handlers#handle: environment variable STAGE refers to ${Unknown}, which is neither a"
+                                + " <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS + "; write ${!Unknown} for a"
+                                + " literal"),
+                problems);
+
+        ServiceModel model = build(SETTINGS, method(
+                "@SpartaLambda(environment = @Env(name = \"WHERE\", value = \"${Stage}/${AWS::Region}/${!Literal}\"))",
+                "public String handle()"));
+        assertEquals(Map.of("WHERE", "${Stage}/${AWS::Region}/${!Literal}"), model.functions().get(0).environment());
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        List<String> problems = problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
+        assertEquals(4, problems.size(), problems.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1orders", "my_stack", "''"})
+    void rejectsStackNamesCloudFormationRefuses(String stackName) {
+        List<String> problems = problems(
+                new ServiceSettings("orders", stackName, Map.of(), Map.of()), method("@SpartaLambda", "public String handle()"));
+        assertTrue(problems.get(0).startsWith("<stackName> \"" + stackName + "\" must be 1 to 128 letters, digits or '-',"
+                + " starting with a letter"), problems.toString());
+    }
+
+    @Test
+    void rejectsReservedAndMalformedParametersAndTags() {
+        List<String> problems = problems(
+                new ServiceSettings("orders", "orders", Map.of("aws:owner", "me"), Map.of("ArtifactKey", "x", "bad-name", "y")),
+                method("@SpartaLambda", "public String handle()"));
+        assertTrue(problems.contains("<tags> key \"aws:owner\" must be 1 to 128 characters and not start with aws:"), problems.toString());
+        assertTrue(problems.contains("<parameters> name ArtifactKey is reserved by Sparta; choose another"), problems.toString());
+        assertTrue(problems.contains("<parameters> name \"bad-name\" must be 1 to 255 letters or digits"), problems.toString());
+    }
+}

@@ -1,0 +1,137 @@
+package io.sparta.core.scan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.core.JavaSources;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunctionScannerTest {
+
+    @TempDir
+    Path work;
+
+    private List<HandlerSite> scan(Map<String, String> sources) throws Exception {
+        Path classes = JavaSources.compile(work, sources);
+        return new FunctionScanner().scan(classes, JavaSources.testClasspath());
+    }
+
+    @Test
+    void readsAnAnnotatedRequestHandlerClassWithOnlyItsExplicitValues() throws Exception {
+        List<HandlerSite> sites = scan(Map.of("acme/Hello.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.*;
+                import io.sparta.annotations.*;
+                @SpartaLambda(memory = 1024, architecture = Architecture.ARM64,
+                        environment = {@Env(name = "A", value = "1"), @Env(name = "B", value = "2")})
+                public class Hello implements RequestHandler<String, String> {
+                    public String handleRequest(String in, Context c) { return in; }
+                }
+                """));
+
+        assertEquals(1, sites.size());
+        HandlerSite site = sites.get(0);
+        assertEquals("acme.Hello", site.className());
+        assertNull(site.methodName());
+        assertNull(site.methodShape());
+        assertEquals(1024, site.attributes().get("memory"));
+        assertEquals("ARM64", site.attributes().get("architecture"));
+        assertEquals(
+                List.of(Map.of("name", "A", "value", "1"), Map.of("name", "B", "value", "2")),
+                site.attributes().get("environment"));
+        assertFalse(site.attributes().containsKey("timeout"), "defaults are not in the class file");
+        assertTrue(site.classShape().implementsRequestHandler());
+        assertTrue(site.classShape().isPublic());
+        assertTrue(site.classShape().hasPublicNoArgConstructor());
+    }
+
+    @Test
+    void findsTheHandlerInterfaceThroughSuperclassesAndInterfaces() throws Exception {
+        List<HandlerSite> sites = scan(Map.of(
+                "acme/Base.java", """
+                package acme;
+                public abstract class Base implements Streams {}
+                """,
+                "acme/Streams.java", """
+                package acme;
+                public interface Streams extends com.amazonaws.services.lambda.runtime.RequestStreamHandler {}
+                """,
+                "acme/Upload.java", """
+                package acme;
+                @io.sparta.annotations.SpartaLambda
+                public class Upload extends Base {
+                    public void handleRequest(java.io.InputStream in, java.io.OutputStream out,
+                            com.amazonaws.services.lambda.runtime.Context c) {}
+                }
+                """));
+
+        assertEquals(1, sites.size());
+        assertTrue(sites.get(0).classShape().implementsRequestStreamHandler());
+        assertFalse(sites.get(0).classShape().implementsRequestHandler());
+    }
+
+    @Test
+    void describesAnnotatedMethodsWithParameterTypesAndOverloads() throws Exception {
+        List<HandlerSite> sites = scan(Map.of("acme/Greeter.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Greeter {
+                    @SpartaLambda(name = "greet")
+                    public static String greet(java.util.Map<String, String> event,
+                            com.amazonaws.services.lambda.runtime.Context context) { return ""; }
+                    public String greet(String other) { return other; }
+                    @SpartaLambda
+                    String hidden() { return ""; }
+                    public String notAHandler() { return ""; }
+                }
+                """));
+
+        assertEquals(List.of("acme.Greeter#greet", "acme.Greeter#hidden"), sites.stream().map(HandlerSite::location).toList());
+        HandlerSite.MethodShape greet = sites.get(0).methodShape();
+        assertTrue(greet.isStatic());
+        assertTrue(greet.isPublic());
+        assertEquals(List.of("java.util.Map", "com.amazonaws.services.lambda.runtime.Context"), greet.parameterTypes());
+        assertEquals(2, greet.publicOverloads());
+        assertEquals("greet", sites.get(0).attributes().get("name"));
+        assertFalse(sites.get(1).methodShape().isPublic());
+    }
+
+    @Test
+    void seesNestedClassesByBinaryNameAndTellsInnerFromStatic() throws Exception {
+        List<HandlerSite> sites = scan(Map.of("acme/Outer.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Outer {
+                    @SpartaLambda public static class Nested {
+                        public String handle(String in) { return in; }
+                    }
+                    @SpartaLambda public class Inner {
+                        public String handle(String in) { return in; }
+                    }
+                    @SpartaLambda private static class Hidden {
+                        public String handle(String in) { return in; }
+                    }
+                }
+                """));
+
+        assertEquals(
+                List.of("acme.Outer$Hidden", "acme.Outer$Inner", "acme.Outer$Nested"),
+                sites.stream().map(HandlerSite::className).toList());
+        assertFalse(sites.get(0).classShape().isPublic());
+        assertTrue(sites.get(1).classShape().isInnerNonStatic());
+        assertFalse(sites.get(2).classShape().isInnerNonStatic());
+        assertTrue(sites.get(2).classShape().isPublic());
+    }
+
+    @Test
+    void ignoresUnannotatedClassesAndAMissingClassesFolder() throws Exception {
+        assertEquals(List.of(), scan(Map.of("acme/Plain.java", "package acme; public class Plain {}")));
+        assertEquals(List.of(), new FunctionScanner().scan(work.resolve("absent"), List.of()));
+    }
+}

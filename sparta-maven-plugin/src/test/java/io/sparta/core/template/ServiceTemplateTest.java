@@ -1,0 +1,138 @@
+package io.sparta.core.template;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.core.model.LambdaFunction;
+import io.sparta.core.model.ServiceModel;
+import io.sparta.testkit.CfnLint;
+import io.sparta.testkit.PythonTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceTemplateTest {
+
+    private static final LambdaFunction HELLO = new LambdaFunction(
+            "hello", "Hello", "acme.Hello", "acme.Hello", "Says hello", 256, 10, LambdaRuntime.JAVA21,
+            Architecture.ARM64, new TreeMap<>(Map.of("GREETING", "Hi", "STAGE", "${Stage}")), 14);
+    private static final LambdaFunction SHOUT = new LambdaFunction(
+            "shout", "Shout", "acme.Greeter::shout", "acme.Greeter#shout", "", 512, 20, LambdaRuntime.JAVA17,
+            Architecture.X86_64, new TreeMap<>(), 30);
+    private static final ServiceModel SERVICE = new ServiceModel(
+            "orders", "orders", new TreeMap<>(Map.of("team", "a")), new TreeMap<>(Map.of("Stage", "dev")), List.of(HELLO, SHOUT));
+
+    @TempDir
+    Path work;
+
+    @Test
+    void declaresArtifactAndUserParameters() {
+        JsonNode parameters = ServiceTemplate.marshal(SERVICE).path("Parameters");
+        assertEquals(List.of("ArtifactBucket", "ArtifactKey", "Stage"), fieldNames(parameters));
+        parameters.forEach(parameter -> assertEquals("String", parameter.path("Type").asText()));
+    }
+
+    @Test
+    void writesEachFunctionWithItsDeclaredSettingsAndCodeFromTheArtifactParameters() {
+        JsonNode resources = ServiceTemplate.marshal(SERVICE).path("Resources");
+        assertEquals(
+                List.of("HelloLogGroup", "HelloRole", "HelloFunction", "ShoutLogGroup", "ShoutRole", "ShoutFunction"),
+                fieldNames(resources));
+
+        JsonNode hello = resources.path("HelloFunction");
+        assertEquals("AWS::Lambda::Function", hello.path("Type").asText());
+        assertEquals("HelloLogGroup", hello.at("/DependsOn/0").asText());
+        JsonNode properties = hello.path("Properties");
+        assertEquals("${AWS::StackName}-hello", properties.at("/FunctionName/Fn::Sub").asText());
+        assertEquals("acme.Hello", properties.path("Handler").asText());
+        assertEquals("java21", properties.path("Runtime").asText());
+        assertEquals("arm64", properties.at("/Architectures/0").asText());
+        assertEquals(256, properties.path("MemorySize").asInt());
+        assertEquals(10, properties.path("Timeout").asInt());
+        assertEquals("Says hello", properties.path("Description").asText());
+        assertEquals("HelloRole", properties.at("/Role/Fn::GetAtt/0").asText());
+        assertEquals("ArtifactBucket", properties.at("/Code/S3Bucket/Ref").asText());
+        assertEquals("ArtifactKey", properties.at("/Code/S3Key/Ref").asText());
+        assertEquals("Hi", properties.at("/Environment/Variables/GREETING").asText());
+        assertEquals("${Stage}", properties.at("/Environment/Variables/STAGE/Fn::Sub").asText());
+
+        JsonNode shout = resources.path("ShoutFunction").path("Properties");
+        assertFalse(shout.has("Description"), "an empty description is left out");
+        assertFalse(shout.has("Environment"), "no variables, no Environment block");
+    }
+
+    @Test
+    void givesEachFunctionARoleTrustingOnlyLambdaAndWritingOnlyItsOwnLogGroup() {
+        JsonNode resources = ServiceTemplate.marshal(SERVICE).path("Resources");
+        JsonNode role = resources.path("HelloRole").path("Properties");
+        JsonNode trust = role.path("AssumeRolePolicyDocument").path("Statement");
+        assertEquals(1, trust.size());
+        assertEquals("lambda.amazonaws.com", trust.at("/0/Principal/Service").asText());
+        assertEquals("sts:AssumeRole", trust.at("/0/Action").asText());
+
+        assertEquals(1, role.path("Policies").size());
+        JsonNode statements = role.at("/Policies/0/PolicyDocument/Statement");
+        assertEquals(1, statements.size());
+        assertEquals("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]", statements.at("/0/Action").toString());
+        assertEquals(
+                "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${HelloLogGroup}:*",
+                statements.at("/0/Resource/Fn::Sub").asText());
+
+        JsonNode logGroup = resources.path("HelloLogGroup").path("Properties");
+        assertEquals("/aws/lambda/${AWS::StackName}-hello", logGroup.at("/LogGroupName/Fn::Sub").asText());
+        assertEquals(14, logGroup.path("RetentionInDays").asInt());
+    }
+
+    @Test
+    void outputsEachFunctionsArn() {
+        JsonNode outputs = ServiceTemplate.marshal(SERVICE).path("Outputs");
+        assertEquals(List.of("HelloArn", "ShoutArn"), fieldNames(outputs));
+        assertEquals("[\"HelloFunction\",\"Arn\"]", outputs.at("/HelloArn/Value/Fn::GetAtt").toString());
+    }
+
+    @Test
+    void sameModelSameBytes() {
+        ServiceModel copy = new ServiceModel(
+                "orders", "orders", new TreeMap<>(Map.of("team", "a")), new TreeMap<>(Map.of("Stage", "dev")),
+                List.of(HELLO, SHOUT));
+        assertArrayEquals(TemplateJson.bytes(ServiceTemplate.marshal(SERVICE)), TemplateJson.bytes(ServiceTemplate.marshal(copy)));
+    }
+
+    @Test
+    void serviceAndArtifactBucketTemplatesPassCfnLint() throws Exception {
+        CfnLint cfnLint = new CfnLint(PythonTools.fromSystemProperties());
+        Path service = work.resolve("service.json");
+        Files.write(service, TemplateJson.bytes(ServiceTemplate.marshal(SERVICE)));
+        Path bucket = work.resolve("bucket.json");
+        Files.write(bucket, TemplateJson.bytes(ArtifactBucketTemplate.marshal()));
+
+        assertEquals(List.of(), cfnLint.errors(service));
+        assertEquals(List.of(), cfnLint.errors(bucket));
+    }
+
+    @Test
+    void artifactBucketIsEncryptedPrivateAndTlsOnly() {
+        JsonNode resources = ArtifactBucketTemplate.marshal().path("Resources");
+        JsonNode bucket = resources.path("Bucket").path("Properties");
+        assertEquals("AES256", bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm").asText());
+        bucket.path("PublicAccessBlockConfiguration").forEach(flag -> assertEquals(true, flag.asBoolean()));
+        assertEquals(4, bucket.path("PublicAccessBlockConfiguration").size());
+        JsonNode deny = resources.at("/BucketPolicy/Properties/PolicyDocument/Statement/0");
+        assertEquals("Deny", deny.path("Effect").asText());
+        assertEquals("false", deny.at("/Condition/Bool/aws:SecureTransport").asText());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
