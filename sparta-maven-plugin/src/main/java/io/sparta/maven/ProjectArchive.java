@@ -37,7 +37,7 @@ final class ProjectArchive {
                 attached.put(artifact.getClassifier(), artifact.getFile().toPath());
             }
         }
-        File main = project.getArtifact().getFile();
+        File main = project.getArtifact() == null ? null : project.getArtifact().getFile();
         Plugin shade = project.getBuild().getPluginsAsMap().get(SHADE);
         return new ArchiveCandidates(
                 main == null ? null : main.toPath(),

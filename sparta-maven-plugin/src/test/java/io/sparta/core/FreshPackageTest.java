@@ -1,0 +1,90 @@
+package io.sparta.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.core.archive.Digests;
+import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.model.ServiceSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Provision deploys exactly what package made from the current classes and settings, or nothing. */
+class FreshPackageTest {
+
+    private static final ServiceSettings SETTINGS = new ServiceSettings("orders", "orders", Map.of("team", "a"), Map.of());
+
+    @TempDir
+    Path work;
+
+    private Path classes;
+    private Path archive;
+    private Path template;
+
+    @BeforeEach
+    void packaged() throws Exception {
+        classes = Files.createDirectories(work.resolve("classes/acme"));
+        Path classFile = Files.writeString(classes.resolve("Orders.class"), "bytecode");
+        Files.setLastModifiedTime(classFile, FileTime.from(Instant.now().minusSeconds(60)));
+        archive = Files.writeString(work.resolve("orders.jar"), "archive");
+        template = Files.writeString(Files.createDirectories(work.resolve("sparta")).resolve("template.json"), "{}");
+        new PackageManifest("orders", "orders", Map.of("team", "a"), Map.of(), archive.toString(), Digests.sha256(archive),
+                        template.toString(), Digests.sha256(Files.readAllBytes(template)), List.of())
+                .write(work.resolve("sparta/manifest.json"));
+    }
+
+    private String refusal(ServiceSettings settings) {
+        ProvisionRequest request = new ProvisionRequest(
+                work.resolve("sparta"), work.resolve("classes"), settings,
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1), Optional.empty());
+        return assertThrows(SpartaUserException.class, () -> ProvisionWorkflow.FreshPackage.verify(request)).getMessage();
+    }
+
+    private PackageManifest accepted() throws Exception {
+        return ProvisionWorkflow.FreshPackage.verify(new ProvisionRequest(
+                work.resolve("sparta"), work.resolve("classes"), SETTINGS,
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1), Optional.empty()));
+    }
+
+    @Test
+    void acceptsAPackageNewerThanItsClasses() throws Exception {
+        assertEquals(Digests.sha256(archive), accepted().archiveSha256());
+    }
+
+    @Test
+    void refusesClassesCompiledAfterPackage() throws Exception {
+        Files.setLastModifiedTime(classes.resolve("Orders.class"), FileTime.from(Instant.now().plusSeconds(60)));
+        assertTrue(refusal(SETTINGS).startsWith("The package is older than the classes in "), refusal(SETTINGS));
+    }
+
+    @Test
+    void refusesAnArchiveRewrittenAfterItWasHashed() throws Exception {
+        Files.writeString(archive, "rewritten by a later plugin");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(120)));
+        assertTrue(refusal(SETTINGS).contains("changed after package hashed it"), refusal(SETTINGS));
+    }
+
+    @Test
+    void refusesAMissingArchive() throws Exception {
+        Files.delete(archive);
+        assertEquals(archive + " is missing. Run 'mvn package' first", refusal(SETTINGS));
+    }
+
+    @Test
+    void refusesSettingsThatDifferFromWhatWasPackaged() {
+        assertTrue(refusal(new ServiceSettings("orders", "orders-prod", Map.of("team", "a"), Map.of()))
+                .startsWith("The configuration changed since package (it packaged service orders for stack orders)"));
+        assertTrue(refusal(new ServiceSettings("orders", "orders", Map.of("team", "b"), Map.of()))
+                .startsWith("The configuration changed since package"));
+    }
+}

@@ -1,0 +1,62 @@
+package io.sparta.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.core.JavaSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class PackageMojoTest {
+
+    private static final String CONFIGURED = "src/test/resources/projects/configured/pom.xml";
+
+    @TempDir
+    Path work;
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
+    void failsTheBuildNamingEveryBadDeclaration(PackageMojo mojo) throws Exception {
+        Path classes = JavaSources.compile(work, Map.of("acme/Orders.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class Orders {
+                    @SpartaLambda(memory = 100) public String place(String order) { return order; }
+                    @SpartaLambda(timeout = 901) public String cancel(String order) { return order; }
+                }
+                """));
+        setVariableValueToObject(mojo, "classesDirectory", classes.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("sparta").toFile());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("""
+                2 problems in the service declaration:
+                  - acme.Orders#cancel: timeout = 901 is out of range; allowed 1 to 900 (seconds)
+                  - acme.Orders#place: memory = 100 is out of range; allowed 128 to 10240 (MB)""", e.getMessage());
+        assertTrue(Files.notExists(work.resolve("sparta/template.json")), "no template for an invalid service");
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aModuleWithoutFunctionsWritesNothingAndRemovesAnOldTemplate(PackageMojo mojo) throws Exception {
+        Path classes = JavaSources.compile(work, Map.of("acme/Plain.java", "package acme; public class Plain {}"));
+        Path stale = Files.createDirectories(work.resolve("sparta")).resolve("template.json");
+        Files.writeString(stale, "{}");
+        setVariableValueToObject(mojo, "classesDirectory", classes.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("sparta").toFile());
+
+        mojo.execute();
+
+        assertTrue(Files.notExists(stale));
+        assertTrue(Files.notExists(work.resolve("sparta/manifest.json")));
+    }
+}
