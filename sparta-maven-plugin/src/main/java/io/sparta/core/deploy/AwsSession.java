@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -26,10 +27,15 @@ public final class AwsSession implements AutoCloseable {
                 .addExecutionInterceptor(ledger)
                 .build();
         var cloudFormationBuilder = CloudFormationClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(region)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
-        var s3Builder = S3Client.builder().region(region).credentialsProvider(credentials).overrideConfiguration(overrides);
+        var s3Builder = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
         target.endpoint().ifPresent(endpoint -> {
             cloudFormationBuilder.endpointOverride(endpoint);
             // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.

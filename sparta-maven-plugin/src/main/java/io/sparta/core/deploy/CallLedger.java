@@ -13,6 +13,12 @@ public final class CallLedger implements ExecutionInterceptor {
 
     private final Map<String, Integer> callsByOperation = new TreeMap<>();
     private final AtomicLong bytesUploadedToS3 = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attempts.incrementAndGet();
+    }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
@@ -38,10 +44,14 @@ public final class CallLedger implements ExecutionInterceptor {
         return bytesUploadedToS3.get();
     }
 
-    /** One line: {@code 7 AWS calls (CloudFormation:DescribeStacks 2, ...), 0 bytes uploaded to S3}. */
+    /**
+     * One line: {@code 7 AWS calls in 9 attempts (CloudFormation:DescribeStacks 2, ...), 0 bytes uploaded to S3};
+     * attempts beyond the calls are the SDK's retries.
+     */
     public String summary() {
         synchronized (callsByOperation) {
-            StringBuilder line = new StringBuilder().append(calls()).append(" AWS calls (");
+            StringBuilder line = new StringBuilder()
+                    .append(calls()).append(" AWS calls in ").append(attempts.get()).append(" attempts (");
             callsByOperation.forEach((operation, count) -> line.append(operation).append(' ').append(count).append(", "));
             if (!callsByOperation.isEmpty()) {
                 line.setLength(line.length() - 2);

@@ -128,13 +128,16 @@ public final class StackDeployer {
     /** The created change set, or {@code null} when CloudFormation found nothing to change. */
     private DescribeChangeSetResponse awaitChangeSet(String stackName, String changeSetName)
             throws DeploymentFailedException {
+        DescribeChangeSetResponse changeSet;
         try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
-            waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(stackName).changeSetName(changeSetName));
-        } catch (software.amazon.awssdk.core.exception.SdkClientException waiterGaveUp) {
+            changeSet = waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(stackName).changeSetName(changeSetName))
+                    .matched()
+                    .response()
+                    .orElseThrow();
+        } catch (software.amazon.awssdk.core.exception.SdkClientException stoppedOnFailed) {
             // The waiter stops on FAILED; the change set's own reason tells "no changes" from a real failure.
+            changeSet = cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
         }
-        DescribeChangeSetResponse changeSet =
-                cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
         if ("FAILED".equals(changeSet.statusAsString())) {
             if (nothingToChange(changeSet.statusReason())) {
                 cloudFormation.deleteChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
