@@ -22,21 +22,35 @@ class FaultToleranceIT {
     @Test
     void provisionConvergesThroughThrottlingErrorsAndDroppedConnections() throws Exception {
         SampleProject sample = SampleProject.copyOf("hello-world", "hello-world-faults");
-        try (MotoServer moto = MotoServer.start(PythonTools.fromSystemProperties(), sample.directory().resolve("moto.log"));
+        try (MotoServer moto = MotoServer.start(
+                        PythonTools.fromSystemProperties(), sample.directory().resolve("moto.log"));
                 FaultyProxy proxy = new FaultyProxy(moto.endpoint());
                 LocalAws aws = new LocalAws(moto.endpoint())) {
             sample.withAws(proxy.endpoint().toString(), LocalAws.REGION.id());
 
             SampleProject.BuildResult provisioned = sample.mvn("package", "sparta:provision");
             assertEquals(0, provisioned.exitCode(), provisioned.describe());
-            FunctionConfiguration hello = aws.lambda.getFunction(r -> r.functionName("hello-world-HelloHandler")).configuration();
+            FunctionConfiguration hello = aws.lambda
+                    .getFunction(r -> r.functionName("hello-world-HelloHandler"))
+                    .configuration();
             assertEquals("com.example.hello.HelloHandler", hello.handler());
             assertEquals(256, hello.memorySize());
-            assertEquals(Map.of("GREETING", "Hello", "STAGE", "dev"), hello.environment().variables());
-            assertEquals("com.example.hello.Greetings::shout",
-                    aws.lambda.getFunction(r -> r.functionName("hello-world-shout")).configuration().handler());
-            assertEquals("CREATE_COMPLETE", aws.cloudFormation.describeStacks(r -> r.stackName("hello-world"))
-                    .stacks().get(0).stackStatusAsString());
+            assertEquals(
+                    Map.of("GREETING", "Hello", "STAGE", "dev"),
+                    hello.environment().variables());
+            assertEquals(
+                    "com.example.hello.Greetings::shout",
+                    aws.lambda
+                            .getFunction(r -> r.functionName("hello-world-shout"))
+                            .configuration()
+                            .handler());
+            assertEquals(
+                    "CREATE_COMPLETE",
+                    aws.cloudFormation
+                            .describeStacks(r -> r.stackName("hello-world"))
+                            .stacks()
+                            .get(0)
+                            .stackStatusAsString());
 
             SampleProject.BuildResult again = sample.mvn("sparta:provision");
             assertEquals(0, again.exitCode(), again.describe());
@@ -44,10 +58,13 @@ class FaultToleranceIT {
 
             SampleProject.BuildResult deleted = sample.mvn("sparta:delete");
             assertEquals(0, deleted.exitCode(), deleted.describe());
-            assertThrows(CloudFormationException.class, () -> aws.cloudFormation.describeStacks(r -> r.stackName("hello-world")));
+            assertThrows(
+                    CloudFormationException.class,
+                    () -> aws.cloudFormation.describeStacks(r -> r.stackName("hello-world")));
 
             for (Fault fault : Fault.values()) {
-                assertTrue(proxy.injected(fault) > 0, fault + " was never injected in " + proxy.requests() + " requests");
+                assertTrue(
+                        proxy.injected(fault) > 0, fault + " was never injected in " + proxy.requests() + " requests");
             }
         }
     }

@@ -35,8 +35,8 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     /** Which request in each run of ten gets which fault: four in ten spoiled, never two in a row. */
-    private static final Map<Integer, Fault> SCHEDULE = Map.of(
-            1, Fault.THROTTLE, 3, Fault.INTERNAL_ERROR, 5, Fault.DROP_BEFORE_SERVER, 8, Fault.DROP_AFTER_SERVER);
+    private static final Map<Integer, Fault> SCHEDULE =
+            Map.of(1, Fault.THROTTLE, 3, Fault.INTERNAL_ERROR, 5, Fault.DROP_BEFORE_SERVER, 8, Fault.DROP_AFTER_SERVER);
 
     private static final Set<String> NOT_FORWARDED =
             Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding", "keep-alive");
@@ -78,19 +78,26 @@ final class FaultyProxy implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Fault fault = SCHEDULE.get(requests.incrementAndGet() % 10);
-            boolean s3 = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).contains("/s3/");
+            boolean s3 = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .contains("/s3/");
             if (fault == Fault.THROTTLE) {
                 injected.get(fault).incrementAndGet();
-                reply(exchange, s3 ? 503 : 400, s3
-                        ? error("SlowDown", "Please reduce your request rate.")
-                        : queryError("Throttling", "Rate exceeded"));
+                reply(
+                        exchange,
+                        s3 ? 503 : 400,
+                        s3
+                                ? error("SlowDown", "Please reduce your request rate.")
+                                : queryError("Throttling", "Rate exceeded"));
                 return;
             }
             if (fault == Fault.INTERNAL_ERROR) {
                 injected.get(fault).incrementAndGet();
-                reply(exchange, 500, s3
-                        ? error("InternalError", "We encountered an internal error. Please try again.")
-                        : queryError("InternalFailure", "An internal error occurred"));
+                reply(
+                        exchange,
+                        500,
+                        s3
+                                ? error("InternalError", "We encountered an internal error. Please try again.")
+                                : queryError("InternalFailure", "An internal error occurred"));
                 return;
             }
             if (fault == Fault.DROP_BEFORE_SERVER) {
@@ -107,8 +114,10 @@ final class FaultyProxy implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });
-            boolean noBody = exchange.getRequestMethod().equals("HEAD") || response.statusCode() == 204
-                    || response.statusCode() == 304 || response.body().length == 0;
+            boolean noBody = exchange.getRequestMethod().equals("HEAD")
+                    || response.statusCode() == 204
+                    || response.statusCode() == 304
+                    || response.body().length == 0;
             exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : response.body().length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -121,7 +130,8 @@ final class FaultyProxy implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        target.resolve(exchange.getRequestURI().toString()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!NOT_FORWARDED.contains(name.toLowerCase())) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sparta.testkit.CfnLint;
@@ -83,7 +83,9 @@ class HelloWorldIT {
         assertEquals(STACK, manifest.path("stackName").asText());
         assertEquals(
                 Set.of("com.example.hello.HelloHandler", "com.example.hello.Greetings::shout"),
-                Set.of(manifest.at("/functions/0/handler").asText(), manifest.at("/functions/1/handler").asText()));
+                Set.of(
+                        manifest.at("/functions/0/handler").asText(),
+                        manifest.at("/functions/1/handler").asText()));
         assertEquals(sha256Hex(archive()), manifest.path("archiveSha256").asText());
     }
 
@@ -94,16 +96,19 @@ class HelloWorldIT {
         assertEquals(0, build.exitCode(), build.describe());
         assertTrue(build.logContains("CREATE_COMPLETE"), build.describe());
 
-        FunctionConfiguration hello = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration();
+        FunctionConfiguration hello =
+                aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration();
         assertEquals("com.example.hello.HelloHandler", hello.handler());
         assertEquals("java21", hello.runtimeAsString());
         assertEquals(256, hello.memorySize());
         assertEquals(10, hello.timeout());
         assertEquals("Says hello", hello.description());
-        assertEquals(Map.of("GREETING", "Hello", "STAGE", "dev"), hello.environment().variables());
+        assertEquals(
+                Map.of("GREETING", "Hello", "STAGE", "dev"), hello.environment().variables());
         assertEquals(codeSha256(archive()), hello.codeSha256());
 
-        FunctionConfiguration shout = aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration();
+        FunctionConfiguration shout =
+                aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration();
         assertEquals("com.example.hello.Greetings::shout", shout.handler());
         assertEquals("java17", shout.runtimeAsString());
         assertEquals(512, shout.memorySize());
@@ -117,25 +122,36 @@ class HelloWorldIT {
     @Order(3)
     void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup() {
         for (String function : List.of(HELLO, SHOUT)) {
-            String roleArn = aws.lambda.getFunction(r -> r.functionName(function)).configuration().role();
+            String roleArn = aws.lambda
+                    .getFunction(r -> r.functionName(function))
+                    .configuration()
+                    .role();
             String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
             JsonNode trust = json(URLDecoder.decode(
                     aws.iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument(),
                     StandardCharsets.UTF_8));
             assertEquals(1, trust.path("Statement").size());
-            assertEquals("lambda.amazonaws.com", trust.at("/Statement/0/Principal/Service").asText());
+            assertEquals(
+                    "lambda.amazonaws.com",
+                    trust.at("/Statement/0/Principal/Service").asText());
             assertEquals("sts:AssumeRole", trust.at("/Statement/0/Action").asText());
 
-            assertEquals(List.of("write-own-logs"), aws.iam.listRolePolicies(r -> r.roleName(roleName)).policyNames());
+            assertEquals(
+                    List.of("write-own-logs"),
+                    aws.iam.listRolePolicies(r -> r.roleName(roleName)).policyNames());
             JsonNode policy = json(URLDecoder.decode(
-                    aws.iam.getRolePolicy(r -> r.roleName(roleName).policyName("write-own-logs")).policyDocument(),
+                    aws.iam
+                            .getRolePolicy(r -> r.roleName(roleName).policyName("write-own-logs"))
+                            .policyDocument(),
                     StandardCharsets.UTF_8));
             assertEquals(1, policy.path("Statement").size());
             JsonNode statement = policy.at("/Statement/0");
             assertEquals("Allow", statement.path("Effect").asText());
             assertEquals(
                     List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                    List.of(statement.at("/Action/0").asText(), statement.at("/Action/1").asText()));
+                    List.of(
+                            statement.at("/Action/0").asText(),
+                            statement.at("/Action/1").asText()));
             assertEquals(
                     "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/" + function + ":*",
                     statement.path("Resource").asText());
@@ -145,9 +161,9 @@ class HelloWorldIT {
     @Test
     @Order(4)
     void logGroupsKeepTheDeclaredRetention() {
-        Map<String, Integer> retention = aws.logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/hello-world-"))
-                .logGroups().stream()
-                .collect(Collectors.toMap(g -> g.logGroupName(), g -> g.retentionInDays()));
+        Map<String, Integer> retention =
+                aws.logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/hello-world-")).logGroups().stream()
+                        .collect(Collectors.toMap(g -> g.logGroupName(), g -> g.retentionInDays()));
         assertEquals(Map.of("/aws/lambda/" + HELLO, 14, "/aws/lambda/" + SHOUT, 30), retention);
     }
 
@@ -155,15 +171,21 @@ class HelloWorldIT {
     @Order(5)
     void architectureIsCheckedInTheTemplate_motoIgnoresArchitecturesInCloudFormation() throws Exception {
         JsonNode resources = json(template()).path("Resources");
-        assertEquals("arm64", resources.at("/HelloHandlerFunction/Properties/Architectures/0").asText());
-        assertEquals("x86_64", resources.at("/ShoutFunction/Properties/Architectures/0").asText());
+        assertEquals(
+                "arm64",
+                resources.at("/HelloHandlerFunction/Properties/Architectures/0").asText());
+        assertEquals(
+                "x86_64",
+                resources.at("/ShoutFunction/Properties/Architectures/0").asText());
     }
 
     @Test
     @Order(6)
     void functionArnsAreDeclaredOutputs_motoReportsNoOutputsForChangeSetStacks() throws Exception {
         JsonNode outputs = json(template()).path("Outputs");
-        assertEquals("HelloHandlerFunction", outputs.at("/HelloHandlerArn/Value/Fn::GetAtt/0").asText());
+        assertEquals(
+                "HelloHandlerFunction",
+                outputs.at("/HelloHandlerArn/Value/Fn::GetAtt/0").asText());
         assertEquals("ShoutFunction", outputs.at("/ShoutArn/Value/Fn::GetAtt/0").asText());
     }
 
@@ -171,7 +193,10 @@ class HelloWorldIT {
     @Order(7)
     void provisionAgainLeavesStackAndBucketUntouched() {
         Stack before = stack();
-        int eventsBefore = aws.cloudFormation.describeStackEvents(r -> r.stackName(STACK)).stackEvents().size();
+        int eventsBefore = aws.cloudFormation
+                .describeStackEvents(r -> r.stackName(STACK))
+                .stackEvents()
+                .size();
         List<String> objectsBefore = artifactKeys();
 
         SampleProject.BuildResult build = sample.mvn("sparta:provision");
@@ -182,7 +207,12 @@ class HelloWorldIT {
         Stack after = stack();
         assertEquals(before.lastUpdatedTime(), after.lastUpdatedTime());
         assertEquals(before.stackStatus(), after.stackStatus());
-        assertEquals(eventsBefore, aws.cloudFormation.describeStackEvents(r -> r.stackName(STACK)).stackEvents().size());
+        assertEquals(
+                eventsBefore,
+                aws.cloudFormation
+                        .describeStackEvents(r -> r.stackName(STACK))
+                        .stackEvents()
+                        .size());
         assertEquals(objectsBefore, artifactKeys());
     }
 
@@ -203,7 +233,10 @@ class HelloWorldIT {
     @Test
     @Order(9)
     void changedCodeIsUploadedAndDeployed() throws Exception {
-        String oldHash = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration().codeSha256();
+        String oldHash = aws.lambda
+                .getFunction(r -> r.functionName(HELLO))
+                .configuration()
+                .codeSha256();
 
         SampleProject.BuildResult packaged = sample.mvn("package", "-o");
         assertEquals(0, packaged.exitCode(), packaged.describe());
@@ -212,10 +245,18 @@ class HelloWorldIT {
         assertEquals(0, build.exitCode(), build.describe());
         assertTrue(build.logContains("UPDATE_COMPLETE"), build.describe());
 
-        String newHash = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration().codeSha256();
+        String newHash = aws.lambda
+                .getFunction(r -> r.functionName(HELLO))
+                .configuration()
+                .codeSha256();
         assertNotEquals(oldHash, newHash);
         assertEquals(codeSha256(archive()), newHash);
-        assertEquals(codeSha256(archive()), aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration().codeSha256());
+        assertEquals(
+                codeSha256(archive()),
+                aws.lambda
+                        .getFunction(r -> r.functionName(SHOUT))
+                        .configuration()
+                        .codeSha256());
     }
 
     @Test
@@ -235,12 +276,20 @@ class HelloWorldIT {
     }
 
     private Stack stack() {
-        return aws.cloudFormation.describeStacks(r -> r.stackName(STACK)).stacks().get(0);
+        return aws.cloudFormation
+                .describeStacks(r -> r.stackName(STACK))
+                .stacks()
+                .get(0);
     }
 
     private List<String> artifactKeys() {
-        String bucket = aws.cloudFormation.describeStacks(r -> r.stackName("sparta-artifacts")).stacks().get(0)
-                .outputs().get(0).outputValue();
+        String bucket = aws.cloudFormation
+                .describeStacks(r -> r.stackName("sparta-artifacts"))
+                .stacks()
+                .get(0)
+                .outputs()
+                .get(0)
+                .outputValue();
         return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
                 .map(S3Object::key)
                 .sorted()
@@ -262,17 +311,22 @@ class HelloWorldIT {
     /** Lenient about quotes: moto returns inline role policies made by CloudFormation as Python reprs. */
     private static JsonNode json(String text) {
         try {
-            return JsonMapper.builder().enable(JsonReadFeature.ALLOW_SINGLE_QUOTES).build().readTree(text);
+            return JsonMapper.builder()
+                    .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                    .build()
+                    .readTree(text);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(text, e);
         }
     }
 
     private static String codeSha256(Path file) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static String sha256Hex(Path file) throws Exception {
-        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        return java.util.HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

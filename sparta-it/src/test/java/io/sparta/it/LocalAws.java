@@ -25,16 +25,31 @@ final class LocalAws implements AutoCloseable {
 
     LocalAws(URI endpoint) {
         cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS).build();
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
         s3 = S3Client.builder()
-                .endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
-                .forcePathStyle(true).build();
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true)
+                .build();
         lambda = LambdaClient.builder()
-                .endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS).build();
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
         iam = IamClient.builder()
-                .endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(CREDENTIALS).build();
+                .endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(CREDENTIALS)
+                .build();
         logs = CloudWatchLogsClient.builder()
-                .endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS).build();
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
     }
 
     @Override

@@ -63,7 +63,9 @@ final class SampleProject {
         environment.put("AWS_SESSION_TOKEN", "testing");
         environment.put("AWS_PROFILE", "default");
         environment.put("AWS_CONFIG_FILE", directory.resolve("no-aws-config").toString());
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", directory.resolve("no-aws-credentials").toString());
+        environment.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                directory.resolve("no-aws-credentials").toString());
         return this;
     }
 
@@ -98,8 +100,8 @@ final class SampleProject {
         invoker.setMavenHome(new File(property("maven.home")));
         try {
             int exitCode = invoker.execute(request).getExitCode();
-            Path logFile = directory.resolve("build-" + (++runs) + "-" + String.join("_", goalsAndArguments)
-                    .replaceAll("[^A-Za-z0-9_.-]", "-") + ".log");
+            Path logFile = directory.resolve("build-" + (++runs) + "-"
+                    + String.join("_", goalsAndArguments).replaceAll("[^A-Za-z0-9_.-]", "-") + ".log");
             Files.write(logFile, log);
             return new BuildResult(exitCode, List.copyOf(log), logFile);
         } catch (MavenInvocationException | IOException e) {
@@ -120,7 +122,8 @@ final class SampleProject {
             return;
         }
         try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path file :
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(file);
             }
         }
@@ -135,7 +138,8 @@ final class SampleProject {
 
         /** For assertion messages: where to read the whole run. */
         String describe() {
-            return "exit " + exitCode + ", log " + logFile + ":\n" + String.join("\n", log.subList(Math.max(0, log.size() - 60), log.size()));
+            return "exit " + exitCode + ", log " + logFile + ":\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 60), log.size()));
         }
     }
 }

@@ -58,7 +58,8 @@ public final class PackageWorkflow {
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
                 + service.functions().size() + " function(s):");
         for (LambdaFunction function : service.functions()) {
-            console.info("  " + function.name() + "  " + function.handler() + "  " + function.runtime().identifier()
+            console.info("  " + function.name() + "  " + function.handler() + "  "
+                    + function.runtime().identifier()
                     + "/" + function.architecture().identifier() + "  " + function.memory() + " MB  "
                     + function.timeout() + " s");
         }

@@ -50,7 +50,8 @@ public final class ProvisionWorkflow {
 
     private ArtifactStore artifactStore(ProvisionRequest request, AwsSession aws) throws SpartaUserException {
         if (request.bucket().isPresent()) {
-            ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), request.bucket().get(), console);
+            ArtifactStore store =
+                    new ArtifactStore(aws.s3(), aws.region(), request.bucket().get(), console);
             store.verifyReachable();
             return store;
         }

@@ -26,7 +26,9 @@ public final class StackWorkflows {
     /** @return whether the stack exists */
     public boolean status(AwsTarget target, String stackName) throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
-            return new StackDescriber(aws.cloudFormation(), console).describe(stackName).isPresent();
+            return new StackDescriber(aws.cloudFormation(), console)
+                    .describe(stackName)
+                    .isPresent();
         }
     }
 }

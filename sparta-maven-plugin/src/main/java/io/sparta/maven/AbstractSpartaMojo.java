@@ -62,17 +62,24 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
         } catch (SpartaUserException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (AwsServiceException e) {
-            String operation = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().serviceName() + " ";
-            if (e.statusCode() == 403 || (e.awsErrorDetails() != null
-                    && String.valueOf(e.awsErrorDetails().errorCode()).matches("AccessDenied.*|ExpiredToken.*|InvalidClientTokenId"))) {
-                throw new MojoFailureException("AWS refused a " + operation + "call for these credentials: "
-                        + e.getMessage() + ". Check <profile>/<region> and the IAM permissions", e);
+            String operation =
+                    e.awsErrorDetails() == null ? "" : e.awsErrorDetails().serviceName() + " ";
+            if (e.statusCode() == 403
+                    || (e.awsErrorDetails() != null
+                            && String.valueOf(e.awsErrorDetails().errorCode())
+                                    .matches("AccessDenied.*|ExpiredToken.*|InvalidClientTokenId"))) {
+                throw new MojoFailureException(
+                        "AWS refused a " + operation + "call for these credentials: " + e.getMessage()
+                                + ". Check <profile>/<region> and the IAM permissions",
+                        e);
             }
             throw new MojoExecutionException("AWS " + operation + "call failed: " + e.getMessage(), e);
         } catch (SdkClientException e) {
             if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
-                throw new MojoFailureException("No AWS credentials found: set <profile> (or -Dsparta.profile),"
-                        + " AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+                throw new MojoFailureException(
+                        "No AWS credentials found: set <profile> (or -Dsparta.profile),"
+                                + " AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+                        e);
             }
             throw new MojoExecutionException("Could not reach AWS: " + e.getMessage(), e);
         } catch (IOException | SdkException e) {
@@ -84,6 +91,7 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
 
     ServiceSettings serviceSettings() {
         String stack = stackName == null || stackName.isBlank() ? serviceName : stackName;
-        return new ServiceSettings(serviceName, stack, tags == null ? Map.of() : tags, parameters == null ? Map.of() : parameters);
+        return new ServiceSettings(
+                serviceName, stack, tags == null ? Map.of() : tags, parameters == null ? Map.of() : parameters);
     }
 }

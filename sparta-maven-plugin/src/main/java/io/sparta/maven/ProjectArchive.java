@@ -83,7 +83,8 @@ final class ProjectArchive {
 
     private static boolean shadesInPackagePhase(Plugin shade) {
         return shade.getExecutions().stream()
-                .anyMatch(e -> e.getGoals().contains("shade") && (e.getPhase() == null || "package".equals(e.getPhase())));
+                .anyMatch(e ->
+                        e.getGoals().contains("shade") && (e.getPhase() == null || "package".equals(e.getPhase())));
     }
 
     /** The classifier shade attaches its jar under, or {@code null} when it replaces the main jar. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Provision deploys exactly what package made from the current classes and settings, or nothing. */
 class FreshPackageTest {
 
-    private static final ServiceSettings SETTINGS = new ServiceSettings("orders", "orders", Map.of("team", "a"), Map.of());
+    private static final ServiceSettings SETTINGS =
+            new ServiceSettings("orders", "orders", Map.of("team", "a"), Map.of());
 
     @TempDir
     Path work;
@@ -37,23 +38,39 @@ class FreshPackageTest {
         Path classFile = Files.writeString(classes.resolve("Orders.class"), "bytecode");
         Files.setLastModifiedTime(classFile, FileTime.from(Instant.now().minusSeconds(60)));
         archive = Files.writeString(work.resolve("orders.jar"), "archive");
-        template = Files.writeString(Files.createDirectories(work.resolve("sparta")).resolve("template.json"), "{}");
-        new PackageManifest("orders", "orders", Map.of("team", "a"), Map.of(), archive.toString(), Digests.sha256(archive),
-                        template.toString(), Digests.sha256(Files.readAllBytes(template)), List.of())
+        template = Files.writeString(
+                Files.createDirectories(work.resolve("sparta")).resolve("template.json"), "{}");
+        new PackageManifest(
+                        "orders",
+                        "orders",
+                        Map.of("team", "a"),
+                        Map.of(),
+                        archive.toString(),
+                        Digests.sha256(archive),
+                        template.toString(),
+                        Digests.sha256(Files.readAllBytes(template)),
+                        List.of())
                 .write(work.resolve("sparta/manifest.json"));
     }
 
     private String refusal(ServiceSettings settings) {
         ProvisionRequest request = new ProvisionRequest(
-                work.resolve("sparta"), work.resolve("classes"), settings,
-                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1), Optional.empty());
-        return assertThrows(SpartaUserException.class, () -> ProvisionWorkflow.FreshPackage.verify(request)).getMessage();
+                work.resolve("sparta"),
+                work.resolve("classes"),
+                settings,
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                Optional.empty());
+        return assertThrows(SpartaUserException.class, () -> ProvisionWorkflow.FreshPackage.verify(request))
+                .getMessage();
     }
 
     private PackageManifest accepted() throws Exception {
         return ProvisionWorkflow.FreshPackage.verify(new ProvisionRequest(
-                work.resolve("sparta"), work.resolve("classes"), SETTINGS,
-                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1), Optional.empty()));
+                work.resolve("sparta"),
+                work.resolve("classes"),
+                SETTINGS,
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                Optional.empty()));
     }
 
     @Test
@@ -63,7 +80,8 @@ class FreshPackageTest {
 
     @Test
     void refusesClassesCompiledAfterPackage() throws Exception {
-        Files.setLastModifiedTime(classes.resolve("Orders.class"), FileTime.from(Instant.now().plusSeconds(60)));
+        Files.setLastModifiedTime(
+                classes.resolve("Orders.class"), FileTime.from(Instant.now().plusSeconds(60)));
         assertTrue(refusal(SETTINGS).startsWith("The package is older than the classes in "), refusal(SETTINGS));
     }
 

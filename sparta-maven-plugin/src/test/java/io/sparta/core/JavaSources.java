@@ -40,7 +40,12 @@ public final class JavaSources {
                                 null,
                                 fileManager,
                                 diagnostics,
-                                List.of("-proc:none", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")),
+                                List.of(
+                                        "-proc:none",
+                                        "-d",
+                                        classes.toString(),
+                                        "-cp",
+                                        System.getProperty("java.class.path")),
                                 null,
                                 fileManager.getJavaFileObjectsFromPaths(files))
                         .call();

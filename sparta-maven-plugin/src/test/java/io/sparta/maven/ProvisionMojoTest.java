@@ -31,9 +31,14 @@ class ProvisionMojoTest {
     @InjectMojo(goal = "provision", pom = CONFIGURED)
     void readsServiceAndAwsSettingsFromThePom(ProvisionMojo mojo) {
         assertEquals(
-                new ServiceSettings("orders", "orders-dev", Map.of("team", "payments"), Map.of()), mojo.serviceSettings());
+                new ServiceSettings("orders", "orders-dev", Map.of("team", "payments"), Map.of()),
+                mojo.serviceSettings());
         assertEquals(
-                new AwsTarget(Optional.of("eu-west-1"), Optional.empty(), Optional.of(URI.create("http://localhost:4566")), 10),
+                new AwsTarget(
+                        Optional.of("eu-west-1"),
+                        Optional.empty(),
+                        Optional.of(URI.create("http://localhost:4566")),
+                        10),
                 mojo.awsTarget());
     }
 
@@ -59,8 +64,8 @@ class ProvisionMojoTest {
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(
-                "No package to provision: " + work.resolve("sparta/manifest.json") + " is missing. Run 'mvn package' first"
-                        + " (for example 'mvn package sparta:provision')",
+                "No package to provision: " + work.resolve("sparta/manifest.json")
+                        + " is missing. Run 'mvn package' first" + " (for example 'mvn package sparta:provision')",
                 e.getMessage());
     }
 

@@ -23,11 +23,7 @@ public final class CfnLint {
     public List<String> errors(Path template) {
         try {
             Process process = new ProcessBuilder(
-                            python.executable("cfn-lint").toString(),
-                            "--format",
-                            "json",
-                            "--",
-                            template.toString())
+                            python.executable("cfn-lint").toString(), "--format", "json", "--", template.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -43,7 +39,10 @@ public final class CfnLint {
             for (JsonNode finding : new ObjectMapper().readTree(output)) {
                 if ("Error".equals(finding.path("Level").asText())) {
                     errors.add(finding.path("Rule").path("Id").asText() + " line "
-                            + finding.path("Location").path("Start").path("LineNumber").asInt() + ": "
+                            + finding.path("Location")
+                                    .path("Start")
+                                    .path("LineNumber")
+                                    .asInt() + ": "
                             + finding.path("Message").asText());
                 }
             }

@@ -27,10 +27,11 @@ public final class ArchiveSelector {
 
     public static Path select(ArchiveCandidates candidates) throws SpartaUserException {
         switch (candidates.shade()) {
-            case AFTER_SPARTA -> throw new SpartaUserException(
-                    "maven-shade-plugin runs after sparta-maven-plugin in the package phase, so the archive would"
-                            + " miss its dependencies; declare maven-shade-plugin before sparta-maven-plugin in"
-                            + " <build><plugins>");
+            case AFTER_SPARTA ->
+                throw new SpartaUserException(
+                        "maven-shade-plugin runs after sparta-maven-plugin in the package phase, so the archive would"
+                                + " miss its dependencies; declare maven-shade-plugin before sparta-maven-plugin in"
+                                + " <build><plugins>");
             case BEFORE_SPARTA -> {
                 if (candidates.shadedClassifier() != null) {
                     Path shaded = candidates.attachedJars().get(candidates.shadedClassifier());
@@ -59,7 +60,9 @@ public final class ArchiveSelector {
 
     private static Path mainJar(ArchiveCandidates candidates) throws SpartaUserException {
         Path main = candidates.mainArtifact();
-        if (main == null || !Files.isRegularFile(main) || !main.getFileName().toString().endsWith(".jar")) {
+        if (main == null
+                || !Files.isRegularFile(main)
+                || !main.getFileName().toString().endsWith(".jar")) {
             throw new SpartaUserException("No jar was built for this project (" + main + "). sparta:package must run"
                     + " in the package phase of a project with <packaging>jar</packaging>: run 'mvn package'");
         }

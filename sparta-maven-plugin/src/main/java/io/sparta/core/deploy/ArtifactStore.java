@@ -63,7 +63,8 @@ public final class ArtifactStore {
 
     /** The address CloudFormation reads a template from, in the virtual-hosted form AWS documents. */
     public String httpsUrl(String key) {
-        return "https://" + bucket + ".s3." + region.id() + "." + region.metadata().partition().dnsSuffix() + "/" + key;
+        return "https://" + bucket + ".s3." + region.id() + "."
+                + region.metadata().partition().dnsSuffix() + "/" + key;
     }
 
     private boolean exists(String key) {

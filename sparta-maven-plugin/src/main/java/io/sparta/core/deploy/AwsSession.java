@@ -61,8 +61,10 @@ public final class AwsSession implements AutoCloseable {
             target.profile().ifPresent(chain::profileName);
             return chain.build().getRegion();
         } catch (SdkClientException e) {
-            throw new SpartaUserException("No AWS region is set: configure <region> (or -Dsparta.region), set"
-                    + " AWS_REGION, or give the profile a region", e);
+            throw new SpartaUserException(
+                    "No AWS region is set: configure <region> (or -Dsparta.region), set"
+                            + " AWS_REGION, or give the profile a region",
+                    e);
         }
     }
 

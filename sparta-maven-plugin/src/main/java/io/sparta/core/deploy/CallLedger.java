@@ -28,15 +28,15 @@ public final class CallLedger implements ExecutionInterceptor {
             callsByOperation.merge(service + ":" + operation, 1, Integer::sum);
         }
         if ("S3".equals(service)) {
-            context.requestBody()
-                    .flatMap(body -> body.optionalContentLength())
-                    .ifPresent(bytesUploadedToS3::addAndGet);
+            context.requestBody().flatMap(body -> body.optionalContentLength()).ifPresent(bytesUploadedToS3::addAndGet);
         }
     }
 
     public int calls() {
         synchronized (callsByOperation) {
-            return callsByOperation.values().stream().mapToInt(Integer::intValue).sum();
+            return callsByOperation.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
         }
     }
 
@@ -51,12 +51,19 @@ public final class CallLedger implements ExecutionInterceptor {
     public String summary() {
         synchronized (callsByOperation) {
             StringBuilder line = new StringBuilder()
-                    .append(calls()).append(" AWS calls in ").append(attempts.get()).append(" attempts (");
-            callsByOperation.forEach((operation, count) -> line.append(operation).append(' ').append(count).append(", "));
+                    .append(calls())
+                    .append(" AWS calls in ")
+                    .append(attempts.get())
+                    .append(" attempts (");
+            callsByOperation.forEach((operation, count) ->
+                    line.append(operation).append(' ').append(count).append(", "));
             if (!callsByOperation.isEmpty()) {
                 line.setLength(line.length() - 2);
             }
-            return line.append("), ").append(bytesUploadedToS3()).append(" bytes uploaded to S3").toString();
+            return line.append("), ")
+                    .append(bytesUploadedToS3())
+                    .append(" bytes uploaded to S3")
+                    .toString();
         }
     }
 }

@@ -30,7 +30,8 @@ public final class StackDeployer {
     }
 
     /** What one deployment asks of CloudFormation. */
-    public record Request(String stackName, String templateUrl, Map<String, String> parameters, Map<String, String> tags) {}
+    public record Request(
+            String stackName, String templateUrl, Map<String, String> parameters, Map<String, String> tags) {}
 
     /** The stack after the deployment, or empty when it was already up to date and left alone. */
     public Optional<StackOutcome> deploy(Request request) throws SpartaUserException {
@@ -39,7 +40,10 @@ public final class StackDeployer {
         try {
             createChangeSet(request, type, changeSetName);
         } catch (CloudFormationException e) {
-            if (nothingToChange(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())) {
+            if (nothingToChange(
+                    e.awsErrorDetails() == null
+                            ? e.getMessage()
+                            : e.awsErrorDetails().errorMessage())) {
                 return Optional.empty();
             }
             throw e;
@@ -56,7 +60,9 @@ public final class StackDeployer {
         if (!StackStates.succeeded(status)) {
             List<String> failures = StackEvents.failures(result.events());
             throw new DeploymentFailedException("Stack " + request.stackName() + " ended in " + status
-                    + (result.stack().stackStatusReason() == null ? "" : " (" + result.stack().stackStatusReason() + ")")
+                    + (result.stack().stackStatusReason() == null
+                            ? ""
+                            : " (" + result.stack().stackStatusReason() + ")")
                     + (failures.isEmpty() ? "" : "\n  failed: " + String.join("\n  failed: ", failures)));
         }
         reportOutcome(result);
@@ -64,14 +70,16 @@ public final class StackDeployer {
     }
 
     private void reportOutcome(StackOutcome outcome) {
-        console.info("Stack " + outcome.stack().stackName() + " is " + outcome.stack().stackStatusAsString());
+        console.info("Stack " + outcome.stack().stackName() + " is "
+                + outcome.stack().stackStatusAsString());
         StackDescriber.printOutputs(console, outcome.stack());
         var durations = StackEvents.durations(outcome.events());
         if (durations.isEmpty()) {
             console.info("Resource timings: the API reported no per-resource events");
         } else {
             console.info("Resource timings, longest first:");
-            durations.forEach((resource, took) -> console.info("  " + resource + "  " + took.toMillis() / 1000.0 + " s"));
+            durations.forEach(
+                    (resource, took) -> console.info("  " + resource + "  " + took.toMillis() / 1000.0 + " s"));
         }
     }
 
@@ -114,10 +122,16 @@ public final class StackDeployer {
                     .templateURL(request.templateUrl())
                     .capabilities(Capability.CAPABILITY_IAM)
                     .parameters(request.parameters().entrySet().stream()
-                            .map(p -> Parameter.builder().parameterKey(p.getKey()).parameterValue(p.getValue()).build())
+                            .map(p -> Parameter.builder()
+                                    .parameterKey(p.getKey())
+                                    .parameterValue(p.getValue())
+                                    .build())
                             .toList())
                     .tags(request.tags().entrySet().stream()
-                            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                            .map(t -> Tag.builder()
+                                    .key(t.getKey())
+                                    .value(t.getValue())
+                                    .build())
                             .toList())
                     .description("Sparta for Java"));
         } catch (AlreadyExistsException retriedAfterLostResponse) {
@@ -130,13 +144,15 @@ public final class StackDeployer {
             throws DeploymentFailedException {
         DescribeChangeSetResponse changeSet;
         try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
-            changeSet = waiter.waitUntilChangeSetCreateComplete(r -> r.stackName(stackName).changeSetName(changeSetName))
+            changeSet = waiter.waitUntilChangeSetCreateComplete(
+                            r -> r.stackName(stackName).changeSetName(changeSetName))
                     .matched()
                     .response()
                     .orElseThrow();
         } catch (software.amazon.awssdk.core.exception.SdkClientException stoppedOnFailed) {
             // The waiter stops on FAILED; the change set's own reason tells "no changes" from a real failure.
-            changeSet = cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+            changeSet =
+                    cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
         }
         if ("FAILED".equals(changeSet.statusAsString())) {
             if (nothingToChange(changeSet.statusReason())) {
@@ -151,9 +167,8 @@ public final class StackDeployer {
 
     private void execute(String stackName, String changeSetName) {
         try {
-            cloudFormation.executeChangeSet(r -> r.stackName(stackName)
-                    .changeSetName(changeSetName)
-                    .clientRequestToken(changeSetName));
+            cloudFormation.executeChangeSet(
+                    r -> r.stackName(stackName).changeSetName(changeSetName).clientRequestToken(changeSetName));
         } catch (InvalidChangeSetStatusException e) {
             String execution = cloudFormation
                     .describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName))

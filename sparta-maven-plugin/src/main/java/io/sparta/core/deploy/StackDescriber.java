@@ -27,12 +27,15 @@ public final class StackDescriber {
         console.info("Stack " + stack.stackName() + ": " + stack.stackStatusAsString()
                 + (stack.stackStatusReason() == null ? "" : " (" + stack.stackStatusReason() + ")"));
         console.info("  id: " + stack.stackId());
-        console.info("  last changed: " + (stack.lastUpdatedTime() != null ? stack.lastUpdatedTime() : stack.creationTime()));
+        console.info("  last changed: "
+                + (stack.lastUpdatedTime() != null ? stack.lastUpdatedTime() : stack.creationTime()));
         printOutputs(console, stack);
         console.info("Resources:");
-        cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().forEach(resource ->
-                console.info("  " + resource.logicalResourceId() + "  " + resource.resourceType() + "  "
-                        + resource.physicalResourceId() + "  " + resource.resourceStatusAsString()));
+        cloudFormation
+                .describeStackResources(r -> r.stackName(stack.stackId()))
+                .stackResources()
+                .forEach(resource -> console.info("  " + resource.logicalResourceId() + "  " + resource.resourceType()
+                        + "  " + resource.physicalResourceId() + "  " + resource.resourceStatusAsString()));
         console.info("Parameters:");
         stack.parameters().forEach(p -> console.info("  " + p.parameterKey() + " = " + p.parameterValue()));
         console.info("Tags:");

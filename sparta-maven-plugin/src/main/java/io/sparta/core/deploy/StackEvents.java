@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 /** Reading a list of stack events, oldest first: lines to print, failures, how long each resource took. */
 final class StackEvents {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private StackEvents() {}
 

@@ -28,7 +28,8 @@ public final class StackRemover {
         String stackId = existing.get().stackId();
         StackWatcher watcher = new StackWatcher(cloudFormation, console, stackId);
         console.info("Deleting stack " + stackName);
-        cloudFormation.deleteStack(r -> r.stackName(stackId).clientRequestToken("sparta-delete-" + System.currentTimeMillis()));
+        cloudFormation.deleteStack(
+                r -> r.stackName(stackId).clientRequestToken("sparta-delete-" + System.currentTimeMillis()));
         StackOutcome outcome = watcher.awaitSettled();
         String status = outcome.stack().stackStatusAsString();
         if (!"DELETE_COMPLETE".equals(status)) {

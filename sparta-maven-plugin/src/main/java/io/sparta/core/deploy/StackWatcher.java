@@ -39,7 +39,10 @@ final class StackWatcher {
     StackOutcome awaitSettled() {
         Duration pause = FIRST_POLL;
         while (true) {
-            Stack stack = cloudFormation.describeStacks(r -> r.stackName(stackId)).stacks().get(0);
+            Stack stack = cloudFormation
+                    .describeStacks(r -> r.stackName(stackId))
+                    .stacks()
+                    .get(0);
             reportNewEvents();
             if (StackStates.settled(stack.stackStatusAsString())) {
                 return new StackOutcome(stack, List.copyOf(newEvents));
@@ -52,7 +55,9 @@ final class StackWatcher {
     private void reportNewEvents() {
         List<StackEvent> batch = new ArrayList<>();
         // Newest first: page back only until the events already seen.
-        for (StackEvent event : cloudFormation.describeStackEventsPaginator(r -> r.stackName(stackId)).stackEvents()) {
+        for (StackEvent event : cloudFormation
+                .describeStackEventsPaginator(r -> r.stackName(stackId))
+                .stackEvents()) {
             if (seenEventIds.contains(event.eventId())) {
                 break;
             }

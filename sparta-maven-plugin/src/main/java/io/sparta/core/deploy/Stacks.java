@@ -12,9 +12,12 @@ final class Stacks {
 
     static Optional<Stack> find(CloudFormationClient cloudFormation, String stackName) {
         try {
-            return cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().stream().findFirst();
+            return cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().stream()
+                    .findFirst();
         } catch (CloudFormationException e) {
-            if (e.statusCode() == 400 && e.getMessage() != null && e.getMessage().contains("does not exist")) {
+            if (e.statusCode() == 400
+                    && e.getMessage() != null
+                    && e.getMessage().contains("does not exist")) {
                 return Optional.empty();
             }
             throw e;

@@ -36,7 +36,8 @@ final class HandlerRules {
             return problems;
         }
         if (!method.isPublic()) {
-            problems.add(where + ": method " + site.methodName() + " is not public; Lambda can only call public methods");
+            problems.add(
+                    where + ": method " + site.methodName() + " is not public; Lambda can only call public methods");
         }
         if (!method.isStatic()) {
             instantiable(site, problems);
@@ -70,8 +71,10 @@ final class HandlerRules {
     private static boolean callable(List<String> parameters) {
         return switch (parameters.size()) {
             case 0, 1 -> true;
-            case 2 -> parameters.get(1).equals(CONTEXT)
-                    || (parameters.get(0).equals(INPUT_STREAM) && parameters.get(1).equals(OUTPUT_STREAM));
+            case 2 ->
+                parameters.get(1).equals(CONTEXT)
+                        || (parameters.get(0).equals(INPUT_STREAM)
+                                && parameters.get(1).equals(OUTPUT_STREAM));
             case 3 -> parameters.equals(List.of(INPUT_STREAM, OUTPUT_STREAM, CONTEXT));
             default -> false;
         };

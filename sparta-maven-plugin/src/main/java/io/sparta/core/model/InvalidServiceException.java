@@ -9,9 +9,11 @@ public final class InvalidServiceException extends SpartaUserException {
     private final List<String> problems;
 
     public InvalidServiceException(List<String> problems) {
-        super(problems.size() == 1
-                ? problems.get(0)
-                : problems.size() + " problems in the service declaration:\n  - " + String.join("\n  - ", problems));
+        super(
+                problems.size() == 1
+                        ? problems.get(0)
+                        : problems.size() + " problems in the service declaration:\n  - "
+                                + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 

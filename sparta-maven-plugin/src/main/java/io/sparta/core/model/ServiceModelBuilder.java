@@ -53,13 +53,13 @@ public final class ServiceModelBuilder {
         }
         int memory = attributes.integer("memory");
         if (memory < Limits.MEMORY_MIN || memory > Limits.MEMORY_MAX) {
-            problems.add(site.location() + ": memory = " + memory + " is out of range; allowed "
-                    + Limits.MEMORY_MIN + " to " + Limits.MEMORY_MAX + " (MB)");
+            problems.add(site.location() + ": memory = " + memory + " is out of range; allowed " + Limits.MEMORY_MIN
+                    + " to " + Limits.MEMORY_MAX + " (MB)");
         }
         int timeout = attributes.integer("timeout");
         if (timeout < Limits.TIMEOUT_MIN || timeout > Limits.TIMEOUT_MAX) {
-            problems.add(site.location() + ": timeout = " + timeout + " is out of range; allowed "
-                    + Limits.TIMEOUT_MIN + " to " + Limits.TIMEOUT_MAX + " (seconds)");
+            problems.add(site.location() + ": timeout = " + timeout + " is out of range; allowed " + Limits.TIMEOUT_MIN
+                    + " to " + Limits.TIMEOUT_MAX + " (seconds)");
         }
         int retention = attributes.integer("logRetentionDays");
         if (Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).noneMatch(allowed -> allowed == retention)) {
@@ -82,7 +82,9 @@ public final class ServiceModelBuilder {
     }
 
     private static String defaultName(HandlerSite site) {
-        String simple = site.className().substring(site.className().lastIndexOf('.') + 1).replace('$', '-');
+        String simple = site.className()
+                .substring(site.className().lastIndexOf('.') + 1)
+                .replace('$', '-');
         return site.methodName() == null ? simple : simple + "-" + site.methodName();
     }
 
@@ -122,8 +124,7 @@ public final class ServiceModelBuilder {
             Matcher reference = Limits.SUBSTITUTION.matcher(value);
             while (reference.find()) {
                 String referenced = reference.group(1);
-                if (!settings.parameters().containsKey(referenced)
-                        && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
+                if (!settings.parameters().containsKey(referenced) && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
                     problems.add(site.location() + ": environment variable " + key + " refers to ${" + referenced
                             + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
                             + "; write ${!" + referenced + "} for a literal");
@@ -131,8 +132,8 @@ public final class ServiceModelBuilder {
             }
         }
         if (bytes > Limits.ENVIRONMENT_BYTES_MAX) {
-            problems.add(site.location() + ": environment variables take " + bytes
-                    + " bytes; Lambda allows at most " + Limits.ENVIRONMENT_BYTES_MAX);
+            problems.add(site.location() + ": environment variables take " + bytes + " bytes; Lambda allows at most "
+                    + Limits.ENVIRONMENT_BYTES_MAX);
         }
         return variables;
     }
@@ -151,7 +152,9 @@ public final class ServiceModelBuilder {
             problems.add("<tags> holds " + settings.tags().size() + " tags; CloudFormation allows " + Limits.TAGS_MAX);
         }
         settings.tags().forEach((key, value) -> {
-            if (key.isEmpty() || key.length() > Limits.TAG_KEY_MAX || key.toLowerCase().startsWith("aws:")) {
+            if (key.isEmpty()
+                    || key.length() > Limits.TAG_KEY_MAX
+                    || key.toLowerCase().startsWith("aws:")) {
                 problems.add("<tags> key \"" + key + "\" must be 1 to " + Limits.TAG_KEY_MAX
                         + " characters and not start with aws:");
             }

@@ -39,7 +39,8 @@ public final class FunctionScanner {
         List<HandlerSite> sites = new ArrayList<>();
         try (TypeHierarchy hierarchy = new TypeHierarchy(lookup);
                 Stream<Path> files = Files.walk(classesDirectory)) {
-            for (Path classFile : files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+            for (Path classFile :
+                    files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                 ClassFacts facts = new ClassFacts();
                 new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
                 sites.addAll(facts.sites(hierarchy));
@@ -63,7 +64,8 @@ public final class FunctionScanner {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             this.internalName = name;
             this.access = access;
         }
@@ -84,7 +86,8 @@ public final class FunctionScanner {
         }
 
         @Override
-        public MethodVisitor visitMethod(int methodAccess, String name, String descriptor, String signature, String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int methodAccess, String name, String descriptor, String signature, String[] exceptions) {
             if (name.equals("<init>") && descriptor.equals("()V") && (methodAccess & Opcodes.ACC_PUBLIC) != 0) {
                 publicNoArgConstructor = true;
             }

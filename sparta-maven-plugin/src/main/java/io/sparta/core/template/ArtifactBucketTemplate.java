@@ -23,21 +23,25 @@ public final class ArtifactBucketTemplate {
         bucket.put("DeletionPolicy", "Retain");
         bucket.put("UpdateReplacePolicy", "Retain");
         ObjectNode properties = bucket.putObject("Properties");
-        properties.putObject("BucketEncryption")
+        properties
+                .putObject("BucketEncryption")
                 .putArray("ServerSideEncryptionConfiguration")
                 .addObject()
                 .putObject("ServerSideEncryptionByDefault")
                 .put("SSEAlgorithm", "AES256");
-        properties.putObject("PublicAccessBlockConfiguration")
+        properties
+                .putObject("PublicAccessBlockConfiguration")
                 .put("BlockPublicAcls", true)
                 .put("BlockPublicPolicy", true)
                 .put("IgnorePublicAcls", true)
                 .put("RestrictPublicBuckets", true);
-        properties.putObject("OwnershipControls")
+        properties
+                .putObject("OwnershipControls")
                 .putArray("Rules")
                 .addObject()
                 .put("ObjectOwnership", "BucketOwnerEnforced");
-        properties.putObject("LifecycleConfiguration")
+        properties
+                .putObject("LifecycleConfiguration")
                 .putArray("Rules")
                 .addObject()
                 .put("Id", "abort-incomplete-uploads")
@@ -45,8 +49,8 @@ public final class ArtifactBucketTemplate {
                 .putObject("AbortIncompleteMultipartUpload")
                 .put("DaysAfterInitiation", 7);
 
-        ObjectNode policy = Cfn.resource(resources, "BucketPolicy", "AWS::S3::BucketPolicy")
-                .putObject("Properties");
+        ObjectNode policy =
+                Cfn.resource(resources, "BucketPolicy", "AWS::S3::BucketPolicy").putObject("Properties");
         policy.set("Bucket", Cfn.ref("Bucket"));
         ObjectNode document = Cfn.policyDocument();
         ObjectNode denyPlainHttp = ((ArrayNode) document.get("Statement")).addObject();

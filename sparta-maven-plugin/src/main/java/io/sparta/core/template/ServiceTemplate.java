@@ -21,12 +21,11 @@ public final class ServiceTemplate {
         template.put("AWSTemplateFormatVersion", "2010-09-09");
         template.put("Description", "Sparta for Java service " + service.serviceName());
         ObjectNode parameters = template.putObject("Parameters");
-        parameters.putObject(ARTIFACT_BUCKET)
+        parameters
+                .putObject(ARTIFACT_BUCKET)
                 .put("Type", "String")
                 .put("Description", "S3 bucket holding the service archive");
-        parameters.putObject(ARTIFACT_KEY)
-                .put("Type", "String")
-                .put("Description", "S3 key of the service archive");
+        parameters.putObject(ARTIFACT_KEY).put("Type", "String").put("Description", "S3 key of the service archive");
         service.parameters().keySet().forEach(name -> parameters.putObject(name).put("Type", "String"));
         ObjectNode resources = template.putObject("Resources");
         ObjectNode outputs = template.putObject("Outputs");
@@ -42,8 +41,8 @@ public final class ServiceTemplate {
         String logGroupId = function.logicalIdPrefix() + "LogGroup";
         String deployedName = "${AWS::StackName}-" + function.name();
 
-        ObjectNode logGroup = Cfn.resource(resources, logGroupId, "AWS::Logs::LogGroup")
-                .putObject("Properties");
+        ObjectNode logGroup =
+                Cfn.resource(resources, logGroupId, "AWS::Logs::LogGroup").putObject("Properties");
         logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
         logGroup.put("RetentionInDays", function.logRetentionDays());
 
@@ -63,7 +62,8 @@ public final class ServiceTemplate {
         // The log group's ARN with ":*", which covers its streams, spelled out rather than left to GetAtt.
         writeLogs.set(
                 "Resource",
-                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId + "}:*"));
+                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
+                        + "}:*"));
         logsPolicy.set("PolicyDocument", logsDocument);
 
         ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");

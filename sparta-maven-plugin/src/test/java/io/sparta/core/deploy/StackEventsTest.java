@@ -43,10 +43,18 @@ class StackEventsTest {
         event(0, "orders", "AWS::CloudFormation::Stack", "CREATE_IN_PROGRESS", "User Initiated");
         event(1, "HelloRole", "AWS::IAM::Role", "CREATE_IN_PROGRESS", null);
         event(2, "HelloLogGroup", "AWS::Logs::LogGroup", "CREATE_IN_PROGRESS", null);
-        event(3, "HelloLogGroup", "AWS::Logs::LogGroup", "CREATE_FAILED",
+        event(
+                3,
+                "HelloLogGroup",
+                "AWS::Logs::LogGroup",
+                "CREATE_FAILED",
                 "Resource handler returned message: \"/aws/lambda/orders-hello already exists\"");
         event(3, "HelloRole", "AWS::IAM::Role", "CREATE_FAILED", "Resource creation cancelled");
-        event(4, "orders", "AWS::CloudFormation::Stack", "ROLLBACK_IN_PROGRESS",
+        event(
+                4,
+                "orders",
+                "AWS::CloudFormation::Stack",
+                "ROLLBACK_IN_PROGRESS",
                 "The following resource(s) failed to create: [HelloLogGroup, HelloRole]. Rollback requested by user.");
         event(6, "HelloRole", "AWS::IAM::Role", "DELETE_COMPLETE", null);
         event(7, "orders", "AWS::CloudFormation::Stack", "ROLLBACK_COMPLETE", null);
@@ -66,13 +74,19 @@ class StackEventsTest {
     @Test
     void aFailedUpdateSettlesInUpdateRollbackCompleteWhichCanBeUpdatedAgain() {
         event(0, "orders", "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS", "User Initiated");
-        event(2, "HelloFunction", "AWS::Lambda::Function", "UPDATE_FAILED", "Error occurred while GetObject. S3 Error Code: NoSuchKey");
+        event(
+                2,
+                "HelloFunction",
+                "AWS::Lambda::Function",
+                "UPDATE_FAILED",
+                "Error occurred while GetObject. S3 Error Code: NoSuchKey");
         event(3, "orders", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_IN_PROGRESS", null);
         event(5, "orders", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
         event(6, "orders", "AWS::CloudFormation::Stack", "UPDATE_ROLLBACK_COMPLETE", null);
 
         assertEquals(
-                List.of("HelloFunction (AWS::Lambda::Function): Error occurred while GetObject. S3 Error Code: NoSuchKey"),
+                List.of(
+                        "HelloFunction (AWS::Lambda::Function): Error occurred while GetObject. S3 Error Code: NoSuchKey"),
                 StackEvents.failures(events));
         assertFalse(StackStates.settled("UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS"));
         assertTrue(StackStates.settled("UPDATE_ROLLBACK_COMPLETE"));
@@ -94,10 +108,17 @@ class StackEventsTest {
         event(26, "orders", "AWS::CloudFormation::Stack", "CREATE_COMPLETE", null);
 
         assertEquals(
-                Map.of("HelloRole", Duration.ofSeconds(16), "HelloFunction", Duration.ofSeconds(7), "HelloLogGroup",
+                Map.of(
+                        "HelloRole",
+                        Duration.ofSeconds(16),
+                        "HelloFunction",
+                        Duration.ofSeconds(7),
+                        "HelloLogGroup",
                         Duration.ofSeconds(2)),
                 StackEvents.durations(events));
-        assertEquals(List.of("HelloRole", "HelloFunction", "HelloLogGroup"), List.copyOf(StackEvents.durations(events).keySet()));
+        assertEquals(
+                List.of("HelloRole", "HelloFunction", "HelloLogGroup"),
+                List.copyOf(StackEvents.durations(events).keySet()));
         assertEquals(List.of(), StackEvents.failures(events));
         assertTrue(StackStates.succeeded("CREATE_COMPLETE"));
     }
@@ -105,7 +126,9 @@ class StackEventsTest {
     @Test
     void printsAnEventOnOneLineWithItsReason() {
         event(3, "HelloLogGroup", "AWS::Logs::LogGroup", "CREATE_FAILED", "already exists");
-        assertEquals("10:00:03  HelloLogGroup  AWS::Logs::LogGroup  CREATE_FAILED  already exists", StackEvents.line(events.get(0)));
+        assertEquals(
+                "10:00:03  HelloLogGroup  AWS::Logs::LogGroup  CREATE_FAILED  already exists",
+                StackEvents.line(events.get(0)));
     }
 
     @Test

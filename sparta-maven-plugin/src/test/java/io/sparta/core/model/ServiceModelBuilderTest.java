@@ -18,18 +18,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceModelBuilderTest {
 
-    private static final ServiceSettings SETTINGS = new ServiceSettings("orders", "orders", Map.of(), Map.of("Stage", "dev"));
+    private static final ServiceSettings SETTINGS =
+            new ServiceSettings("orders", "orders", Map.of(), Map.of("Stage", "dev"));
 
     @TempDir
     Path work;
 
     private ServiceModel build(ServiceSettings settings, String source) throws Exception {
         Path classes = JavaSources.compile(work, Map.of("acme/Handlers.java", source));
-        return new ServiceModelBuilder().build(settings, new FunctionScanner().scan(classes, JavaSources.testClasspath()));
+        return new ServiceModelBuilder()
+                .build(settings, new FunctionScanner().scan(classes, JavaSources.testClasspath()));
     }
 
     private List<String> problems(ServiceSettings settings, String source) {
-        return assertThrows(InvalidServiceException.class, () -> build(settings, source)).problems();
+        return assertThrows(InvalidServiceException.class, () -> build(settings, source))
+                .problems();
     }
 
     private List<String> problems(String source) {
@@ -74,8 +77,8 @@ class ServiceModelBuilderTest {
         "logRetentionDays, 8, 'logRetentionDays = 8 is not a retention CloudWatch Logs accepts; allowed [1, 3, 5, 7, 14'"
     })
     void rejectsOutOfRangeValuesNamingClassMethodAttributeValueAndRange(String attribute, int value, String message) {
-        List<String> problems = problems(method("@SpartaLambda(" + attribute + " = " + value + ")",
-                "public String handle(String in)"));
+        List<String> problems =
+                problems(method("@SpartaLambda(" + attribute + " = " + value + ")", "public String handle(String in)"));
 
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("acme.Handlers#handle: " + message), problems.get(0));
@@ -91,8 +94,12 @@ class ServiceModelBuilderTest {
                     @SpartaLambda(memory = 10240, timeout = 1, logRetentionDays = 1) public String b() { return null; }
                 }
                 """);
-        assertEquals(List.of(128, 10240), model.functions().stream().map(LambdaFunction::memory).toList());
-        assertEquals(List.of(900, 1), model.functions().stream().map(LambdaFunction::timeout).toList());
+        assertEquals(
+                List.of(128, 10240),
+                model.functions().stream().map(LambdaFunction::memory).toList());
+        assertEquals(
+                List.of(900, 1),
+                model.functions().stream().map(LambdaFunction::timeout).toList());
     }
 
     @Test
@@ -105,8 +112,10 @@ class ServiceModelBuilderTest {
                     @SpartaLambda(name = "same") public String b(String in) { return in; }
                 }
                 """);
-        assertEquals(List.of("two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
-                + " on one of them"), problems);
+        assertEquals(
+                List.of("two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
+                        + " on one of them"),
+                problems);
     }
 
     @Test
@@ -131,11 +140,13 @@ class ServiceModelBuilderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "public String handle(String a, String b)|(java.lang.String, java.lang.String)",
-        "public void handle(InputStream in, OutputStream out, String extra)|(java.io.InputStream, java.io.OutputStream, java.lang.String)",
-        "public String handle(String a, String b, Context c, int d)|(java.lang.String, java.lang.String, com.amazonaws.services.lambda.runtime.Context, int)"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "public String handle(String a, String b)|(java.lang.String, java.lang.String)",
+                "public void handle(InputStream in, OutputStream out, String extra)|(java.io.InputStream, java.io.OutputStream, java.lang.String)",
+                "public String handle(String a, String b, Context c, int d)|(java.lang.String, java.lang.String, com.amazonaws.services.lambda.runtime.Context, int)"
+            })
     void rejectsSignaturesLambdaCannotCall(String signature, String parameters) {
         assertEquals(
                 List.of("acme.Handlers#handle: Lambda cannot call a handler with parameters " + parameters
@@ -145,16 +156,20 @@ class ServiceModelBuilderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "public String handle()",
-        "public String handle(java.util.Map<String, Object> event)",
-        "public String handle(String event, Context context)",
-        "public void handle(InputStream in, OutputStream out)",
-        "public void handle(InputStream in, OutputStream out, Context context)",
-        "public static String handle(String event)"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "public String handle()",
+                "public String handle(java.util.Map<String, Object> event)",
+                "public String handle(String event, Context context)",
+                "public void handle(InputStream in, OutputStream out)",
+                "public void handle(InputStream in, OutputStream out, Context context)",
+                "public static String handle(String event)"
+            })
     void acceptsEverySignatureLambdaCanCall(String signature) throws Exception {
-        assertEquals(1, build(SETTINGS, method("@SpartaLambda", signature)).functions().size());
+        assertEquals(
+                1,
+                build(SETTINGS, method("@SpartaLambda", signature)).functions().size());
     }
 
     @Test
@@ -166,8 +181,10 @@ class ServiceModelBuilderTest {
                     public String handle(Integer in) { return null; }
                 }
                 """);
-        assertEquals(List.of("acme.Handlers#handle: 2 public methods are named handle, so the handler"
-                + " acme.Handlers::handle is ambiguous; rename the annotated one"), problems);
+        assertEquals(
+                List.of("acme.Handlers#handle: 2 public methods are named handle, so the handler"
+                        + " acme.Handlers::handle is ambiguous; rename the annotated one"),
+                problems);
     }
 
     @Test
@@ -203,12 +220,19 @@ class ServiceModelBuilderTest {
     void rejectsNamesOverLambdasLimitCountingTheStackPrefix() throws Exception {
         String name = "f".repeat(57);
         // "orders-" + 57 characters = 64: the longest name Lambda accepts.
-        assertEquals(name, build(SETTINGS, method("@SpartaLambda(name = \"" + name + "\")", "public String handle()"))
-                .functions().get(0).name());
+        assertEquals(
+                name,
+                build(SETTINGS, method("@SpartaLambda(name = \"" + name + "\")", "public String handle()"))
+                        .functions()
+                        .get(0)
+                        .name());
         List<String> problems = problems(method("@SpartaLambda(name = \"" + name + "g\")", "public String handle()"));
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).contains("\" 65 characters long; Lambda allows at most 64, so shorten the name (at most"
-                + " 57 characters here) or the stackName"), problems.get(0));
+        assertTrue(
+                problems.get(0)
+                        .contains("\" 65 characters long; Lambda allows at most 64, so shorten the name (at most"
+                                + " 57 characters here) or the stackName"),
+                problems.get(0));
     }
 
     @Test
@@ -229,19 +253,25 @@ class ServiceModelBuilderTest {
                         "acme.Handlers#handle: environment variable \"1BAD\" must start with a letter and hold only letters,"
                                 + " digits and '_'",
                         "acme.Handlers#handle: environment variable STAGE refers to ${Unknown}, which is neither a"
-                                + " <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS + "; write ${!Unknown} for a"
+                                + " <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
+                                + "; write ${!Unknown} for a"
                                 + " literal"),
                 problems);
 
-        ServiceModel model = build(SETTINGS, method(
-                "@SpartaLambda(environment = @Env(name = \"WHERE\", value = \"${Stage}/${AWS::Region}/${!Literal}\"))",
-                "public String handle()"));
-        assertEquals(Map.of("WHERE", "${Stage}/${AWS::Region}/${!Literal}"), model.functions().get(0).environment());
+        ServiceModel model = build(
+                SETTINGS,
+                method(
+                        "@SpartaLambda(environment = @Env(name = \"WHERE\", value = \"${Stage}/${AWS::Region}/${!Literal}\"))",
+                        "public String handle()"));
+        assertEquals(
+                Map.of("WHERE", "${Stage}/${AWS::Region}/${!Literal}"),
+                model.functions().get(0).environment());
     }
 
     @Test
     void reportsEveryProblemAtOnce() {
-        List<String> problems = problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
+        List<String> problems =
+                problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
         assertEquals(4, problems.size(), problems.toString());
     }
 
@@ -249,18 +279,29 @@ class ServiceModelBuilderTest {
     @CsvSource({"1orders", "my_stack", "''"})
     void rejectsStackNamesCloudFormationRefuses(String stackName) {
         List<String> problems = problems(
-                new ServiceSettings("orders", stackName, Map.of(), Map.of()), method("@SpartaLambda", "public String handle()"));
-        assertTrue(problems.get(0).startsWith("<stackName> \"" + stackName + "\" must be 1 to 128 letters, digits or '-',"
-                + " starting with a letter"), problems.toString());
+                new ServiceSettings("orders", stackName, Map.of(), Map.of()),
+                method("@SpartaLambda", "public String handle()"));
+        assertTrue(
+                problems.get(0)
+                        .startsWith("<stackName> \"" + stackName + "\" must be 1 to 128 letters, digits or '-',"
+                                + " starting with a letter"),
+                problems.toString());
     }
 
     @Test
     void rejectsReservedAndMalformedParametersAndTags() {
         List<String> problems = problems(
-                new ServiceSettings("orders", "orders", Map.of("aws:owner", "me"), Map.of("ArtifactKey", "x", "bad-name", "y")),
+                new ServiceSettings(
+                        "orders", "orders", Map.of("aws:owner", "me"), Map.of("ArtifactKey", "x", "bad-name", "y")),
                 method("@SpartaLambda", "public String handle()"));
-        assertTrue(problems.contains("<tags> key \"aws:owner\" must be 1 to 128 characters and not start with aws:"), problems.toString());
-        assertTrue(problems.contains("<parameters> name ArtifactKey is reserved by Sparta; choose another"), problems.toString());
-        assertTrue(problems.contains("<parameters> name \"bad-name\" must be 1 to 255 letters or digits"), problems.toString());
+        assertTrue(
+                problems.contains("<tags> key \"aws:owner\" must be 1 to 128 characters and not start with aws:"),
+                problems.toString());
+        assertTrue(
+                problems.contains("<parameters> name ArtifactKey is reserved by Sparta; choose another"),
+                problems.toString());
+        assertTrue(
+                problems.contains("<parameters> name \"bad-name\" must be 1 to 255 letters or digits"),
+                problems.toString());
     }
 }

@@ -92,7 +92,9 @@ class FunctionScannerTest {
                 }
                 """));
 
-        assertEquals(List.of("acme.Greeter#greet", "acme.Greeter#hidden"), sites.stream().map(HandlerSite::location).toList());
+        assertEquals(
+                List.of("acme.Greeter#greet", "acme.Greeter#hidden"),
+                sites.stream().map(HandlerSite::location).toList());
         HandlerSite.MethodShape greet = sites.get(0).methodShape();
         assertTrue(greet.isStatic());
         assertTrue(greet.isPublic());

@@ -22,13 +22,35 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceTemplateTest {
 
     private static final LambdaFunction HELLO = new LambdaFunction(
-            "hello", "Hello", "acme.Hello", "acme.Hello", "Says hello", 256, 10, LambdaRuntime.JAVA21,
-            Architecture.ARM64, new TreeMap<>(Map.of("GREETING", "Hi", "STAGE", "${Stage}")), 14);
+            "hello",
+            "Hello",
+            "acme.Hello",
+            "acme.Hello",
+            "Says hello",
+            256,
+            10,
+            LambdaRuntime.JAVA21,
+            Architecture.ARM64,
+            new TreeMap<>(Map.of("GREETING", "Hi", "STAGE", "${Stage}")),
+            14);
     private static final LambdaFunction SHOUT = new LambdaFunction(
-            "shout", "Shout", "acme.Greeter::shout", "acme.Greeter#shout", "", 512, 20, LambdaRuntime.JAVA17,
-            Architecture.X86_64, new TreeMap<>(), 30);
+            "shout",
+            "Shout",
+            "acme.Greeter::shout",
+            "acme.Greeter#shout",
+            "",
+            512,
+            20,
+            LambdaRuntime.JAVA17,
+            Architecture.X86_64,
+            new TreeMap<>(),
+            30);
     private static final ServiceModel SERVICE = new ServiceModel(
-            "orders", "orders", new TreeMap<>(Map.of("team", "a")), new TreeMap<>(Map.of("Stage", "dev")), List.of(HELLO, SHOUT));
+            "orders",
+            "orders",
+            new TreeMap<>(Map.of("team", "a")),
+            new TreeMap<>(Map.of("Stage", "dev")),
+            List.of(HELLO, SHOUT));
 
     @TempDir
     Path work;
@@ -37,7 +59,8 @@ class ServiceTemplateTest {
     void declaresArtifactAndUserParameters() {
         JsonNode parameters = ServiceTemplate.marshal(SERVICE).path("Parameters");
         assertEquals(List.of("ArtifactBucket", "ArtifactKey", "Stage"), fieldNames(parameters));
-        parameters.forEach(parameter -> assertEquals("String", parameter.path("Type").asText()));
+        parameters.forEach(
+                parameter -> assertEquals("String", parameter.path("Type").asText()));
     }
 
     @Test
@@ -51,7 +74,9 @@ class ServiceTemplateTest {
         assertEquals("AWS::Lambda::Function", hello.path("Type").asText());
         assertEquals("HelloLogGroup", hello.at("/DependsOn/0").asText());
         JsonNode properties = hello.path("Properties");
-        assertEquals("${AWS::StackName}-hello", properties.at("/FunctionName/Fn::Sub").asText());
+        assertEquals(
+                "${AWS::StackName}-hello",
+                properties.at("/FunctionName/Fn::Sub").asText());
         assertEquals("acme.Hello", properties.path("Handler").asText());
         assertEquals("java21", properties.path("Runtime").asText());
         assertEquals("arm64", properties.at("/Architectures/0").asText());
@@ -62,7 +87,9 @@ class ServiceTemplateTest {
         assertEquals("ArtifactBucket", properties.at("/Code/S3Bucket/Ref").asText());
         assertEquals("ArtifactKey", properties.at("/Code/S3Key/Ref").asText());
         assertEquals("Hi", properties.at("/Environment/Variables/GREETING").asText());
-        assertEquals("${Stage}", properties.at("/Environment/Variables/STAGE/Fn::Sub").asText());
+        assertEquals(
+                "${Stage}",
+                properties.at("/Environment/Variables/STAGE/Fn::Sub").asText());
 
         JsonNode shout = resources.path("ShoutFunction").path("Properties");
         assertFalse(shout.has("Description"), "an empty description is left out");
@@ -81,13 +108,17 @@ class ServiceTemplateTest {
         assertEquals(1, role.path("Policies").size());
         JsonNode statements = role.at("/Policies/0/PolicyDocument/Statement");
         assertEquals(1, statements.size());
-        assertEquals("[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]", statements.at("/0/Action").toString());
+        assertEquals(
+                "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
+                statements.at("/0/Action").toString());
         assertEquals(
                 "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${HelloLogGroup}:*",
                 statements.at("/0/Resource/Fn::Sub").asText());
 
         JsonNode logGroup = resources.path("HelloLogGroup").path("Properties");
-        assertEquals("/aws/lambda/${AWS::StackName}-hello", logGroup.at("/LogGroupName/Fn::Sub").asText());
+        assertEquals(
+                "/aws/lambda/${AWS::StackName}-hello",
+                logGroup.at("/LogGroupName/Fn::Sub").asText());
         assertEquals(14, logGroup.path("RetentionInDays").asInt());
     }
 
@@ -95,15 +126,22 @@ class ServiceTemplateTest {
     void outputsEachFunctionsArn() {
         JsonNode outputs = ServiceTemplate.marshal(SERVICE).path("Outputs");
         assertEquals(List.of("HelloArn", "ShoutArn"), fieldNames(outputs));
-        assertEquals("[\"HelloFunction\",\"Arn\"]", outputs.at("/HelloArn/Value/Fn::GetAtt").toString());
+        assertEquals(
+                "[\"HelloFunction\",\"Arn\"]",
+                outputs.at("/HelloArn/Value/Fn::GetAtt").toString());
     }
 
     @Test
     void sameModelSameBytes() {
         ServiceModel copy = new ServiceModel(
-                "orders", "orders", new TreeMap<>(Map.of("team", "a")), new TreeMap<>(Map.of("Stage", "dev")),
+                "orders",
+                "orders",
+                new TreeMap<>(Map.of("team", "a")),
+                new TreeMap<>(Map.of("Stage", "dev")),
                 List.of(HELLO, SHOUT));
-        assertArrayEquals(TemplateJson.bytes(ServiceTemplate.marshal(SERVICE)), TemplateJson.bytes(ServiceTemplate.marshal(copy)));
+        assertArrayEquals(
+                TemplateJson.bytes(ServiceTemplate.marshal(SERVICE)),
+                TemplateJson.bytes(ServiceTemplate.marshal(copy)));
     }
 
     @Test
@@ -122,7 +160,11 @@ class ServiceTemplateTest {
     void artifactBucketIsEncryptedPrivateAndTlsOnly() {
         JsonNode resources = ArtifactBucketTemplate.marshal().path("Resources");
         JsonNode bucket = resources.path("Bucket").path("Properties");
-        assertEquals("AES256", bucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm").asText());
+        assertEquals(
+                "AES256",
+                bucket.at(
+                                "/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+                        .asText());
         bucket.path("PublicAccessBlockConfiguration").forEach(flag -> assertEquals(true, flag.asBoolean()));
         assertEquals(4, bucket.path("PublicAccessBlockConfiguration").size());
         JsonNode deny = resources.at("/BucketPolicy/Properties/PolicyDocument/Statement/0");
