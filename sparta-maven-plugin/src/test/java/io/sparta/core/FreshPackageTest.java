@@ -60,12 +60,12 @@ class FreshPackageTest {
                 settings,
                 new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
                 Optional.empty());
-        return assertThrows(SpartaUserException.class, () -> ProvisionWorkflow.FreshPackage.verify(request))
+        return assertThrows(SpartaUserException.class, () -> FreshPackage.verify(request))
                 .getMessage();
     }
 
     private PackageManifest accepted() throws Exception {
-        return ProvisionWorkflow.FreshPackage.verify(new ProvisionRequest(
+        return FreshPackage.verify(new ProvisionRequest(
                 work.resolve("sparta"),
                 work.resolve("classes"),
                 SETTINGS,

@@ -58,12 +58,7 @@ public final class StackDeployer {
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();
         if (!StackStates.succeeded(status)) {
-            List<String> failures = StackEvents.failures(result.events());
-            throw new DeploymentFailedException("Stack " + request.stackName() + " ended in " + status
-                    + (result.stack().stackStatusReason() == null
-                            ? ""
-                            : " (" + result.stack().stackStatusReason() + ")")
-                    + (failures.isEmpty() ? "" : "\n  failed: " + String.join("\n  failed: ", failures)));
+            throw new DeploymentFailedException(StackEvents.failureReport(result));
         }
         reportOutcome(result);
         return Optional.of(result);

@@ -37,6 +37,20 @@ final class StackEvents {
         return failures;
     }
 
+    /** "Stack orders ended in ROLLBACK_COMPLETE (reason)" and one "failed:" line per failed resource. */
+    static String failureReport(StackOutcome outcome) {
+        StringBuilder report = new StringBuilder("Stack ")
+                .append(outcome.stack().stackName())
+                .append(" ended in ")
+                .append(outcome.stack().stackStatusAsString());
+        if (outcome.stack().stackStatusReason() != null) {
+            report.append(" (").append(outcome.stack().stackStatusReason()).append(')');
+        }
+        failures(outcome.events())
+                .forEach(failure -> report.append("\n  failed: ").append(failure));
+        return report.toString();
+    }
+
     /** From a resource's first *_IN_PROGRESS to its last *_COMPLETE, longest first; resources only. */
     static Map<String, Duration> durations(List<StackEvent> events) {
         Map<String, StackEvent> started = new LinkedHashMap<>();

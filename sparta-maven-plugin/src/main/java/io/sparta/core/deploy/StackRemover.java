@@ -33,8 +33,7 @@ public final class StackRemover {
         StackOutcome outcome = watcher.awaitSettled();
         String status = outcome.stack().stackStatusAsString();
         if (!"DELETE_COMPLETE".equals(status)) {
-            throw new DeploymentFailedException("Stack " + stackName + " ended in " + status + "\n  failed: "
-                    + String.join("\n  failed: ", StackEvents.failures(outcome.events())));
+            throw new DeploymentFailedException(StackEvents.failureReport(outcome));
         }
         console.info("Stack " + stackName + " deleted");
         return true;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
 /**
@@ -65,6 +66,16 @@ class StackEventsTest {
                                 + " already exists\"",
                         "HelloRole (AWS::IAM::Role): Resource creation cancelled"),
                 StackEvents.failures(events));
+        Stack stack = Stack.builder()
+                .stackName("orders")
+                .stackId(STACK_ID)
+                .stackStatus("ROLLBACK_COMPLETE")
+                .build();
+        assertEquals("""
+                Stack orders ended in ROLLBACK_COMPLETE
+                  failed: HelloLogGroup (AWS::Logs::LogGroup): Resource handler returned message: "/aws/lambda/orders-hello\
+                 already exists"
+                  failed: HelloRole (AWS::IAM::Role): Resource creation cancelled""", StackEvents.failureReport(new StackOutcome(stack, events)));
         assertTrue(StackStates.settled("ROLLBACK_COMPLETE"));
         assertFalse(StackStates.succeeded("ROLLBACK_COMPLETE"));
         assertTrue(StackStates.deadOnArrival("ROLLBACK_COMPLETE"));
