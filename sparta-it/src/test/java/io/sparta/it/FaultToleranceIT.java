@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * The hello-world provision through a proxy that throttles, fails and drops four requests in ten: the SDK's
  * retries and Sparta's handling of calls that succeeded but lost their answer bring the stack to the same end
  * state as a clean network.
+ *
+ * <p>moto gap: when the answer to DeleteChangeSet is dropped, the SDK's retry meets a moto crash (HTTP 500,
+ * UnboundLocalError) where AWS answers ChangeSetNotFound. Sparta treats deleting an empty change set as
+ * housekeeping, so the provision still succeeds, with a warning, after a bounded 10 s.
  */
 class FaultToleranceIT {
 

@@ -1,5 +1,6 @@
 package io.sparta.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -74,9 +75,14 @@ class HelloWorldIT {
 
     @Test
     @Order(1)
-    void packageWritesALintCleanTemplateAndAManifestOffline() throws Exception {
-        SampleProject.BuildResult build = sample.mvn("package", "-o");
+    void packageWritesALintCleanTemplateAndAManifestOfflineWithoutAws() throws Exception {
+        // The first build may fetch Maven's own plugins; the second proves none of it needs the network.
+        SampleProject.BuildResult online = sample.mvnWithoutAws("clean", "package");
+        assertEquals(0, online.exitCode(), online.describe());
+        byte[] firstTemplate = Files.readAllBytes(template());
+        SampleProject.BuildResult build = sample.mvnWithoutAws("clean", "package", "-o");
         assertEquals(0, build.exitCode(), build.describe());
+        assertArrayEquals(firstTemplate, Files.readAllBytes(template()), "same code, same template bytes");
 
         assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
         JsonNode manifest = json(sample.file("target/sparta/manifest.json"));
@@ -221,7 +227,7 @@ class HelloWorldIT {
     void provisionRefusesCodeCompiledAfterPackage() throws Exception {
         Path source = sample.file("src/main/java/com/example/hello/HelloHandler.java");
         Files.writeString(source, Files.readString(source).replace("\"world\"", "\"there\""));
-        SampleProject.BuildResult compiled = sample.mvn("compile", "-o");
+        SampleProject.BuildResult compiled = sample.mvnWithoutAws("compile", "-o");
         assertEquals(0, compiled.exitCode(), compiled.describe());
 
         SampleProject.BuildResult build = sample.mvn("sparta:provision");
@@ -238,7 +244,7 @@ class HelloWorldIT {
                 .configuration()
                 .codeSha256();
 
-        SampleProject.BuildResult packaged = sample.mvn("package", "-o");
+        SampleProject.BuildResult packaged = sample.mvnWithoutAws("package", "-o");
         assertEquals(0, packaged.exitCode(), packaged.describe());
         assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
         SampleProject.BuildResult build = sample.mvn("sparta:provision");

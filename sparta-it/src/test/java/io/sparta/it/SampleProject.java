@@ -79,6 +79,20 @@ final class SampleProject {
 
     /** Runs Maven with these goals and arguments; the whole log is kept under the sample's folder. */
     BuildResult mvn(String... goalsAndArguments) {
+        return mvn(Map.of(), goalsAndArguments);
+    }
+
+    /**
+     * Runs Maven with an AWS endpoint nobody listens on and no credentials, so that any AWS call the goals
+     * make fails the build.
+     */
+    BuildResult mvnWithoutAws(String... goalsAndArguments) {
+        return mvn(
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""),
+                goalsAndArguments);
+    }
+
+    private BuildResult mvn(Map<String, String> environmentOverrides, String... goalsAndArguments) {
         List<String> log = new ArrayList<>();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
@@ -90,7 +104,9 @@ final class SampleProject {
         request.setTimeoutInSeconds(600);
         request.setOutputHandler(log::add);
         request.setErrorHandler(log::add);
-        environment.forEach(request::addShellEnvironment);
+        Map<String, String> effective = new HashMap<>(environment);
+        effective.putAll(environmentOverrides);
+        effective.forEach(request::addShellEnvironment);
         Properties properties = new Properties();
         // Artifacts the outer build already has are read from its repository, not downloaded again.
         properties.setProperty("maven.repo.local.tail", property("sparta.it.outerRepository"));

@@ -8,7 +8,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Counts the AWS calls a goal makes and the bytes it uploads to S3, so a run can say what it cost. */
+/**
+ * Counts the AWS calls a goal makes, failed ones included, their attempts and the bytes it uploads to S3, so a
+ * run can say what it cost.
+ */
 public final class CallLedger implements ExecutionInterceptor {
 
     private final Map<String, Integer> callsByOperation = new TreeMap<>();
@@ -21,15 +24,25 @@ public final class CallLedger implements ExecutionInterceptor {
     }
 
     @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        count(attributes);
+    }
+
+    @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        String service = count(attributes);
+        if ("S3".equals(service)) {
+            context.requestBody().flatMap(body -> body.optionalContentLength()).ifPresent(bytesUploadedToS3::addAndGet);
+        }
+    }
+
+    private String count(ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (callsByOperation) {
             callsByOperation.merge(service + ":" + operation, 1, Integer::sum);
         }
-        if ("S3".equals(service)) {
-            context.requestBody().flatMap(body -> body.optionalContentLength()).ifPresent(bytesUploadedToS3::addAndGet);
-        }
+        return service;
     }
 
     public int calls() {

@@ -2,13 +2,16 @@ package io.sparta.core.deploy;
 
 import io.sparta.core.Console;
 import io.sparta.core.SpartaUserException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Change;
+import software.amazon.awssdk.services.cloudformation.model.ChangeSetNotFoundException;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
@@ -20,6 +23,8 @@ import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWait
 
 /** Creates or updates a stack through a change set, so a template that changes nothing touches nothing. */
 public final class StackDeployer {
+
+    private static final Duration HOUSEKEEPING_TIMEOUT = Duration.ofSeconds(10);
 
     private final CloudFormationClient cloudFormation;
     private final Console console;
@@ -151,13 +156,27 @@ public final class StackDeployer {
         }
         if ("FAILED".equals(changeSet.statusAsString())) {
             if (nothingToChange(changeSet.statusReason())) {
-                cloudFormation.deleteChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+                discardEmptyChangeSet(stackName, changeSetName);
                 return null;
             }
             throw new DeploymentFailedException(
                     "CloudFormation rejected the change set for " + stackName + ": " + changeSet.statusReason());
         }
         return changeSet;
+    }
+
+    /** Housekeeping only: the deployment's outcome is known, so a failure here is reported, not fatal. */
+    private void discardEmptyChangeSet(String stackName, String changeSetName) {
+        try {
+            cloudFormation.deleteChangeSet(r -> r.stackName(stackName)
+                    .changeSetName(changeSetName)
+                    .overrideConfiguration(o -> o.apiCallTimeout(HOUSEKEEPING_TIMEOUT)));
+        } catch (ChangeSetNotFoundException retriedAfterLostResponse) {
+            console.debug("Change set " + changeSetName + " is already deleted: a retried call had deleted it");
+        } catch (SdkException e) {
+            console.warn("Could not delete the empty change set " + changeSetName + " of stack " + stackName + " ("
+                    + e.getMessage() + "); it changes nothing and can be deleted in the console");
+        }
     }
 
     private void execute(String stackName, String changeSetName) {
