@@ -5,6 +5,7 @@ import io.sparta.core.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -82,7 +83,7 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                         e);
             }
             throw new MojoExecutionException("Could not reach AWS: " + e.getMessage(), e);
-        } catch (IOException | SdkException e) {
+        } catch (IOException | UncheckedIOException | SdkException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
