@@ -1,12 +1,15 @@
 package io.sparta.core;
 
 import io.sparta.core.archive.ArchiveCandidates;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Everything the package stage needs, as plain values.
+ *
+ * @param extensions the decorators and hooks to run at marshal time
  *
  * @param classesDirectory the module's compiled classes
  * @param classpath the module's runtime classpath, read only for supertypes
@@ -17,6 +20,7 @@ public record PackageRequest(
         List<Path> classpath,
         ServiceSettings settings,
         ArchiveCandidates archive,
+        Extensions extensions,
         Path outputDirectory) {
 
     public PackageRequest {

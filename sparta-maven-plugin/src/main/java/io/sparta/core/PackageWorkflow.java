@@ -1,10 +1,12 @@
 package io.sparta.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveSelector;
 import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
-import io.sparta.core.model.LambdaFunction;
-import io.sparta.core.model.ServiceModel;
+import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.scan.FunctionScanner;
 import io.sparta.core.scan.HandlerSite;
@@ -16,7 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The package stage: scan → model → archive → marshal → manifest. Offline: no AWS call. */
+/**
+ * The package stage: scan → model → PreMarshall → archive → marshal → decorators → PostMarshall → validators →
+ * template and manifest. Offline: no AWS call.
+ */
 public final class PackageWorkflow {
 
     private final Console console;
@@ -35,11 +40,15 @@ public final class PackageWorkflow {
             Files.deleteIfExists(request.manifestFile());
             return Optional.empty();
         }
-        ServiceModel service = new ServiceModelBuilder().build(request.settings(), sites);
+        HookRunner hooks = new HookRunner(request.extensions(), console);
+        ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(request.settings(), sites));
         Path archive = ArchiveSelector.select(request.archive());
         String archiveSha256 = Digests.sha256(archive);
 
-        byte[] template = TemplateJson.write(ServiceTemplate.marshal(service), request.templateFile());
+        ObjectNode marshalled = ServiceTemplate.marshal(service);
+        hooks.decorate(service, marshalled);
+        hooks.postMarshall(service, marshalled);
+        byte[] template = TemplateJson.write(marshalled, request.templateFile());
 
         PackageManifest manifest = new PackageManifest(
                 service.serviceName(),

@@ -1,6 +1,7 @@
 package io.sparta.core;
 
 import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,10 +13,12 @@ import java.util.Optional;
  * @param classesDirectory the module's compiled classes, to tell a stale package from a fresh one
  * @param settings the service settings as configured now, which must match what was packaged
  * @param bucket the artifact bucket to use, or empty to use the one Sparta manages
+ * @param extensions the hooks told when a provision fails
  */
 public record ProvisionRequest(
         Path packageDirectory,
         Path classesDirectory,
         ServiceSettings settings,
         AwsTarget aws,
-        Optional<String> bucket) {}
+        Optional<String> bucket,
+        Extensions extensions) {}

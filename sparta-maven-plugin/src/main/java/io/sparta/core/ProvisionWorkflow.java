@@ -1,17 +1,22 @@
 package io.sparta.core;
 
+import io.sparta.api.RollbackHook;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
+import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The provision stage: check the package → upload archive → upload template → change set → wait. */
+/**
+ * The provision stage: check the package → upload archive → upload template → change set → wait; Rollback hooks
+ * when it fails.
+ */
 public final class ProvisionWorkflow {
 
     private final Console console;
@@ -23,6 +28,17 @@ public final class ProvisionWorkflow {
     /** @return whether the stack changed */
     public boolean run(ProvisionRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
+        try {
+            return deploy(request, manifest);
+        } catch (SpartaUserException | IOException | RuntimeException e) {
+            new HookRunner(request.extensions(), console)
+                    .rollback(new RollbackHook.ProvisionFailure(
+                            manifest.serviceName(), manifest.stackName(), String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
             ArtifactStore store = artifactStore(request, aws);
             store.putIfAbsent(archiveKey(manifest), Path.of(manifest.archive()), "application/java-archive");

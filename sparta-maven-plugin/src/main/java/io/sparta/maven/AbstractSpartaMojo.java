@@ -1,11 +1,15 @@
 package io.sparta.maven;
 
+import io.sparta.api.SpartaDecorator;
+import io.sparta.api.WorkflowHook;
 import io.sparta.core.Console;
 import io.sparta.core.SpartaUserException;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -44,6 +48,21 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     /** Where package writes the template and manifest and provision reads them. */
     @Parameter(property = "sparta.outputDirectory", defaultValue = "${project.build.directory}/sparta", required = true)
     File outputDirectory;
+
+    /**
+     * Decorators that add CloudFormation at package time: {@code TemplateDecorator}s per function,
+     * {@code ServiceDecorator}s once. Each is {@code <decorator implementation="class">} with nested elements set on
+     * its fields; classes come from the plugin's {@code <dependencies>} or the reactor.
+     */
+    @Parameter
+    List<SpartaDecorator> decorators;
+
+    /**
+     * Workflow hooks: {@code PreMarshallHook}, {@code PostMarshallHook}, {@code TemplateValidator} and
+     * {@code RollbackHook} classes, each {@code <hook implementation="class">} with nested configuration.
+     */
+    @Parameter
+    List<WorkflowHook> hooks;
 
     /** Skips the goal. */
     @Parameter(property = "sparta.skip", defaultValue = "false")
@@ -89,6 +108,10 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     }
 
     abstract void run(Console console) throws SpartaUserException, IOException;
+
+    Extensions extensions() {
+        return new Extensions(decorators == null ? List.of() : decorators, hooks == null ? List.of() : hooks);
+    }
 
     ServiceSettings serviceSettings() {
         String stack = stackName == null || stackName.isBlank() ? serviceName : stackName;

@@ -37,6 +37,7 @@ public class PackageMojo extends AbstractSpartaMojo {
                         archive.classpath(),
                         serviceSettings(),
                         archive.candidates(),
+                        extensions(),
                         outputDirectory.toPath()));
     }
 }

@@ -35,6 +35,7 @@ public class ProvisionMojo extends AbstractAwsMojo {
                         classesDirectory.toPath(),
                         serviceSettings(),
                         awsTarget(),
-                        present(s3Bucket)));
+                        present(s3Bucket),
+                        extensions()));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,24 +54,23 @@ class FreshPackageTest {
                 .write(work.resolve("sparta/manifest.json"));
     }
 
-    private String refusal(ServiceSettings settings) {
-        ProvisionRequest request = new ProvisionRequest(
+    private ProvisionRequest request(ServiceSettings settings) {
+        return new ProvisionRequest(
                 work.resolve("sparta"),
                 work.resolve("classes"),
                 settings,
                 new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
-                Optional.empty());
-        return assertThrows(SpartaUserException.class, () -> FreshPackage.verify(request))
+                Optional.empty(),
+                Extensions.NONE);
+    }
+
+    private String refusal(ServiceSettings settings) {
+        return assertThrows(SpartaUserException.class, () -> FreshPackage.verify(request(settings)))
                 .getMessage();
     }
 
     private PackageManifest accepted() throws Exception {
-        return FreshPackage.verify(new ProvisionRequest(
-                work.resolve("sparta"),
-                work.resolve("classes"),
-                SETTINGS,
-                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
-                Optional.empty()));
+        return FreshPackage.verify(request(SETTINGS));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.sparta.core.model;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
 import io.sparta.core.scan.HandlerSite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

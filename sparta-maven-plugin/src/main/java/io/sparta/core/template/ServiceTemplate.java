@@ -2,8 +2,8 @@ package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparta.core.model.LambdaFunction;
-import io.sparta.core.model.ServiceModel;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
@@ -36,9 +36,9 @@ public final class ServiceTemplate {
     }
 
     private static void addFunction(ObjectNode resources, ObjectNode outputs, LambdaFunction function) {
-        String functionId = function.logicalIdPrefix() + "Function";
-        String roleId = function.logicalIdPrefix() + "Role";
-        String logGroupId = function.logicalIdPrefix() + "LogGroup";
+        String functionId = function.functionLogicalId();
+        String roleId = function.roleLogicalId();
+        String logGroupId = function.logGroupLogicalId();
         String deployedName = "${AWS::StackName}-" + function.name();
 
         ObjectNode logGroup =

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
 import io.sparta.core.JavaSources;
 import io.sparta.core.scan.FunctionScanner;
 import java.nio.file.Path;

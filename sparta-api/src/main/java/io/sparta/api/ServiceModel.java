@@ -1,10 +1,11 @@
-package io.sparta.core.model;
+package io.sparta.api;
 
 import java.util.List;
 import java.util.SortedMap;
 
 /**
- * The whole service as it will be marshalled: the one immutable value between scanning and the template.
+ * The whole service as it will be marshalled: the one immutable value between scanning and the template. A
+ * {@link PreMarshallHook} may return a changed copy.
  *
  * @param parameters template parameters and the values provision passes for them, by name
  * @param functions ordered by name

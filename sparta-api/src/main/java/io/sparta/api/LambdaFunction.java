@@ -1,11 +1,11 @@
-package io.sparta.core.model;
+package io.sparta.api;
 
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import java.util.SortedMap;
 
 /**
- * One validated Lambda function.
+ * One validated Lambda function, as decorators and hooks see it.
  *
  * @param name the name within the service; the deployed function is {@code <stackName>-<name>}
  * @param logicalIdPrefix the CloudFormation logical id stem of the function's resources
@@ -27,5 +27,20 @@ public record LambdaFunction(
 
     public LambdaFunction {
         environment = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environment));
+    }
+
+    /** The logical id of the {@code AWS::Lambda::Function}: {@code Ref} gives its name, {@code GetAtt Arn} its ARN. */
+    public String functionLogicalId() {
+        return logicalIdPrefix + "Function";
+    }
+
+    /** The logical id of the function's own {@code AWS::IAM::Role}. */
+    public String roleLogicalId() {
+        return logicalIdPrefix + "Role";
+    }
+
+    /** The logical id of the function's {@code AWS::Logs::LogGroup}. */
+    public String logGroupLogicalId() {
+        return logicalIdPrefix + "LogGroup";
     }
 }
