@@ -5,10 +5,12 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** AWS SDK clients the tests use to check what a provision really made, pointed at moto. */
 final class LocalAws implements AutoCloseable {
@@ -22,6 +24,8 @@ final class LocalAws implements AutoCloseable {
     final LambdaClient lambda;
     final IamClient iam;
     final CloudWatchLogsClient logs;
+    final CloudWatchClient cloudWatch;
+    final SqsClient sqs;
 
     LocalAws(URI endpoint) {
         cloudFormation = CloudFormationClient.builder()
@@ -45,6 +49,16 @@ final class LocalAws implements AutoCloseable {
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(CREDENTIALS)
                 .build();
+        cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
+        sqs = SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
         logs = CloudWatchLogsClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
@@ -59,5 +73,7 @@ final class LocalAws implements AutoCloseable {
         lambda.close();
         iam.close();
         logs.close();
+        cloudWatch.close();
+        sqs.close();
     }
 }

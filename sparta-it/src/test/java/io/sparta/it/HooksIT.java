@@ -1,0 +1,150 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparta.testkit.CfnLint;
+import io.sparta.testkit.MotoServer;
+import io.sparta.testkit.PythonTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * The hooks sample: a reactor whose decorator module feeds the service module's Sparta plugin, deployed with
+ * {@code mvn deploy} as CI would. Build-side stages are Maven phases; marshal-side hooks are the team's classes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HooksIT {
+
+    private static final String FUNCTION = "hooks-service-ping";
+
+    private MotoServer moto;
+    private LocalAws aws;
+    private CfnLint cfnLint;
+    private SampleProject sample;
+
+    @BeforeAll
+    void startMoto() {
+        PythonTools python = PythonTools.fromSystemProperties();
+        sample = SampleProject.copyOf("hooks", "hooks");
+        moto = MotoServer.start(python, sample.directory().resolve("moto.log"));
+        aws = new LocalAws(moto.endpoint());
+        cfnLint = new CfnLint(python);
+        sample.withAws(moto.endpoint().toString(), LocalAws.REGION.id());
+    }
+
+    @AfterAll
+    void stopMoto() {
+        if (aws != null) {
+            aws.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void deployRunsTheBuildStagesBeforeSpartaHashesTheArchive() throws Exception {
+        SampleProject.BuildResult build = sample.mvn("deploy");
+        assertEquals(0, build.exitCode(), build.describe());
+
+        Path archive = sample.file("service/target/hooks-service-1.0.0.jar");
+        try (ZipFile jar = new ZipFile(archive.toFile())) {
+            assertNotNull(jar.getEntry("build-info.txt"), "the PostBuild execution's output is in the archive");
+            assertNotNull(jar.getEntry("archive-extra.txt"), "the Archive execution's file is in the archive");
+        }
+        FunctionConfiguration function =
+                aws.lambda.getFunction(r -> r.functionName(FUNCTION)).configuration();
+        assertEquals(
+                Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive))),
+                function.codeSha256(),
+                "the deployed code is the archive as the Archive stage left it");
+        assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+    }
+
+    @Test
+    @Order(2)
+    void theTeamsDecoratorsShapedTheDeployedService() {
+        FunctionConfiguration function =
+                aws.lambda.getFunction(r -> r.functionName(FUNCTION)).configuration();
+        assertEquals("hooks", function.environment().variables().get("DECORATED_BY"));
+
+        // moto's DescribeStackResources fails on a stack holding a type it skipped (the alarm): find the queue by name.
+        List<String> queues = aws.sqs.listQueues().queueUrls().stream()
+                .filter(url -> url.contains("WorkQueue"))
+                .toList();
+        assertEquals(1, queues.size(), queues.toString());
+        String queueUrl = queues.get(0);
+        assertEquals(
+                "90",
+                aws.sqs
+                        .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("VisibilityTimeout"))
+                        .attributesAsStrings()
+                        .get("VisibilityTimeout"));
+    }
+
+    @Test
+    @Order(3)
+    void theBuiltInDashboardIsProvisioned() {
+        String body = aws.cloudWatch
+                .getDashboard(r -> r.dashboardName("hooks-service"))
+                .dashboardBody();
+        assertTrue(body.contains("\"" + FUNCTION + "\""), body);
+        assertTrue(body.contains("\"us-east-1\""), body);
+    }
+
+    @Test
+    @Order(4)
+    void theBuiltInErrorAlarmIsCheckedInTheTemplate_motoSkipsCloudWatchAlarms() throws Exception {
+        JsonNode alarm = new ObjectMapper().readTree(template().toFile()).at("/Resources/PingErrorAlarm");
+        assertEquals("AWS::CloudWatch::Alarm", alarm.path("Type").asText());
+        assertEquals(2, alarm.at("/Properties/Threshold").asInt());
+        assertEquals(
+                "PingFunction", alarm.at("/Properties/Dimensions/0/Value/Ref").asText());
+    }
+
+    @Test
+    @Order(5)
+    void aValidatorFailsTheBuildWithItsMessage() {
+        SampleProject.BuildResult build = sample.mvnWithoutAws("package", "-Drequired.tag=cost-center");
+        assertEquals(1, build.exitCode(), build.describe());
+        assertTrue(
+                build.logContains("Validator com.example.hooks.RequireTag rejected the template:"), build.describe());
+        assertTrue(build.logContains("- stack tag 'cost-center' is required; add it under <tags>"), build.describe());
+    }
+
+    @Test
+    @Order(6)
+    void theRollbackHookHearsOfAFailedProvision() throws Exception {
+        Path record = sample.file("service/target/rollback.txt");
+        SampleProject.BuildResult build = sample.mvn("deploy", "-Dbreak.deployment=true");
+        assertEquals(1, build.exitCode(), build.describe());
+        assertEquals(List.of(), cfnLint.errors(template()), "the breaking template is valid CloudFormation");
+
+        List<String> lines = Files.readAllLines(record);
+        assertEquals("hooks-service", lines.get(0));
+        assertTrue(String.join("\n", lines).contains("BreakingAlarm"), lines.toString());
+    }
+
+    private Path template() {
+        return sample.file("service/target/sparta/template.json");
+    }
+}
