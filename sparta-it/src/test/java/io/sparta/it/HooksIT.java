@@ -69,6 +69,9 @@ class HooksIT {
         try (ZipFile jar = new ZipFile(archive.toFile())) {
             assertNotNull(jar.getEntry("build-info.txt"), "the PostBuild execution's output is in the archive");
             assertNotNull(jar.getEntry("archive-extra.txt"), "the Archive execution's file is in the archive");
+            assertNotNull(
+                    jar.getEntry("com/amazonaws/services/lambda/runtime/Context.class"),
+                    "the archive is the shaded jar");
         }
         FunctionConfiguration function =
                 aws.lambda.getFunction(r -> r.functionName(FUNCTION)).configuration();

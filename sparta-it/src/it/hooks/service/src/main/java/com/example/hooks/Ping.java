@@ -1,12 +1,13 @@
 package com.example.hooks;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.sparta.annotations.SpartaLambda;
 
-/** No dependencies at run time, so the plain jar is the archive. */
+/** Lambda's Context comes from a runtime dependency, so the archive is the shaded jar. */
 public class Ping {
 
     @SpartaLambda(name = "ping", memory = 256)
-    public String ping(String in) {
-        return "pong: " + in;
+    public String ping(String in, Context context) {
+        return "pong: " + in + " from " + context.getFunctionName();
     }
 }

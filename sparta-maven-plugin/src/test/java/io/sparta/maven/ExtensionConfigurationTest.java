@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.sparta.decorators.Dashboard;
 import io.sparta.decorators.ErrorAlarms;
-import java.util.List;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.junit.jupiter.api.Test;
 
-/** Decorators are configured the way maven-shade-plugin configures transformers. */
+/** Decorators and hooks are configured the way maven-shade-plugin configures transformers. */
 @MojoTest
-class DecoratorConfigurationTest {
+class ExtensionConfigurationTest {
 
     @Test
     @InjectMojo(goal = "package", pom = "src/test/resources/projects/decorated/pom.xml")
@@ -30,6 +29,9 @@ class DecoratorConfigurationTest {
                 (int) MojoExtension.getVariableValueFromObject(alarms, "period"),
                 "unset fields keep their defaults");
         assertInstanceOf(Dashboard.class, decorators.get(1));
-        assertEquals(List.of(), mojo.extensions().hooks());
+        var hooks = mojo.extensions().hooks();
+        assertEquals(1, hooks.size());
+        OwnerTagHook hook = assertInstanceOf(OwnerTagHook.class, hooks.get(0));
+        assertEquals("payments", hook.owner);
     }
 }
