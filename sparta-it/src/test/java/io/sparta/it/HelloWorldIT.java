@@ -281,6 +281,22 @@ class HelloWorldIT {
         assertFalse(again.logContains("ERROR"), again.describe());
     }
 
+    @Test
+    @Order(11)
+    void invokeRunsAFunctionLocallyWithItsEnvironmentAndNoAws() throws Exception {
+        Path event = Files.writeString(sample.file("event.json"), "{\"name\":\"Ada\"}");
+        SampleProject.BuildResult build = sample.mvnWithoutAws(
+                "compile", "sparta:invoke", "-Dsparta.function=HelloHandler", "-Dsparta.event=" + event);
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Response: \"Hello, Ada!\""), build.describe());
+
+        SampleProject.BuildResult failing = sample.mvnWithoutAws("sparta:invoke", "-Dsparta.function=nope");
+        assertEquals(1, failing.exitCode(), failing.describe());
+        assertTrue(
+                failing.logContains("No function named 'nope'; -Dsparta.function takes one of [HelloHandler, shout]"),
+                failing.describe());
+    }
+
     private Stack stack() {
         return aws.cloudFormation
                 .describeStacks(r -> r.stackName(STACK))

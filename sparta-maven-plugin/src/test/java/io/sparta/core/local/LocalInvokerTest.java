@@ -1,0 +1,246 @@
+package io.sparta.core.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparta.core.Console;
+import io.sparta.core.JavaSources;
+import io.sparta.core.SpartaUserException;
+import io.sparta.core.model.ServiceSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every handler kind run for real in a fresh JVM, as sparta:invoke runs them. */
+class LocalInvokerTest {
+
+    private static final ServiceSettings SETTINGS =
+            new ServiceSettings("orders", "orders", Map.of(), Map.of("Stage", "dev"));
+
+    @TempDir
+    static Path work;
+
+    static Path classes;
+
+    private final List<String> log = new ArrayList<>();
+    private final Console console = new Console() {
+        @Override
+        public void info(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void debug(String message) {}
+    };
+
+    @BeforeAll
+    static void compileHandlers() {
+        classes = JavaSources.compile(
+                work,
+                Map.of(
+                        "acme/Greeter.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.*;
+                import io.sparta.annotations.*;
+                import java.util.Map;
+                @SpartaLambda(name = "greet", memory = 256, timeout = 5,
+                        environment = {@Env(name = "GREETING", value = "Hello"), @Env(name = "STAGE", value = "${Stage}-${AWS::Region}")})
+                public class Greeter implements RequestHandler<Map<String, String>, Map<String, Object>> {
+                    public Map<String, Object> handleRequest(Map<String, String> event, Context context) {
+                        context.getLogger().log("greeting " + event.get("name"));
+                        return Map.of("message", System.getenv("GREETING") + ", " + event.get("name"),
+                                "stage", System.getenv("STAGE"),
+                                "function", context.getFunctionName(),
+                                "memory", context.getMemoryLimitInMB(),
+                                "remainingWithinTimeout", context.getRemainingTimeInMillis() > 0 && context.getRemainingTimeInMillis() <= 5000,
+                                "requestId", context.getAwsRequestId());
+                    }
+                }
+                """,
+                        "acme/Order.java", """
+                package acme;
+                public class Order {
+                    private String id;
+                    private int quantity;
+                    public String getId() { return id; }
+                    public void setId(String id) { this.id = id; }
+                    public int getQuantity() { return quantity; }
+                    public void setQuantity(int quantity) { this.quantity = quantity; }
+                }
+                """,
+                        "acme/Orders.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.Context;
+                import io.sparta.annotations.SpartaLambda;
+                import java.io.*;
+                public class Orders {
+                    @SpartaLambda(name = "total")
+                    public static Order total(Order order, Context context) { order.setQuantity(order.getQuantity() * 2); return order; }
+                    @SpartaLambda(name = "shout")
+                    public String shout(String text) { return text.toUpperCase(); }
+                    @SpartaLambda(name = "echo")
+                    public void echo(InputStream in, OutputStream out, Context context) throws IOException { in.transferTo(out); }
+                    @SpartaLambda(name = "broken")
+                    public String broken(String text) { throw new IllegalStateException("no stock for " + text); }
+                    @SpartaLambda(name = "slow", timeout = 1)
+                    public String slow(String text) throws InterruptedException { Thread.sleep(30_000); return text; }
+                }
+                """,
+                        "acme/Upper.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.*;
+                import io.sparta.annotations.SpartaLambda;
+                import java.io.*;
+                import java.nio.charset.StandardCharsets;
+                @SpartaLambda(name = "upper")
+                public class Upper implements RequestStreamHandler {
+                    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+                        out.write(new String(in.readAllBytes(), StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                """,
+                        "acme/Events.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.*;
+                import com.amazonaws.services.lambda.runtime.events.*;
+                import io.sparta.annotations.SpartaLambda;
+                public class Events {
+                    @SpartaLambda(name = "apigw-v1") public String v1(APIGatewayProxyRequestEvent e) { return e.getHttpMethod() + " " + e.getPathParameters().get("id"); }
+                    @SpartaLambda(name = "apigw-v2") public String v2(APIGatewayV2HTTPEvent e) { return e.getRequestContext().getHttp().getMethod() + " " + e.getPathParameters().get("id"); }
+                    @SpartaLambda(name = "cloudwatch-logs") public String logs(CloudWatchLogsEvent e) { return e.getAwsLogs().getData().isEmpty() ? "" : "gzip"; }
+                    @SpartaLambda(name = "dynamodb") public String dynamodb(DynamodbEvent e) { return e.getRecords().get(0).getEventName() + " " + e.getRecords().get(0).getDynamodb().getKeys().get("Id").getN(); }
+                    @SpartaLambda(name = "eventbridge") public String eventbridge(ScheduledEvent e) { return e.getDetailType() + " " + e.getDetail().get("orderId"); }
+                    @SpartaLambda(name = "kinesis") public String kinesis(KinesisEvent e) { return new String(e.getRecords().get(0).getKinesis().getData().array()); }
+                    @SpartaLambda(name = "s3") public String s3(S3Event e) { return e.getRecords().get(0).getS3().getBucket().getName() + "/" + e.getRecords().get(0).getS3().getObject().getKey(); }
+                    @SpartaLambda(name = "schedule") public String schedule(ScheduledEvent e) { return e.getDetailType() + " " + e.getResources().get(0); }
+                    @SpartaLambda(name = "sns") public String sns(SNSEvent e) { return e.getRecords().get(0).getSNS().getMessage(); }
+                    @SpartaLambda(name = "sqs") public String sqs(SQSEvent e) { return e.getRecords().get(0).getBody(); }
+                }
+                """));
+    }
+
+    private String invoke(String function, String event) throws Exception {
+        return invoke(function, event.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String invoke(String function, byte[] event) throws Exception {
+        List<Path> classpath = new ArrayList<>(List.of(classes));
+        classpath.addAll(JavaSources.testClasspath());
+        return new LocalInvoker(console)
+                .invoke(new InvokeRequest(
+                        classes,
+                        classpath,
+                        List.of(),
+                        Path.of(System.getProperty("java.home"), "bin", "java"),
+                        SETTINGS,
+                        function,
+                        event,
+                        "eu-west-1",
+                        Map.of(),
+                        work.resolve("invoke-" + function)));
+    }
+
+    @Test
+    void aRequestHandlerSeesItsEnvironmentContextAndEvent() throws Exception {
+        JsonNode response = new ObjectMapper().readTree(invoke("greet", "{\"name\":\"Ada\"}"));
+
+        assertEquals("Hello, Ada", response.path("message").asText());
+        assertEquals("dev-eu-west-1", response.path("stage").asText());
+        assertEquals("orders-greet", response.path("function").asText());
+        assertEquals(256, response.path("memory").asInt());
+        assertTrue(response.path("remainingWithinTimeout").asBoolean());
+        assertTrue(log.contains("  greeting Ada"), log.toString());
+        assertTrue(
+                log.stream()
+                        .anyMatch(line -> line.startsWith("  REPORT RequestId: "
+                                + response.path("requestId").asText())),
+                log.toString());
+    }
+
+    @Test
+    void methodHandlersTakePojosAndStrings() throws Exception {
+        assertEquals("{\"id\":\"42\",\"quantity\":4}", invoke("total", "{\"id\":\"42\",\"quantity\":2}"));
+        assertEquals("\"HELLO\"", invoke("shout", "\"hello\""));
+    }
+
+    @Test
+    void streamHandlersGetTheRawEvent() throws Exception {
+        assertEquals("{\"A\":1}", invoke("upper", "{\"a\":1}"));
+        assertEquals("raw bytes", invoke("echo", "raw bytes"));
+    }
+
+    @Test
+    void aThrowingHandlerIsReportedAsLambdaReportsIt() throws Exception {
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("broken", "\"apples\""));
+        assertTrue(e.getMessage().startsWith("Function broken failed: "), e.getMessage());
+        JsonNode error = new ObjectMapper().readTree(e.getMessage().substring("Function broken failed: ".length()));
+        assertEquals("java.lang.IllegalStateException", error.path("errorType").asText());
+        assertEquals("no stock for apples", error.path("errorMessage").asText());
+        assertTrue(error.path("stackTrace").get(0).asText().startsWith("acme.Orders.broken("), error.toString());
+    }
+
+    @Test
+    void anExceededTimeoutSaysSo() {
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("slow", "\"x\""));
+        assertTrue(e.getMessage().startsWith("Function slow timed out: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Task timed out after 1.00 seconds"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "apigw-v1, '\"POST 42\"'",
+        "apigw-v2, '\"POST 42\"'",
+        "cloudwatch-logs, '\"gzip\"'",
+        "dynamodb, '\"INSERT 42\"'",
+        "eventbridge, '\"Order Placed 42\"'",
+        "kinesis, '\"order 42 placed\"'",
+        "s3, '\"orders-inbox/incoming/order-42.json\"'",
+        "schedule, '\"Scheduled Event arn:aws:events:us-east-1:123456789012:rule/nightly\"'",
+        "sns, '\"order 42 placed\"'",
+        "sqs, '\"order 42 placed\"'"
+    })
+    void eachSampleEventIsReadableByItsAwsLambdaJavaEventsType(String kind, String expected) throws Exception {
+        assertEquals(expected, invoke(kind, SampleEvents.named(kind)));
+    }
+
+    @Test
+    void anUnknownFunctionListsTheKnownOnes() {
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("nope", "{}"));
+        assertTrue(
+                e.getMessage().startsWith("No function named 'nope'; -Dsparta.function takes one of ["),
+                e.getMessage());
+    }
+
+    @Test
+    void pseudoParametersAndEscapesResolveLikeFnSub() {
+        InvokeRequest request = new InvokeRequest(
+                classes,
+                List.of(),
+                List.of(),
+                Path.of("java"),
+                SETTINGS,
+                "greet",
+                new byte[0],
+                "eu-west-1",
+                Map.of(),
+                work);
+        assertEquals(
+                "dev/eu-west-1/orders/${Literal}",
+                LocalInvoker.substitute("${Stage}/${AWS::Region}/${AWS::StackName}/${!Literal}", request));
+    }
+}
