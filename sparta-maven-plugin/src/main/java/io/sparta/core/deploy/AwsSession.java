@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The AWS clients one goal uses, built once from an {@link AwsTarget} and closed together. */
@@ -19,6 +20,7 @@ public final class AwsSession implements AutoCloseable {
     private final CallLedger ledger = new CallLedger();
     private final CloudFormationClient cloudFormation;
     private final S3Client s3;
+    private final CloudWatchLogsClient logs;
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.region = region;
@@ -41,8 +43,15 @@ public final class AwsSession implements AutoCloseable {
             // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
             s3Builder.endpointOverride(endpoint).forcePathStyle(true);
         });
+        var logsBuilder = CloudWatchLogsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(region)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
+        target.endpoint().ifPresent(logsBuilder::endpointOverride);
         this.cloudFormation = cloudFormationBuilder.build();
         this.s3 = s3Builder.build();
+        this.logs = logsBuilder.build();
     }
 
     public static AwsSession open(AwsTarget target) throws SpartaUserException {
@@ -80,6 +89,10 @@ public final class AwsSession implements AutoCloseable {
         return s3;
     }
 
+    public CloudWatchLogsClient logs() {
+        return logs;
+    }
+
     public CallLedger ledger() {
         return ledger;
     }
@@ -88,5 +101,6 @@ public final class AwsSession implements AutoCloseable {
     public void close() {
         cloudFormation.close();
         s3.close();
+        logs.close();
     }
 }
