@@ -297,6 +297,16 @@ class HelloWorldIT {
                 failing.describe());
     }
 
+    @Test
+    @Order(12)
+    void describeDrawsTheServiceFromCompiledClasses() throws Exception {
+        SampleProject.BuildResult build = sample.mvnWithoutAws("compile", "sparta:describe");
+        assertEquals(0, build.exitCode(), build.describe());
+        String report = Files.readString(sample.file("target/sparta/describe.html"));
+        assertTrue(report.contains("\"id\" : \"HelloHandlerFunction\""), "the graph holds the functions");
+        assertTrue(report.contains("\"id\" : \"ShoutFunction\""), "the graph holds the functions");
+    }
+
     private Stack stack() {
         return aws.cloudFormation
                 .describeStacks(r -> r.stackName(STACK))

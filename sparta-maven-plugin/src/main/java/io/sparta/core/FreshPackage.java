@@ -41,10 +41,7 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
-        if (!manifest.serviceName().equals(request.settings().serviceName())
-                || !manifest.stackName().equals(request.settings().stackName())
-                || !manifest.tags().equals(request.settings().tags())
-                || !manifest.parameters().equals(request.settings().parameters())) {
+        if (!manifest.settingsFingerprint().equals(request.settings().fingerprint())) {
             throw new SpartaUserException("The configuration changed since package (it packaged service "
                     + manifest.serviceName() + " for stack " + manifest.stackName() + "). Run 'mvn package'"
                     + " with the same settings as provision");

@@ -10,6 +10,7 @@ import java.util.List;
  * Everything the package stage needs, as plain values.
  *
  * @param extensions the decorators and hooks to run at marshal time
+ * @param describe whether to write the describe report beside the template
  *
  * @param classesDirectory the module's compiled classes
  * @param classpath the module's runtime classpath, read only for supertypes
@@ -21,7 +22,8 @@ public record PackageRequest(
         ServiceSettings settings,
         ArchiveCandidates archive,
         Extensions extensions,
-        Path outputDirectory) {
+        Path outputDirectory,
+        boolean describe) {
 
     public PackageRequest {
         classpath = List.copyOf(classpath);
@@ -29,6 +31,10 @@ public record PackageRequest(
 
     public Path templateFile() {
         return outputDirectory.resolve("template.json");
+    }
+
+    public Path describeFile() {
+        return outputDirectory.resolve("describe.html");
     }
 
     public Path manifestFile() {

@@ -1,21 +1,15 @@
 package io.sparta.core;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveSelector;
 import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
-import io.sparta.core.hooks.HookRunner;
-import io.sparta.core.model.ServiceModelBuilder;
-import io.sparta.core.scan.FunctionScanner;
-import io.sparta.core.scan.HandlerSite;
-import io.sparta.core.template.ServiceTemplate;
+import io.sparta.core.describe.DescribeReport;
 import io.sparta.core.template.TemplateJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,23 +26,24 @@ public final class PackageWorkflow {
 
     /** @return the manifest written, or empty when the module declares no function */
     public Optional<PackageManifest> run(PackageRequest request) throws SpartaUserException, IOException {
-        List<HandlerSite> sites = new FunctionScanner().scan(request.classesDirectory(), request.classpath());
-        if (sites.isEmpty()) {
+        Optional<ServiceMarshaller.Marshalled> marshalled = new ServiceMarshaller(console)
+                .marshal(request.classesDirectory(), request.classpath(), request.settings(), request.extensions());
+        if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + request.classesDirectory() + "; nothing to package");
             // A template left from an earlier build would describe code that is gone.
             Files.deleteIfExists(request.templateFile());
             Files.deleteIfExists(request.manifestFile());
             return Optional.empty();
         }
-        HookRunner hooks = new HookRunner(request.extensions(), console);
-        ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(request.settings(), sites));
+        ServiceModel service = marshalled.get().service();
         Path archive = ArchiveSelector.select(request.archive());
         String archiveSha256 = Digests.sha256(archive);
-
-        ObjectNode marshalled = ServiceTemplate.marshal(service);
-        hooks.decorate(service, marshalled);
-        hooks.postMarshall(service, marshalled);
-        byte[] template = TemplateJson.write(marshalled, request.templateFile());
+        byte[] template = TemplateJson.write(marshalled.get().template(), request.templateFile());
+        if (request.describe()) {
+            DescribeReport.write(
+                    service, marshalled.get().template(), marshalled.get().spartaResources(), request.describeFile());
+            console.info("Describe " + request.describeFile());
+        }
 
         PackageManifest manifest = new PackageManifest(
                 service.serviceName(),
@@ -59,6 +54,7 @@ public final class PackageWorkflow {
                 archiveSha256,
                 request.templateFile().toAbsolutePath().toString(),
                 Digests.sha256(template),
+                request.settings().fingerprint(),
                 service.functions().stream()
                         .map(f -> new PackageManifest.Function(f.name(), f.handler(), f.source()))
                         .toList());

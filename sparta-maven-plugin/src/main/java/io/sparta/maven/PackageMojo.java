@@ -25,6 +25,10 @@ public class PackageMojo extends AbstractSpartaMojo {
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
     File classesDirectory;
 
+    /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
+    @Parameter(property = "sparta.describe", defaultValue = "false")
+    boolean describe;
+
     @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
     String pluginKey;
 
@@ -38,6 +42,7 @@ public class PackageMojo extends AbstractSpartaMojo {
                         serviceSettings(),
                         archive.candidates(),
                         extensions(),
-                        outputDirectory.toPath()));
+                        outputDirectory.toPath(),
+                        describe));
     }
 }

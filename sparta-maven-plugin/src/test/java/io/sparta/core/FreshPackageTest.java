@@ -50,6 +50,7 @@ class FreshPackageTest {
                         Digests.sha256(archive),
                         template.toString(),
                         Digests.sha256(Files.readAllBytes(template)),
+                        SETTINGS.fingerprint(),
                         List.of())
                 .write(work.resolve("sparta/manifest.json"));
     }
@@ -96,6 +97,17 @@ class FreshPackageTest {
     void refusesAMissingArchive() throws Exception {
         Files.delete(archive);
         assertEquals(archive + " is missing. Run 'mvn package' first", refusal(SETTINGS));
+    }
+
+    @Test
+    void settingsInAnotherOrderAreTheSameSettings() throws Exception {
+        ServiceSettings reordered = new ServiceSettings(
+                "orders",
+                "orders",
+                new java.util.LinkedHashMap<>(Map.of("team", "a")),
+                new java.util.LinkedHashMap<>());
+        assertEquals(
+                Digests.sha256(archive), FreshPackage.verify(request(reordered)).archiveSha256());
     }
 
     @Test

@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * What {@code package} produced, written to {@code target/sparta/manifest.json} for {@code provision} to
  * deploy exactly that.
+ *
+ * @param tags the stack tags to deploy, after PreMarshall hooks
+ * @param parameters the template parameter values to deploy, after PreMarshall hooks
+ * @param settingsFingerprint the settings as configured, so provision can tell they changed since
  */
 public record PackageManifest(
         String serviceName,
@@ -20,6 +24,7 @@ public record PackageManifest(
         String archiveSha256,
         String template,
         String templateSha256,
+        String settingsFingerprint,
         List<Function> functions) {
 
     public static final String FILE_NAME = "manifest.json";

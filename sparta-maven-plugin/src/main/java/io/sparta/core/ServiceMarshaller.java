@@ -1,0 +1,48 @@
+package io.sparta.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.hooks.Extensions;
+import io.sparta.core.hooks.HookRunner;
+import io.sparta.core.model.ServiceModelBuilder;
+import io.sparta.core.model.ServiceSettings;
+import io.sparta.core.scan.FunctionScanner;
+import io.sparta.core.scan.HandlerSite;
+import io.sparta.core.template.ServiceTemplate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Scan → model → PreMarshall → marshal → decorators → PostMarshall → validators: the final template, offline. */
+public final class ServiceMarshaller {
+
+    private final Console console;
+
+    public ServiceMarshaller(Console console) {
+        this.console = console;
+    }
+
+    /** The final service and template, with the ids of the resources Sparta generated itself. */
+    public record Marshalled(ServiceModel service, ObjectNode template, Set<String> spartaResources) {}
+
+    /** @return empty when the classes declare no function */
+    public Optional<Marshalled> marshal(
+            Path classesDirectory, List<Path> classpath, ServiceSettings settings, Extensions extensions)
+            throws SpartaUserException, IOException {
+        List<HandlerSite> sites = new FunctionScanner().scan(classesDirectory, classpath);
+        if (sites.isEmpty()) {
+            return Optional.empty();
+        }
+        HookRunner hooks = new HookRunner(extensions, console);
+        ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(settings, sites));
+        ObjectNode template = ServiceTemplate.marshal(service);
+        Set<String> spartaResources = new LinkedHashSet<>();
+        template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);
+        hooks.decorate(service, template);
+        hooks.postMarshall(service, template);
+        return Optional.of(new Marshalled(service, template, Set.copyOf(spartaResources)));
+    }
+}

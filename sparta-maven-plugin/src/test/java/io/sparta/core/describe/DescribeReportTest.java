@@ -1,0 +1,147 @@
+package io.sparta.core.describe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.Console;
+import io.sparta.core.hooks.Extensions;
+import io.sparta.core.hooks.HookRunner;
+import io.sparta.core.template.ServiceTemplate;
+import io.sparta.decorators.Dashboard;
+import io.sparta.decorators.ErrorAlarms;
+import io.sparta.testkit.HeadlessChromium;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The describe report, opened in headless Chromium as a developer would open it. */
+class DescribeReportTest {
+
+    private static final ServiceModel SERVICE = new ServiceModel(
+            "orders",
+            "orders",
+            new TreeMap<>(),
+            new TreeMap<>(),
+            List.of(function("hello", "Hello"), function("shout", "Shout")));
+
+    @TempDir
+    static Path work;
+
+    static Path report;
+    static com.fasterxml.jackson.databind.node.ObjectNode template;
+    static Set<String> spartaResources = new LinkedHashSet<>();
+
+    private static LambdaFunction function(String name, String prefix) {
+        return new LambdaFunction(
+                name,
+                prefix,
+                "acme." + prefix,
+                "acme." + prefix,
+                "",
+                256,
+                10,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                14);
+    }
+
+    @BeforeAll
+    static void writeReport() throws Exception {
+        template = ServiceTemplate.marshal(SERVICE);
+        template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);
+        Console quiet = new Console() {
+            @Override
+            public void info(String message) {}
+
+            @Override
+            public void warn(String message) {}
+
+            @Override
+            public void debug(String message) {}
+        };
+        new HookRunner(new Extensions(List.of(new ErrorAlarms(), new Dashboard()), List.of()), quiet)
+                .decorate(SERVICE, template);
+        report = work.resolve("describe.html");
+        DescribeReport.write(SERVICE, template, spartaResources, report);
+    }
+
+    @Test
+    void drawsEveryResourceWithReferencesAsEdges() {
+        JsonNode graph = DescribeReport.graph(template, spartaResources);
+        assertEquals(9, graph.path("nodes").size(), "3 per function and 3 a decorator added");
+        List<String> edges = new java.util.ArrayList<>();
+        graph.path("edges")
+                .forEach(edge -> edges.add(edge.path("source").asText() + "->"
+                        + edge.path("target").asText()));
+        assertTrue(
+                edges.containsAll(List.of(
+                        "HelloRole->HelloLogGroup",
+                        "HelloFunction->HelloLogGroup",
+                        "HelloFunction->HelloRole",
+                        "HelloErrorAlarm->HelloFunction",
+                        "ServiceDashboard->HelloFunction",
+                        "ServiceDashboard->ShoutFunction")),
+                edges.toString());
+        JsonNode role = graph.path("nodes").get(1);
+        assertEquals("HelloRole", role.path("id").asText());
+        assertEquals(
+                "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
+                role.at("/permissions/0/actions").toString());
+        assertEquals("decorator", graph.path("nodes").get(6).path("origin").asText());
+    }
+
+    @Test
+    void isOneSelfContainedFile() throws Exception {
+        String html = Files.readString(report);
+        assertFalse(
+                Pattern.compile("<(script|link|img)[^>]+(src|href)=")
+                        .matcher(html)
+                        .find(),
+                "nothing loaded from elsewhere");
+        assertTrue(html.contains("cytoscape"), "the graph library is inlined");
+    }
+
+    @Test
+    void rendersInChromiumWithoutConsoleErrorsAndOneNodePerResource() {
+        HeadlessChromium chromium = HeadlessChromium.find();
+        HeadlessChromium.Page page = chromium.open(report);
+
+        assertEquals(9, attribute(page.dom(), "data-node-count"));
+        assertEquals(2, attribute(page.dom(), "data-function-count"));
+        assertEquals(3, attribute(page.dom(), "data-decorator-count"));
+        assertTrue(
+                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 9 nodes")),
+                page.console().toString());
+        assertEquals(
+                List.of(),
+                page.console().stream()
+                        .filter(line -> !line.contains("sparta-describe: rendered"))
+                        .toList(),
+                "console messages other than the report's own");
+
+        Path screenshot = Path.of("target", "describe-screenshots", "describe.png");
+        chromium.screenshot(report, screenshot, 1400, 900);
+        assertTrue(screenshot.toFile().length() > 10_000, "a screenshot with something drawn in it");
+    }
+
+    private static int attribute(String dom, String name) {
+        Matcher value = Pattern.compile(name + "=\"(\\d+)\"").matcher(dom);
+        assertTrue(value.find(), name + " not set: the page's script did not finish");
+        return Integer.parseInt(value.group(1));
+    }
+}
