@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.it.FaultyProxy.Fault;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
@@ -25,12 +23,10 @@ class FaultToleranceIT {
 
     @Test
     void provisionConvergesThroughThrottlingErrorsAndDroppedConnections() throws Exception {
-        SampleProject sample = SampleProject.copyOf("hello-world", "hello-world-faults");
-        try (MotoServer moto = MotoServer.start(
-                        PythonTools.fromSystemProperties(), sample.directory().resolve("moto.log"));
-                FaultyProxy proxy = new FaultyProxy(moto.endpoint());
-                LocalAws aws = new LocalAws(moto.endpoint())) {
-            sample.withAws(proxy.endpoint().toString(), LocalAws.REGION.id());
+        try (SampleOnMoto local = SampleOnMoto.start("hello-world", "hello-world-faults");
+                FaultyProxy proxy = new FaultyProxy(local.moto.endpoint())) {
+            SampleProject sample = local.sample.withAws(proxy.endpoint().toString(), LocalAws.REGION.id());
+            LocalAws aws = local.aws;
 
             SampleProject.BuildResult provisioned = sample.mvn("package", "sparta:provision");
             assertEquals(0, provisioned.exitCode(), provisioned.describe());

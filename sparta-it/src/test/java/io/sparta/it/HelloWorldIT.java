@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sparta.testkit.CfnLint;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,28 +46,23 @@ class HelloWorldIT {
     private static final String HELLO = "hello-world-HelloHandler";
     private static final String SHOUT = "hello-world-shout";
 
-    private MotoServer moto;
+    private SampleOnMoto local;
     private LocalAws aws;
     private CfnLint cfnLint;
     private SampleProject sample;
 
     @BeforeAll
     void startMoto() {
-        PythonTools python = PythonTools.fromSystemProperties();
-        sample = SampleProject.copyOf("hello-world", "hello-world");
-        moto = MotoServer.start(python, sample.directory().resolve("moto.log"));
-        aws = new LocalAws(moto.endpoint());
-        cfnLint = new CfnLint(python);
-        sample.withAws(moto.endpoint().toString(), LocalAws.REGION.id());
+        local = SampleOnMoto.start("hello-world", "hello-world");
+        aws = local.aws;
+        cfnLint = local.cfnLint;
+        sample = local.sample;
     }
 
     @AfterAll
     void stopMoto() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (moto != null) {
-            moto.close();
+        if (local != null) {
+            local.close();
         }
     }
 

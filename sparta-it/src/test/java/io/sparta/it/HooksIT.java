@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparta.testkit.CfnLint;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,28 +32,23 @@ class HooksIT {
 
     private static final String FUNCTION = "hooks-service-ping";
 
-    private MotoServer moto;
+    private SampleOnMoto local;
     private LocalAws aws;
     private CfnLint cfnLint;
     private SampleProject sample;
 
     @BeforeAll
     void startMoto() {
-        PythonTools python = PythonTools.fromSystemProperties();
-        sample = SampleProject.copyOf("hooks", "hooks");
-        moto = MotoServer.start(python, sample.directory().resolve("moto.log"));
-        aws = new LocalAws(moto.endpoint());
-        cfnLint = new CfnLint(python);
-        sample.withAws(moto.endpoint().toString(), LocalAws.REGION.id());
+        local = SampleOnMoto.start("hooks", "hooks");
+        aws = local.aws;
+        cfnLint = local.cfnLint;
+        sample = local.sample;
     }
 
     @AfterAll
     void stopMoto() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (moto != null) {
-            moto.close();
+        if (local != null) {
+            local.close();
         }
     }
 

@@ -12,7 +12,7 @@ import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.TemplateFragment;
-import io.sparta.core.Console;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
@@ -32,16 +32,7 @@ class BuiltInDecoratorsTest {
     private static final LambdaFunction SHOUT = function("shout", "Shout");
     private static final ServiceModel SERVICE =
             new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(HELLO, SHOUT));
-    private static final Console QUIET = new Console() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-    };
+    private static final RecordingConsole QUIET = new RecordingConsole();
 
     @TempDir
     Path work;

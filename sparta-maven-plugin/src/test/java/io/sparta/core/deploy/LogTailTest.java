@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparta.core.Console;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.SpartaUserException;
 import io.sparta.testkit.MotoServer;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,19 +32,7 @@ class LogTailTest {
     static MotoServer moto;
     static CloudWatchLogsClient logs;
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            lines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingConsole console = new RecordingConsole();
 
     @BeforeAll
     static void startMoto() {
@@ -84,15 +71,17 @@ class LogTailTest {
         put("START RequestId: 1", "greeting Ada", "END RequestId: 1");
 
         assertEquals(3, new LogTail(logs, console).print(GROUP, since, null, false));
-        assertEquals(3, lines.size());
-        assertTrue(lines.get(1).endsWith("  2026/11/23/[$LATEST]a  greeting Ada"), lines.get(1));
+        assertEquals(3, console.lines().size());
+        assertTrue(
+                console.lines().get(1).endsWith("  2026/11/23/[$LATEST]a  greeting Ada"),
+                console.lines().get(1));
 
-        lines.clear();
+        console.lines().clear();
         Thread follower = new Thread(() -> {
             try {
                 new LogTail(logs, console).print(GROUP, since, null, true);
             } catch (SpartaUserException e) {
-                lines.add("failed: " + e.getMessage());
+                console.lines().add("failed: " + e.getMessage());
             }
         });
         follower.start();
@@ -102,8 +91,10 @@ class LogTailTest {
         follower.interrupt();
         follower.join(10_000);
 
-        assertEquals(4, lines.size(), lines.toString());
-        assertTrue(lines.get(3).endsWith("greeting Grace"), lines.toString());
+        assertEquals(4, console.lines().size(), console.lines().toString());
+        assertTrue(
+                console.lines().get(3).endsWith("greeting Grace"),
+                console.lines().toString());
     }
 
     @Test
@@ -117,7 +108,7 @@ class LogTailTest {
     }
 
     private void awaitLines(int count) throws InterruptedException {
-        for (int i = 0; i < 100 && lines.size() < count; i++) {
+        for (int i = 0; i < 100 && console.lines().size() < count; i++) {
             Thread.sleep(100);
         }
     }

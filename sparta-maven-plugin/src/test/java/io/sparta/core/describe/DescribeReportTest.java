@@ -9,7 +9,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
-import io.sparta.core.Console;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
@@ -64,16 +64,7 @@ class DescribeReportTest {
     static void writeReport() throws Exception {
         template = ServiceTemplate.marshal(SERVICE);
         template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);
-        Console quiet = new Console() {
-            @Override
-            public void info(String message) {}
-
-            @Override
-            public void warn(String message) {}
-
-            @Override
-            public void debug(String message) {}
-        };
+        RecordingConsole quiet = new RecordingConsole();
         new HookRunner(new Extensions(List.of(new ErrorAlarms(), new Dashboard()), List.of()), quiet)
                 .decorate(SERVICE, template);
         report = work.resolve("describe.html");

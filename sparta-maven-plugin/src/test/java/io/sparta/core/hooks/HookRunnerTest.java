@@ -19,7 +19,7 @@ import io.sparta.api.SpartaDecorator;
 import io.sparta.api.TemplateDecorator;
 import io.sparta.api.TemplateValidator;
 import io.sparta.api.WorkflowHook;
-import io.sparta.core.Console;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.SpartaUserException;
 import io.sparta.core.template.ServiceTemplate;
 import io.sparta.core.template.TemplateJson;
@@ -46,19 +46,7 @@ class HookRunnerTest {
     private static final ServiceModel SERVICE =
             new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(HELLO));
 
-    private final List<String> warnings = new ArrayList<>();
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingConsole console = new RecordingConsole();
 
     private HookRunner runner(List<SpartaDecorator> decorators, List<WorkflowHook> hooks) {
         return new HookRunner(new Extensions(decorators, hooks), console);
@@ -219,7 +207,9 @@ class HookRunnerTest {
         runner(List.of(), List.of(broken, recorder)).rollback(failure);
 
         assertEquals(List.of(failure), seen);
-        assertEquals(1, warnings.size());
-        assertTrue(warnings.get(0).endsWith(" failed: pager unreachable"), warnings.get(0));
+        assertEquals(1, console.warnings().size());
+        assertTrue(
+                console.warnings().get(0).endsWith(" failed: pager unreachable"),
+                console.warnings().get(0));
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparta.core.Console;
 import io.sparta.core.JavaSources;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import java.nio.charset.StandardCharsets;
@@ -32,21 +32,7 @@ class LocalInvokerTest {
 
     static Path classes;
 
-    private final List<String> log = new ArrayList<>();
-    private final Console console = new Console() {
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-    };
+    private final RecordingConsole console = new RecordingConsole();
 
     @BeforeAll
     static void compileHandlers() {
@@ -164,12 +150,12 @@ class LocalInvokerTest {
         assertEquals("orders-greet", response.path("function").asText());
         assertEquals(256, response.path("memory").asInt());
         assertTrue(response.path("remainingWithinTimeout").asBoolean());
-        assertTrue(log.contains("  greeting Ada"), log.toString());
+        assertTrue(console.lines().contains("  greeting Ada"), console.lines().toString());
         assertTrue(
-                log.stream()
+                console.lines().stream()
                         .anyMatch(line -> line.startsWith("  REPORT RequestId: "
                                 + response.path("requestId").asText())),
-                log.toString());
+                console.lines().toString());
     }
 
     @Test
