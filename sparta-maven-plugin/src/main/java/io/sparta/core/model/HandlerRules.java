@@ -1,5 +1,6 @@
 package io.sparta.core.model;
 
+import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.core.scan.HandlerSite;
 import io.sparta.core.scan.HandlerSite.ClassShape;
 import io.sparta.core.scan.HandlerSite.MethodShape;
@@ -8,12 +9,6 @@ import java.util.List;
 
 /** The rules of AWS Lambda's Java runtime for what it can instantiate and call. */
 final class HandlerRules {
-
-    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
-    private static final String INPUT_STREAM = "java.io.InputStream";
-    private static final String OUTPUT_STREAM = "java.io.OutputStream";
-    static final String ACCEPTED_SIGNATURES =
-            "(), (event), (event, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
 
     private HandlerRules() {}
 
@@ -47,10 +42,7 @@ final class HandlerRules {
                     + ", so the handler " + site.className() + "::" + site.methodName()
                     + " is ambiguous; rename the annotated one");
         }
-        if (!callable(method.parameterTypes())) {
-            problems.add(where + ": Lambda cannot call a handler with parameters ("
-                    + String.join(", ", method.parameterTypes()) + "); allowed: " + ACCEPTED_SIGNATURES);
-        }
+        FunctionRules.signature(method.parameterTypes()).ifPresent(problem -> problems.add(where + ": " + problem));
         return problems;
     }
 
@@ -66,17 +58,5 @@ final class HandlerRules {
             problems.add(where + ": class " + site.className()
                     + " has no public no-argument constructor; Lambda instantiates handlers with one");
         }
-    }
-
-    private static boolean callable(List<String> parameters) {
-        return switch (parameters.size()) {
-            case 0, 1 -> true;
-            case 2 ->
-                parameters.get(1).equals(CONTEXT)
-                        || (parameters.get(0).equals(INPUT_STREAM)
-                                && parameters.get(1).equals(OUTPUT_STREAM));
-            case 3 -> parameters.equals(List.of(INPUT_STREAM, OUTPUT_STREAM, CONTEXT));
-            default -> false;
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.sparta.core.model;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.scan.HandlerSite;
@@ -12,9 +13,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Validates the scanned declarations and the service settings and builds the {@link ServiceModel}. */
 public final class ServiceModelBuilder {
@@ -49,25 +52,16 @@ public final class ServiceModelBuilder {
         }
         checkName(site, name, settings.stackName(), problems);
         String description = attributes.string("description");
-        if (description.length() > Limits.DESCRIPTION_MAX) {
-            problems.add(site.location() + ": description is " + description.length()
-                    + " characters long; Lambda allows at most " + Limits.DESCRIPTION_MAX);
-        }
         int memory = attributes.integer("memory");
-        if (memory < Limits.MEMORY_MIN || memory > Limits.MEMORY_MAX) {
-            problems.add(site.location() + ": memory = " + memory + " is out of range; allowed " + Limits.MEMORY_MIN
-                    + " to " + Limits.MEMORY_MAX + " (MB)");
-        }
         int timeout = attributes.integer("timeout");
-        if (timeout < Limits.TIMEOUT_MIN || timeout > Limits.TIMEOUT_MAX) {
-            problems.add(site.location() + ": timeout = " + timeout + " is out of range; allowed " + Limits.TIMEOUT_MIN
-                    + " to " + Limits.TIMEOUT_MAX + " (seconds)");
-        }
         int retention = attributes.integer("logRetentionDays");
-        if (Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).noneMatch(allowed -> allowed == retention)) {
-            problems.add(site.location() + ": logRetentionDays = " + retention + " is not a retention CloudWatch Logs"
-                    + " accepts; allowed " + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS));
-        }
+        Stream.of(
+                        FunctionRules.description(description),
+                        FunctionRules.memory(memory),
+                        FunctionRules.timeout(timeout),
+                        FunctionRules.logRetentionDays(retention))
+                .flatMap(Optional::stream)
+                .forEach(problem -> problems.add(site.location() + ": " + problem));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,
@@ -91,16 +85,17 @@ public final class ServiceModelBuilder {
     }
 
     private static void checkName(HandlerSite site, String name, String stackName, List<String> problems) {
-        if (!Limits.FUNCTION_NAME.matcher(name).matches()) {
-            problems.add(site.location() + ": name = \"" + name + "\" may only hold letters, digits, '-' and '_'");
+        Optional<String> problem = FunctionRules.name(name);
+        if (problem.isPresent()) {
+            problems.add(site.location() + ": " + problem.get());
             return;
         }
         int deployedLength = stackName.length() + 1 + name.length();
-        if (deployedLength > Limits.FUNCTION_NAME_MAX) {
+        if (deployedLength > FunctionRules.FUNCTION_NAME_MAX) {
             problems.add(site.location() + ": name = \"" + name + "\" makes the deployed function name \""
                     + stackName + "-" + name + "\" " + deployedLength + " characters long; Lambda allows at most "
-                    + Limits.FUNCTION_NAME_MAX + ", so shorten the name (at most "
-                    + Math.max(0, Limits.FUNCTION_NAME_MAX - stackName.length() - 1) + " characters here) or the"
+                    + FunctionRules.FUNCTION_NAME_MAX + ", so shorten the name (at most "
+                    + Math.max(0, FunctionRules.FUNCTION_NAME_MAX - stackName.length() - 1) + " characters here) or the"
                     + " stackName");
         }
     }
@@ -113,13 +108,7 @@ public final class ServiceModelBuilder {
             String key = String.valueOf(entry.get("name"));
             String value = String.valueOf(entry.get("value"));
             bytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
-            if (!Limits.ENVIRONMENT_NAME.matcher(key).matches()) {
-                problems.add(site.location() + ": environment variable \"" + key
-                        + "\" must start with a letter and hold only letters, digits and '_'");
-            } else if (Limits.RESERVED_ENVIRONMENT.contains(key)) {
-                problems.add(site.location() + ": environment variable " + key
-                        + " is reserved; the Lambda runtime sets it itself");
-            }
+            FunctionRules.environmentName(key).ifPresent(problem -> problems.add(site.location() + ": " + problem));
             if (variables.put(key, value) != null) {
                 problems.add(site.location() + ": environment variable " + key + " is declared twice");
             }

@@ -1,0 +1,123 @@
+package io.sparta.annotations.processing;
+
+import io.sparta.annotations.SpartaLambda;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of AWS Lambda for one {@link SpartaLambda} declaration, shared by the annotation processor (at
+ * compile time) and the Maven plugin (at package time, for builds that run no processors). Each check returns
+ * the problem in words, or nothing.
+ */
+public final class FunctionRules {
+
+    public static final int MEMORY_MIN = 128;
+    public static final int MEMORY_MAX = 10_240;
+    public static final int TIMEOUT_MIN = 1;
+    public static final int TIMEOUT_MAX = 900;
+    public static final int DESCRIPTION_MAX = 256;
+    public static final int FUNCTION_NAME_MAX = 64;
+
+    /** The handler signatures Lambda's Java runtime can call, in words. */
+    public static final String ACCEPTED_SIGNATURES =
+            "(), (event), (event, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
+
+    private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+    private static final String INPUT_STREAM = "java.io.InputStream";
+    private static final String OUTPUT_STREAM = "java.io.OutputStream";
+
+    /** Variables the Lambda runtime sets itself and refuses in a function's configuration. */
+    public static final Set<String> RESERVED_ENVIRONMENT = Set.of(
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+            "AWS_DEFAULT_REGION",
+            "AWS_REGION",
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+            "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API",
+            "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+
+    private FunctionRules() {}
+
+    public static Optional<String> memory(int memory) {
+        return memory < MEMORY_MIN || memory > MEMORY_MAX
+                ? Optional.of("memory = " + memory + " is out of range; allowed " + MEMORY_MIN + " to " + MEMORY_MAX
+                        + " (MB)")
+                : Optional.empty();
+    }
+
+    public static Optional<String> timeout(int timeout) {
+        return timeout < TIMEOUT_MIN || timeout > TIMEOUT_MAX
+                ? Optional.of("timeout = " + timeout + " is out of range; allowed " + TIMEOUT_MIN + " to " + TIMEOUT_MAX
+                        + " (seconds)")
+                : Optional.empty();
+    }
+
+    public static Optional<String> logRetentionDays(int days) {
+        return Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).anyMatch(allowed -> allowed == days)
+                ? Optional.empty()
+                : Optional.of("logRetentionDays = " + days + " is not a retention CloudWatch Logs accepts; allowed "
+                        + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS));
+    }
+
+    public static Optional<String> description(String description) {
+        return description.length() > DESCRIPTION_MAX
+                ? Optional.of("description is " + description.length() + " characters long; Lambda allows at most "
+                        + DESCRIPTION_MAX)
+                : Optional.empty();
+    }
+
+    /** The name's characters and length; the deployed name, with the stack's prefix, is checked at package time. */
+    public static Optional<String> name(String name) {
+        if (!FUNCTION_NAME.matcher(name).matches()) {
+            return Optional.of("name = \"" + name + "\" may only hold letters, digits, '-' and '_'");
+        }
+        // The shortest stack prefix is one letter and a hyphen.
+        return name.length() > FUNCTION_NAME_MAX - 2
+                ? Optional.of("name = \"" + name + "\" is " + name.length()
+                        + " characters long; with its stack's prefix" + " it cannot fit Lambda's " + FUNCTION_NAME_MAX)
+                : Optional.empty();
+    }
+
+    public static Optional<String> environmentName(String name) {
+        if (!ENVIRONMENT_NAME.matcher(name).matches()) {
+            return Optional.of("environment variable \"" + name
+                    + "\" must start with a letter and hold only letters, digits and '_'");
+        }
+        return RESERVED_ENVIRONMENT.contains(name)
+                ? Optional.of("environment variable " + name + " is reserved; the Lambda runtime sets it itself")
+                : Optional.empty();
+    }
+
+    /** @param parameterTypes the handler method's parameters as binary class names ({@code int} for primitives) */
+    public static Optional<String> signature(List<String> parameterTypes) {
+        boolean callable = switch (parameterTypes.size()) {
+            case 0, 1 -> true;
+            case 2 ->
+                parameterTypes.get(1).equals(CONTEXT)
+                        || (parameterTypes.get(0).equals(INPUT_STREAM)
+                                && parameterTypes.get(1).equals(OUTPUT_STREAM));
+            case 3 -> parameterTypes.equals(List.of(INPUT_STREAM, OUTPUT_STREAM, CONTEXT));
+            default -> false;
+        };
+        return callable
+                ? Optional.empty()
+                : Optional.of("Lambda cannot call a handler with parameters (" + String.join(", ", parameterTypes)
+                        + "); allowed: " + ACCEPTED_SIGNATURES);
+    }
+}
