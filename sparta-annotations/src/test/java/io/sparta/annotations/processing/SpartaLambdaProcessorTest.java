@@ -1,0 +1,159 @@
+package io.sparta.annotations.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** javac with the processor, as a user's build runs it: every error with its message and its line. */
+class SpartaLambdaProcessorTest {
+
+    @TempDir
+    Path work;
+
+    /** The errors javac reports, each as "line: message". */
+    private List<String> compile(String className, String source) {
+        try {
+            Path file = work.resolve(className + ".java");
+            Files.writeString(file, source);
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+                JavaCompiler.CompilationTask task = javac.getTask(
+                        null,
+                        files,
+                        diagnostics,
+                        List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")),
+                        null,
+                        files.getJavaFileObjects(file));
+                task.setProcessors(List.of(new SpartaLambdaProcessor()));
+                task.call();
+            }
+            return diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aValidDeclarationCompilesCleanly() {
+        assertEquals(List.of(), compile("Hello", """
+                import com.amazonaws.services.lambda.runtime.*;
+                import io.sparta.annotations.*;
+                @SpartaLambda(memory = 256, timeout = 10, logRetentionDays = 14, environment = @Env(name = "A", value = "1"))
+                public class Hello implements RequestHandler<String, String> {
+                    public String handleRequest(String in, Context context) { return in; }
+                    @SpartaLambda(name = "shout")
+                    public static String shout(java.io.InputStream in, java.io.OutputStream out, Context c) { return null; }
+                }
+                """));
+    }
+
+    @Test
+    void outOfRangeValuesAreErrorsAtTheirLines() {
+        assertEquals(
+                List.of(
+                        "4: @SpartaLambda: memory = 100 is out of range; allowed 128 to 10240 (MB)",
+                        "5: @SpartaLambda: timeout = 901 is out of range; allowed 1 to 900 (seconds)",
+                        "6: @SpartaLambda: logRetentionDays = 8 is not a retention CloudWatch Logs accepts; allowed [1, 3, 5,"
+                                + " 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]"),
+                compile("Orders", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(
+                                    memory = 100,
+                                    timeout = 901,
+                                    logRetentionDays = 8)
+                            public String place(String order) { return order; }
+                        }
+                        """));
+    }
+
+    @Test
+    void signaturesLambdaCannotCallAndHiddenMethodsAreErrors() {
+        assertEquals(
+                List.of(
+                        "4: @SpartaLambda: Lambda cannot call a handler with parameters (java.lang.String, java.lang.String);"
+                                + " allowed: (), (event), (event, Context), (InputStream, OutputStream) or (InputStream,"
+                                + " OutputStream, Context)",
+                        "5: @SpartaLambda: method hidden is not public; Lambda can only call public methods"),
+                compile("Orders", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda
+                            public String place(String a, String b) { return a; }
+                            @SpartaLambda
+                            String hidden() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
+    void twoFunctionsWithOneNameAreAnError() {
+        assertEquals(
+                List.of(
+                        "5: @SpartaLambda: two functions are named \"same\": Orders#a and Orders#b; set a distinct name on one"
+                                + " of them"),
+                compile("Orders", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(name = "same")
+                            public String a() { return ""; }
+                            @SpartaLambda(name = "same")
+                            public String b() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
+    void classesLambdaCannotInstantiateOrCallAreErrors() {
+        assertEquals(
+                List.of(
+                        "3: @SpartaLambda: a @SpartaLambda class must implement"
+                                + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler; otherwise"
+                                + " put @SpartaLambda on a public handler method",
+                        "5: @SpartaLambda: class Outer$Inner is an inner class; declare it static so Lambda can instantiate it"),
+                compile("Outer", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Outer {
+                            @SpartaLambda public static class NoInterface {}
+                            public class Inner {
+                                @SpartaLambda public String handle() { return ""; }
+                            }
+                        }
+                        """));
+    }
+
+    @Test
+    void reservedAndMalformedEnvironmentNamesAreErrors() {
+        assertEquals(
+                List.of(
+                        "3: @SpartaLambda: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself",
+                        "3: @SpartaLambda: environment variable \"1X\" must start with a letter and hold only letters,"
+                                + " digits and '_'"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        public class Orders {
+                            @SpartaLambda(environment = {@Env(name = "AWS_REGION", value = "x"),
+                                    @Env(name = "1X", value = "y")})
+                            public String place() { return ""; }
+                        }
+                        """));
+    }
+}
