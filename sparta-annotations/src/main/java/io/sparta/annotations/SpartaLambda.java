@@ -54,4 +54,22 @@ public @interface SpartaLambda {
 
     /** How long CloudWatch keeps the function's logs; one of {@link #LOG_RETENTION_DAYS}. */
     int logRetentionDays() default 30;
+
+    /**
+     * Concurrency reserved for this function, which also caps it: 0 stops every invocation. -1, the default,
+     * reserves none.
+     */
+    int reservedConcurrency() default -1;
+
+    /**
+     * Active X-Ray tracing. The function's role may then send traces; X-Ray's actions take no resource, so that
+     * statement's resource is {@code *}.
+     */
+    boolean tracing() default false;
+
+    /** Space in {@code /tmp}, in MB: 512 to 10240. */
+    int ephemeralStorage() default 512;
+
+    /** Layer version ARNs, at most 5, in the order Lambda extracts them. */
+    String[] layers() default {};
 }

@@ -23,7 +23,8 @@ public record LambdaFunction(
         LambdaRuntime runtime,
         Architecture architecture,
         SortedMap<String, String> environment,
-        int logRetentionDays) {
+        int logRetentionDays,
+        FunctionOptions options) {
 
     public LambdaFunction {
         environment = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environment));

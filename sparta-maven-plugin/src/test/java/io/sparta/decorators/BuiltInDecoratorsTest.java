@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.TemplateFragment;
@@ -49,7 +50,8 @@ class BuiltInDecoratorsTest {
                 LambdaRuntime.JAVA21,
                 Architecture.X86_64,
                 new TreeMap<>(),
-                14);
+                14,
+                FunctionOptions.DEFAULTS);
     }
 
     @Test

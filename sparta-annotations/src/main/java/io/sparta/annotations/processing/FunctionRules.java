@@ -20,12 +20,17 @@ public final class FunctionRules {
     public static final int TIMEOUT_MAX = 900;
     public static final int DESCRIPTION_MAX = 256;
     public static final int FUNCTION_NAME_MAX = 64;
+    public static final int EPHEMERAL_STORAGE_MIN = 512;
+    public static final int EPHEMERAL_STORAGE_MAX = 10_240;
+    public static final int LAYERS_MAX = 5;
 
     /** The handler signatures Lambda's Java runtime can call, in words. */
     public static final String ACCEPTED_SIGNATURES =
             "(), (event), (event, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
 
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern LAYER_VERSION_ARN =
+            Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String INPUT_STREAM = "java.io.InputStream";
@@ -73,6 +78,31 @@ public final class FunctionRules {
                 ? Optional.empty()
                 : Optional.of("logRetentionDays = " + days + " is not a retention CloudWatch Logs accepts; allowed "
                         + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS));
+    }
+
+    public static Optional<String> reservedConcurrency(int reserved) {
+        return reserved < -1
+                ? Optional.of("reservedConcurrency = " + reserved
+                        + " is out of range; allowed 0 and up, or -1 to reserve" + " none")
+                : Optional.empty();
+    }
+
+    public static Optional<String> ephemeralStorage(int megabytes) {
+        return megabytes < EPHEMERAL_STORAGE_MIN || megabytes > EPHEMERAL_STORAGE_MAX
+                ? Optional.of("ephemeralStorage = " + megabytes + " is out of range; allowed " + EPHEMERAL_STORAGE_MIN
+                        + " to " + EPHEMERAL_STORAGE_MAX + " (MB)")
+                : Optional.empty();
+    }
+
+    public static Optional<String> layers(List<String> layers) {
+        if (layers.size() > LAYERS_MAX) {
+            return Optional.of("layers holds " + layers.size() + " layers; Lambda allows at most " + LAYERS_MAX);
+        }
+        return layers.stream()
+                .filter(layer -> !LAYER_VERSION_ARN.matcher(layer).matches())
+                .findFirst()
+                .map(layer -> "layers entry \"" + layer + "\" is not a layer version ARN"
+                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
     }
 
     public static Optional<String> description(String description) {

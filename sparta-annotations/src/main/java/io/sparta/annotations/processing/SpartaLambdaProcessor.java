@@ -57,6 +57,13 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         report(element, mirror, "timeout", FunctionRules.timeout(function.timeout()));
         report(element, mirror, "logRetentionDays", FunctionRules.logRetentionDays(function.logRetentionDays()));
         report(element, mirror, "description", FunctionRules.description(function.description()));
+        report(
+                element,
+                mirror,
+                "reservedConcurrency",
+                FunctionRules.reservedConcurrency(function.reservedConcurrency()));
+        report(element, mirror, "ephemeralStorage", FunctionRules.ephemeralStorage(function.ephemeralStorage()));
+        report(element, mirror, "layers", FunctionRules.layers(List.of(function.layers())));
         if (!function.name().isEmpty()) {
             report(element, mirror, "name", FunctionRules.name(function.name()));
         }

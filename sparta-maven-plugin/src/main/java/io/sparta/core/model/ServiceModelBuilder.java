@@ -4,6 +4,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.scan.HandlerSite;
@@ -55,11 +56,19 @@ public final class ServiceModelBuilder {
         int memory = attributes.integer("memory");
         int timeout = attributes.integer("timeout");
         int retention = attributes.integer("logRetentionDays");
+        FunctionOptions options = new FunctionOptions(
+                attributes.integer("reservedConcurrency"),
+                attributes.bool("tracing"),
+                attributes.integer("ephemeralStorage"),
+                attributes.strings("layers"));
         Stream.of(
                         FunctionRules.description(description),
                         FunctionRules.memory(memory),
                         FunctionRules.timeout(timeout),
-                        FunctionRules.logRetentionDays(retention))
+                        FunctionRules.logRetentionDays(retention),
+                        FunctionRules.reservedConcurrency(options.reservedConcurrency()),
+                        FunctionRules.ephemeralStorage(options.ephemeralStorage()),
+                        FunctionRules.layers(options.layers()))
                 .flatMap(Optional::stream)
                 .forEach(problem -> problems.add(site.location() + ": " + problem));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
@@ -74,7 +83,8 @@ public final class ServiceModelBuilder {
                 attributes.enumeration("runtime", LambdaRuntime.class),
                 attributes.enumeration("architecture", Architecture.class),
                 environment(site, attributes, settings, problems),
-                retention);
+                retention,
+                options);
     }
 
     private static String defaultName(HandlerSite site) {
@@ -214,6 +224,18 @@ public final class ServiceModelBuilder {
 
         int integer(String name) {
             return (Integer) value(name);
+        }
+
+        boolean bool(String name) {
+            return (Boolean) value(name);
+        }
+
+        /** A String array: a list of strings as scanned, an array as a default. */
+        List<String> strings(String name) {
+            Object value = value(name);
+            return value instanceof String[] array
+                    ? List.of(array)
+                    : ((List<?>) value).stream().map(String::valueOf).toList();
         }
 
         <E extends Enum<E>> E enumeration(String name, Class<E> type) {

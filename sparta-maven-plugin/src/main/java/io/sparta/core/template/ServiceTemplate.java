@@ -2,6 +2,7 @@ package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 
@@ -65,6 +66,17 @@ public final class ServiceTemplate {
                 Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
                         + "}:*"));
         logsPolicy.set("PolicyDocument", logsDocument);
+        if (function.options().tracing()) {
+            ObjectNode tracesPolicy = ((ArrayNode) role.get("Policies")).addObject();
+            tracesPolicy.put("PolicyName", "send-traces");
+            ObjectNode tracesDocument = Cfn.policyDocument();
+            ObjectNode sendTraces = ((ArrayNode) tracesDocument.get("Statement")).addObject();
+            sendTraces.put("Effect", "Allow");
+            sendTraces.putArray("Action").add("xray:PutTraceSegments").add("xray:PutTelemetryRecords");
+            // X-Ray's actions take no resource: this is the one resource Sparta writes as "*".
+            sendTraces.put("Resource", "*");
+            tracesPolicy.set("PolicyDocument", tracesDocument);
+        }
 
         ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");
         lambda.putArray("DependsOn").add(logGroupId);
@@ -79,6 +91,7 @@ public final class ServiceTemplate {
             properties.put("Description", function.description());
         }
         properties.set("Role", Cfn.getAtt(roleId, "Arn"));
+        addOptions(properties, function.options());
         ObjectNode code = properties.putObject("Code");
         code.set("S3Bucket", Cfn.ref(ARTIFACT_BUCKET));
         code.set("S3Key", Cfn.ref(ARTIFACT_KEY));
@@ -96,5 +109,22 @@ public final class ServiceTemplate {
         ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
         output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
         output.set("Value", Cfn.getAtt(functionId, "Arn"));
+    }
+
+    /** Only what differs from Lambda's defaults, so templates stay as short as the declarations. */
+    private static void addOptions(ObjectNode properties, FunctionOptions options) {
+        if (options.reservedConcurrency() >= 0) {
+            properties.put("ReservedConcurrentExecutions", options.reservedConcurrency());
+        }
+        if (options.tracing()) {
+            properties.putObject("TracingConfig").put("Mode", "Active");
+        }
+        if (options.ephemeralStorage() != FunctionOptions.DEFAULTS.ephemeralStorage()) {
+            properties.putObject("EphemeralStorage").put("Size", options.ephemeralStorage());
+        }
+        if (!options.layers().isEmpty()) {
+            ArrayNode layers = properties.putArray("Layers");
+            options.layers().forEach(layers::add);
+        }
     }
 }

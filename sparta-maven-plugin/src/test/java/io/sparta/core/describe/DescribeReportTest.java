@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.RecordingConsole;
@@ -57,7 +58,8 @@ class DescribeReportTest {
                 LambdaRuntime.JAVA21,
                 Architecture.X86_64,
                 new TreeMap<>(),
-                14);
+                14,
+                FunctionOptions.DEFAULTS);
     }
 
     @BeforeAll

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.HookException;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.PostMarshallHook;
@@ -42,7 +43,8 @@ class HookRunnerTest {
             LambdaRuntime.JAVA21,
             Architecture.X86_64,
             new TreeMap<>(),
-            14);
+            14,
+            FunctionOptions.DEFAULTS);
     private static final ServiceModel SERVICE =
             new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(HELLO));
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.JavaSources;
@@ -102,6 +103,43 @@ class ServiceModelBuilderTest {
         assertEquals(
                 List.of(900, 1),
                 model.functions().stream().map(LambdaFunction::timeout).toList());
+    }
+
+    @Test
+    void readsFunctionOptionsAndLeavesUndeclaredOnesAtLambdasDefaults() throws Exception {
+        ServiceModel model = build(
+                SETTINGS,
+                method(
+                        "@SpartaLambda(reservedConcurrency = 5, tracing = true, ephemeralStorage = 2048,"
+                                + " layers = \"arn:aws:lambda:us-east-1:123456789012:layer:shared:3\")",
+                        "public String handle()"));
+        assertEquals(
+                new FunctionOptions(5, true, 2048, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3")),
+                model.functions().get(0).options());
+        assertEquals(
+                FunctionOptions.DEFAULTS,
+                build(SETTINGS, method("@SpartaLambda", "public String handle()"))
+                        .functions()
+                        .get(0)
+                        .options());
+    }
+
+    @Test
+    void rejectsFunctionOptionsLambdaRefuses() {
+        String sixLayers = String.join(
+                ", ", java.util.Collections.nCopies(6, "\"arn:aws:lambda:us-east-1:123456789012:layer:x:1\""));
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: reservedConcurrency = -2 is out of range; allowed 0 and up, or -1 to reserve none",
+                        "acme.Handlers#handle: ephemeralStorage = 100 is out of range; allowed 512 to 10240 (MB)",
+                        "acme.Handlers#handle: layers holds 6 layers; Lambda allows at most 5"),
+                problems(method(
+                        "@SpartaLambda(reservedConcurrency = -2, ephemeralStorage = 100, layers = {" + sixLayers + "})",
+                        "public String handle()")));
+        assertEquals(
+                List.of("acme.Handlers#handle: layers entry \"shared\" is not a layer version ARN"
+                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
+                problems(method("@SpartaLambda(layers = \"shared\")", "public String handle()")));
     }
 
     @Test

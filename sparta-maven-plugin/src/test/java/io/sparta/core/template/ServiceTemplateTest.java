@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.testkit.CfnLint;
@@ -32,7 +33,8 @@ class ServiceTemplateTest {
             LambdaRuntime.JAVA21,
             Architecture.ARM64,
             new TreeMap<>(Map.of("GREETING", "Hi", "STAGE", "${Stage}")),
-            14);
+            14,
+            FunctionOptions.DEFAULTS);
     private static final LambdaFunction SHOUT = new LambdaFunction(
             "shout",
             "Shout",
@@ -44,7 +46,8 @@ class ServiceTemplateTest {
             LambdaRuntime.JAVA17,
             Architecture.X86_64,
             new TreeMap<>(),
-            30);
+            30,
+            FunctionOptions.DEFAULTS);
     private static final ServiceModel SERVICE = new ServiceModel(
             "orders",
             "orders",
@@ -120,6 +123,49 @@ class ServiceTemplateTest {
                 "/aws/lambda/${AWS::StackName}-hello",
                 logGroup.at("/LogGroupName/Fn::Sub").asText());
         assertEquals(14, logGroup.path("RetentionInDays").asInt());
+    }
+
+    @Test
+    void writesDeclaredFunctionOptionsAndOnlyThose() throws Exception {
+        LambdaFunction tuned = new LambdaFunction(
+                "tuned",
+                "Tuned",
+                "acme.Tuned",
+                "acme.Tuned",
+                "",
+                1024,
+                60,
+                LambdaRuntime.JAVA21,
+                Architecture.ARM64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3")));
+        ServiceModel service =
+                new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
+        JsonNode template = ServiceTemplate.marshal(service);
+
+        JsonNode properties = template.at("/Resources/TunedFunction/Properties");
+        assertEquals(0, properties.path("ReservedConcurrentExecutions").asInt());
+        assertEquals("Active", properties.at("/TracingConfig/Mode").asText());
+        assertEquals(4096, properties.at("/EphemeralStorage/Size").asInt());
+        assertEquals(
+                "arn:aws:lambda:us-east-1:123456789012:layer:shared:3",
+                properties.at("/Layers/0").asText());
+        JsonNode traces = template.at("/Resources/TunedRole/Properties/Policies/1");
+        assertEquals("send-traces", traces.path("PolicyName").asText());
+        assertEquals(
+                "[\"xray:PutTraceSegments\",\"xray:PutTelemetryRecords\"]",
+                traces.at("/PolicyDocument/Statement/0/Action").toString());
+
+        JsonNode plain = template.at("/Resources/ShoutFunction/Properties");
+        for (String absent : List.of("ReservedConcurrentExecutions", "TracingConfig", "EphemeralStorage", "Layers")) {
+            assertFalse(plain.has(absent), absent + " left at Lambda's default");
+        }
+        assertEquals(1, template.at("/Resources/ShoutRole/Properties/Policies").size());
+
+        Path file = work.resolve("tuned.json");
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
 
     @Test
