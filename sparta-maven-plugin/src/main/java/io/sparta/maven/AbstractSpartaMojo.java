@@ -45,6 +45,10 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     @Parameter
     Map<String, String> parameters = Map.of();
 
+    /** Environment variables every function gets; a function's own {@code @Env} of the same name wins. */
+    @Parameter
+    Map<String, String> environment = Map.of();
+
     /** Where package writes the template and manifest and provision reads them. */
     @Parameter(property = "sparta.outputDirectory", defaultValue = "${project.build.directory}/sparta", required = true)
     File outputDirectory;
@@ -115,7 +119,11 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
 
     ServiceSettings serviceSettings() {
         String stack = stackName == null || stackName.isBlank() ? serviceName : stackName;
-        return new ServiceSettings(
-                serviceName, stack, tags == null ? Map.of() : tags, parameters == null ? Map.of() : parameters);
+        return new ServiceSettings(serviceName, stack, orEmpty(tags), orEmpty(parameters), orEmpty(environment));
+    }
+
+    /** Maven leaves a map unset when the pom has an empty element for it. */
+    private static Map<String, String> orEmpty(Map<String, String> configured) {
+        return configured == null ? Map.of() : configured;
     }
 }

@@ -110,28 +110,24 @@ public final class ServiceModelBuilder {
         }
     }
 
+    /** The service-wide variables, then the function's own, which win over them. */
     private static TreeMap<String, String> environment(
             HandlerSite site, Attributes attributes, ServiceSettings settings, List<String> problems) {
-        TreeMap<String, String> variables = new TreeMap<>();
-        int bytes = 0;
+        TreeMap<String, String> own = new TreeMap<>();
         for (Map<String, Object> entry : attributes.annotations("environment")) {
             String key = String.valueOf(entry.get("name"));
             String value = String.valueOf(entry.get("value"));
-            bytes += key.getBytes(StandardCharsets.UTF_8).length + value.getBytes(StandardCharsets.UTF_8).length;
-            FunctionRules.environmentName(key).ifPresent(problem -> problems.add(site.location() + ": " + problem));
-            if (variables.put(key, value) != null) {
+            checkVariable(site.location(), key, value, settings, problems);
+            if (own.put(key, value) != null) {
                 problems.add(site.location() + ": environment variable " + key + " is declared twice");
             }
-            Matcher reference = Limits.SUBSTITUTION.matcher(value);
-            while (reference.find()) {
-                String referenced = reference.group(1);
-                if (!settings.parameters().containsKey(referenced) && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
-                    problems.add(site.location() + ": environment variable " + key + " refers to ${" + referenced
-                            + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
-                            + "; write ${!" + referenced + "} for a literal");
-                }
-            }
         }
+        TreeMap<String, String> variables = new TreeMap<>(settings.environment());
+        variables.putAll(own);
+        int bytes = variables.entrySet().stream()
+                .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
+                        + e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         if (bytes > Limits.ENVIRONMENT_BYTES_MAX) {
             problems.add(site.location() + ": environment variables take " + bytes + " bytes; Lambda allows at most "
                     + Limits.ENVIRONMENT_BYTES_MAX);
@@ -139,7 +135,23 @@ public final class ServiceModelBuilder {
         return variables;
     }
 
+    /** @param location where the variable is declared: {@code acme.Hello#handle}, or {@code <environment>} */
+    private static void checkVariable(
+            String location, String key, String value, ServiceSettings settings, List<String> problems) {
+        FunctionRules.environmentName(key).ifPresent(problem -> problems.add(location + ": " + problem));
+        Matcher reference = Limits.SUBSTITUTION.matcher(value);
+        while (reference.find()) {
+            String referenced = reference.group(1);
+            if (!settings.parameters().containsKey(referenced) && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
+                problems.add(location + ": environment variable " + key + " refers to ${" + referenced
+                        + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
+                        + "; write ${!" + referenced + "} for a literal");
+            }
+        }
+    }
+
     private static void checkSettings(ServiceSettings settings, List<String> problems) {
+        settings.environment().forEach((key, value) -> checkVariable("<environment>", key, value, settings, problems));
         if (!Limits.SERVICE_NAME.matcher(settings.serviceName()).matches()) {
             problems.add("<serviceName> \"" + settings.serviceName() + "\" must be 1 to 128 letters, digits, '.', '-'"
                     + " or '_', starting with a letter or digit");

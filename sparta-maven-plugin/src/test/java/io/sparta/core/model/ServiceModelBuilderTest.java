@@ -309,6 +309,30 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void serviceWideEnvironmentReachesEveryFunctionAndTheFunctionsOwnWins() throws Exception {
+        ServiceSettings settings = new ServiceSettings(
+                "orders", "orders", Map.of(), Map.of("Stage", "dev"), Map.of("LOG_LEVEL", "info", "STAGE", "${Stage}"));
+        ServiceModel model = build(
+                settings,
+                method(
+                        "@SpartaLambda(environment = @Env(name = \"LOG_LEVEL\", value = \"debug\"))",
+                        "public String handle()"));
+        assertEquals(
+                Map.of("LOG_LEVEL", "debug", "STAGE", "${Stage}"),
+                model.functions().get(0).environment());
+
+        List<String> problems = problems(
+                new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of("AWS_REGION", "x", "A", "${Nope}")),
+                method("@SpartaLambda", "public String handle()"));
+        assertEquals(
+                List.of(
+                        "<environment>: environment variable A refers to ${Nope}, which is neither a <parameters> entry"
+                                + " nor one of " + Limits.PSEUDO_PARAMETERS + "; write ${!Nope} for a literal",
+                        "<environment>: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself"),
+                problems.stream().sorted().toList());
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         List<String> problems =
                 problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
