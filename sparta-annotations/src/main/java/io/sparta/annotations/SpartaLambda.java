@@ -72,4 +72,10 @@ public @interface SpartaLambda {
 
     /** Layer version ARNs, at most 5, in the order Lambda extracts them. */
     String[] layers() default {};
+
+    /**
+     * An existing IAM role, by ARN or name, instead of the role Sparta generates. The role must trust
+     * lambda.amazonaws.com and allow what the function needs, its logs included; provision checks it exists.
+     */
+    String role() default "";
 }

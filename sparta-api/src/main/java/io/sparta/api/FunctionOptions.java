@@ -9,13 +9,20 @@ import java.util.List;
  * @param tracing whether X-Ray traces the function actively
  * @param ephemeralStorage {@code /tmp} in MB
  * @param layers layer version ARNs, in order
+ * @param role an existing role's ARN or name, or empty when Sparta generates the function's role
  */
-public record FunctionOptions(int reservedConcurrency, boolean tracing, int ephemeralStorage, List<String> layers) {
+public record FunctionOptions(
+        int reservedConcurrency, boolean tracing, int ephemeralStorage, List<String> layers, String role) {
 
-    /** What Lambda does when nothing is declared. */
-    public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of());
+    /** What Lambda does when nothing is declared, with a role of Sparta's own. */
+    public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "");
 
     public FunctionOptions {
         layers = List.copyOf(layers);
+    }
+
+    /** Whether the function uses an existing role rather than one Sparta generates. */
+    public boolean hasStaticRole() {
+        return !role.isEmpty();
     }
 }

@@ -56,7 +56,8 @@ public final class PackageWorkflow {
                 Digests.sha256(template),
                 request.settings().fingerprint(),
                 service.functions().stream()
-                        .map(f -> new PackageManifest.Function(f.name(), f.handler(), f.source()))
+                        .map(f -> new PackageManifest.Function(
+                                f.name(), f.handler(), f.source(), f.options().role()))
                         .toList());
         manifest.write(request.manifestFile());
 

@@ -6,6 +6,7 @@ import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
+import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The provision stage: check the package → upload archive → upload template → change set → wait; Rollback hooks
- * when it fails.
+ * The provision stage: check the package → verify static IAM roles → upload archive → upload template → change
+ * set → wait; Rollback hooks when it fails.
  */
 public final class ProvisionWorkflow {
 
@@ -40,6 +41,7 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
+            new StaticRoles(aws.iam(), console).verify(manifest.functions());
             ArtifactStore store = artifactStore(request, aws);
             store.putIfAbsent(archiveKey(manifest), Path.of(manifest.archive()), "application/java-archive");
             String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";

@@ -31,6 +31,9 @@ public final class FunctionRules {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern LAYER_VERSION_ARN =
             Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
+    private static final Pattern ROLE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String INPUT_STREAM = "java.io.InputStream";
@@ -103,6 +106,17 @@ public final class FunctionRules {
                 .findFirst()
                 .map(layer -> "layers entry \"" + layer + "\" is not a layer version ARN"
                         + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
+    }
+
+    /** An existing role's ARN or name; empty means Sparta generates the role. */
+    public static Optional<String> role(String role) {
+        return role.isEmpty()
+                        || ROLE_ARN.matcher(role).matches()
+                        || ROLE_NAME.matcher(role).matches()
+                ? Optional.empty()
+                : Optional.of(
+                        "role = \"" + role + "\" is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a"
+                                + " role name (1 to 64 of letters, digits and +=,.@_-)");
     }
 
     public static Optional<String> description(String description) {

@@ -64,6 +64,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                 FunctionRules.reservedConcurrency(function.reservedConcurrency()));
         report(element, mirror, "ephemeralStorage", FunctionRules.ephemeralStorage(function.ephemeralStorage()));
         report(element, mirror, "layers", FunctionRules.layers(List.of(function.layers())));
+        report(element, mirror, "role", FunctionRules.role(function.role()));
         if (!function.name().isEmpty()) {
             report(element, mirror, "name", FunctionRules.name(function.name()));
         }

@@ -29,8 +29,12 @@ public record PackageManifest(
 
     public static final String FILE_NAME = "manifest.json";
 
-    /** One function as deployed. */
-    public record Function(String name, String handler, String source) {}
+    /**
+     * One function as deployed.
+     *
+     * @param role the existing role it uses, by ARN or name, or empty when Sparta generates its role
+     */
+    public record Function(String name, String handler, String source, String role) {}
 
     public void write(Path file) throws IOException {
         TemplateJson.write(TemplateJson.MAPPER.valueToTree(this), file);

@@ -11,6 +11,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The AWS clients one goal uses, built once from an {@link AwsTarget} and closed together. */
@@ -21,6 +22,7 @@ public final class AwsSession implements AutoCloseable {
     private final CloudFormationClient cloudFormation;
     private final S3Client s3;
     private final CloudWatchLogsClient logs;
+    private final IamClient iam;
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.region = region;
@@ -49,6 +51,13 @@ public final class AwsSession implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
         target.endpoint().ifPresent(logsBuilder::endpointOverride);
+        var iamBuilder = IamClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(globalRegionOf(region))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
+        target.endpoint().ifPresent(iamBuilder::endpointOverride);
+        this.iam = iamBuilder.build();
         this.cloudFormation = cloudFormationBuilder.build();
         this.s3 = s3Builder.build();
         this.logs = logsBuilder.build();
@@ -89,6 +98,21 @@ public final class AwsSession implements AutoCloseable {
         return s3;
     }
 
+    public IamClient iam() {
+        return iam;
+    }
+
+    /** IAM is global: its region is the partition's. */
+    private static Region globalRegionOf(Region region) {
+        return switch (region.metadata() == null
+                ? "aws"
+                : region.metadata().partition().id()) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+        };
+    }
+
     public CloudWatchLogsClient logs() {
         return logs;
     }
@@ -102,5 +126,6 @@ public final class AwsSession implements AutoCloseable {
         cloudFormation.close();
         s3.close();
         logs.close();
+        iam.close();
     }
 }

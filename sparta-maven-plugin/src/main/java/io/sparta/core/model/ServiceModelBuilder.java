@@ -60,7 +60,8 @@ public final class ServiceModelBuilder {
                 attributes.integer("reservedConcurrency"),
                 attributes.bool("tracing"),
                 attributes.integer("ephemeralStorage"),
-                attributes.strings("layers"));
+                attributes.strings("layers"),
+                attributes.string("role"));
         Stream.of(
                         FunctionRules.description(description),
                         FunctionRules.memory(memory),
@@ -68,7 +69,8 @@ public final class ServiceModelBuilder {
                         FunctionRules.logRetentionDays(retention),
                         FunctionRules.reservedConcurrency(options.reservedConcurrency()),
                         FunctionRules.ephemeralStorage(options.ephemeralStorage()),
-                        FunctionRules.layers(options.layers()))
+                        FunctionRules.layers(options.layers()),
+                        FunctionRules.role(options.role()))
                 .flatMap(Optional::stream)
                 .forEach(problem -> problems.add(site.location() + ": " + problem));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();

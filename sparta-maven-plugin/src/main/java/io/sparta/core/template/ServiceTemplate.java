@@ -1,14 +1,17 @@
 package io.sparta.core.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
- * only Lambda and allowed only to write its own log group, and a log group with the declared retention.
+ * only Lambda and allowed only to write its own log group (unless it names an existing role), and a log group
+ * with the declared retention.
  */
 public final class ServiceTemplate {
 
@@ -38,7 +41,6 @@ public final class ServiceTemplate {
 
     private static void addFunction(ObjectNode resources, ObjectNode outputs, LambdaFunction function) {
         String functionId = function.functionLogicalId();
-        String roleId = function.roleLogicalId();
         String logGroupId = function.logGroupLogicalId();
         String deployedName = "${AWS::StackName}-" + function.name();
 
@@ -47,7 +49,48 @@ public final class ServiceTemplate {
         logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
         logGroup.put("RetentionInDays", function.logRetentionDays());
 
-        ObjectNode role = Cfn.resource(resources, roleId, "AWS::IAM::Role").putObject("Properties");
+        if (!function.options().hasStaticRole()) {
+            addRole(resources, function);
+        }
+
+        ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");
+        lambda.putArray("DependsOn").add(logGroupId);
+        ObjectNode properties = lambda.putObject("Properties");
+        properties.set("FunctionName", Cfn.sub(deployedName));
+        properties.put("Handler", function.handler());
+        properties.put("Runtime", function.runtime().identifier());
+        properties.putArray("Architectures").add(function.architecture().identifier());
+        properties.put("MemorySize", function.memory());
+        properties.put("Timeout", function.timeout());
+        if (!function.description().isEmpty()) {
+            properties.put("Description", function.description());
+        }
+        properties.set("Role", roleArn(function));
+        addOptions(properties, function.options());
+        ObjectNode code = properties.putObject("Code");
+        code.set("S3Bucket", Cfn.ref(ARTIFACT_BUCKET));
+        code.set("S3Key", Cfn.ref(ARTIFACT_KEY));
+        if (!function.environment().isEmpty()) {
+            ObjectNode variables = properties.putObject("Environment").putObject("Variables");
+            function.environment().forEach((key, value) -> {
+                if (value.contains("${")) {
+                    variables.set(key, Cfn.sub(value));
+                } else {
+                    variables.put(key, value);
+                }
+            });
+        }
+
+        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
+        output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
+        output.set("Value", Cfn.getAtt(functionId, "Arn"));
+    }
+
+    /** The function's own role: trusts only Lambda, may write only to the function's log group. */
+    private static void addRole(ObjectNode resources, LambdaFunction function) {
+        String logGroupId = function.logGroupLogicalId();
+        ObjectNode role = Cfn.resource(resources, function.roleLogicalId(), "AWS::IAM::Role")
+                .putObject("Properties");
         ObjectNode trust = Cfn.policyDocument();
         ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
         assume.put("Effect", "Allow");
@@ -77,38 +120,16 @@ public final class ServiceTemplate {
             sendTraces.put("Resource", "*");
             tracesPolicy.set("PolicyDocument", tracesDocument);
         }
+    }
 
-        ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");
-        lambda.putArray("DependsOn").add(logGroupId);
-        ObjectNode properties = lambda.putObject("Properties");
-        properties.set("FunctionName", Cfn.sub(deployedName));
-        properties.put("Handler", function.handler());
-        properties.put("Runtime", function.runtime().identifier());
-        properties.putArray("Architectures").add(function.architecture().identifier());
-        properties.put("MemorySize", function.memory());
-        properties.put("Timeout", function.timeout());
-        if (!function.description().isEmpty()) {
-            properties.put("Description", function.description());
+    private static JsonNode roleArn(LambdaFunction function) {
+        String role = function.options().role();
+        if (!function.options().hasStaticRole()) {
+            return Cfn.getAtt(function.roleLogicalId(), "Arn");
         }
-        properties.set("Role", Cfn.getAtt(roleId, "Arn"));
-        addOptions(properties, function.options());
-        ObjectNode code = properties.putObject("Code");
-        code.set("S3Bucket", Cfn.ref(ARTIFACT_BUCKET));
-        code.set("S3Key", Cfn.ref(ARTIFACT_KEY));
-        if (!function.environment().isEmpty()) {
-            ObjectNode variables = properties.putObject("Environment").putObject("Variables");
-            function.environment().forEach((key, value) -> {
-                if (value.contains("${")) {
-                    variables.set(key, Cfn.sub(value));
-                } else {
-                    variables.put(key, value);
-                }
-            });
-        }
-
-        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
-        output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
-        output.set("Value", Cfn.getAtt(functionId, "Arn"));
+        return role.startsWith("arn:")
+                ? TextNode.valueOf(role)
+                : Cfn.sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + role);
     }
 
     /** Only what differs from Lambda's defaults, so templates stay as short as the declarations. */

@@ -114,7 +114,7 @@ class ServiceModelBuilderTest {
                                 + " layers = \"arn:aws:lambda:us-east-1:123456789012:layer:shared:3\")",
                         "public String handle()"));
         assertEquals(
-                new FunctionOptions(5, true, 2048, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3")),
+                new FunctionOptions(5, true, 2048, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), ""),
                 model.functions().get(0).options());
         assertEquals(
                 FunctionOptions.DEFAULTS,
@@ -140,6 +140,10 @@ class ServiceModelBuilderTest {
                 List.of("acme.Handlers#handle: layers entry \"shared\" is not a layer version ARN"
                         + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
                 problems(method("@SpartaLambda(layers = \"shared\")", "public String handle()")));
+        assertEquals(
+                List.of("acme.Handlers#handle: role = \"no spaces\" is neither an IAM role ARN"
+                        + " (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (1 to 64 of letters, digits and +=,.@_-)"),
+                problems(method("@SpartaLambda(role = \"no spaces\")", "public String handle()")));
     }
 
     @Test

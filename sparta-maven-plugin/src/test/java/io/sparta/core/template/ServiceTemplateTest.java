@@ -139,7 +139,8 @@ class ServiceTemplateTest {
                 Architecture.ARM64,
                 new TreeMap<>(),
                 30,
-                new FunctionOptions(0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3")));
+                new FunctionOptions(
+                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), ""));
         ServiceModel service =
                 new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
         JsonNode template = ServiceTemplate.marshal(service);
@@ -166,6 +167,49 @@ class ServiceTemplateTest {
         Path file = work.resolve("tuned.json");
         Files.write(file, TemplateJson.bytes(template));
         assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+    }
+
+    @Test
+    void aFunctionWithAnExistingRoleGetsNoRoleOfItsOwn() {
+        LambdaFunction byName = new LambdaFunction(
+                "shared",
+                "Shared",
+                "acme.Shared",
+                "acme.Shared",
+                "",
+                512,
+                30,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(-1, false, 512, List.of(), "orders-shared"));
+        LambdaFunction byArn = new LambdaFunction(
+                "arned",
+                "Arned",
+                "acme.Arned",
+                "acme.Arned",
+                "",
+                512,
+                30,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(-1, false, 512, List.of(), "arn:aws:iam::123456789012:role/orders-shared"));
+        JsonNode resources = ServiceTemplate.marshal(
+                        new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(byName, byArn)))
+                .path("Resources");
+
+        assertFalse(resources.has("SharedRole"));
+        assertFalse(resources.has("ArnedRole"));
+        assertEquals(
+                "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/orders-shared",
+                resources.at("/SharedFunction/Properties/Role/Fn::Sub").asText());
+        assertEquals(
+                "arn:aws:iam::123456789012:role/orders-shared",
+                resources.at("/ArnedFunction/Properties/Role").asText());
+        assertEquals("AWS::Logs::LogGroup", resources.at("/SharedLogGroup/Type").asText());
     }
 
     @Test
