@@ -78,4 +78,11 @@ public @interface SpartaLambda {
      * lambda.amazonaws.com and allow what the function needs, its logs included; provision checks it exists.
      */
     String role() default "";
+
+    /**
+     * SnapStart on published versions. Sparta publishes a version whenever code or configuration changes and
+     * points the alias {@code live} at it: call the alias. Lambda does not combine it with more than 512 MB of
+     * ephemeral storage.
+     */
+    boolean snapStart() default false;
 }

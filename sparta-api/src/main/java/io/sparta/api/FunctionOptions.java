@@ -10,12 +10,18 @@ import java.util.List;
  * @param ephemeralStorage {@code /tmp} in MB
  * @param layers layer version ARNs, in order
  * @param role an existing role's ARN or name, or empty when Sparta generates the function's role
+ * @param snapStart SnapStart on versions Sparta publishes, behind the alias {@code live}
  */
 public record FunctionOptions(
-        int reservedConcurrency, boolean tracing, int ephemeralStorage, List<String> layers, String role) {
+        int reservedConcurrency,
+        boolean tracing,
+        int ephemeralStorage,
+        List<String> layers,
+        String role,
+        boolean snapStart) {
 
     /** What Lambda does when nothing is declared, with a role of Sparta's own. */
-    public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "");
+    public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "", false);
 
     public FunctionOptions {
         layers = List.copyOf(layers);

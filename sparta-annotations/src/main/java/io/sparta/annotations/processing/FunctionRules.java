@@ -108,6 +108,13 @@ public final class FunctionRules {
                         + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
     }
 
+    public static Optional<String> snapStart(boolean snapStart, int ephemeralStorage) {
+        return snapStart && ephemeralStorage > EPHEMERAL_STORAGE_MIN
+                ? Optional.of("snapStart = true and ephemeralStorage = " + ephemeralStorage + " contradict each other:"
+                        + " Lambda's SnapStart takes at most " + EPHEMERAL_STORAGE_MIN + " MB of ephemeral storage")
+                : Optional.empty();
+    }
+
     /** An existing role's ARN or name; empty means Sparta generates the role. */
     public static Optional<String> role(String role) {
         return role.isEmpty()

@@ -65,6 +65,11 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         report(element, mirror, "ephemeralStorage", FunctionRules.ephemeralStorage(function.ephemeralStorage()));
         report(element, mirror, "layers", FunctionRules.layers(List.of(function.layers())));
         report(element, mirror, "role", FunctionRules.role(function.role()));
+        report(
+                element,
+                mirror,
+                "snapStart",
+                FunctionRules.snapStart(function.snapStart(), function.ephemeralStorage()));
         if (!function.name().isEmpty()) {
             report(element, mirror, "name", FunctionRules.name(function.name()));
         }

@@ -176,4 +176,18 @@ class SpartaLambdaProcessorTest {
                         }
                         """));
     }
+
+    @Test
+    void contradictoryOptionsAreAnError() {
+        assertEquals(
+                List.of("3: @SpartaLambda: snapStart = true and ephemeralStorage = 2048 contradict each other: Lambda's"
+                        + " SnapStart takes at most 512 MB of ephemeral storage"),
+                compile("Orders", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(snapStart = true, ephemeralStorage = 2048)
+                            public String place() { return ""; }
+                        }
+                        """));
+    }
 }

@@ -61,7 +61,8 @@ public final class ServiceModelBuilder {
                 attributes.bool("tracing"),
                 attributes.integer("ephemeralStorage"),
                 attributes.strings("layers"),
-                attributes.string("role"));
+                attributes.string("role"),
+                attributes.bool("snapStart"));
         Stream.of(
                         FunctionRules.description(description),
                         FunctionRules.memory(memory),
@@ -70,7 +71,8 @@ public final class ServiceModelBuilder {
                         FunctionRules.reservedConcurrency(options.reservedConcurrency()),
                         FunctionRules.ephemeralStorage(options.ephemeralStorage()),
                         FunctionRules.layers(options.layers()),
-                        FunctionRules.role(options.role()))
+                        FunctionRules.role(options.role()),
+                        FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()))
                 .flatMap(Optional::stream)
                 .forEach(problem -> problems.add(site.location() + ": " + problem));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.archive.Digests;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
@@ -84,6 +85,43 @@ public final class ServiceTemplate {
         ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
         output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
         output.set("Value", Cfn.getAtt(functionId, "Arn"));
+        exportAs(output, function.logicalIdPrefix() + "Arn");
+        if (function.options().snapStart()) {
+            addPublishedAlias(resources, outputs, function, properties);
+        }
+    }
+
+    /**
+     * A version published whenever code or configuration changes, and the alias {@code live} on it. The version's
+     * description holds the archive's content-hash key and a hash of the configuration, so an unchanged function
+     * publishes nothing; older versions are kept for rollback.
+     */
+    private static void addPublishedAlias(
+            ObjectNode resources, ObjectNode outputs, LambdaFunction function, ObjectNode functionProperties) {
+        functionProperties.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
+        String configuration =
+                Digests.sha256(TemplateJson.bytes(functionProperties)).substring(0, 16);
+        String versionId = function.logicalIdPrefix() + "Version";
+        ObjectNode version = Cfn.resource(resources, versionId, "AWS::Lambda::Version");
+        version.put("UpdateReplacePolicy", "Retain");
+        ObjectNode versionProperties = version.putObject("Properties");
+        versionProperties.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        versionProperties.set("Description", Cfn.sub("code ${" + ARTIFACT_KEY + "} configuration " + configuration));
+        String aliasId = function.logicalIdPrefix() + "Alias";
+        ObjectNode alias =
+                Cfn.resource(resources, aliasId, "AWS::Lambda::Alias").putObject("Properties");
+        alias.put("Name", "live");
+        alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
+        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "AliasArn");
+        output.put("Description", "ARN of the alias live of function " + function.name() + ": call this one");
+        output.set("Value", Cfn.ref(aliasId));
+        exportAs(output, function.logicalIdPrefix() + "AliasArn");
+    }
+
+    /** Exports named after the stack, so other stacks can import them and two stacks never clash. */
+    private static void exportAs(ObjectNode output, String name) {
+        output.putObject("Export").set("Name", Cfn.sub("${AWS::StackName}-" + name));
     }
 
     /** The function's own role: trusts only Lambda, may write only to the function's log group. */

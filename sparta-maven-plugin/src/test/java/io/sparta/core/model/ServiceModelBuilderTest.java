@@ -114,7 +114,8 @@ class ServiceModelBuilderTest {
                                 + " layers = \"arn:aws:lambda:us-east-1:123456789012:layer:shared:3\")",
                         "public String handle()"));
         assertEquals(
-                new FunctionOptions(5, true, 2048, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), ""),
+                new FunctionOptions(
+                        5, true, 2048, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false),
                 model.functions().get(0).options());
         assertEquals(
                 FunctionOptions.DEFAULTS,
@@ -144,6 +145,10 @@ class ServiceModelBuilderTest {
                 List.of("acme.Handlers#handle: role = \"no spaces\" is neither an IAM role ARN"
                         + " (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (1 to 64 of letters, digits and +=,.@_-)"),
                 problems(method("@SpartaLambda(role = \"no spaces\")", "public String handle()")));
+        assertEquals(
+                List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
+                        + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
+                problems(method("@SpartaLambda(snapStart = true, ephemeralStorage = 1024)", "public String handle()")));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.sparta.core.template;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.annotations.Architecture;
@@ -140,7 +142,7 @@ class ServiceTemplateTest {
                 new TreeMap<>(),
                 30,
                 new FunctionOptions(
-                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), ""));
+                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
         ServiceModel service =
                 new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
         JsonNode template = ServiceTemplate.marshal(service);
@@ -183,7 +185,7 @@ class ServiceTemplateTest {
                 Architecture.X86_64,
                 new TreeMap<>(),
                 30,
-                new FunctionOptions(-1, false, 512, List.of(), "orders-shared"));
+                new FunctionOptions(-1, false, 512, List.of(), "orders-shared", false));
         LambdaFunction byArn = new LambdaFunction(
                 "arned",
                 "Arned",
@@ -196,7 +198,7 @@ class ServiceTemplateTest {
                 Architecture.X86_64,
                 new TreeMap<>(),
                 30,
-                new FunctionOptions(-1, false, 512, List.of(), "arn:aws:iam::123456789012:role/orders-shared"));
+                new FunctionOptions(-1, false, 512, List.of(), "arn:aws:iam::123456789012:role/orders-shared", false));
         JsonNode resources = ServiceTemplate.marshal(
                         new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(byName, byArn)))
                 .path("Resources");
@@ -213,12 +215,67 @@ class ServiceTemplateTest {
     }
 
     @Test
-    void outputsEachFunctionsArn() {
+    void outputsAndExportsEachFunctionsArn() {
         JsonNode outputs = ServiceTemplate.marshal(SERVICE).path("Outputs");
         assertEquals(List.of("HelloArn", "ShoutArn"), fieldNames(outputs));
         assertEquals(
                 "[\"HelloFunction\",\"Arn\"]",
                 outputs.at("/HelloArn/Value/Fn::GetAtt").toString());
+        assertEquals(
+                "${AWS::StackName}-HelloArn",
+                outputs.at("/HelloArn/Export/Name/Fn::Sub").asText());
+    }
+
+    private static LambdaFunction snapStarted(int memory) {
+        return new LambdaFunction(
+                "fast",
+                "Fast",
+                "acme.Fast",
+                "acme.Fast",
+                "",
+                memory,
+                30,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(-1, false, 512, List.of(), "", true));
+    }
+
+    private static JsonNode marshalOne(LambdaFunction function) {
+        return ServiceTemplate.marshal(
+                new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(function)));
+    }
+
+    private static String versionIdentity(JsonNode template) {
+        return template.at("/Resources/FastVersion/Properties/Description/Fn::Sub")
+                .asText();
+    }
+
+    @Test
+    void snapStartPublishesAVersionThatFollowsCodeAndConfigurationBehindTheAliasLive() throws Exception {
+        JsonNode template = marshalOne(snapStarted(1024));
+        JsonNode resources = template.path("Resources");
+        assertEquals(
+                "PublishedVersions",
+                resources.at("/FastFunction/Properties/SnapStart/ApplyOn").asText());
+        JsonNode version = resources.path("FastVersion");
+        assertEquals("AWS::Lambda::Version", version.path("Type").asText());
+        assertEquals("Retain", version.path("UpdateReplacePolicy").asText(), "older versions stay for rollback");
+        assertTrue(
+                versionIdentity(template).startsWith("code ${ArtifactKey} configuration "), versionIdentity(template));
+        assertEquals("live", resources.at("/FastAlias/Properties/Name").asText());
+        assertEquals(
+                "[\"FastVersion\",\"Version\"]",
+                resources.at("/FastAlias/Properties/FunctionVersion/Fn::GetAtt").toString());
+        assertEquals("FastAlias", template.at("/Outputs/FastAliasArn/Value/Ref").asText());
+
+        assertEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(1024))), "same configuration");
+        assertNotEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(2048))), "new configuration");
+
+        Path file = work.resolve("snapstart.json");
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
 
     @Test
