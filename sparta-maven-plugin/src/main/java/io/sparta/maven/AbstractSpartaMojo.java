@@ -8,7 +8,6 @@ import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -16,9 +15,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /** The settings every Sparta goal shares, and the one place core exceptions become Maven's. */
 abstract class AbstractSpartaMojo extends AbstractMojo {
@@ -83,31 +79,8 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
         }
         try {
             run(new MavenConsole(getLog()));
-        } catch (SpartaUserException e) {
-            throw new MojoFailureException(e.getMessage(), e);
-        } catch (AwsServiceException e) {
-            String operation =
-                    e.awsErrorDetails() == null ? "" : e.awsErrorDetails().serviceName() + " ";
-            if (e.statusCode() == 403
-                    || (e.awsErrorDetails() != null
-                            && String.valueOf(e.awsErrorDetails().errorCode())
-                                    .matches("AccessDenied.*|ExpiredToken.*|InvalidClientTokenId"))) {
-                throw new MojoFailureException(
-                        "AWS refused a " + operation + "call for these credentials: " + e.getMessage()
-                                + ". Check <profile>/<region> and the IAM permissions",
-                        e);
-            }
-            throw new MojoExecutionException("AWS " + operation + "call failed: " + e.getMessage(), e);
-        } catch (SdkClientException e) {
-            if (String.valueOf(e.getMessage()).contains("Unable to load credentials")) {
-                throw new MojoFailureException(
-                        "No AWS credentials found: set <profile> (or -Dsparta.profile),"
-                                + " AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-                        e);
-            }
-            throw new MojoExecutionException("Could not reach AWS: " + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException | SdkException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (SpartaUserException | IOException | RuntimeException e) {
+            MojoErrors.raise(e);
         }
     }
 
