@@ -1,5 +1,6 @@
 package io.sparta.decorators;
 
+import static io.sparta.core.TestFunctions.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparta.annotations.Architecture;
-import io.sparta.annotations.LambdaRuntime;
-import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.TemplateFragment;
@@ -37,22 +35,6 @@ class BuiltInDecoratorsTest {
 
     @TempDir
     Path work;
-
-    private static LambdaFunction function(String name, String prefix) {
-        return new LambdaFunction(
-                name,
-                prefix,
-                "acme." + prefix,
-                "acme." + prefix,
-                "",
-                256,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                14,
-                FunctionOptions.DEFAULTS);
-    }
 
     @Test
     void dashboardChartsEveryFunctionsMetrics() throws Exception {

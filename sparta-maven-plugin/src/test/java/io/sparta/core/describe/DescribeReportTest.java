@@ -1,14 +1,11 @@
 package io.sparta.core.describe;
 
+import static io.sparta.core.TestFunctions.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sparta.annotations.Architecture;
-import io.sparta.annotations.LambdaRuntime;
-import io.sparta.api.FunctionOptions;
-import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.hooks.Extensions;
@@ -45,22 +42,6 @@ class DescribeReportTest {
     static Path report;
     static com.fasterxml.jackson.databind.node.ObjectNode template;
     static Set<String> spartaResources = new LinkedHashSet<>();
-
-    private static LambdaFunction function(String name, String prefix) {
-        return new LambdaFunction(
-                name,
-                prefix,
-                "acme." + prefix,
-                "acme." + prefix,
-                "",
-                256,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                14,
-                FunctionOptions.DEFAULTS);
-    }
 
     @BeforeAll
     static void writeReport() throws Exception {

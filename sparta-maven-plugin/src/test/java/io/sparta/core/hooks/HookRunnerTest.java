@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparta.annotations.Architecture;
-import io.sparta.annotations.LambdaRuntime;
-import io.sparta.api.FunctionOptions;
 import io.sparta.api.HookException;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.PostMarshallHook;
@@ -22,6 +19,7 @@ import io.sparta.api.TemplateValidator;
 import io.sparta.api.WorkflowHook;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.SpartaUserException;
+import io.sparta.core.TestFunctions;
 import io.sparta.core.template.ServiceTemplate;
 import io.sparta.core.template.TemplateJson;
 import java.util.ArrayList;
@@ -32,19 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class HookRunnerTest {
 
-    private static final LambdaFunction HELLO = new LambdaFunction(
-            "hello",
-            "Hello",
-            "acme.Hello",
-            "acme.Hello",
-            "",
-            256,
-            10,
-            LambdaRuntime.JAVA21,
-            Architecture.X86_64,
-            new TreeMap<>(),
-            14,
-            FunctionOptions.DEFAULTS);
+    private static final LambdaFunction HELLO = TestFunctions.function("hello", "Hello");
     private static final ServiceModel SERVICE =
             new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(HELLO));
 

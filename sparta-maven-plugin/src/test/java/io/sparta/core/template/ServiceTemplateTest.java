@@ -12,6 +12,7 @@ import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.TestFunctions;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
@@ -173,31 +174,11 @@ class ServiceTemplateTest {
 
     @Test
     void aFunctionWithAnExistingRoleGetsNoRoleOfItsOwn() {
-        LambdaFunction byName = new LambdaFunction(
-                "shared",
-                "Shared",
-                "acme.Shared",
-                "acme.Shared",
-                "",
-                512,
-                30,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                30,
-                new FunctionOptions(-1, false, 512, List.of(), "orders-shared", false));
-        LambdaFunction byArn = new LambdaFunction(
+        LambdaFunction byName = TestFunctions.function(
+                "shared", "Shared", new FunctionOptions(-1, false, 512, List.of(), "orders-shared", false));
+        LambdaFunction byArn = TestFunctions.function(
                 "arned",
                 "Arned",
-                "acme.Arned",
-                "acme.Arned",
-                "",
-                512,
-                30,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                30,
                 new FunctionOptions(-1, false, 512, List.of(), "arn:aws:iam::123456789012:role/orders-shared", false));
         JsonNode resources = ServiceTemplate.marshal(
                         new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(byName, byArn)))
