@@ -2,6 +2,7 @@ package io.sparta.api;
 
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -11,6 +12,7 @@ import java.util.SortedMap;
  * @param logicalIdPrefix the CloudFormation logical id stem of the function's resources
  * @param handler what Lambda calls: {@code pkg.Class} or {@code pkg.Class::method}
  * @param source where it was declared, for messages
+ * @param triggers what invokes the function besides direct calls, in declaration order
  */
 public record LambdaFunction(
         String name,
@@ -24,10 +26,12 @@ public record LambdaFunction(
         Architecture architecture,
         SortedMap<String, String> environment,
         int logRetentionDays,
-        FunctionOptions options) {
+        FunctionOptions options,
+        List<Trigger> triggers) {
 
     public LambdaFunction {
         environment = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environment));
+        triggers = List.copyOf(triggers);
     }
 
     /** The logical id of the {@code AWS::Lambda::Function}: {@code Ref} gives its name, {@code GetAtt Arn} its ARN. */

@@ -4,6 +4,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import java.util.List;
 import java.util.TreeMap;
 
 /** Validated functions for tests that start after the model: 256 MB, 10 s, java21 on x86_64, 14 days of logs. */
@@ -29,6 +30,7 @@ public final class TestFunctions {
                 Architecture.X86_64,
                 new TreeMap<>(),
                 14,
-                options);
+                options,
+                List.of());
     }
 }

@@ -1,6 +1,8 @@
 package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Env;
+import io.sparta.annotations.Schedule;
+import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
@@ -31,7 +35,11 @@ import javax.tools.Diagnostic;
  * the IDE and the build, long before {@code package}. Registered as a service, so javac runs it without
  * configuration (on JDK 23 and newer, set the compiler's {@code <proc>full</proc>}).
  */
-@SupportedAnnotationTypes("io.sparta.annotations.SpartaLambda")
+@SupportedAnnotationTypes({
+    "io.sparta.annotations.SpartaLambda",
+    "io.sparta.annotations.Schedule",
+    "io.sparta.annotations.Schedules"
+})
 public final class SpartaLambdaProcessor extends AbstractProcessor {
 
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
@@ -47,7 +55,10 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element element : round.getElementsAnnotatedWith(SpartaLambda.class)) {
-            check(element, element.getAnnotation(SpartaLambda.class), mirror(element));
+            check(element, element.getAnnotation(SpartaLambda.class), mirror(element, SpartaLambda.class));
+        }
+        for (Element element : round.getElementsAnnotatedWithAny(Set.of(Schedule.class, Schedules.class))) {
+            checkSchedules(element);
         }
         return false;
     }
@@ -99,6 +110,25 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
             checkMethod((ExecutableElement) element, mirror);
         } else {
             checkClass((TypeElement) element, mirror);
+        }
+    }
+
+    private void checkSchedules(Element element) {
+        AnnotationMirror mirror =
+                Optional.ofNullable(mirror(element, Schedule.class)).orElseGet(() -> mirror(element, Schedules.class));
+        Messager messager = processingEnv.getMessager();
+        if (element.getAnnotation(SpartaLambda.class) == null) {
+            messager.printMessage(
+                    Diagnostic.Kind.ERROR,
+                    "@Schedule needs @SpartaLambda on the same class or method",
+                    element,
+                    mirror);
+        }
+        for (Schedule schedule : element.getAnnotationsByType(Schedule.class)) {
+            Stream.of(ScheduleRules.expression(schedule.value()), ScheduleRules.description(schedule.description()))
+                    .flatMap(Optional::stream)
+                    .forEach(problem ->
+                            messager.printMessage(Diagnostic.Kind.ERROR, "@Schedule: " + problem, element, mirror));
         }
     }
 
@@ -213,11 +243,11 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                 : binaryName((TypeElement) element);
     }
 
-    private static AnnotationMirror mirror(Element element) {
+    private static AnnotationMirror mirror(Element element, Class<?> annotation) {
         return element.getAnnotationMirrors().stream()
                 .filter(m -> ((TypeElement) m.getAnnotationType().asElement())
                         .getQualifiedName()
-                        .contentEquals(SpartaLambda.class.getCanonicalName()))
+                        .contentEquals(annotation.getCanonicalName()))
                 .findFirst()
                 .orElse(null);
     }

@@ -190,4 +190,23 @@ class SpartaLambdaProcessorTest {
                         }
                         """));
     }
+
+    @Test
+    void badSchedulesAndSchedulesWithoutAFunctionAreErrors() {
+        assertEquals(
+                List.of(
+                        "4: @Schedule: schedule \"rate(5 minute)\" must say 5 minutes: EventBridge wants the"
+                                + " singular unit for 1 and the plural otherwise",
+                        "6: @Schedule needs @SpartaLambda on the same class or method"),
+                compile("Jobs", """
+                        import io.sparta.annotations.*;
+                        public class Jobs {
+                            @SpartaLambda @Schedule("rate(1 day)") @Schedule("rate(5 minute)")
+                            public void nightly() {}
+
+                            @Schedule("rate(1 day)")
+                            public void forgotten() {}
+                        }
+                        """));
+    }
 }

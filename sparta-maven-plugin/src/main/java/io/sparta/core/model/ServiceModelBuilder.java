@@ -4,9 +4,12 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -88,7 +91,22 @@ public final class ServiceModelBuilder {
                 attributes.enumeration("architecture", Architecture.class),
                 environment(site, attributes, settings, problems),
                 retention,
-                options);
+                options,
+                schedules(site, problems));
+    }
+
+    private static List<Trigger> schedules(HandlerSite site, List<String> problems) {
+        List<Trigger> triggers = new ArrayList<>();
+        for (Map<String, Object> schedule : site.schedules()) {
+            String expression = String.valueOf(schedule.get("value"));
+            String description = String.valueOf(schedule.getOrDefault("description", ""));
+            Stream.of(ScheduleRules.expression(expression), ScheduleRules.description(description))
+                    .flatMap(Optional::stream)
+                    .forEach(problem -> problems.add(site.location() + ": " + problem));
+            triggers.add(
+                    new ScheduleTrigger(expression, description, (Boolean) schedule.getOrDefault("enabled", true)));
+        }
+        return triggers;
     }
 
     private static String defaultName(HandlerSite site) {

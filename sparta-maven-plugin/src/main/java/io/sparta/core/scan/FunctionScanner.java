@@ -1,5 +1,7 @@
 package io.sparta.core.scan;
 
+import io.sparta.annotations.Schedule;
+import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,8 @@ import org.objectweb.asm.Type;
 public final class FunctionScanner {
 
     static final String SPARTA_LAMBDA = SpartaLambda.class.descriptorString();
+    static final String SCHEDULE = Schedule.class.descriptorString();
+    static final String SCHEDULES = Schedules.class.descriptorString();
     static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
     static final String REQUEST_STREAM_HANDLER = "com/amazonaws/services/lambda/runtime/RequestStreamHandler";
 
@@ -50,6 +54,18 @@ public final class FunctionScanner {
         return sites;
     }
 
+    /** Collects a {@code @Schedule}, or each one a {@code @Schedules} container holds when it was repeated. */
+    @SuppressWarnings("unchecked")
+    private static AnnotationVisitor schedules(String descriptor, List<Map<String, Object>> into) {
+        if (SCHEDULE.equals(descriptor)) {
+            return new AnnotationValues(into::add);
+        }
+        if (SCHEDULES.equals(descriptor)) {
+            return new AnnotationValues(values -> ((List<Map<String, Object>>) values.get("value")).forEach(into::add));
+        }
+        return null;
+    }
+
     private static final class ClassFacts extends ClassVisitor {
 
         private String internalName;
@@ -57,6 +73,7 @@ public final class FunctionScanner {
         private boolean innerNonStatic;
         private boolean publicNoArgConstructor;
         private Map<String, Object> classAnnotation;
+        private final List<Map<String, Object>> classSchedules = new ArrayList<>();
         private final List<MethodFacts> methods = new ArrayList<>();
 
         ClassFacts() {
@@ -82,7 +99,9 @@ public final class FunctionScanner {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return SPARTA_LAMBDA.equals(descriptor) ? new AnnotationValues(values -> classAnnotation = values) : null;
+            return SPARTA_LAMBDA.equals(descriptor)
+                    ? new AnnotationValues(values -> classAnnotation = values)
+                    : schedules(descriptor, classSchedules);
         }
 
         @Override
@@ -98,7 +117,7 @@ public final class FunctionScanner {
                 public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
                     return SPARTA_LAMBDA.equals(annotationDescriptor)
                             ? new AnnotationValues(values -> method.annotation = values)
-                            : null;
+                            : schedules(annotationDescriptor, method.schedules);
                 }
             };
         }
@@ -119,7 +138,7 @@ public final class FunctionScanner {
             String className = Type.getObjectType(internalName).getClassName();
             List<HandlerSite> result = new ArrayList<>();
             if (classAnnotation != null) {
-                result.add(new HandlerSite(className, null, classAnnotation, classShape, null));
+                result.add(new HandlerSite(className, null, classAnnotation, classSchedules, classShape, null));
             }
             Map<String, Integer> publicOverloads = new HashMap<>();
             methods.stream()
@@ -134,7 +153,8 @@ public final class FunctionScanner {
                                     .map(Type::getClassName)
                                     .toList(),
                             publicOverloads.getOrDefault(method.name, 0));
-                    result.add(new HandlerSite(className, method.name, method.annotation, classShape, shape));
+                    result.add(new HandlerSite(
+                            className, method.name, method.annotation, method.schedules, classShape, shape));
                 }
             }
             return result;
@@ -146,6 +166,7 @@ public final class FunctionScanner {
         final String name;
         final String descriptor;
         Map<String, Object> annotation;
+        final List<Map<String, Object>> schedules = new ArrayList<>();
 
         MethodFacts(int access, String name, String descriptor) {
             this.access = access;

@@ -11,11 +11,13 @@ import java.util.Map;
  * @param methodName the annotated method, or {@code null} when the annotation is on the class
  * @param attributes the annotation's explicit values: numbers and strings as such, enum constants by name,
  *     nested annotations as maps and arrays as lists
+ * @param schedules the explicit values of each {@code @Schedule} on the same class or method
  */
 public record HandlerSite(
         String className,
         String methodName,
         Map<String, Object> attributes,
+        List<Map<String, Object>> schedules,
         ClassShape classShape,
         MethodShape methodShape) {
 
@@ -36,6 +38,10 @@ public record HandlerSite(
      * @param publicOverloads how many public methods of the class share the name, this one included
      */
     public record MethodShape(boolean isPublic, boolean isStatic, List<String> parameterTypes, int publicOverloads) {}
+
+    public HandlerSite {
+        schedules = List.copyOf(schedules);
+    }
 
     /** Where the declaration is, for messages: {@code com.acme.Hello} or {@code com.acme.Greeter#greet}. */
     public String location() {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.Trigger;
 import io.sparta.core.archive.Digests;
 
 /**
@@ -89,6 +91,7 @@ public final class ServiceTemplate {
         if (function.options().snapStart()) {
             addPublishedAlias(resources, outputs, function, properties);
         }
+        addTriggers(resources, function);
     }
 
     /**
@@ -117,6 +120,37 @@ public final class ServiceTemplate {
         output.put("Description", "ARN of the alias live of function " + function.name() + ": call this one");
         output.set("Value", Cfn.ref(aliasId));
         exportAs(output, function.logicalIdPrefix() + "AliasArn");
+    }
+
+    private static void addTriggers(ObjectNode resources, LambdaFunction function) {
+        int scheduleNumber = 0;
+        for (Trigger trigger : function.triggers()) {
+            if (trigger instanceof ScheduleTrigger schedule) {
+                addSchedule(resources, function, schedule, ++scheduleNumber);
+            }
+        }
+    }
+
+    /** An EventBridge rule targeting the function, and the permission for EventBridge, from that rule only. */
+    private static void addSchedule(
+            ObjectNode resources, LambdaFunction function, ScheduleTrigger schedule, int number) {
+        String ruleId = function.logicalIdPrefix() + "Schedule" + number;
+        ObjectNode rule = Cfn.resource(resources, ruleId, "AWS::Events::Rule").putObject("Properties");
+        rule.put("ScheduleExpression", schedule.expression());
+        rule.put("State", schedule.enabled() ? "ENABLED" : "DISABLED");
+        if (!schedule.description().isEmpty()) {
+            rule.put("Description", schedule.description());
+        }
+        ObjectNode target = rule.putArray("Targets").addObject();
+        target.put("Id", function.logicalIdPrefix());
+        target.set("Arn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+
+        ObjectNode permission = Cfn.resource(resources, ruleId + "Permission", "AWS::Lambda::Permission")
+                .putObject("Properties");
+        permission.put("Action", "lambda:InvokeFunction");
+        permission.set("FunctionName", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        permission.put("Principal", "events.amazonaws.com");
+        permission.set("SourceArn", Cfn.getAtt(ruleId, "Arn"));
     }
 
     /** Exports named after the stack, so other stacks can import them and two stacks never clash. */

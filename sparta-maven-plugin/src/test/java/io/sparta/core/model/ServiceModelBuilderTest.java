@@ -8,6 +8,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.JavaSources;
 import io.sparta.core.scan.FunctionScanner;
@@ -149,6 +150,24 @@ class ServiceModelBuilderTest {
                 List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
                         + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
                 problems(method("@SpartaLambda(snapStart = true, ephemeralStorage = 1024)", "public String handle()")));
+    }
+
+    @Test
+    void schedulesBecomeTriggersAndBadOnesAreNamed() throws Exception {
+        ServiceModel model = build(
+                SETTINGS,
+                method(
+                        "@SpartaLambda @Schedule(\"rate(1 day)\") @Schedule(value = \"cron(0 12 * * ? *)\", enabled = false)",
+                        "public void handle()"));
+        assertEquals(
+                List.of(
+                        new ScheduleTrigger("rate(1 day)", "", true),
+                        new ScheduleTrigger("cron(0 12 * * ? *)", "", false)),
+                model.functions().get(0).triggers());
+        assertEquals(
+                List.of("acme.Handlers#handle: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
+                        + " and day-of-week"),
+                problems(method("@SpartaLambda @Schedule(\"cron(0 12 * * * *)\")", "public void handle()")));
     }
 
     @Test

@@ -136,4 +136,25 @@ class FunctionScannerTest {
         assertEquals(List.of(), scan(Map.of("acme/Plain.java", "package acme; public class Plain {}")));
         assertEquals(List.of(), new FunctionScanner().scan(work.resolve("absent"), List.of()));
     }
+
+    @Test
+    void readsSingleAndRepeatedSchedules() throws Exception {
+        List<HandlerSite> sites = scan(Map.of("acme/Jobs.java", """
+                package acme;
+                import io.sparta.annotations.*;
+                public class Jobs {
+                    @SpartaLambda @Schedule(value = "rate(1 day)", enabled = false)
+                    public void once() {}
+                    @SpartaLambda @Schedule("rate(1 hour)") @Schedule(value = "cron(0 12 * * ? *)", description = "noon")
+                    public void twice() {}
+                }
+                """));
+
+        assertEquals(
+                List.of(Map.of("value", "rate(1 day)", "enabled", false)),
+                sites.get(0).schedules());
+        assertEquals(
+                List.of(Map.of("value", "rate(1 hour)"), Map.of("value", "cron(0 12 * * ? *)", "description", "noon")),
+                sites.get(1).schedules());
+    }
 }

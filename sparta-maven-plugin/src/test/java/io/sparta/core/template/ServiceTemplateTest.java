@@ -11,6 +11,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.TestFunctions;
 import io.sparta.testkit.CfnLint;
@@ -37,7 +38,8 @@ class ServiceTemplateTest {
             Architecture.ARM64,
             new TreeMap<>(Map.of("GREETING", "Hi", "STAGE", "${Stage}")),
             14,
-            FunctionOptions.DEFAULTS);
+            FunctionOptions.DEFAULTS,
+            List.of());
     private static final LambdaFunction SHOUT = new LambdaFunction(
             "shout",
             "Shout",
@@ -50,7 +52,8 @@ class ServiceTemplateTest {
             Architecture.X86_64,
             new TreeMap<>(),
             30,
-            FunctionOptions.DEFAULTS);
+            FunctionOptions.DEFAULTS,
+            List.of());
     private static final ServiceModel SERVICE = new ServiceModel(
             "orders",
             "orders",
@@ -143,7 +146,8 @@ class ServiceTemplateTest {
                 new TreeMap<>(),
                 30,
                 new FunctionOptions(
-                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
+                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false),
+                List.of());
         ServiceModel service =
                 new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
         JsonNode template = ServiceTemplate.marshal(service);
@@ -220,7 +224,8 @@ class ServiceTemplateTest {
                 Architecture.X86_64,
                 new TreeMap<>(),
                 30,
-                new FunctionOptions(-1, false, 512, List.of(), "", true));
+                new FunctionOptions(-1, false, 512, List.of(), "", true),
+                List.of());
     }
 
     private static JsonNode marshalOne(LambdaFunction function) {
@@ -255,6 +260,49 @@ class ServiceTemplateTest {
         assertNotEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(2048))), "new configuration");
 
         Path file = work.resolve("snapstart.json");
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+    }
+
+    @Test
+    void eachScheduleIsARuleTargetingTheFunctionWithPermissionFromThatRuleOnly() throws Exception {
+        LambdaFunction nightly = new LambdaFunction(
+                "nightly",
+                "Nightly",
+                "acme.Nightly",
+                "acme.Nightly",
+                "",
+                512,
+                60,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                30,
+                FunctionOptions.DEFAULTS,
+                List.of(
+                        new ScheduleTrigger("rate(1 day)", "every night", true),
+                        new ScheduleTrigger("cron(0 12 ? * MON-FRI *)", "", false)));
+        JsonNode template = marshalOne(nightly);
+        JsonNode resources = template.path("Resources");
+
+        JsonNode first = resources.at("/NightlySchedule1/Properties");
+        assertEquals("rate(1 day)", first.path("ScheduleExpression").asText());
+        assertEquals("ENABLED", first.path("State").asText());
+        assertEquals("every night", first.path("Description").asText());
+        assertEquals(
+                "[\"NightlyFunction\",\"Arn\"]",
+                first.at("/Targets/0/Arn/Fn::GetAtt").toString());
+        assertEquals(
+                "DISABLED", resources.at("/NightlySchedule2/Properties/State").asText());
+
+        JsonNode permission = resources.at("/NightlySchedule1Permission/Properties");
+        assertEquals("lambda:InvokeFunction", permission.path("Action").asText());
+        assertEquals("events.amazonaws.com", permission.path("Principal").asText());
+        assertEquals(
+                "[\"NightlySchedule1\",\"Arn\"]",
+                permission.at("/SourceArn/Fn::GetAtt").toString());
+
+        Path file = work.resolve("schedules.json");
         Files.write(file, TemplateJson.bytes(template));
         assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
