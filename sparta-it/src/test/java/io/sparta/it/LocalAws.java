@@ -7,6 +7,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,6 +27,7 @@ final class LocalAws implements AutoCloseable {
     final CloudWatchLogsClient logs;
     final CloudWatchClient cloudWatch;
     final SqsClient sqs;
+    final EventBridgeClient events;
 
     LocalAws(URI endpoint) {
         cloudFormation = CloudFormationClient.builder()
@@ -59,6 +61,11 @@ final class LocalAws implements AutoCloseable {
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .build();
+        events = EventBridgeClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .build();
         logs = CloudWatchLogsClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
@@ -75,5 +82,6 @@ final class LocalAws implements AutoCloseable {
         logs.close();
         cloudWatch.close();
         sqs.close();
+        events.close();
     }
 }
