@@ -48,17 +48,6 @@ public final class MotoServer implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** Clears every resource moto holds. */
-    public void reset() {
-        send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
-    }
-
     private void awaitReady() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
@@ -84,21 +73,6 @@ public final class MotoServer implements AutoCloseable {
             sleep();
         }
         throw new IllegalStateException("moto_server did not answer within 60 s; see " + log);
-    }
-
-    private void send(HttpRequest request) {
-        try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("moto answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep() {
