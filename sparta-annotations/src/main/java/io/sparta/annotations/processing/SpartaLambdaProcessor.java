@@ -4,6 +4,8 @@ import io.sparta.annotations.Env;
 import io.sparta.annotations.Schedule;
 import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.SqsTrigger;
+import io.sparta.annotations.SqsTriggers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +40,9 @@ import javax.tools.Diagnostic;
 @SupportedAnnotationTypes({
     "io.sparta.annotations.SpartaLambda",
     "io.sparta.annotations.Schedule",
-    "io.sparta.annotations.Schedules"
+    "io.sparta.annotations.Schedules",
+    "io.sparta.annotations.SqsTrigger",
+    "io.sparta.annotations.SqsTriggers"
 })
 public final class SpartaLambdaProcessor extends AbstractProcessor {
 
@@ -59,6 +63,9 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         }
         for (Element element : round.getElementsAnnotatedWithAny(Set.of(Schedule.class, Schedules.class))) {
             checkSchedules(element);
+        }
+        for (Element element : round.getElementsAnnotatedWithAny(Set.of(SqsTrigger.class, SqsTriggers.class))) {
+            checkQueues(element);
         }
         return false;
     }
@@ -129,6 +136,27 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     .flatMap(Optional::stream)
                     .forEach(problem ->
                             messager.printMessage(Diagnostic.Kind.ERROR, "@Schedule: " + problem, element, mirror));
+        }
+    }
+
+    private void checkQueues(Element element) {
+        AnnotationMirror mirror = Optional.ofNullable(mirror(element, SqsTrigger.class))
+                .orElseGet(() -> mirror(element, SqsTriggers.class));
+        Messager messager = processingEnv.getMessager();
+        if (element.getAnnotation(SpartaLambda.class) == null) {
+            messager.printMessage(
+                    Diagnostic.Kind.ERROR,
+                    "@SqsTrigger needs @SpartaLambda on the same class or method",
+                    element,
+                    mirror);
+        }
+        for (SqsTrigger queue : element.getAnnotationsByType(SqsTrigger.class)) {
+            Stream.of(
+                            QueueRules.queue(queue.queue()),
+                            QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()))
+                    .flatMap(Optional::stream)
+                    .forEach(problem ->
+                            messager.printMessage(Diagnostic.Kind.ERROR, "@SqsTrigger: " + problem, element, mirror));
         }
     }
 

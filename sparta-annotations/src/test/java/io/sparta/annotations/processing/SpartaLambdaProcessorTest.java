@@ -209,4 +209,17 @@ class SpartaLambdaProcessorTest {
                         }
                         """));
     }
+
+    @Test
+    void badQueueTriggersAreErrors() {
+        assertEquals(
+                List.of("3: @SqsTrigger: batchingWindowSeconds = 301 is out of range; allowed 0 to 300"),
+                compile("Workers", """
+                        import io.sparta.annotations.*;
+                        public class Workers {
+                            @SpartaLambda @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:q", batchingWindowSeconds = 301)
+                            public void work(String message) {}
+                        }
+                        """));
+    }
 }

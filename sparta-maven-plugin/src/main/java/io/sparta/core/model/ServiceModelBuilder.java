@@ -4,11 +4,13 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.annotations.processing.QueueRules;
 import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
 import java.nio.charset.StandardCharsets;
@@ -92,19 +94,38 @@ public final class ServiceModelBuilder {
                 environment(site, attributes, settings, problems),
                 retention,
                 options,
-                schedules(site, problems));
+                triggers(site, problems));
     }
 
-    private static List<Trigger> schedules(HandlerSite site, List<String> problems) {
+    private static List<Trigger> triggers(HandlerSite site, List<String> problems) {
         List<Trigger> triggers = new ArrayList<>();
-        for (Map<String, Object> schedule : site.schedules()) {
-            String expression = String.valueOf(schedule.get("value"));
-            String description = String.valueOf(schedule.getOrDefault("description", ""));
-            Stream.of(ScheduleRules.expression(expression), ScheduleRules.description(description))
+        for (HandlerSite.TriggerAnnotation annotation : site.triggers()) {
+            Map<String, Object> values = annotation.values();
+            List<Optional<String>> checks = new ArrayList<>();
+            switch (annotation.type()) {
+                case "Schedule" -> {
+                    String expression = String.valueOf(values.get("value"));
+                    String description = String.valueOf(values.getOrDefault("description", ""));
+                    checks.add(ScheduleRules.expression(expression));
+                    checks.add(ScheduleRules.description(description));
+                    triggers.add(new ScheduleTrigger(
+                            expression, description, (Boolean) values.getOrDefault("enabled", true)));
+                }
+                case "SqsTrigger" -> {
+                    SqsQueueTrigger queue = new SqsQueueTrigger(
+                            String.valueOf(values.get("queue")),
+                            (Integer) values.getOrDefault("batchSize", 10),
+                            (Integer) values.getOrDefault("batchingWindowSeconds", 0),
+                            (Boolean) values.getOrDefault("reportBatchItemFailures", false));
+                    checks.add(QueueRules.queue(queue.queueArn()));
+                    checks.add(QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()));
+                    triggers.add(queue);
+                }
+                default -> throw new IllegalStateException("No model for trigger @" + annotation.type());
+            }
+            checks.stream()
                     .flatMap(Optional::stream)
                     .forEach(problem -> problems.add(site.location() + ": " + problem));
-            triggers.add(
-                    new ScheduleTrigger(expression, description, (Boolean) schedule.getOrDefault("enabled", true)));
         }
         return triggers;
     }

@@ -3,6 +3,8 @@ package io.sparta.core.scan;
 import io.sparta.annotations.Schedule;
 import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.SqsTrigger;
+import io.sparta.annotations.SqsTriggers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,14 @@ import org.objectweb.asm.Type;
 public final class FunctionScanner {
 
     static final String SPARTA_LAMBDA = SpartaLambda.class.descriptorString();
-    static final String SCHEDULE = Schedule.class.descriptorString();
-    static final String SCHEDULES = Schedules.class.descriptorString();
+    /** Each trigger annotation by its descriptor, and the container javac writes when it is repeated. */
+    private static final Map<String, Class<?>> TRIGGERS = Map.of(
+            Schedule.class.descriptorString(), Schedule.class,
+            SqsTrigger.class.descriptorString(), SqsTrigger.class);
+
+    private static final Map<String, Class<?>> TRIGGER_CONTAINERS = Map.of(
+            Schedules.class.descriptorString(), Schedule.class,
+            SqsTriggers.class.descriptorString(), SqsTrigger.class);
     static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
     static final String REQUEST_STREAM_HANDLER = "com/amazonaws/services/lambda/runtime/RequestStreamHandler";
 
@@ -54,14 +62,17 @@ public final class FunctionScanner {
         return sites;
     }
 
-    /** Collects a {@code @Schedule}, or each one a {@code @Schedules} container holds when it was repeated. */
+    /** Collects a trigger annotation, or each one a container holds when the annotation was repeated. */
     @SuppressWarnings("unchecked")
-    private static AnnotationVisitor schedules(String descriptor, List<Map<String, Object>> into) {
-        if (SCHEDULE.equals(descriptor)) {
-            return new AnnotationValues(into::add);
+    private static AnnotationVisitor triggers(String descriptor, List<HandlerSite.TriggerAnnotation> into) {
+        if (TRIGGERS.containsKey(descriptor)) {
+            String type = TRIGGERS.get(descriptor).getSimpleName();
+            return new AnnotationValues(values -> into.add(new HandlerSite.TriggerAnnotation(type, values)));
         }
-        if (SCHEDULES.equals(descriptor)) {
-            return new AnnotationValues(values -> ((List<Map<String, Object>>) values.get("value")).forEach(into::add));
+        if (TRIGGER_CONTAINERS.containsKey(descriptor)) {
+            String type = TRIGGER_CONTAINERS.get(descriptor).getSimpleName();
+            return new AnnotationValues(values -> ((List<Map<String, Object>>) values.get("value"))
+                    .forEach(each -> into.add(new HandlerSite.TriggerAnnotation(type, each))));
         }
         return null;
     }
@@ -73,7 +84,7 @@ public final class FunctionScanner {
         private boolean innerNonStatic;
         private boolean publicNoArgConstructor;
         private Map<String, Object> classAnnotation;
-        private final List<Map<String, Object>> classSchedules = new ArrayList<>();
+        private final List<HandlerSite.TriggerAnnotation> classTriggers = new ArrayList<>();
         private final List<MethodFacts> methods = new ArrayList<>();
 
         ClassFacts() {
@@ -101,7 +112,7 @@ public final class FunctionScanner {
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
             return SPARTA_LAMBDA.equals(descriptor)
                     ? new AnnotationValues(values -> classAnnotation = values)
-                    : schedules(descriptor, classSchedules);
+                    : triggers(descriptor, classTriggers);
         }
 
         @Override
@@ -117,7 +128,7 @@ public final class FunctionScanner {
                 public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
                     return SPARTA_LAMBDA.equals(annotationDescriptor)
                             ? new AnnotationValues(values -> method.annotation = values)
-                            : schedules(annotationDescriptor, method.schedules);
+                            : triggers(annotationDescriptor, method.triggers);
                 }
             };
         }
@@ -138,7 +149,7 @@ public final class FunctionScanner {
             String className = Type.getObjectType(internalName).getClassName();
             List<HandlerSite> result = new ArrayList<>();
             if (classAnnotation != null) {
-                result.add(new HandlerSite(className, null, classAnnotation, classSchedules, classShape, null));
+                result.add(new HandlerSite(className, null, classAnnotation, classTriggers, classShape, null));
             }
             Map<String, Integer> publicOverloads = new HashMap<>();
             methods.stream()
@@ -154,7 +165,7 @@ public final class FunctionScanner {
                                     .toList(),
                             publicOverloads.getOrDefault(method.name, 0));
                     result.add(new HandlerSite(
-                            className, method.name, method.annotation, method.schedules, classShape, shape));
+                            className, method.name, method.annotation, method.triggers, classShape, shape));
                 }
             }
             return result;
@@ -166,7 +177,7 @@ public final class FunctionScanner {
         final String name;
         final String descriptor;
         Map<String, Object> annotation;
-        final List<Map<String, Object>> schedules = new ArrayList<>();
+        final List<HandlerSite.TriggerAnnotation> triggers = new ArrayList<>();
 
         MethodFacts(int access, String name, String descriptor) {
             this.access = access;

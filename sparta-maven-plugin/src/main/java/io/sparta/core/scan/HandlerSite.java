@@ -11,13 +11,13 @@ import java.util.Map;
  * @param methodName the annotated method, or {@code null} when the annotation is on the class
  * @param attributes the annotation's explicit values: numbers and strings as such, enum constants by name,
  *     nested annotations as maps and arrays as lists
- * @param schedules the explicit values of each {@code @Schedule} on the same class or method
+ * @param triggers each trigger annotation on the same class or method, such as {@code @Schedule}, in order
  */
 public record HandlerSite(
         String className,
         String methodName,
         Map<String, Object> attributes,
-        List<Map<String, Object>> schedules,
+        List<TriggerAnnotation> triggers,
         ClassShape classShape,
         MethodShape methodShape) {
 
@@ -40,8 +40,16 @@ public record HandlerSite(
     public record MethodShape(boolean isPublic, boolean isStatic, List<String> parameterTypes, int publicOverloads) {}
 
     public HandlerSite {
-        schedules = List.copyOf(schedules);
+        triggers = List.copyOf(triggers);
     }
+
+    /**
+     * One trigger annotation as the class file holds it.
+     *
+     * @param type the annotation's simple name, such as {@code Schedule} or {@code SqsTrigger}
+     * @param values its explicit values
+     */
+    public record TriggerAnnotation(String type, Map<String, Object> values) {}
 
     /** Where the declaration is, for messages: {@code com.acme.Hello} or {@code com.acme.Greeter#greet}. */
     public String location() {

@@ -8,8 +8,10 @@ import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.Trigger;
 import io.sparta.core.archive.Digests;
+import java.util.List;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
@@ -124,9 +126,12 @@ public final class ServiceTemplate {
 
     private static void addTriggers(ObjectNode resources, LambdaFunction function) {
         int scheduleNumber = 0;
+        int queueNumber = 0;
         for (Trigger trigger : function.triggers()) {
             if (trigger instanceof ScheduleTrigger schedule) {
                 addSchedule(resources, function, schedule, ++scheduleNumber);
+            } else if (trigger instanceof SqsQueueTrigger queue) {
+                addQueueMapping(resources, function, queue, ++queueNumber);
             }
         }
     }
@@ -151,6 +156,29 @@ public final class ServiceTemplate {
         permission.set("FunctionName", Cfn.getAtt(function.functionLogicalId(), "Arn"));
         permission.put("Principal", "events.amazonaws.com");
         permission.set("SourceArn", Cfn.getAtt(ruleId, "Arn"));
+    }
+
+    /** An event source mapping from the queue; the role's matching permission is added with the role. */
+    private static void addQueueMapping(
+            ObjectNode resources, LambdaFunction function, SqsQueueTrigger queue, int number) {
+        ObjectNode mapping = Cfn.resource(
+                        resources, function.logicalIdPrefix() + "Queue" + number, "AWS::Lambda::EventSourceMapping")
+                .putObject("Properties");
+        mapping.set("EventSourceArn", arnValue(queue.queueArn()));
+        mapping.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        mapping.put("BatchSize", queue.batchSize());
+        if (queue.batchingWindowSeconds() > 0) {
+            mapping.put("MaximumBatchingWindowInSeconds", queue.batchingWindowSeconds());
+        }
+        if (queue.reportBatchItemFailures()) {
+            mapping.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
+        }
+        mapping.put("Enabled", true);
+    }
+
+    /** An ARN as written, or through Fn::Sub when it uses pseudo parameters. */
+    private static JsonNode arnValue(String arn) {
+        return arn.contains("${") ? Cfn.sub(arn) : TextNode.valueOf(arn);
     }
 
     /** Exports named after the stack, so other stacks can import them and two stacks never clash. */
@@ -181,6 +209,24 @@ public final class ServiceTemplate {
                 Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
                         + "}:*"));
         logsPolicy.set("PolicyDocument", logsDocument);
+        List<SqsQueueTrigger> queues = function.triggers().stream()
+                .filter(SqsQueueTrigger.class::isInstance)
+                .map(SqsQueueTrigger.class::cast)
+                .toList();
+        if (!queues.isEmpty()) {
+            ObjectNode queuePolicy = ((ArrayNode) role.get("Policies")).addObject();
+            queuePolicy.put("PolicyName", "consume-own-queues");
+            ObjectNode queueDocument = Cfn.policyDocument();
+            ObjectNode consume = ((ArrayNode) queueDocument.get("Statement")).addObject();
+            consume.put("Effect", "Allow");
+            consume.putArray("Action")
+                    .add("sqs:ReceiveMessage")
+                    .add("sqs:DeleteMessage")
+                    .add("sqs:GetQueueAttributes");
+            ArrayNode queueArns = consume.putArray("Resource");
+            queues.forEach(queue -> queueArns.add(arnValue(queue.queueArn())));
+            queuePolicy.set("PolicyDocument", queueDocument);
+        }
         if (function.options().tracing()) {
             ObjectNode tracesPolicy = ((ArrayNode) role.get("Policies")).addObject();
             tracesPolicy.put("PolicyName", "send-traces");

@@ -10,6 +10,7 @@ import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
 import io.sparta.core.JavaSources;
 import io.sparta.core.scan.FunctionScanner;
 import java.nio.file.Path;
@@ -168,6 +169,29 @@ class ServiceModelBuilderTest {
                 List.of("acme.Handlers#handle: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
                         + " and day-of-week"),
                 problems(method("@SpartaLambda @Schedule(\"cron(0 12 * * * *)\")", "public void handle()")));
+    }
+
+    @Test
+    void queueTriggersAreCheckedAgainstWhatLambdaAccepts() throws Exception {
+        assertEquals(
+                List.of(new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:orders", 10, 0, false)),
+                build(
+                                SETTINGS,
+                                method(
+                                        "@SpartaLambda @SqsTrigger(queue = \"arn:aws:sqs:us-east-1:123456789012:orders\")",
+                                        "public void handle(String in)"))
+                        .functions()
+                        .get(0)
+                        .triggers());
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: queue = \"orders\" is not an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME;"
+                                + " ${AWS::Partition}, ${AWS::Region} and ${AWS::AccountId} may stand in)",
+                        "acme.Handlers#handle: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a"
+                                + " batching window)"),
+                problems(method(
+                        "@SpartaLambda @SqsTrigger(queue = \"orders\", batchSize = 100)",
+                        "public void handle(String in)")));
     }
 
     @Test

@@ -138,7 +138,7 @@ class FunctionScannerTest {
     }
 
     @Test
-    void readsSingleAndRepeatedSchedules() throws Exception {
+    void readsSingleAndRepeatedTriggersOfEachKind() throws Exception {
         List<HandlerSite> sites = scan(Map.of("acme/Jobs.java", """
                 package acme;
                 import io.sparta.annotations.*;
@@ -146,15 +146,24 @@ class FunctionScannerTest {
                     @SpartaLambda @Schedule(value = "rate(1 day)", enabled = false)
                     public void once() {}
                     @SpartaLambda @Schedule("rate(1 hour)") @Schedule(value = "cron(0 12 * * ? *)", description = "noon")
-                    public void twice() {}
+                    @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:a") @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:b", batchSize = 5)
+                    public void many() {}
                 }
                 """));
 
         assertEquals(
-                List.of(Map.of("value", "rate(1 day)", "enabled", false)),
-                sites.get(0).schedules());
+                List.of(new HandlerSite.TriggerAnnotation(
+                        "Schedule", Map.of("value", "rate(1 day)", "enabled", false))),
+                sites.get(1).triggers());
         assertEquals(
-                List.of(Map.of("value", "rate(1 hour)"), Map.of("value", "cron(0 12 * * ? *)", "description", "noon")),
-                sites.get(1).schedules());
+                List.of(
+                        new HandlerSite.TriggerAnnotation("Schedule", Map.of("value", "rate(1 hour)")),
+                        new HandlerSite.TriggerAnnotation(
+                                "Schedule", Map.of("value", "cron(0 12 * * ? *)", "description", "noon")),
+                        new HandlerSite.TriggerAnnotation(
+                                "SqsTrigger", Map.of("queue", "arn:aws:sqs:us-east-1:123456789012:a")),
+                        new HandlerSite.TriggerAnnotation(
+                                "SqsTrigger", Map.of("queue", "arn:aws:sqs:us-east-1:123456789012:b", "batchSize", 5))),
+                sites.get(0).triggers());
     }
 }

@@ -13,6 +13,7 @@ import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
 import io.sparta.core.TestFunctions;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
@@ -303,6 +304,59 @@ class ServiceTemplateTest {
                 permission.at("/SourceArn/Fn::GetAtt").toString());
 
         Path file = work.resolve("schedules.json");
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+    }
+
+    @Test
+    void eachQueueIsAMappingAndTheRoleMayConsumeExactlyThoseQueues() throws Exception {
+        LambdaFunction worker = new LambdaFunction(
+                "worker",
+                "Worker",
+                "acme.Worker",
+                "acme.Worker",
+                "",
+                512,
+                60,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                30,
+                FunctionOptions.DEFAULTS,
+                List.of(
+                        new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:orders", 10, 0, false),
+                        new SqsQueueTrigger(
+                                "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds", 500, 30, true)));
+        JsonNode template = marshalOne(worker);
+        JsonNode resources = template.path("Resources");
+
+        JsonNode first = resources.at("/WorkerQueue1/Properties");
+        assertEquals(
+                "arn:aws:sqs:us-east-1:123456789012:orders",
+                first.path("EventSourceArn").asText());
+        assertEquals("WorkerFunction", first.at("/FunctionName/Ref").asText());
+        assertEquals(10, first.path("BatchSize").asInt());
+        assertFalse(first.has("MaximumBatchingWindowInSeconds"));
+        JsonNode second = resources.at("/WorkerQueue2/Properties");
+        assertEquals(
+                "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds",
+                second.at("/EventSourceArn/Fn::Sub").asText());
+        assertEquals(30, second.path("MaximumBatchingWindowInSeconds").asInt());
+        assertEquals(
+                "[\"ReportBatchItemFailures\"]",
+                second.path("FunctionResponseTypes").toString());
+
+        JsonNode consume = resources.at("/WorkerRole/Properties/Policies/1");
+        assertEquals("consume-own-queues", consume.path("PolicyName").asText());
+        JsonNode statement = consume.at("/PolicyDocument/Statement/0");
+        assertEquals(
+                "[\"sqs:ReceiveMessage\",\"sqs:DeleteMessage\",\"sqs:GetQueueAttributes\"]",
+                statement.path("Action").toString());
+        assertEquals(
+                "[\"arn:aws:sqs:us-east-1:123456789012:orders\",{\"Fn::Sub\":\"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds\"}]",
+                statement.path("Resource").toString());
+
+        Path file = work.resolve("queues.json");
         Files.write(file, TemplateJson.bytes(template));
         assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
