@@ -172,9 +172,7 @@ class ServiceTemplateTest {
         }
         assertEquals(1, template.at("/Resources/ShoutRole/Properties/Policies").size());
 
-        Path file = work.resolve("tuned.json");
-        Files.write(file, TemplateJson.bytes(template));
-        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+        assertLintClean(template, "tuned.json");
     }
 
     @Test
@@ -260,9 +258,7 @@ class ServiceTemplateTest {
         assertEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(1024))), "same configuration");
         assertNotEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(2048))), "new configuration");
 
-        Path file = work.resolve("snapstart.json");
-        Files.write(file, TemplateJson.bytes(template));
-        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+        assertLintClean(template, "snapstart.json");
     }
 
     @Test
@@ -303,9 +299,7 @@ class ServiceTemplateTest {
                 "[\"NightlySchedule1\",\"Arn\"]",
                 permission.at("/SourceArn/Fn::GetAtt").toString());
 
-        Path file = work.resolve("schedules.json");
-        Files.write(file, TemplateJson.bytes(template));
-        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+        assertLintClean(template, "schedules.json");
     }
 
     @Test
@@ -356,9 +350,7 @@ class ServiceTemplateTest {
                 "[\"arn:aws:sqs:us-east-1:123456789012:orders\",{\"Fn::Sub\":\"arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds\"}]",
                 statement.path("Resource").toString());
 
-        Path file = work.resolve("queues.json");
-        Files.write(file, TemplateJson.bytes(template));
-        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+        assertLintClean(template, "queues.json");
     }
 
     @Test
@@ -376,14 +368,8 @@ class ServiceTemplateTest {
 
     @Test
     void serviceAndArtifactBucketTemplatesPassCfnLint() throws Exception {
-        CfnLint cfnLint = new CfnLint(PythonTools.fromSystemProperties());
-        Path service = work.resolve("service.json");
-        Files.write(service, TemplateJson.bytes(ServiceTemplate.marshal(SERVICE)));
-        Path bucket = work.resolve("bucket.json");
-        Files.write(bucket, TemplateJson.bytes(ArtifactBucketTemplate.marshal()));
-
-        assertEquals(List.of(), cfnLint.errors(service));
-        assertEquals(List.of(), cfnLint.errors(bucket));
+        assertLintClean(ServiceTemplate.marshal(SERVICE), "service.json");
+        assertLintClean(ArtifactBucketTemplate.marshal(), "bucket.json");
     }
 
     @Test
@@ -400,6 +386,13 @@ class ServiceTemplateTest {
         JsonNode deny = resources.at("/BucketPolicy/Properties/PolicyDocument/Statement/0");
         assertEquals("Deny", deny.path("Effect").asText());
         assertEquals("false", deny.at("/Condition/Bool/aws:SecureTransport").asText());
+    }
+
+    /** cfn-lint, pinned, finds no error in the template. */
+    private void assertLintClean(JsonNode template, String fileName) throws Exception {
+        Path file = work.resolve(fileName);
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
 
     private static List<String> fieldNames(JsonNode node) {
