@@ -4,6 +4,7 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.Trigger;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -17,7 +18,16 @@ public final class TestFunctions {
         return function(name, prefix, FunctionOptions.DEFAULTS);
     }
 
+    public static LambdaFunction function(String name, String prefix, List<Trigger> triggers) {
+        return function(name, prefix, FunctionOptions.DEFAULTS, triggers);
+    }
+
     public static LambdaFunction function(String name, String prefix, FunctionOptions options) {
+        return function(name, prefix, options, List.of());
+    }
+
+    private static LambdaFunction function(
+            String name, String prefix, FunctionOptions options, List<Trigger> triggers) {
         return new LambdaFunction(
                 name,
                 prefix,
@@ -31,6 +41,6 @@ public final class TestFunctions {
                 new TreeMap<>(),
                 14,
                 options,
-                List.of());
+                triggers);
     }
 }

@@ -81,6 +81,7 @@ public final class DescribeReport {
             case "AWS::Lambda::Function" -> "function";
             case "AWS::IAM::Role" -> "role";
             case "AWS::Logs::LogGroup" -> "logGroup";
+            case "AWS::Events::Rule", "AWS::Lambda::EventSourceMapping" -> "trigger";
             default -> "other";
         };
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
@@ -34,7 +36,14 @@ class DescribeReportTest {
             "orders",
             new TreeMap<>(),
             new TreeMap<>(),
-            List.of(function("hello", "Hello"), function("shout", "Shout")));
+            List.of(
+                    function("hello", "Hello"),
+                    function(
+                            "shout",
+                            "Shout",
+                            List.of(
+                                    new ScheduleTrigger("rate(1 day)", "", true),
+                                    new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:shouts", 10, 0, false)))));
 
     @TempDir
     static Path work;
@@ -57,7 +66,7 @@ class DescribeReportTest {
     @Test
     void drawsEveryResourceWithReferencesAsEdges() {
         JsonNode graph = DescribeReport.graph(template, spartaResources);
-        assertEquals(9, graph.path("nodes").size(), "3 per function and 3 a decorator added");
+        assertEquals(12, graph.path("nodes").size(), "3 per function, 3 for shout's triggers, 3 a decorator added");
         List<String> edges = new java.util.ArrayList<>();
         graph.path("edges")
                 .forEach(edge -> edges.add(edge.path("source").asText() + "->"
@@ -76,7 +85,8 @@ class DescribeReportTest {
         assertEquals(
                 "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
                 role.at("/permissions/0/actions").toString());
-        assertEquals("decorator", graph.path("nodes").get(6).path("origin").asText());
+        assertEquals("trigger", graph.path("nodes").get(6).path("kind").asText());
+        assertEquals("decorator", graph.path("nodes").get(9).path("origin").asText());
     }
 
     @Test
@@ -91,15 +101,16 @@ class DescribeReportTest {
     }
 
     @Test
-    void rendersInChromiumWithoutConsoleErrorsAndOneNodePerResource() {
+    void rendersInChromiumWithoutConsoleErrorsAndOneNodePerFunctionTriggerAndResource() {
         HeadlessChromium chromium = HeadlessChromium.find();
         HeadlessChromium.Page page = chromium.open(report);
 
-        assertEquals(9, attribute(page.dom(), "data-node-count"));
+        assertEquals(12, attribute(page.dom(), "data-node-count"));
+        assertEquals(2, attribute(page.dom(), "data-trigger-count"));
         assertEquals(2, attribute(page.dom(), "data-function-count"));
         assertEquals(3, attribute(page.dom(), "data-decorator-count"));
         assertTrue(
-                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 9 nodes")),
+                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 12 nodes")),
                 page.console().toString());
         assertEquals(
                 List.of(),
