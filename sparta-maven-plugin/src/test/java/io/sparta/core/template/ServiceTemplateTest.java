@@ -134,21 +134,11 @@ class ServiceTemplateTest {
 
     @Test
     void writesDeclaredFunctionOptionsAndOnlyThose() throws Exception {
-        LambdaFunction tuned = new LambdaFunction(
+        LambdaFunction tuned = TestFunctions.function(
                 "tuned",
                 "Tuned",
-                "acme.Tuned",
-                "acme.Tuned",
-                "",
-                1024,
-                60,
-                LambdaRuntime.JAVA21,
-                Architecture.ARM64,
-                new TreeMap<>(),
-                30,
                 new FunctionOptions(
-                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false),
-                List.of());
+                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
         ServiceModel service =
                 new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
         JsonNode template = ServiceTemplate.marshal(service);
@@ -263,19 +253,9 @@ class ServiceTemplateTest {
 
     @Test
     void eachScheduleIsARuleTargetingTheFunctionWithPermissionFromThatRuleOnly() throws Exception {
-        LambdaFunction nightly = new LambdaFunction(
+        LambdaFunction nightly = TestFunctions.function(
                 "nightly",
                 "Nightly",
-                "acme.Nightly",
-                "acme.Nightly",
-                "",
-                512,
-                60,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                30,
-                FunctionOptions.DEFAULTS,
                 List.of(
                         new ScheduleTrigger("rate(1 day)", "every night", true),
                         new ScheduleTrigger("cron(0 12 ? * MON-FRI *)", "", false)));
@@ -304,19 +284,9 @@ class ServiceTemplateTest {
 
     @Test
     void eachQueueIsAMappingAndTheRoleMayConsumeExactlyThoseQueues() throws Exception {
-        LambdaFunction worker = new LambdaFunction(
+        LambdaFunction worker = TestFunctions.function(
                 "worker",
                 "Worker",
-                "acme.Worker",
-                "acme.Worker",
-                "",
-                512,
-                60,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                30,
-                FunctionOptions.DEFAULTS,
                 List.of(
                         new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:orders", 10, 0, false),
                         new SqsQueueTrigger(
