@@ -7,27 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sparta.testkit.CfnLint;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -38,32 +29,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The hello-world sample's whole life on moto: package, provision, provision again unchanged, change code,
  * refuse a stale package, delete. Each step builds on the one before.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HelloWorldIT {
+class HelloWorldIT extends SharedSampleOnMoto {
 
     private static final String STACK = "hello-world";
     private static final String HELLO = "hello-world-HelloHandler";
     private static final String SHOUT = "hello-world-shout";
 
-    private SampleOnMoto local;
-    private LocalAws aws;
-    private CfnLint cfnLint;
-    private SampleProject sample;
-
-    @BeforeAll
-    void startMoto() {
-        local = SampleOnMoto.start("hello-world", "hello-world");
-        aws = local.aws;
-        cfnLint = local.cfnLint;
-        sample = local.sample;
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (local != null) {
-            local.close();
-        }
+    HelloWorldIT() {
+        super("hello-world");
     }
 
     @Test
@@ -121,14 +95,8 @@ class HelloWorldIT {
     @Order(3)
     void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup() {
         for (String function : List.of(HELLO, SHOUT)) {
-            String roleArn = aws.lambda
-                    .getFunction(r -> r.functionName(function))
-                    .configuration()
-                    .role();
-            String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-            JsonNode trust = json(URLDecoder.decode(
-                    aws.iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument(),
-                    StandardCharsets.UTF_8));
+            String roleName = aws.roleNameOf(function);
+            JsonNode trust = aws.trustPolicy(roleName);
             assertEquals(1, trust.path("Statement").size());
             assertEquals(
                     "lambda.amazonaws.com",
@@ -138,11 +106,7 @@ class HelloWorldIT {
             assertEquals(
                     List.of("write-own-logs"),
                     aws.iam.listRolePolicies(r -> r.roleName(roleName)).policyNames());
-            JsonNode policy = json(URLDecoder.decode(
-                    aws.iam
-                            .getRolePolicy(r -> r.roleName(roleName).policyName("write-own-logs"))
-                            .policyDocument(),
-                    StandardCharsets.UTF_8));
+            JsonNode policy = aws.inlinePolicy(roleName, "write-own-logs");
             assertEquals(1, policy.path("Statement").size());
             JsonNode statement = policy.at("/Statement/0");
             assertEquals("Allow", statement.path("Effect").asText());
@@ -331,23 +295,6 @@ class HelloWorldIT {
 
     private static JsonNode json(Path file) throws java.io.IOException {
         return new ObjectMapper().readTree(file.toFile());
-    }
-
-    /** Lenient about quotes: moto returns inline role policies made by CloudFormation as Python reprs. */
-    private static JsonNode json(String text) {
-        try {
-            return JsonMapper.builder()
-                    .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
-                    .build()
-                    .readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(text, e);
-        }
-    }
-
-    private static String codeSha256(Path file) throws Exception {
-        return Base64.getEncoder()
-                .encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static String sha256Hex(Path file) throws Exception {

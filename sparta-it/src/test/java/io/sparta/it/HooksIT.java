@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparta.testkit.CfnLint;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -26,30 +20,13 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  * The hooks sample: a reactor whose decorator module feeds the service module's Sparta plugin, deployed with
  * {@code mvn deploy} as CI would. Build-side stages are Maven phases; marshal-side hooks are the team's classes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HooksIT {
+class HooksIT extends SharedSampleOnMoto {
 
     private static final String FUNCTION = "hooks-service-ping";
 
-    private SampleOnMoto local;
-    private LocalAws aws;
-    private CfnLint cfnLint;
-    private SampleProject sample;
-
-    @BeforeAll
-    void startMoto() {
-        local = SampleOnMoto.start("hooks", "hooks");
-        aws = local.aws;
-        cfnLint = local.cfnLint;
-        sample = local.sample;
-    }
-
-    @AfterAll
-    void stopMoto() {
-        if (local != null) {
-            local.close();
-        }
+    HooksIT() {
+        super("hooks");
     }
 
     @Test
@@ -69,8 +46,7 @@ class HooksIT {
         FunctionConfiguration function =
                 aws.lambda.getFunction(r -> r.functionName(FUNCTION)).configuration();
         assertEquals(
-                Base64.getEncoder()
-                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive))),
+                codeSha256(archive),
                 function.codeSha256(),
                 "the deployed code is the archive as the Archive stage left it");
         assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");

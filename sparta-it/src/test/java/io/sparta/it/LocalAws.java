@@ -1,6 +1,12 @@
 package io.sparta.it;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -71,6 +77,36 @@ final class LocalAws implements AutoCloseable {
                 .region(REGION)
                 .credentialsProvider(CREDENTIALS)
                 .build();
+    }
+
+    /** The name of the role a function runs as. */
+    String roleNameOf(String functionName) {
+        String roleArn = lambda.getFunction(r -> r.functionName(functionName))
+                .configuration()
+                .role();
+        return roleArn.substring(roleArn.lastIndexOf('/') + 1);
+    }
+
+    JsonNode trustPolicy(String roleName) {
+        return policyDocument(iam.getRole(r -> r.roleName(roleName)).role().assumeRolePolicyDocument());
+    }
+
+    JsonNode inlinePolicy(String roleName, String policyName) {
+        return policyDocument(iam.getRolePolicy(r -> r.roleName(roleName).policyName(policyName))
+                .policyDocument());
+    }
+
+    /** URL-encoded, and lenient about quotes: moto returns inline policies CloudFormation made as Python reprs. */
+    private static JsonNode policyDocument(String urlEncoded) {
+        String text = URLDecoder.decode(urlEncoded, StandardCharsets.UTF_8);
+        try {
+            return JsonMapper.builder()
+                    .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                    .build()
+                    .readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(text, e);
+        }
     }
 
     @Override

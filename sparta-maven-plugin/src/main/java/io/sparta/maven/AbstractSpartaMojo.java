@@ -71,6 +71,12 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    File classesDirectory;
+
+    @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
+    String pluginKey;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

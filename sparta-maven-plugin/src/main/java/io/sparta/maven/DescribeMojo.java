@@ -4,11 +4,9 @@ import io.sparta.core.Console;
 import io.sparta.core.ServiceMarshaller;
 import io.sparta.core.SpartaUserException;
 import io.sparta.core.describe.DescribeReport;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -19,20 +17,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "describe", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class DescribeMojo extends AbstractSpartaMojo {
 
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    File classesDirectory;
-
-    @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
-    String pluginKey;
-
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         var marshalled = new ServiceMarshaller(console)
-                .marshal(
-                        classesDirectory.toPath(),
-                        new ProjectArchive(project, pluginKey).classpath(),
-                        serviceSettings(),
-                        extensions());
+                .marshal(classesDirectory.toPath(), ProjectArchive.classpath(project), serviceSettings(), extensions());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + classesDirectory + "; nothing to describe");
             return;

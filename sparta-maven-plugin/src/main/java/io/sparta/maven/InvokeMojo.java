@@ -8,7 +8,6 @@ import io.sparta.core.local.InvokeRequest;
 import io.sparta.core.local.LocalInvoker;
 import io.sparta.core.local.SampleEvents;
 import io.sparta.local.LocalRunner;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -47,9 +46,6 @@ public class InvokeMojo extends AbstractSpartaMojo {
     /** The region the function believes it runs in. */
     @Parameter(property = "sparta.region", defaultValue = "us-east-1")
     String region;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    File classesDirectory;
 
     @Override
     void run(Console console) throws SpartaUserException, IOException {

@@ -4,7 +4,6 @@ import io.sparta.core.Console;
 import io.sparta.core.PackageRequest;
 import io.sparta.core.PackageWorkflow;
 import io.sparta.core.SpartaUserException;
-import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -22,25 +21,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true)
 public class PackageMojo extends AbstractSpartaMojo {
 
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    File classesDirectory;
-
     /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
     @Parameter(property = "sparta.describe", defaultValue = "false")
     boolean describe;
 
-    @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
-    String pluginKey;
-
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        ProjectArchive archive = new ProjectArchive(project, pluginKey);
         new PackageWorkflow(console)
                 .run(new PackageRequest(
                         classesDirectory.toPath(),
-                        archive.classpath(),
+                        ProjectArchive.classpath(project),
                         serviceSettings(),
-                        archive.candidates(),
+                        new ProjectArchive(project, pluginKey).candidates(),
                         extensions(),
                         outputDirectory.toPath(),
                         describe));

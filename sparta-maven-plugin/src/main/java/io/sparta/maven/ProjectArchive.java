@@ -53,7 +53,7 @@ final class ProjectArchive {
     }
 
     /** Every artifact the module compiles or runs against, for reading supertypes. */
-    List<Path> classpath() {
+    static List<Path> classpath(MavenProject project) {
         return project.getArtifacts().stream()
                 .filter(a -> !Artifact.SCOPE_TEST.equals(a.getScope()))
                 .map(Artifact::getFile)

@@ -4,7 +4,6 @@ import io.sparta.core.Console;
 import io.sparta.core.ProvisionRequest;
 import io.sparta.core.ProvisionWorkflow;
 import io.sparta.core.SpartaUserException;
-import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,9 +22,6 @@ public class ProvisionMojo extends AbstractAwsMojo {
      */
     @Parameter(property = "sparta.s3Bucket")
     String s3Bucket;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    File classesDirectory;
 
     @Override
     void run(Console console) throws SpartaUserException, IOException {

@@ -1,9 +1,13 @@
 package io.sparta.core.deploy;
 
 import io.sparta.core.SpartaUserException;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -13,54 +17,30 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
-/** The AWS clients one goal uses, built once from an {@link AwsTarget} and closed together. */
+/** The AWS clients one goal uses, each built from an {@link AwsTarget} on first use, closed together. */
 public final class AwsSession implements AutoCloseable {
 
+    private final AwsTarget target;
     private final Region region;
+    private final AwsCredentialsProvider credentials;
     private final CallLedger ledger = new CallLedger();
-    private final CloudFormationClient cloudFormation;
-    private final S3Client s3;
-    private final CloudWatchLogsClient logs;
-    private final IamClient iam;
+    private final ClientOverrideConfiguration overrides;
+    private final List<SdkAutoCloseable> opened = new ArrayList<>();
+    private CloudFormationClient cloudFormation;
+    private S3Client s3;
+    private CloudWatchLogsClient logs;
+    private IamClient iam;
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
+        this.target = target;
         this.region = region;
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+        this.credentials = credentials;
+        this.overrides = ClientOverrideConfiguration.builder()
                 .retryStrategy(retry -> retry.maxAttempts(target.maxAttempts()))
                 .addExecutionInterceptor(ledger)
                 .build();
-        var cloudFormationBuilder = CloudFormationClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(region)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides);
-        var s3Builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(region)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides);
-        target.endpoint().ifPresent(endpoint -> {
-            cloudFormationBuilder.endpointOverride(endpoint);
-            // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
-            s3Builder.endpointOverride(endpoint).forcePathStyle(true);
-        });
-        var logsBuilder = CloudWatchLogsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(region)
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides);
-        target.endpoint().ifPresent(logsBuilder::endpointOverride);
-        var iamBuilder = IamClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(globalRegionOf(region))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(overrides);
-        target.endpoint().ifPresent(iamBuilder::endpointOverride);
-        this.iam = iamBuilder.build();
-        this.cloudFormation = cloudFormationBuilder.build();
-        this.s3 = s3Builder.build();
-        this.logs = logsBuilder.build();
     }
 
     public static AwsSession open(AwsTarget target) throws SpartaUserException {
@@ -90,15 +70,25 @@ public final class AwsSession implements AutoCloseable {
         return region;
     }
 
-    public CloudFormationClient cloudFormation() {
+    public synchronized CloudFormationClient cloudFormation() {
+        if (cloudFormation == null) {
+            cloudFormation = open(CloudFormationClient.builder(), region);
+        }
         return cloudFormation;
     }
 
-    public S3Client s3() {
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
+            s3 = open(S3Client.builder().forcePathStyle(target.endpoint().isPresent()), region);
+        }
         return s3;
     }
 
-    public IamClient iam() {
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = open(IamClient.builder(), globalRegionOf(region));
+        }
         return iam;
     }
 
@@ -113,19 +103,33 @@ public final class AwsSession implements AutoCloseable {
         };
     }
 
-    public CloudWatchLogsClient logs() {
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = open(CloudWatchLogsClient.builder(), region);
+        }
         return logs;
+    }
+
+    /** Builds a client the way every client of this session is built, and remembers to close it. */
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C open(
+            B builder, Region clientRegion) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(clientRegion)
+                .credentialsProvider(credentials)
+                .overrideConfiguration(overrides);
+        target.endpoint().ifPresent(builder::endpointOverride);
+        C client = builder.build();
+        opened.add(client);
+        return client;
     }
 
     public CallLedger ledger() {
         return ledger;
     }
 
+    /** Closes the clients this session opened; it opens only those a goal asks for. */
     @Override
-    public void close() {
-        cloudFormation.close();
-        s3.close();
-        logs.close();
-        iam.close();
+    public synchronized void close() {
+        opened.forEach(SdkAutoCloseable::close);
     }
 }
