@@ -34,6 +34,11 @@ public record LambdaFunction(
         triggers = List.copyOf(triggers);
     }
 
+    /** The triggers of one kind, in declaration order. */
+    public <T extends Trigger> List<T> triggers(Class<T> kind) {
+        return triggers.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
     /** The logical id of the {@code AWS::Lambda::Function}: {@code Ref} gives its name, {@code GetAtt Arn} its ARN. */
     public String functionLogicalId() {
         return logicalIdPrefix + "Function";

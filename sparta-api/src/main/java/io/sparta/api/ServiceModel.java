@@ -9,17 +9,38 @@ import java.util.SortedMap;
  *
  * @param parameters template parameters and the values provision passes for them, by name
  * @param functions ordered by name
+ * @param http how the service's HTTP and REST APIs are published, if functions declare routes
  */
 public record ServiceModel(
         String serviceName,
         String stackName,
         SortedMap<String, String> tags,
         SortedMap<String, String> parameters,
-        List<LambdaFunction> functions) {
+        List<LambdaFunction> functions,
+        HttpApiSettings http) {
 
     public ServiceModel {
         tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
         parameters = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(parameters));
         functions = List.copyOf(functions);
+    }
+
+    /** A service with the default HTTP settings. */
+    public ServiceModel(
+            String serviceName,
+            String stackName,
+            SortedMap<String, String> tags,
+            SortedMap<String, String> parameters,
+            List<LambdaFunction> functions) {
+        this(serviceName, stackName, tags, parameters, functions, HttpApiSettings.DEFAULTS);
+    }
+
+    /** The routes of every function on one kind of API, in function order. */
+    public List<HttpRouteTrigger> routes(io.sparta.annotations.ApiKind api) {
+        return functions.stream()
+                .flatMap(function -> function.triggers().stream())
+                .filter(trigger -> trigger instanceof HttpRouteTrigger route && route.api() == api)
+                .map(HttpRouteTrigger.class::cast)
+                .toList();
     }
 }

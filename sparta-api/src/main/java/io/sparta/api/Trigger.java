@@ -1,4 +1,4 @@
 package io.sparta.api;
 
 /** Something that invokes a function: each kind knows the resources and permissions it needs. */
-public sealed interface Trigger permits ScheduleTrigger, SqsQueueTrigger {}
+public sealed interface Trigger permits ScheduleTrigger, SqsQueueTrigger, HttpRouteTrigger, FunctionUrlTrigger {}

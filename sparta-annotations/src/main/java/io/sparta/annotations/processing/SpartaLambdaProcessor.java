@@ -1,6 +1,9 @@
 package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Env;
+import io.sparta.annotations.FunctionUrl;
+import io.sparta.annotations.HttpRoute;
+import io.sparta.annotations.HttpRoutes;
 import io.sparta.annotations.Schedule;
 import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
@@ -42,7 +45,10 @@ import javax.tools.Diagnostic;
     "io.sparta.annotations.Schedule",
     "io.sparta.annotations.Schedules",
     "io.sparta.annotations.SqsTrigger",
-    "io.sparta.annotations.SqsTriggers"
+    "io.sparta.annotations.SqsTriggers",
+    "io.sparta.annotations.HttpRoute",
+    "io.sparta.annotations.HttpRoutes",
+    "io.sparta.annotations.FunctionUrl"
 })
 public final class SpartaLambdaProcessor extends AbstractProcessor {
 
@@ -50,6 +56,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private static final String REQUEST_STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
 
     private final Map<String, String> functionsByName = new HashMap<>();
+    private final RouteTable routes = new RouteTable();
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -66,6 +73,12 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         }
         for (Element element : round.getElementsAnnotatedWithAny(Set.of(SqsTrigger.class, SqsTriggers.class))) {
             checkQueues(element);
+        }
+        for (Element element : round.getElementsAnnotatedWithAny(Set.of(HttpRoute.class, HttpRoutes.class))) {
+            checkRoutes(element);
+        }
+        for (Element element : round.getElementsAnnotatedWith(FunctionUrl.class)) {
+            requireFunction(element, FunctionUrl.class, mirror(element, FunctionUrl.class));
         }
         return false;
     }
@@ -123,14 +136,8 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private void checkSchedules(Element element) {
         AnnotationMirror mirror =
                 Optional.ofNullable(mirror(element, Schedule.class)).orElseGet(() -> mirror(element, Schedules.class));
+        requireFunction(element, Schedule.class, mirror);
         Messager messager = processingEnv.getMessager();
-        if (element.getAnnotation(SpartaLambda.class) == null) {
-            messager.printMessage(
-                    Diagnostic.Kind.ERROR,
-                    "@Schedule needs @SpartaLambda on the same class or method",
-                    element,
-                    mirror);
-        }
         for (Schedule schedule : element.getAnnotationsByType(Schedule.class)) {
             Stream.of(ScheduleRules.expression(schedule.value()), ScheduleRules.description(schedule.description()))
                     .flatMap(Optional::stream)
@@ -142,14 +149,8 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private void checkQueues(Element element) {
         AnnotationMirror mirror = Optional.ofNullable(mirror(element, SqsTrigger.class))
                 .orElseGet(() -> mirror(element, SqsTriggers.class));
+        requireFunction(element, SqsTrigger.class, mirror);
         Messager messager = processingEnv.getMessager();
-        if (element.getAnnotation(SpartaLambda.class) == null) {
-            messager.printMessage(
-                    Diagnostic.Kind.ERROR,
-                    "@SqsTrigger needs @SpartaLambda on the same class or method",
-                    element,
-                    mirror);
-        }
         for (SqsTrigger queue : element.getAnnotationsByType(SqsTrigger.class)) {
             Stream.of(
                             QueueRules.queue(queue.queue()),
@@ -157,6 +158,32 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     .flatMap(Optional::stream)
                     .forEach(problem ->
                             messager.printMessage(Diagnostic.Kind.ERROR, "@SqsTrigger: " + problem, element, mirror));
+        }
+    }
+
+    private void checkRoutes(Element element) {
+        AnnotationMirror mirror = Optional.ofNullable(mirror(element, HttpRoute.class))
+                .orElseGet(() -> mirror(element, HttpRoutes.class));
+        requireFunction(element, HttpRoute.class, mirror);
+        for (HttpRoute route : element.getAnnotationsByType(HttpRoute.class)) {
+            Optional<String> problem = RouteRules.method(route.method())
+                    .or(() -> RouteRules.path(route.path()))
+                    .or(() -> routes.add(route.api().name(), route.method(), route.path(), location(element)));
+            problem.ifPresent(message -> processingEnv
+                    .getMessager()
+                    .printMessage(Diagnostic.Kind.ERROR, "@HttpRoute: " + message, element, mirror));
+        }
+    }
+
+    private void requireFunction(Element element, Class<?> annotation, AnnotationMirror mirror) {
+        if (element.getAnnotation(SpartaLambda.class) == null) {
+            processingEnv
+                    .getMessager()
+                    .printMessage(
+                            Diagnostic.Kind.ERROR,
+                            "@" + annotation.getSimpleName() + " needs @SpartaLambda on the same class or method",
+                            element,
+                            mirror);
         }
     }
 

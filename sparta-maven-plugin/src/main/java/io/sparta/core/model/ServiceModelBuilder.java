@@ -1,12 +1,18 @@
 package io.sparta.core.model;
 
+import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.UrlAuth;
 import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.annotations.processing.QueueRules;
+import io.sparta.annotations.processing.RouteRules;
+import io.sparta.annotations.processing.RouteTable;
 import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.api.FunctionOptions;
+import io.sparta.api.FunctionUrlTrigger;
+import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
@@ -33,11 +39,13 @@ public final class ServiceModelBuilder {
         List<String> problems = new ArrayList<>();
         checkSettings(settings, problems);
         List<LambdaFunction> functions = new ArrayList<>();
+        RouteTable routes = new RouteTable();
         for (HandlerSite site : sites) {
             problems.addAll(HandlerRules.problems(site));
-            functions.add(function(site, settings, problems));
+            functions.add(function(site, settings, routes, problems));
         }
         checkUnique(functions, settings, problems);
+        checkRestCors(functions, settings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(problems);
         }
@@ -50,7 +58,8 @@ public final class ServiceModelBuilder {
                 functions);
     }
 
-    private static LambdaFunction function(HandlerSite site, ServiceSettings settings, List<String> problems) {
+    private static LambdaFunction function(
+            HandlerSite site, ServiceSettings settings, RouteTable routes, List<String> problems) {
         Attributes attributes = new Attributes(site);
         String name = attributes.string("name");
         if (name.isEmpty()) {
@@ -94,10 +103,10 @@ public final class ServiceModelBuilder {
                 environment(site, attributes, settings, problems),
                 retention,
                 options,
-                triggers(site, problems));
+                triggers(site, routes, problems));
     }
 
-    private static List<Trigger> triggers(HandlerSite site, List<String> problems) {
+    private static List<Trigger> triggers(HandlerSite site, RouteTable routes, List<String> problems) {
         List<Trigger> triggers = new ArrayList<>();
         for (HandlerSite.TriggerAnnotation annotation : site.triggers()) {
             Map<String, Object> values = annotation.values();
@@ -121,6 +130,19 @@ public final class ServiceModelBuilder {
                     checks.add(QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()));
                     triggers.add(queue);
                 }
+                case "HttpRoute" -> {
+                    HttpRouteTrigger route = new HttpRouteTrigger(
+                            ApiKind.valueOf(String.valueOf(values.getOrDefault("api", ApiKind.HTTP.name()))),
+                            String.valueOf(values.get("method")),
+                            String.valueOf(values.get("path")));
+                    checks.add(RouteRules.method(route.method())
+                            .or(() -> RouteRules.path(route.path()))
+                            .or(() -> routes.add(route.api().name(), route.method(), route.path(), site.location())));
+                    triggers.add(route);
+                }
+                case "FunctionUrl" ->
+                    triggers.add(new FunctionUrlTrigger(
+                            UrlAuth.valueOf(String.valueOf(values.getOrDefault("auth", UrlAuth.AWS_IAM.name())))));
                 default -> throw new IllegalStateException("No model for trigger @" + annotation.type());
             }
             checks.stream()
@@ -194,6 +216,7 @@ public final class ServiceModelBuilder {
     }
 
     private static void checkSettings(ServiceSettings settings, List<String> problems) {
+        CorsRules.check(settings.http(), problems);
         settings.environment().forEach((key, value) -> checkVariable("<environment>", key, value, settings, problems));
         if (!Limits.SERVICE_NAME.matcher(settings.serviceName()).matches()) {
             problems.add("<serviceName> \"" + settings.serviceName() + "\" must be 1 to 128 letters, digits, '.', '-'"
@@ -230,6 +253,27 @@ public final class ServiceModelBuilder {
                 problems.add("<parameters> name " + name + " is reserved by Sparta; choose another");
             }
         });
+    }
+
+    /** A REST API answers preflight from a mock method, which can name one origin only. */
+    private static void checkRestCors(List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
+        List<HttpRouteTrigger> restRoutes = functions.stream()
+                .flatMap(function -> function.triggers(HttpRouteTrigger.class).stream())
+                .filter(route -> route.api() == ApiKind.REST)
+                .toList();
+        if (restRoutes.isEmpty() || !settings.http().cors().enabled()) {
+            return;
+        }
+        if (settings.http().cors().allowOrigins().size() > 1) {
+            problems.add("<cors><allowOrigins> lists "
+                    + settings.http().cors().allowOrigins().size() + " origins,"
+                    + " but a REST API answers preflight with one; list one origin, or move the routes to the HTTP"
+                    + " API (api = HTTP), which checks each origin");
+        }
+        restRoutes.stream()
+                .filter(route -> route.method().equals("OPTIONS"))
+                .forEach(route -> problems.add("REST route OPTIONS " + route.path() + " would replace the CORS"
+                        + " preflight Sparta answers from <cors>; remove the route or the <cors> section"));
     }
 
     private static void checkUnique(List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {

@@ -1,5 +1,8 @@
 package io.sparta.core.scan;
 
+import io.sparta.annotations.FunctionUrl;
+import io.sparta.annotations.HttpRoute;
+import io.sparta.annotations.HttpRoutes;
 import io.sparta.annotations.Schedule;
 import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
@@ -28,11 +31,14 @@ public final class FunctionScanner {
     /** Each trigger annotation by its descriptor, and the container javac writes when it is repeated. */
     private static final Map<String, Class<?>> TRIGGERS = Map.of(
             Schedule.class.descriptorString(), Schedule.class,
-            SqsTrigger.class.descriptorString(), SqsTrigger.class);
+            SqsTrigger.class.descriptorString(), SqsTrigger.class,
+            HttpRoute.class.descriptorString(), HttpRoute.class,
+            FunctionUrl.class.descriptorString(), FunctionUrl.class);
 
     private static final Map<String, Class<?>> TRIGGER_CONTAINERS = Map.of(
             Schedules.class.descriptorString(), Schedule.class,
-            SqsTriggers.class.descriptorString(), SqsTrigger.class);
+            SqsTriggers.class.descriptorString(), SqsTrigger.class,
+            HttpRoutes.class.descriptorString(), HttpRoute.class);
     static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
     static final String REQUEST_STREAM_HANDLER = "com/amazonaws/services/lambda/runtime/RequestStreamHandler";
 

@@ -1,6 +1,8 @@
 package io.sparta.core.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** CloudFormation intrinsic functions as JSON nodes. */
 final class Cfn {
@@ -34,5 +36,40 @@ final class Cfn {
         document.put("Version", "2012-10-17");
         document.putArray("Statement");
         return document;
+    }
+
+    /** A resource's Properties object, to fill in. */
+    static ObjectNode properties(ObjectNode resources, String logicalId, String type) {
+        return resource(resources, logicalId, type).putObject("Properties");
+    }
+
+    /** Lets one AWS service invoke a function, from one source only. */
+    static ObjectNode invokePermission(
+            ObjectNode resources, String logicalId, String functionLogicalId, String principal, JsonNode sourceArn) {
+        ObjectNode permission = properties(resources, logicalId, "AWS::Lambda::Permission");
+        permission.put("Action", "lambda:InvokeFunction");
+        permission.set("FunctionName", getAtt(functionLogicalId, "Arn"));
+        permission.put("Principal", principal);
+        permission.set("SourceArn", sourceArn);
+        return permission;
+    }
+
+    /** A text as written, or through Fn::Sub when it holds {@code ${...}} references. */
+    static JsonNode text(String value) {
+        return value.contains("${") ? sub(value) : TextNode.valueOf(value);
+    }
+
+    /** Exports named after the stack, so other stacks can import them and two stacks never clash. */
+    static void exportAs(ObjectNode output, String name) {
+        output.putObject("Export").set("Name", sub("${AWS::StackName}-" + name));
+    }
+
+    /** A stack output, exported under the stack's name. */
+    static ObjectNode output(ObjectNode outputs, String name, String description, JsonNode value) {
+        ObjectNode output = outputs.putObject(name);
+        output.put("Description", description);
+        output.set("Value", value);
+        exportAs(output, name);
+        return output;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.FunctionOptions;
+import io.sparta.api.FunctionUrlTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
@@ -40,7 +41,12 @@ public final class ServiceTemplate {
         ObjectNode outputs = template.putObject("Outputs");
         for (LambdaFunction function : service.functions()) {
             addFunction(resources, outputs, function);
+            function.triggers(FunctionUrlTrigger.class)
+                    .forEach(url -> FunctionUrlTemplate.add(
+                            resources, outputs, function, url, service.http().cors()));
         }
+        HttpApiTemplate.add(resources, outputs, service);
+        RestApiTemplate.add(resources, outputs, service);
         return template;
     }
 
@@ -86,10 +92,11 @@ public final class ServiceTemplate {
             });
         }
 
-        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "Arn");
-        output.put("Description", "ARN of function " + function.name() + " (" + function.handler() + ")");
-        output.set("Value", Cfn.getAtt(functionId, "Arn"));
-        exportAs(output, function.logicalIdPrefix() + "Arn");
+        Cfn.output(
+                outputs,
+                function.logicalIdPrefix() + "Arn",
+                "ARN of function " + function.name() + " (" + function.handler() + ")",
+                Cfn.getAtt(functionId, "Arn"));
         if (function.options().snapStart()) {
             addPublishedAlias(resources, outputs, function, properties);
         }
@@ -118,10 +125,11 @@ public final class ServiceTemplate {
         alias.put("Name", "live");
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
-        ObjectNode output = outputs.putObject(function.logicalIdPrefix() + "AliasArn");
-        output.put("Description", "ARN of the alias live of function " + function.name() + ": call this one");
-        output.set("Value", Cfn.ref(aliasId));
-        exportAs(output, function.logicalIdPrefix() + "AliasArn");
+        Cfn.output(
+                outputs,
+                function.logicalIdPrefix() + "AliasArn",
+                "ARN of the alias live of function " + function.name() + ": call this one",
+                Cfn.ref(aliasId));
     }
 
     private static void addTriggers(ObjectNode resources, LambdaFunction function) {
@@ -150,12 +158,12 @@ public final class ServiceTemplate {
         target.put("Id", function.logicalIdPrefix());
         target.set("Arn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
 
-        ObjectNode permission = Cfn.resource(resources, ruleId + "Permission", "AWS::Lambda::Permission")
-                .putObject("Properties");
-        permission.put("Action", "lambda:InvokeFunction");
-        permission.set("FunctionName", Cfn.getAtt(function.functionLogicalId(), "Arn"));
-        permission.put("Principal", "events.amazonaws.com");
-        permission.set("SourceArn", Cfn.getAtt(ruleId, "Arn"));
+        Cfn.invokePermission(
+                resources,
+                ruleId + "Permission",
+                function.functionLogicalId(),
+                "events.amazonaws.com",
+                Cfn.getAtt(ruleId, "Arn"));
     }
 
     /** An event source mapping from the queue; the role's matching permission is added with the role. */
@@ -164,7 +172,7 @@ public final class ServiceTemplate {
         ObjectNode mapping = Cfn.resource(
                         resources, function.logicalIdPrefix() + "Queue" + number, "AWS::Lambda::EventSourceMapping")
                 .putObject("Properties");
-        mapping.set("EventSourceArn", arnValue(queue.queueArn()));
+        mapping.set("EventSourceArn", Cfn.text(queue.queueArn()));
         mapping.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         mapping.put("BatchSize", queue.batchSize());
         if (queue.batchingWindowSeconds() > 0) {
@@ -174,16 +182,6 @@ public final class ServiceTemplate {
             mapping.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
         }
         mapping.put("Enabled", true);
-    }
-
-    /** An ARN as written, or through Fn::Sub when it uses pseudo parameters. */
-    private static JsonNode arnValue(String arn) {
-        return arn.contains("${") ? Cfn.sub(arn) : TextNode.valueOf(arn);
-    }
-
-    /** Exports named after the stack, so other stacks can import them and two stacks never clash. */
-    private static void exportAs(ObjectNode output, String name) {
-        output.putObject("Export").set("Name", Cfn.sub("${AWS::StackName}-" + name));
     }
 
     /** The function's own role: trusts only Lambda, may write only to the function's log group. */
@@ -224,7 +222,7 @@ public final class ServiceTemplate {
                     .add("sqs:DeleteMessage")
                     .add("sqs:GetQueueAttributes");
             ArrayNode queueArns = consume.putArray("Resource");
-            queues.forEach(queue -> queueArns.add(arnValue(queue.queueArn())));
+            queues.forEach(queue -> queueArns.add(Cfn.text(queue.queueArn())));
             queuePolicy.set("PolicyDocument", queueDocument);
         }
         if (function.options().tracing()) {

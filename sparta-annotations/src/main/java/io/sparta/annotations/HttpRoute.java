@@ -1,0 +1,40 @@
+package io.sparta.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Routes HTTP requests to a {@link SpartaLambda} function through API Gateway with Lambda proxy integration.
+ * Repeatable. On the service's HTTP API (v2) the function receives an {@code APIGatewayV2HTTPEvent} and returns
+ * an {@code APIGatewayV2HTTPResponse}; on its REST API (v1) an {@code APIGatewayProxyRequestEvent} and an
+ * {@code APIGatewayProxyResponseEvent}.
+ *
+ * <pre>{@code
+ * @SpartaLambda
+ * @HttpRoute(method = "GET", path = "/orders/{id}")
+ * @HttpRoute(method = "POST", path = "/orders")
+ * public class Orders implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> { ... }
+ * }</pre>
+ */
+@Documented
+@Repeatable(HttpRoutes.class)
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface HttpRoute {
+
+    /** GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY for all of them. */
+    String method();
+
+    /**
+     * The path, starting with {@code /}: literal segments of letters, digits and {@code -._~}, path parameters
+     * such as {@code {id}}, and a greedy {@code {proxy+}} as the last segment.
+     */
+    String path();
+
+    /** Which of the service's APIs serves the route. */
+    ApiKind api() default ApiKind.HTTP;
+}

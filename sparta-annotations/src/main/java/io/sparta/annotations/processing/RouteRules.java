@@ -1,0 +1,83 @@
+package io.sparta.annotations.processing;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What API Gateway accepts as a route's method and path. */
+public final class RouteRules {
+
+    public static final List<String> METHODS =
+            List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
+    public static final int PATH_MAX = 512;
+
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(\\+?)}");
+
+    private RouteRules() {}
+
+    public static Optional<String> method(String method) {
+        return METHODS.contains(method)
+                ? Optional.empty()
+                : Optional.of("method = \"" + method + "\" is not one of " + METHODS);
+    }
+
+    public static Optional<String> path(String path) {
+        String prefix = "path = \"" + path + "\" ";
+        if (!path.startsWith("/")) {
+            return Optional.of(prefix + "must start with /");
+        }
+        if (path.length() > PATH_MAX) {
+            return Optional.of(prefix + "is " + path.length() + " characters long; at most " + PATH_MAX);
+        }
+        if (path.equals("/")) {
+            return Optional.empty();
+        }
+        List<String> segments = segments(path);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            var variable = VARIABLE.matcher(segment);
+            if (variable.matches()) {
+                if (!names.add(variable.group(1))) {
+                    return Optional.of(prefix + "names the path parameter " + variable.group(1) + " twice");
+                }
+                if (!variable.group(2).isEmpty() && i != segments.size() - 1) {
+                    return Optional.of(prefix + "has the greedy parameter " + segment + " before its end; only the"
+                            + " last segment may be greedy");
+                }
+            } else if (!LITERAL.matcher(segment).matches()) {
+                return Optional.of(prefix + "has the segment \"" + segment + "\"; a segment is letters, digits and"
+                        + " -._~, or a parameter such as {id} or {proxy+}");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The path's segments, without the empty one before the leading slash. */
+    public static List<String> segments(String path) {
+        return path.equals("/") ? List.of() : List.of(path.substring(1).split("/", -1));
+    }
+
+    /** The path parameter a segment declares, such as {@code id} for {@code {id}}; empty for a literal. */
+    public static Optional<String> parameterName(String segment) {
+        var variable = VARIABLE.matcher(segment);
+        return variable.matches() ? Optional.of(variable.group(1)) : Optional.empty();
+    }
+
+    /** Whether a segment is a greedy parameter such as {@code {proxy+}}. */
+    public static boolean isGreedy(String segment) {
+        var variable = VARIABLE.matcher(segment);
+        return variable.matches() && !variable.group(2).isEmpty();
+    }
+
+    /**
+     * The path with its parameters' names left out, such as {@code /orders/{}}: two routes of one method whose
+     * paths share a shape are the same route to API Gateway.
+     */
+    public static String shape(String path) {
+        return VARIABLE.matcher(path).replaceAll(match -> match.group(2).isEmpty() ? "{}" : "{+}");
+    }
+}
