@@ -1,5 +1,6 @@
 package io.sparta.maven;
 
+import io.sparta.api.HttpApiSettings;
 import io.sparta.api.SpartaDecorator;
 import io.sparta.api.WorkflowHook;
 import io.sparta.core.Console;
@@ -44,6 +45,17 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     /** Environment variables every function gets; a function's own {@code @Env} of the same name wins. */
     @Parameter
     Map<String, String> environment = Map.of();
+
+    /**
+     * The stage of the service's APIs: {@code $default} serves the HTTP API at its root; a REST API, which needs a
+     * name, then uses {@code api}.
+     */
+    @Parameter(property = "sparta.httpStage", defaultValue = HttpApiSettings.DEFAULT_STAGE)
+    String httpStage = HttpApiSettings.DEFAULT_STAGE;
+
+    /** Cross-origin rules for the HTTP API, the REST API's preflight and function URLs; none by default. */
+    @Parameter
+    CorsConfiguration cors;
 
     /** Where package writes the template and manifest and provision reads them. */
     @Parameter(property = "sparta.outputDirectory", defaultValue = "${project.build.directory}/sparta", required = true)
@@ -98,7 +110,13 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
 
     ServiceSettings serviceSettings() {
         String stack = stackName == null || stackName.isBlank() ? serviceName : stackName;
-        return new ServiceSettings(serviceName, stack, orEmpty(tags), orEmpty(parameters), orEmpty(environment));
+        return new ServiceSettings(
+                serviceName,
+                stack,
+                orEmpty(tags),
+                orEmpty(parameters),
+                orEmpty(environment),
+                new HttpApiSettings(httpStage, cors == null ? HttpApiSettings.Cors.NONE : cors.toCors()));
     }
 
     /** Maven leaves a map unset when the pom has an empty element for it. */

@@ -222,4 +222,38 @@ class SpartaLambdaProcessorTest {
                         }
                         """));
     }
+
+    @Test
+    void badAndDuplicateRoutesAndUrlsWithoutAFunctionAreErrors() {
+        assertEquals(
+                List.of(
+                        "4: @HttpRoute: method = \"FETCH\" is not one of [GET, POST, PUT, PATCH, DELETE, HEAD,"
+                                + " OPTIONS, ANY]",
+                        "7: @HttpRoute: path = \"/files/{rest+}/meta\" has the greedy parameter {rest+} before its"
+                                + " end; only the last segment may be greedy",
+                        "10: @HttpRoute: route GET /orders/{orderId} on the HTTP API is already declared by"
+                                + " Api#get (GET /orders/{id}); each method and path may be routed once",
+                        "13: @HttpRoute: route GET /carts/{cart}/items calls the parameter after /carts {cart},"
+                                + " but another REST route calls it {id}; a REST API takes one name per position",
+                        "15: @FunctionUrl needs @SpartaLambda on the same class or method"),
+                compile("Api", """
+                        import io.sparta.annotations.*;
+                        public class Api {
+                            @SpartaLambda
+                            @HttpRoute(method = "FETCH", path = "/a")
+                            public void fetch() {}
+                            @SpartaLambda
+                            @HttpRoute(method = "GET", path = "/files/{rest+}/meta")
+                            public void files() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/orders/{id}") public void get() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/orders/{orderId}") public void again() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/carts/{id}", api = ApiKind.REST)
+                            public void cart() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/carts/{cart}/items", api = ApiKind.REST)
+                            public void items() {}
+                            @FunctionUrl
+                            public void forgotten() {}
+                        }
+                        """));
+    }
 }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.annotations.UrlAuth;
 import io.sparta.api.FunctionOptions;
+import io.sparta.api.FunctionUrlTrigger;
+import io.sparta.api.HttpApiSettings;
+import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
@@ -419,5 +424,72 @@ class ServiceModelBuilderTest {
         assertTrue(
                 problems.contains("<parameters> name \"bad-name\" must be 1 to 255 letters or digits"),
                 problems.toString());
+    }
+
+    @Test
+    void routesAndUrlsBecomeTriggersAndClashesAreNamedWithoutTheProcessor() throws Exception {
+        ServiceModel model = build(
+                SETTINGS,
+                method(
+                        "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/orders/{id}\")"
+                                + " @HttpRoute(method = \"POST\", path = \"/orders\", api = ApiKind.REST)"
+                                + " @FunctionUrl(auth = UrlAuth.NONE)",
+                        "public String handle(String in)"));
+        assertEquals(
+                List.of(
+                        new HttpRouteTrigger(ApiKind.HTTP, "GET", "/orders/{id}"),
+                        new HttpRouteTrigger(ApiKind.REST, "POST", "/orders"),
+                        new FunctionUrlTrigger(UrlAuth.NONE)),
+                model.functions().get(0).triggers());
+
+        assertEquals(
+                List.of("acme.Handlers#handle: route GET /orders/{key} on the HTTP API is already declared by"
+                        + " acme.Handlers#handle (GET /orders/{id}); each method and path may be routed once"),
+                problems(method(
+                        "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/orders/{id}\")"
+                                + " @HttpRoute(method = \"GET\", path = \"/orders/{key}\")",
+                        "public String handle(String in)")));
+        assertEquals(
+                List.of("acme.Handlers#handle: path = \"orders\" must start with /"),
+                problems(method(
+                        "@SpartaLambda @HttpRoute(method = \"GET\", path = \"orders\")",
+                        "public String handle(String in)")));
+    }
+
+    @Test
+    void rejectsCorsAndStagesApiGatewayRefuses() {
+        ServiceSettings settings = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                new HttpApiSettings(
+                        "prod stage",
+                        new HttpApiSettings.Cors(
+                                List.of("*", "https://a.example.com", "ftp:x"),
+                                List.of("FETCH"),
+                                List.of("Bad Header"),
+                                List.of(),
+                                86_401,
+                                true)));
+        assertEquals(
+                List.of(
+                        "<httpStage> \"prod stage\" must be $default or 1 to 128 letters, digits, '-' or '_'",
+                        "<cors><allowOrigins> \"ftp:x\" must be * or scheme://host[:port], such as"
+                                + " https://app.example.com",
+                        "<cors><allowMethods> \"FETCH\" is not * or one of [GET, POST, PUT, PATCH, DELETE, HEAD,"
+                                + " OPTIONS, ANY]",
+                        "<cors> header \"Bad Header\" is not a header name",
+                        "<cors><maxAgeSeconds> 86401 is out of range; allowed 0 to 86400",
+                        "<cors><allowCredentials> true needs explicit origins; browsers refuse credentials with the"
+                                + " origin *",
+                        "<cors><allowOrigins> lists 3 origins, but a REST API answers preflight with one; list one"
+                                + " origin, or move the routes to the HTTP API (api = HTTP), which checks each origin"),
+                problems(
+                        settings,
+                        method(
+                                "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/\", api = ApiKind.REST)",
+                                "public String handle(String in)")));
     }
 }
