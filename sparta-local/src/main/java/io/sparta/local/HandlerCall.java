@@ -22,12 +22,15 @@ import java.util.Map;
 /**
  * Calls one handler the way Lambda's Java runtime does: {@code pkg.Class} for RequestHandler and
  * RequestStreamHandler, {@code pkg.Class::method} for a method; events read and results written with Lambda's
- * own serializers.
+ * own serializers. The handler is instantiated once and reused for every later call.
  */
 final class HandlerCall {
 
     private final String handler;
     private final ClassLoader loader;
+    private Class<?> type;
+    private Object instance;
+    private Method method;
 
     HandlerCall(String handler, ClassLoader loader) {
         this.handler = handler;
@@ -36,40 +39,29 @@ final class HandlerCall {
 
     /** @return the response as JSON bytes (or the stream handler's raw output) */
     byte[] invoke(byte[] event, Context context) throws Throwable {
-        int separator = handler.indexOf("::");
-        Class<?> type = Class.forName(separator < 0 ? handler : handler.substring(0, separator), true, loader);
-        if (separator < 0) {
-            Object instance = type.getConstructor().newInstance();
+        if (type == null) {
+            prepare();
+        }
+        if (method == null) {
             if (instance instanceof RequestStreamHandler streams) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 streams.handleRequest(new ByteArrayInputStream(event), out, context);
                 return out.toByteArray();
             }
-            if (instance instanceof RequestHandler<?, ?> requests) {
-                Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-                Type input = requestHandlerArgument(type, 0, bindings);
-                Type output = requestHandlerArgument(type, 1, bindings);
-                @SuppressWarnings("unchecked")
-                RequestHandler<Object, Object> call = (RequestHandler<Object, Object>) requests;
-                return toJson(call.handleRequest(fromJson(input, event), context), output);
-            }
-            throw new IllegalArgumentException(handler + " implements neither RequestHandler nor RequestStreamHandler");
+            Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+            Type input = requestHandlerArgument(type, 0, bindings);
+            Type output = requestHandlerArgument(type, 1, bindings);
+            @SuppressWarnings("unchecked")
+            RequestHandler<Object, Object> call = (RequestHandler<Object, Object>) instance;
+            return toJson(call.handleRequest(fromJson(input, event), context), output);
         }
-        String name = handler.substring(separator + 2);
-        Method method = Arrays.stream(type.getMethods())
-                .filter(m -> m.getName().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new NoSuchMethodException(handler + ": no public method " + name));
-        Object target = Modifier.isStatic(method.getModifiers())
-                ? null
-                : type.getConstructor().newInstance();
         Class<?>[] parameters = method.getParameterTypes();
         if (parameters.length >= 2 && parameters[0] == InputStream.class && parameters[1] == OutputStream.class) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Object[] arguments = parameters.length == 3
                     ? new Object[] {new ByteArrayInputStream(event), out, context}
                     : new Object[] {new ByteArrayInputStream(event), out};
-            invoke(method, target, arguments);
+            invoke(method, instance, arguments);
             return out.toByteArray();
         }
         Object[] arguments = new Object[parameters.length];
@@ -77,8 +69,31 @@ final class HandlerCall {
             arguments[i] =
                     parameters[i] == Context.class ? context : fromJson(method.getGenericParameterTypes()[i], event);
         }
-        Object result = invoke(method, target, arguments);
+        Object result = invoke(method, instance, arguments);
         return method.getReturnType() == void.class ? "null".getBytes() : toJson(result, method.getGenericReturnType());
+    }
+
+    /** Loads and instantiates the handler once, as Lambda does when an execution environment starts. */
+    private void prepare() throws ReflectiveOperationException {
+        int separator = handler.indexOf("::");
+        Class<?> loaded = Class.forName(separator < 0 ? handler : handler.substring(0, separator), true, loader);
+        if (separator < 0) {
+            instance = loaded.getConstructor().newInstance();
+            if (!(instance instanceof RequestStreamHandler) && !(instance instanceof RequestHandler<?, ?>)) {
+                throw new IllegalArgumentException(
+                        handler + " implements neither RequestHandler nor RequestStreamHandler");
+            }
+        } else {
+            String name = handler.substring(separator + 2);
+            method = Arrays.stream(loaded.getMethods())
+                    .filter(m -> m.getName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new NoSuchMethodException(handler + ": no public method " + name));
+            instance = Modifier.isStatic(method.getModifiers())
+                    ? null
+                    : loaded.getConstructor().newInstance();
+        }
+        type = loaded;
     }
 
     private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {

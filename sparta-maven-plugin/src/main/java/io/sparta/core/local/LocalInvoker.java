@@ -14,11 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +26,6 @@ public final class LocalInvoker {
     private static final String RUNNER = "io.sparta.local.LocalRunner";
     private static final int HANDLER_FAILED = 1;
     private static final int TIMED_OUT = 2;
-    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
     private final Console console;
 
@@ -45,7 +40,7 @@ public final class LocalInvoker {
         Path event = Files.write(request.workDirectory().resolve("event.json"), request.event());
         Path result = request.workDirectory().resolve("result.json");
         Files.deleteIfExists(result);
-        String deployedName = request.settings().stackName() + "-" + function.name();
+        String deployedName = LocalEnvironment.deployedName(function, request.settings());
 
         List<String> command = new ArrayList<>(List.of(
                 request.java().toString(),
@@ -62,7 +57,9 @@ public final class LocalInvoker {
                 request.region()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(environment(request, function, deployedName));
+        builder.environment()
+                .putAll(LocalEnvironment.of(
+                        function, request.settings(), request.region(), request.passThroughEnvironment()));
 
         console.info("Invoking " + function.name() + " (" + function.handler() + ") locally");
         Process process = builder.start();
@@ -105,41 +102,5 @@ public final class LocalInvoker {
         List<Path> entries = new ArrayList<>(request.classpath());
         entries.addAll(request.runtimeJars());
         return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    /** What Lambda sets, the function's own variables, and the developer's credentials; nothing else leaks in. */
-    private static Map<String, String> environment(
-            InvokeRequest request, LambdaFunction function, String deployedName) {
-        Map<String, String> environment = new HashMap<>(request.passThroughEnvironment());
-        environment.put("AWS_REGION", request.region());
-        environment.put("AWS_DEFAULT_REGION", request.region());
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", deployedName);
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memory()));
-        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().identifier());
-        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + deployedName);
-        environment.put("_HANDLER", function.handler());
-        function.environment().forEach((key, value) -> environment.put(key, substitute(value, request)));
-        return environment;
-    }
-
-    /** Resolves {@code ${Parameter}} and pseudo parameters as CloudFormation's Fn::Sub would, locally. */
-    static String substitute(String value, InvokeRequest request) {
-        Map<String, String> known = new HashMap<>(request.settings().parameters());
-        known.put("AWS::Region", request.region());
-        known.put("AWS::StackName", request.settings().stackName());
-        known.put("AWS::AccountId", "000000000000");
-        known.put("AWS::Partition", "aws");
-        known.put("AWS::URLSuffix", "amazonaws.com");
-        known.put("AWS::StackId", "local");
-        Matcher reference = SUBSTITUTION.matcher(value);
-        StringBuilder resolved = new StringBuilder();
-        while (reference.find()) {
-            String replacement = reference.group(1).isEmpty()
-                    ? known.getOrDefault(reference.group(2), reference.group())
-                    : "${" + reference.group(2) + "}";
-            reference.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
-        }
-        return reference.appendTail(resolved).toString();
     }
 }

@@ -55,7 +55,8 @@ public final class ServiceModelBuilder {
                 settings.stackName(),
                 new TreeMap<>(settings.tags()),
                 new TreeMap<>(settings.parameters()),
-                functions);
+                functions,
+                settings.http());
     }
 
     private static LambdaFunction function(

@@ -214,19 +214,9 @@ class LocalInvokerTest {
 
     @Test
     void pseudoParametersAndEscapesResolveLikeFnSub() {
-        InvokeRequest request = new InvokeRequest(
-                classes,
-                List.of(),
-                List.of(),
-                Path.of("java"),
-                SETTINGS,
-                "greet",
-                new byte[0],
-                "eu-west-1",
-                Map.of(),
-                work);
         assertEquals(
                 "dev/eu-west-1/orders/${Literal}",
-                LocalInvoker.substitute("${Stage}/${AWS::Region}/${AWS::StackName}/${!Literal}", request));
+                LocalEnvironment.substitute(
+                        "${Stage}/${AWS::Region}/${AWS::StackName}/${!Literal}", SETTINGS, "eu-west-1"));
     }
 }

@@ -170,6 +170,7 @@ class ServiceModelBuilderTest {
                         new ScheduleTrigger("rate(1 day)", "", true),
                         new ScheduleTrigger("cron(0 12 * * ? *)", "", false)),
                 model.functions().get(0).triggers());
+        assertEquals(http, model.http());
         assertEquals(
                 List.of("acme.Handlers#handle: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
                         + " and day-of-week"),
@@ -428,8 +429,9 @@ class ServiceModelBuilderTest {
 
     @Test
     void routesAndUrlsBecomeTriggersAndClashesAreNamedWithoutTheProcessor() throws Exception {
+        HttpApiSettings http = new HttpApiSettings("v1", HttpApiSettings.Cors.NONE);
         ServiceModel model = build(
-                SETTINGS,
+                new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), http),
                 method(
                         "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/orders/{id}\")"
                                 + " @HttpRoute(method = \"POST\", path = \"/orders\", api = ApiKind.REST)"

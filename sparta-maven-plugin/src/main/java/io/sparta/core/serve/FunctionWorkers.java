@@ -1,0 +1,98 @@
+package io.sparta.core.serve;
+
+import io.sparta.api.LambdaFunction;
+import io.sparta.core.Console;
+import io.sparta.core.local.LocalEnvironment;
+import io.sparta.core.model.ServiceSettings;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The warm JVMs of the functions being served, started on a function's first request. Like a Lambda execution
+ * environment, each serves one request at a time; a worker that dies (after a timeout, say) is replaced on the next
+ * request, and {@link #restart()} replaces them all when classes change.
+ */
+final class FunctionWorkers implements AutoCloseable {
+
+    private static final String WORKER = "io.sparta.local.ServeWorker";
+
+    private final ServeRequest request;
+    private final Console console;
+    private final Map<String, WorkerProcess> workers = new HashMap<>();
+    private final Map<String, Object> locks = new HashMap<>();
+
+    FunctionWorkers(ServeRequest request, Console console) {
+        this.request = request;
+        this.console = console;
+    }
+
+    WorkerProcess.Reply invoke(LambdaFunction function, ServiceSettings settings, byte[] event) throws IOException {
+        synchronized (lock(function.name())) {
+            WorkerProcess worker = worker(function, settings);
+            try {
+                return worker.invoke(event);
+            } finally {
+                if (!worker.isAlive()) {
+                    forget(function.name(), worker);
+                }
+            }
+        }
+    }
+
+    /** Stops every worker; the next request to a function starts a fresh one on the current classes. */
+    synchronized void restart() {
+        workers.values().forEach(WorkerProcess::close);
+        workers.clear();
+    }
+
+    @Override
+    public void close() {
+        restart();
+    }
+
+    private synchronized Object lock(String function) {
+        return locks.computeIfAbsent(function, name -> new Object());
+    }
+
+    private synchronized void forget(String function, WorkerProcess worker) {
+        workers.remove(function, worker);
+    }
+
+    private synchronized WorkerProcess worker(LambdaFunction function, ServiceSettings settings) throws IOException {
+        WorkerProcess worker = workers.get(function.name());
+        if (worker != null && worker.isAlive()) {
+            return worker;
+        }
+        List<String> command = new ArrayList<>(List.of(
+                request.java().toString(),
+                "-Xmx" + function.memory() + "m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath(),
+                WORKER,
+                function.handler(),
+                LocalEnvironment.deployedName(function, settings),
+                String.valueOf(function.memory()),
+                String.valueOf(function.timeout() * 1000L),
+                request.region()));
+        worker = new WorkerProcess(
+                command,
+                LocalEnvironment.of(function, settings, request.region(), request.passThroughEnvironment()),
+                function.name(),
+                console);
+        workers.put(function.name(), worker);
+        return worker;
+    }
+
+    private String classpath() {
+        List<Path> entries = new ArrayList<>(request.classpath());
+        entries.addAll(request.runtimeJars());
+        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+}

@@ -1,0 +1,332 @@
+package io.sparta.core.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sparta.annotations.ApiKind;
+import io.sparta.api.HttpApiSettings;
+import io.sparta.api.HttpApiSettings.Cors;
+import io.sparta.api.HttpRouteTrigger;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import io.sparta.core.model.ServiceModelBuilder;
+import io.sparta.core.scan.FunctionScanner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the service's HTTP API and REST API on this machine: each request matched to its route as API Gateway
+ * matches it, turned into the proxy event that API would send, run in the function's warm JVM, and the function's
+ * answer turned back into HTTP. CORS preflight is answered from the service's {@code <cors>} rules. When the
+ * compiler rewrites the classes, the routes are read again and the functions' JVMs restarted, without restarting
+ * the server.
+ */
+public final class LocalApiServer implements AutoCloseable {
+
+    private final ServeRequest request;
+    private final Console console;
+    private final FunctionWorkers workers;
+    private final ClassesWatcher watcher;
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile Routes routes;
+    private long loadedAt;
+
+    /** The routes of the classes last read, or why those classes cannot be served. */
+    private record Routes(
+            ServiceModel service,
+            RouteMatcher http,
+            RouteMatcher rest,
+            String httpBase,
+            String restBase,
+            String problem) {}
+
+    public LocalApiServer(ServeRequest request, Console console) throws IOException {
+        this.request = request;
+        this.console = console;
+        this.workers = new FunctionWorkers(request, console);
+        this.watcher = new ClassesWatcher(request.classesDirectory());
+    }
+
+    /** @return the server's base address, such as {@code http://127.0.0.1:8080} */
+    public URI start() throws IOException, SpartaUserException {
+        loadedAt = System.nanoTime();
+        routes = load();
+        if (routes.problem() != null) {
+            throw new SpartaUserException(routes.problem());
+        }
+        server = HttpServer.create(new InetSocketAddress(request.host(), request.port()), 64);
+        executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        URI base = URI.create(
+                "http://" + request.host() + ":" + server.getAddress().getPort());
+        describe(base);
+        return base;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+        workers.close();
+        watcher.close();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        ProxyEvents.Reply reply;
+        String target = "-";
+        try {
+            Routes current = current();
+            IncomingRequest incoming = incoming(exchange);
+            if (current.problem() != null) {
+                reply = ProxyEvents.message(500, "Sparta cannot serve the recompiled classes: " + current.problem());
+            } else if (!current.rest().isEmpty() && underBase(incoming.path(), current.restBase())) {
+                IncomingRequest below = below(incoming, current.restBase());
+                Optional<RouteMatcher.Match> match = current.rest().match(below.method(), below.path());
+                target = match.map(m -> m.function().name()).orElse("-");
+                reply = serveRest(current, below, match);
+            } else if (!current.http().isEmpty() && underBase(incoming.path(), current.httpBase())) {
+                IncomingRequest below = below(incoming, current.httpBase());
+                Optional<RouteMatcher.Match> match = current.http().match(below.method(), below.path());
+                target = match.map(m -> m.function().name()).orElse("-");
+                reply = serveHttp(current, below, match);
+            } else {
+                reply = ProxyEvents.message(404, "Not Found");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = ProxyEvents.message(503, "Sparta is stopping");
+        } catch (RuntimeException | IOException e) {
+            console.warn("Serving " + exchange.getRequestURI() + " failed: " + e);
+            reply = ProxyEvents.functionError();
+        }
+        send(exchange, reply);
+        console.info(String.format(
+                Locale.ROOT,
+                "%s %s -> %s %d %.1f ms",
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                target,
+                reply.status(),
+                (System.nanoTime() - started) / 1e6));
+    }
+
+    private ProxyEvents.Reply serveHttp(Routes current, IncomingRequest incoming, Optional<RouteMatcher.Match> match)
+            throws IOException {
+        Cors cors = current.service().http().cors();
+        if (cors.enabled() && isPreflight(incoming)) {
+            return preflight(cors, incoming.header("origin"), 204);
+        }
+        if (match.isEmpty()) {
+            return ProxyEvents.message(404, "Not Found");
+        }
+        byte[] event = ProxyEvents.httpApiEvent(
+                incoming, match.get(), current.service().http().stage());
+        Optional<byte[]> response = invoke(match.get().function(), event);
+        ProxyEvents.Reply reply = response.map(ProxyEvents::httpApiReply).orElseGet(ProxyEvents::functionError);
+        if (cors.enabled()) {
+            allowOrigin(cors, incoming.header("origin"), reply.headers());
+        }
+        return reply;
+    }
+
+    private ProxyEvents.Reply serveRest(Routes current, IncomingRequest incoming, Optional<RouteMatcher.Match> match)
+            throws IOException {
+        Cors cors = current.service().http().cors();
+        if (cors.enabled()
+                && incoming.method().equals("OPTIONS")
+                && current.rest().knowsPath(incoming.path())) {
+            return restPreflight(cors);
+        }
+        if (match.isEmpty()) {
+            // A REST API answers an unknown resource or method this way, not with a 404.
+            return ProxyEvents.message(403, "Missing Authentication Token");
+        }
+        String stage = current.service().http().restStage();
+        byte[] event = ProxyEvents.restApiEvent(incoming, match.get(), stage);
+        return invoke(match.get().function(), event)
+                .map(ProxyEvents::restApiReply)
+                .orElseGet(ProxyEvents::functionError);
+    }
+
+    /** The function's response, or empty when it threw or timed out, which API Gateway reports as a 502. */
+    private Optional<byte[]> invoke(LambdaFunction function, byte[] event) throws IOException {
+        WorkerProcess.Reply reply = workers.invoke(function, request.settings(), event);
+        if (reply.outcome() == WorkerProcess.RETURNED) {
+            return Optional.of(reply.body());
+        }
+        console.warn(function.name()
+                + (reply.outcome() == WorkerProcess.TIMED_OUT ? " timed out: " : " failed: ")
+                + new String(reply.body(), StandardCharsets.UTF_8));
+        return Optional.empty();
+    }
+
+    private static boolean isPreflight(IncomingRequest incoming) {
+        return incoming.method().equals("OPTIONS") && incoming.header("access-control-request-method") != null;
+    }
+
+    /** The HTTP API's own preflight answer: the CORS headers only when the origin is allowed. */
+    private static ProxyEvents.Reply preflight(Cors cors, String origin, int status) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (allowOrigin(cors, origin, headers)) {
+            headers.put(
+                    "access-control-allow-methods",
+                    List.of(cors.allowMethods().isEmpty() ? "*" : String.join(",", cors.allowMethods())));
+            if (!cors.allowHeaders().isEmpty()) {
+                headers.put("access-control-allow-headers", List.of(String.join(",", cors.allowHeaders())));
+            }
+            if (cors.maxAgeSeconds() >= 0) {
+                headers.put("access-control-max-age", List.of(String.valueOf(cors.maxAgeSeconds())));
+            }
+        }
+        return new ProxyEvents.Reply(status, headers, new byte[0]);
+    }
+
+    /** The REST API's mock OPTIONS method: the configured headers, whatever the origin. */
+    private static ProxyEvents.Reply restPreflight(Cors cors) {
+        ProxyEvents.Reply reply = preflight(cors, cors.allowOrigins().get(0), 200);
+        reply.headers().put("content-type", List.of("application/json"));
+        return reply;
+    }
+
+    /** Adds the allow-origin (and credentials) headers when the origin may call; says whether it may. */
+    private static boolean allowOrigin(Cors cors, String origin, Map<String, List<String>> headers) {
+        boolean any = cors.allowOrigins().contains("*");
+        if (origin == null || (!any && !cors.allowOrigins().contains(origin))) {
+            return false;
+        }
+        headers.put("access-control-allow-origin", List.of(any && !cors.allowCredentials() ? "*" : origin));
+        if (cors.allowCredentials()) {
+            headers.put("access-control-allow-credentials", List.of("true"));
+        }
+        if (!cors.exposeHeaders().isEmpty()) {
+            headers.put("access-control-expose-headers", List.of(String.join(",", cors.exposeHeaders())));
+        }
+        return true;
+    }
+
+    /** The routes to serve now: read again, and the functions' JVMs restarted, once the compiler is done. */
+    private Routes current() throws InterruptedException {
+        long changed = watcher.settledChangeSince(loadedAt);
+        if (changed != loadedAt) {
+            synchronized (this) {
+                if (changed != loadedAt) {
+                    console.info("Classes changed: reading the routes again and restarting the functions");
+                    workers.restart();
+                    routes = load();
+                    loadedAt = changed;
+                    if (routes.problem() != null) {
+                        console.warn(routes.problem());
+                    }
+                }
+            }
+        }
+        return routes;
+    }
+
+    private Routes load() {
+        try {
+            ServiceModel service = new ServiceModelBuilder()
+                    .build(
+                            request.settings(),
+                            new FunctionScanner().scan(request.classesDirectory(), request.classpath()));
+            HttpApiSettings http = service.http();
+            String httpBase = http.stage().equals(HttpApiSettings.DEFAULT_STAGE) ? "" : "/" + http.stage();
+            return new Routes(
+                    service,
+                    new RouteMatcher(service, ApiKind.HTTP),
+                    new RouteMatcher(service, ApiKind.REST),
+                    httpBase,
+                    "/" + http.restStage(),
+                    null);
+        } catch (SpartaUserException | IOException e) {
+            return new Routes(null, null, null, null, null, e.getMessage());
+        }
+    }
+
+    private void describe(URI base) {
+        ServiceModel service = routes.service();
+        List<String> lines = new ArrayList<>();
+        for (LambdaFunction function : service.functions()) {
+            for (HttpRouteTrigger route : function.triggers(HttpRouteTrigger.class)) {
+                String prefix = route.api() == ApiKind.HTTP ? routes.httpBase() : routes.restBase();
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  %-7s %s%s%s -> %s (%s API)",
+                        route.method(),
+                        base,
+                        prefix,
+                        route.path(),
+                        function.name(),
+                        route.api()));
+            }
+        }
+        if (lines.isEmpty()) {
+            console.warn("No function declares an @HttpRoute, so every request gets 404; serving anyway, since the"
+                    + " next compilation may add one");
+        }
+        console.info("Serving " + service.serviceName() + " at " + base + " (classes reloaded when they change):");
+        lines.forEach(console::info);
+    }
+
+    private static boolean underBase(String path, String base) {
+        return base.isEmpty() || path.equals(base) || path.startsWith(base + "/");
+    }
+
+    private static IncomingRequest below(IncomingRequest incoming, String base) {
+        String path = incoming.path().substring(base.length());
+        return new IncomingRequest(
+                incoming.method(),
+                path.isEmpty() ? "/" : path,
+                incoming.rawQuery(),
+                incoming.headers(),
+                incoming.body(),
+                incoming.sourceIp(),
+                incoming.host());
+    }
+
+    private static IncomingRequest incoming(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        URI uri = exchange.getRequestURI();
+        String host = headers.containsKey("host") ? headers.get("host").get(0) : "localhost";
+        return new IncomingRequest(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                uri.getRawPath(),
+                uri.getRawQuery() == null ? "" : uri.getRawQuery(),
+                headers,
+                exchange.getRequestBody().readAllBytes(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                host);
+    }
+
+    private static void send(HttpExchange exchange, ProxyEvents.Reply reply) throws IOException {
+        reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+        boolean empty = reply.body().length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(reply.status(), empty ? -1 : reply.body().length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+        exchange.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.sparta.core.serve;
+
+import io.sparta.core.model.ServiceSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What sparta:serve serves and where.
+ *
+ * @param classesDirectory the module's compiled classes, watched for changes
+ * @param classpath the user's runtime classpath, compiled classes first
+ * @param runtimeJars Sparta's local runtime and the Lambda libraries it needs
+ * @param passThroughEnvironment variables of the developer's shell the functions may need (AWS credentials, HOME)
+ * @param port the port to listen on; 0 picks a free one
+ */
+public record ServeRequest(
+        Path classesDirectory,
+        List<Path> classpath,
+        List<Path> runtimeJars,
+        Path java,
+        ServiceSettings settings,
+        String region,
+        Map<String, String> passThroughEnvironment,
+        String host,
+        int port) {
+
+    public ServeRequest {
+        classpath = List.copyOf(classpath);
+        runtimeJars = List.copyOf(runtimeJars);
+        passThroughEnvironment = Map.copyOf(passThroughEnvironment);
+    }
+}

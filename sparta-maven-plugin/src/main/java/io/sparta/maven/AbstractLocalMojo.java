@@ -1,0 +1,58 @@
+package io.sparta.maven;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import io.sparta.core.SpartaUserException;
+import io.sparta.local.LocalRunner;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What the goals that run functions on this machine share: the classpath, the runtime and the environment. */
+abstract class AbstractLocalMojo extends AbstractSpartaMojo {
+
+    /** The region the functions believe they run in. */
+    @Parameter(property = "sparta.region", defaultValue = "us-east-1")
+    String region;
+
+    List<Path> runtimeClasspath() throws SpartaUserException {
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new SpartaUserException("The project's runtime dependencies are not resolved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sparta's local runtime and the Lambda libraries it needs, placed after the user's classpath. */
+    static List<Path> runtimeJars() {
+        return List.of(jarOf(LocalRunner.class), jarOf(Context.class), jarOf(PojoSerializer.class));
+    }
+
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** Credentials and home, so a function that calls AWS locally acts as the developer. */
+    static Map<String, String> passThroughEnvironment() {
+        Map<String, String> passed = new TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("AWS_") || name.equals("HOME") || name.equals("TMPDIR")) {
+                passed.put(name, value);
+            }
+        });
+        return passed;
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate " + type, e);
+        }
+    }
+}

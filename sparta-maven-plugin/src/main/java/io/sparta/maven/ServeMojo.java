@@ -1,0 +1,51 @@
+package io.sparta.maven;
+
+import io.sparta.core.Console;
+import io.sparta.core.SpartaUserException;
+import io.sparta.core.serve.LocalApiServer;
+import io.sparta.core.serve.ServeRequest;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Serves the service's HTTP and REST API routes on this machine until stopped with Ctrl-C: each request becomes
+ * the API Gateway proxy event the deployed API would send, run in a warm JVM per function with its environment.
+ * Recompile in another terminal or the IDE and the next request runs the new classes. No AWS, no Docker:
+ * {@code mvn compile sparta:serve}.
+ */
+@Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class ServeMojo extends AbstractLocalMojo {
+
+    /** The port to listen on; 0 picks a free one. */
+    @Parameter(property = "sparta.port", defaultValue = "8080")
+    int port;
+
+    /** The address to listen on; the loopback address keeps the functions off the network. */
+    @Parameter(property = "sparta.host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Override
+    void run(Console console) throws SpartaUserException, IOException {
+        ServeRequest request = new ServeRequest(
+                classesDirectory.toPath(),
+                runtimeClasspath(),
+                runtimeJars(),
+                java(),
+                serviceSettings(),
+                region,
+                passThroughEnvironment(),
+                host,
+                port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LocalApiServer server = new LocalApiServer(request, console)) {
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sparta-serve-stop"));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.sparta.core.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.api.HttpApiSettings;
+import io.sparta.api.HttpApiSettings.Cors;
+import io.sparta.core.JavaSources;
+import io.sparta.core.RecordingConsole;
+import io.sparta.core.model.ServiceSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local API served for real: handlers compiled, run in their own warm JVMs, called over HTTP. */
+class LocalApiServerTest {
+
+    private static final Cors CORS = new Cors(
+            List.of("https://app.example.com"), List.of("GET", "POST"), List.of("Content-Type"), List.of(), 600, false);
+
+    private static final String ORDERS = """
+            package acme;
+            import com.amazonaws.services.lambda.runtime.*;
+            import com.amazonaws.services.lambda.runtime.events.*;
+            import io.sparta.annotations.*;
+            import java.util.*;
+            @SpartaLambda(name = "orders", environment = @Env(name = "SHOP", value = "${AWS::StackName}"))
+            @HttpRoute(method = "GET", path = "/orders/{id}")
+            @HttpRoute(method = "POST", path = "/orders")
+            @HttpRoute(method = "GET", path = "/files/{path+}")
+            @HttpRoute(method = "GET", path = "/files/readme")
+            public class Orders implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+                public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+                    String body = event.getBody() == null ? "" : event.getIsBase64Encoded()
+                            ? "bytes:" + Base64.getDecoder().decode(event.getBody()).length : event.getBody();
+                    String text = "%VERSION% " + event.getRouteKey() + " path=" + event.getPathParameters()
+                            + " query=" + new TreeMap<>(event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters())
+                            + " raw=" + event.getRawQueryString()
+                            + " trace=" + event.getHeaders().get("x-trace")
+                            + " shop=" + System.getenv("SHOP") + " body=" + body;
+                    return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
+                            .withHeaders(Map.of("x-handled-by", context.getFunctionName())).withBody(text).build();
+                }
+            }
+            """;
+
+    private static final String CARTS = """
+            package acme;
+            import com.amazonaws.services.lambda.runtime.*;
+            import com.amazonaws.services.lambda.runtime.events.*;
+            import io.sparta.annotations.*;
+            import java.util.*;
+            public class Carts {
+                @SpartaLambda(name = "carts")
+                @HttpRoute(method = "GET", path = "/carts/{cart}", api = ApiKind.REST)
+                public APIGatewayProxyResponseEvent get(APIGatewayProxyRequestEvent event) {
+                    return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                            .withBody(event.getResource() + " " + event.getPathParameters().get("cart") + " "
+                                    + event.getMultiValueQueryStringParameters().get("tag") + " "
+                                    + event.getRequestContext().getStage());
+                }
+                @SpartaLambda(name = "broken")
+                @HttpRoute(method = "GET", path = "/broken")
+                public Map<String, Object> broken(Map<String, Object> event) {
+                    throw new IllegalStateException("no orders today");
+                }
+            }
+            """;
+
+    @TempDir
+    static Path work;
+
+    private static LocalApiServer server;
+    private static URI base;
+    private static final RecordingConsole CONSOLE = new RecordingConsole();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void serve() throws Exception {
+        Path classes = compile("v1");
+        List<Path> classpath = new ArrayList<>(List.of(classes));
+        classpath.addAll(JavaSources.testClasspath());
+        ServiceSettings settings = new ServiceSettings(
+                "shop", "shop-dev", Map.of(), Map.of(), Map.of(), new HttpApiSettings("$default", CORS));
+        server = new LocalApiServer(
+                new ServeRequest(
+                        classes,
+                        classpath,
+                        List.of(),
+                        Path.of(System.getProperty("java.home"), "bin", "java"),
+                        settings,
+                        "eu-west-1",
+                        Map.of(),
+                        "127.0.0.1",
+                        0),
+                CONSOLE);
+        base = server.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static Path compile(String version) {
+        return JavaSources.compile(
+                work, Map.of("acme/Orders.java", ORDERS.replace("%VERSION%", version), "acme/Carts.java", CARTS));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(base.resolve(path));
+    }
+
+    @Test
+    void pathParametersQueryStringsHeadersAndEnvironmentReachTheHandler() throws Exception {
+        HttpResponse<String> response = send(at("/orders/a%20b?expand=items&tag=x&tag=y")
+                .header("X-Trace", "t-1")
+                .GET());
+        assertEquals(201, response.statusCode());
+        assertEquals(
+                "shop-dev-orders", response.headers().firstValue("x-handled-by").orElseThrow());
+        assertTrue(response.body().startsWith("v1 GET /orders/{id} path={id=a b}"), response.body());
+        assertTrue(response.body().contains(" query={expand=items, tag=x,y} raw=expand=items&tag=x&tag=y"));
+        assertTrue(response.body().contains(" trace=t-1 shop=shop-dev body="), response.body());
+    }
+
+    @Test
+    void postBodiesArriveAsTextOrBase64AsApiGatewaySendsThem() throws Exception {
+        HttpResponse<String> json = send(at("/orders")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")));
+        assertEquals(201, json.statusCode());
+        assertTrue(json.body().endsWith("body={\"item\":\"book\"}"), json.body());
+
+        HttpResponse<String> binary = send(at("/orders")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 1, 2, (byte) 255})));
+        assertTrue(binary.body().endsWith("body=bytes:4"), binary.body());
+    }
+
+    @Test
+    void aLiteralRouteWinsOverAGreedyOne() throws Exception {
+        assertTrue(send(at("/files/readme").GET()).body().contains("GET /files/readme path=null"));
+        assertTrue(
+                send(at("/files/docs/a/b.txt").GET()).body().contains("GET /files/{path+} path={path=docs/a/b.txt}"));
+    }
+
+    @Test
+    void restRoutesGetTheVersionOneEventUnderTheirStage() throws Exception {
+        HttpResponse<String> response = send(at("/api/carts/c-7?tag=a&tag=b").GET());
+        assertEquals(200, response.statusCode());
+        assertEquals("/carts/{cart} c-7 [a, b] api", response.body());
+        HttpResponse<String> unknown = send(at("/api/nothing").GET());
+        assertEquals(403, unknown.statusCode());
+        assertEquals("{\"message\":\"Missing Authentication Token\"}", unknown.body());
+    }
+
+    @Test
+    void corsPreflightIsAnsweredForAllowedOriginsOnly() throws Exception {
+        HttpResponse<String> allowed = send(at("/orders/1")
+                .header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, allowed.statusCode());
+        assertEquals(
+                "https://app.example.com",
+                allowed.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertEquals(
+                "GET,POST",
+                allowed.headers().firstValue("access-control-allow-methods").orElseThrow());
+        assertEquals(
+                "600", allowed.headers().firstValue("access-control-max-age").orElseThrow());
+
+        HttpResponse<String> other = send(at("/orders/1")
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertFalse(other.headers().firstValue("access-control-allow-origin").isPresent());
+
+        HttpResponse<String> actual =
+                send(at("/orders/1").header("Origin", "https://app.example.com").GET());
+        assertEquals(
+                "https://app.example.com",
+                actual.headers().firstValue("access-control-allow-origin").orElseThrow());
+    }
+
+    @Test
+    void anUnknownRouteIs404AndAThrowingHandlerIs502LikeApiGateway() throws Exception {
+        HttpResponse<String> missing = send(at("/nowhere").GET());
+        assertEquals(404, missing.statusCode());
+        assertEquals("{\"message\":\"Not Found\"}", missing.body());
+        HttpResponse<String> broken = send(at("/broken").GET());
+        assertEquals(502, broken.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", broken.body());
+        assertTrue(CONSOLE.warnings().stream()
+                .anyMatch(w -> w.contains("broken failed") && w.contains("no orders today")));
+    }
+
+    @Test
+    void recompiledClassesAreServedWithoutARestart() throws Exception {
+        assertTrue(send(at("/orders/1").GET()).body().startsWith("v1 "));
+        compile("v2");
+        String body = send(at("/orders/1").GET()).body();
+        assertTrue(body.startsWith("v2 "), body);
+        assertTrue(CONSOLE.lines().stream().anyMatch(line -> line.startsWith("Classes changed")));
+        compile("v1");
+    }
+}
