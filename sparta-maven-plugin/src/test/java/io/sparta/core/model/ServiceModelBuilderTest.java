@@ -170,7 +170,6 @@ class ServiceModelBuilderTest {
                         new ScheduleTrigger("rate(1 day)", "", true),
                         new ScheduleTrigger("cron(0 12 * * ? *)", "", false)),
                 model.functions().get(0).triggers());
-        assertEquals(http, model.http());
         assertEquals(
                 List.of("acme.Handlers#handle: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
                         + " and day-of-week"),
@@ -443,6 +442,7 @@ class ServiceModelBuilderTest {
                         new HttpRouteTrigger(ApiKind.REST, "POST", "/orders"),
                         new FunctionUrlTrigger(UrlAuth.NONE)),
                 model.functions().get(0).triggers());
+        assertEquals(http, model.http());
 
         assertEquals(
                 List.of("acme.Handlers#handle: route GET /orders/{key} on the HTTP API is already declared by"
