@@ -67,6 +67,9 @@ public final class LocalApiServer implements AutoCloseable {
         if (routes.problem() != null) {
             throw new SpartaUserException(routes.problem());
         }
+        // The JDK server writes headers and body apart; with Nagle's algorithm on, every response then waits
+        // for the client's delayed ACK (40 ms). The setting is read once, when the server classes load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(request.host(), request.port()), 64);
         executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         server.setExecutor(executor);
