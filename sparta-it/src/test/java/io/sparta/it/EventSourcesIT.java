@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,10 +43,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals(
                 "weekday noon report", rules.get("cron(0 12 ? * MON-FRI *)").description());
 
-        JsonNode policy = new ObjectMapper()
-                .readTree(aws.lambda
-                        .getPolicy(r -> r.functionName("event-sources-nightly"))
-                        .policy());
+        JsonNode policy = aws.functionPolicy("event-sources-nightly");
         for (Rule rule : rules.values()) {
             assertEquals("ENABLED", rule.stateAsString());
             assertEquals(
@@ -91,5 +87,83 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 consume.at("/Statement/0/Action").toString());
         assertEquals(
                 "[\"" + QUEUE_ARN + "\"]", consume.at("/Statement/0/Resource").toString());
+    }
+
+    @Test
+    void restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly() {
+        String apiId = aws.apiGateway.restApi("event-sources").path("id").asText();
+        Map<String, String> idsByPath = new java.util.TreeMap<>();
+        aws.apiGateway
+                .resources(apiId)
+                .forEach(resource -> idsByPath.put(
+                        resource.path("path").asText(), resource.path("id").asText()));
+        assertEquals(List.of("/", "/health", "/health/{component}"), List.copyOf(idsByPath.keySet()));
+        String functionArn = aws.lambda
+                .getFunction(r -> r.functionName("event-sources-health"))
+                .configuration()
+                .functionArn();
+        for (String path : List.of("/health", "/health/{component}")) {
+            JsonNode integration =
+                    aws.apiGateway.method(apiId, idsByPath.get(path), "GET").path("methodIntegration");
+            assertEquals("AWS_PROXY", integration.path("type").asText());
+            assertEquals("POST", integration.path("httpMethod").asText());
+            assertTrue(integration.path("uri").asText().contains(functionArn + "/invocations"), integration.toString());
+        }
+
+        JsonNode policy = aws.functionPolicy("event-sources-health");
+        List<String> sources = new java.util.ArrayList<>();
+        for (JsonNode statement : policy.path("Statement")) {
+            assertEquals(
+                    "apigateway.amazonaws.com",
+                    statement.at("/Principal/Service").asText());
+            assertEquals("lambda:InvokeFunction", statement.path("Action").asText());
+            sources.add(statement.at("/Condition/ArnLike/AWS:SourceArn").asText());
+        }
+        String prefix = "arn:aws:execute-api:us-east-1:123456789012:" + apiId + "/*/GET/";
+        assertEquals(
+                List.of(prefix + "health", prefix + "health/*"),
+                sources.stream().sorted().toList());
+    }
+
+    /**
+     * moto creates no ApiGatewayV2 resource, no Lambda::Url, no ApiGateway::Stage, and no integration without a Uri
+     * (a MOCK): these are read in the template.
+     */
+    @Test
+    void httpApiFunctionUrlRestStageAndPreflightInTemplateOnlyBecauseMotoSkipsThem() throws Exception {
+        JsonNode resources = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sample.file("target/sparta/template.json").toFile())
+                .path("Resources");
+        assertEquals(
+                "[\"https://shop.example.com\"]",
+                resources
+                        .at("/HttpApi/Properties/CorsConfiguration/AllowOrigins")
+                        .toString());
+        assertEquals(
+                "GET /products/{id}",
+                resources.at("/StorefrontHttpRoute1/Properties/RouteKey").asText());
+        assertEquals(
+                "POST /products",
+                resources.at("/StorefrontHttpRoute2/Properties/RouteKey").asText());
+        assertEquals(
+                "integrations/${StorefrontHttpIntegration}",
+                resources.at("/StorefrontHttpRoute2/Properties/Target/Fn::Sub").asText());
+        assertTrue(resources
+                .at("/StorefrontHttpRoute1Permission/Properties/SourceArn/Fn::Sub")
+                .asText()
+                .endsWith("${HttpApi}/*/GET/products/*"));
+        assertEquals(
+                "$default", resources.at("/HttpApiStage/Properties/StageName").asText());
+        assertEquals("api", resources.at("/RestApiStage/Properties/StageName").asText());
+        assertEquals(
+                "MOCK",
+                resources.at("/RestHealthPreflight/Properties/Integration/Type").asText());
+        assertEquals("NONE", resources.at("/StatusUrl/Properties/AuthType").asText());
+        assertEquals(
+                "lambda:InvokeFunctionUrl",
+                resources.at("/StatusUrlPublicPermission/Properties/Action").asText());
+        assertTrue(resources
+                .at("/StatusUrlPublicInvokePermission/Properties/InvokedViaFunctionUrl")
+                .asBoolean());
     }
 }

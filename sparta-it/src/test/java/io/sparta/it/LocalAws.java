@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -34,49 +35,37 @@ final class LocalAws implements AutoCloseable {
     final CloudWatchClient cloudWatch;
     final SqsClient sqs;
     final EventBridgeClient events;
+    final ApiGatewayReader apiGateway;
 
     LocalAws(URI endpoint) {
-        cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
+        cloudFormation = client(CloudFormationClient.builder(), endpoint, REGION);
+        s3 = client(S3Client.builder().forcePathStyle(true), endpoint, REGION);
+        lambda = client(LambdaClient.builder(), endpoint, REGION);
+        iam = client(IamClient.builder(), endpoint, Region.AWS_GLOBAL);
+        cloudWatch = client(CloudWatchClient.builder(), endpoint, REGION);
+        sqs = client(SqsClient.builder(), endpoint, REGION);
+        events = client(EventBridgeClient.builder(), endpoint, REGION);
+        logs = client(CloudWatchLogsClient.builder(), endpoint, REGION);
+        apiGateway = new ApiGatewayReader(endpoint, REGION);
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {
+        return builder.endpointOverride(endpoint)
+                .region(region)
                 .credentialsProvider(CREDENTIALS)
                 .build();
-        s3 = S3Client.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .forcePathStyle(true)
-                .build();
-        lambda = LambdaClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-        iam = IamClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-        cloudWatch = CloudWatchClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-        sqs = SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-        events = EventBridgeClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
-        logs = CloudWatchLogsClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .build();
+    }
+
+    /** A function's resource policy: who may invoke it. */
+    JsonNode functionPolicy(String functionName) {
+        try {
+            return JsonMapper.builder()
+                    .build()
+                    .readTree(
+                            lambda.getPolicy(r -> r.functionName(functionName)).policy());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The name of the role a function runs as. */

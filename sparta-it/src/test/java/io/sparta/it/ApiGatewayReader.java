@@ -1,0 +1,71 @@
+package io.sparta.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Reads API Gateway (v1) through its REST API. The AWS SDK's apigateway module is not served at the SDK version
+ * Sparta pins (2.39.6), so the tests send the same GETs the SDK would; moto routes them by the credential scope
+ * and does not check signatures.
+ */
+final class ApiGatewayReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI endpoint;
+    private final Region region;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ApiGatewayReader(URI endpoint, Region region) {
+        this.endpoint = endpoint;
+        this.region = region;
+    }
+
+    /** The REST API of that name. */
+    JsonNode restApi(String name) {
+        for (JsonNode api : get("/restapis").path("item")) {
+            if (api.path("name").asText().equals(name)) {
+                return api;
+            }
+        }
+        throw new AssertionError("no REST API named " + name + ": " + get("/restapis"));
+    }
+
+    /** The API's resources, each with {@code path} and {@code id}. */
+    JsonNode resources(String apiId) {
+        return get("/restapis/" + apiId + "/resources").path("item");
+    }
+
+    /** One method of a resource, with its {@code methodIntegration}. */
+    JsonNode method(String apiId, String resourceId, String httpMethod) {
+        return get("/restapis/" + apiId + "/resources/" + resourceId + "/methods/" + httpMethod);
+    }
+
+    private JsonNode get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region.id()
+                                + "/apigateway/aws4_request, SignedHeaders=host, Signature=unsigned")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + ": " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
