@@ -62,7 +62,7 @@ public final class DescribeReport {
                     .put("type", type)
                     .put("kind", kind(type))
                     .put("origin", spartaResources.contains(id) ? "sparta" : "decorator")
-                    .put("label", id + "\n" + type.replace("AWS::", ""));
+                    .put("label", label(id, type, resource.getValue().path("Properties")));
             node.set("properties", resource.getValue().path("Properties"));
             if (type.equals("AWS::IAM::Role")) {
                 node.set("permissions", permissions(resource.getValue().path("Properties")));
@@ -76,12 +76,40 @@ public final class DescribeReport {
         return graph;
     }
 
+    /** The logical id and type, and for a route what a developer knows it by: {@code GET /orders/{id}}. */
+    private static String label(String id, String type, JsonNode properties) {
+        String route = switch (type) {
+            case "AWS::ApiGatewayV2::Route" -> properties.path("RouteKey").asText();
+            case "AWS::ApiGateway::Method" -> properties.path("HttpMethod").asText() + " (REST)";
+            case "AWS::Lambda::Url" ->
+                "URL, auth " + properties.path("AuthType").asText();
+            default -> null;
+        };
+        return route == null ? id + "\n" + type.replace("AWS::", "") : route + "\n" + id;
+    }
+
     private static String kind(String type) {
         return switch (type) {
             case "AWS::Lambda::Function" -> "function";
             case "AWS::IAM::Role" -> "role";
             case "AWS::Logs::LogGroup" -> "logGroup";
-            case "AWS::Events::Rule", "AWS::Lambda::EventSourceMapping" -> "trigger";
+            case "AWS::Events::Rule",
+                    "AWS::Lambda::EventSourceMapping",
+                    "AWS::SNS::Subscription",
+                    "AWS::Logs::SubscriptionFilter" -> "trigger";
+            case "AWS::ApiGatewayV2::Route", "AWS::ApiGateway::Method", "AWS::Lambda::Url" -> "route";
+            case "AWS::ApiGatewayV2::Api",
+                    "AWS::ApiGatewayV2::Stage",
+                    "AWS::ApiGatewayV2::Integration",
+                    "AWS::ApiGateway::RestApi",
+                    "AWS::ApiGateway::Resource",
+                    "AWS::ApiGateway::Deployment",
+                    "AWS::ApiGateway::Stage" -> "api";
+            case "AWS::DynamoDB::Table",
+                    "AWS::S3::Bucket",
+                    "AWS::SQS::Queue",
+                    "AWS::SNS::Topic",
+                    "AWS::Kinesis::Stream" -> "resource";
             default -> "other";
         };
     }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.UrlAuth;
+import io.sparta.api.FunctionUrlTrigger;
+import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.SqsQueueTrigger;
@@ -43,7 +47,13 @@ class DescribeReportTest {
                             "Shout",
                             List.of(
                                     new ScheduleTrigger("rate(1 day)", "", true),
-                                    new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:shouts", 10, 0, false)))));
+                                    new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:shouts", 10, 0, false))),
+                    function(
+                            "storefront",
+                            "Storefront",
+                            List.of(
+                                    new HttpRouteTrigger(ApiKind.HTTP, "GET", "/products/{id}"),
+                                    new FunctionUrlTrigger(UrlAuth.AWS_IAM)))));
 
     @TempDir
     static Path work;
@@ -66,7 +76,11 @@ class DescribeReportTest {
     @Test
     void drawsEveryResourceWithReferencesAsEdges() {
         JsonNode graph = DescribeReport.graph(template, spartaResources);
-        assertEquals(12, graph.path("nodes").size(), "3 per function, 3 for shout's triggers, 3 a decorator added");
+        assertEquals(
+                22,
+                graph.path("nodes").size(),
+                "3 per function, 3 for shout's triggers, 5 for storefront's route (API, stage, integration, route,"
+                        + " permission), 1 for its URL, 4 a decorator added");
         List<String> edges = new java.util.ArrayList<>();
         graph.path("edges")
                 .forEach(edge -> edges.add(edge.path("source").asText() + "->"
@@ -85,8 +99,13 @@ class DescribeReportTest {
         assertEquals(
                 "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
                 role.at("/permissions/0/actions").toString());
-        assertEquals("trigger", graph.path("nodes").get(6).path("kind").asText());
-        assertEquals("decorator", graph.path("nodes").get(9).path("origin").asText());
+        assertEquals("trigger", node(graph, "ShoutSchedule1").path("kind").asText());
+        assertEquals("route", node(graph, "StorefrontHttpRoute1").path("kind").asText());
+        assertEquals(
+                "GET /products/{id}\nStorefrontHttpRoute1",
+                node(graph, "StorefrontHttpRoute1").path("label").asText());
+        assertEquals("api", node(graph, "HttpApi").path("kind").asText());
+        assertEquals("decorator", node(graph, "ServiceDashboard").path("origin").asText());
     }
 
     @Test
@@ -105,12 +124,13 @@ class DescribeReportTest {
         HeadlessChromium chromium = HeadlessChromium.find();
         HeadlessChromium.Page page = chromium.open(report);
 
-        assertEquals(12, attribute(page.dom(), "data-node-count"));
+        assertEquals(22, attribute(page.dom(), "data-node-count"));
         assertEquals(2, attribute(page.dom(), "data-trigger-count"));
-        assertEquals(2, attribute(page.dom(), "data-function-count"));
-        assertEquals(3, attribute(page.dom(), "data-decorator-count"));
+        assertEquals(2, attribute(page.dom(), "data-route-count"), "the HTTP route and the function URL");
+        assertEquals(3, attribute(page.dom(), "data-function-count"));
+        assertEquals(4, attribute(page.dom(), "data-decorator-count"));
         assertTrue(
-                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 12 nodes")),
+                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 22 nodes")),
                 page.console().toString());
         assertEquals(
                 List.of(),
@@ -122,6 +142,15 @@ class DescribeReportTest {
         Path screenshot = Path.of("target", "describe-screenshots", "describe.png");
         chromium.screenshot(report, screenshot, 1400, 900);
         assertTrue(screenshot.toFile().length() > 10_000, "a screenshot with something drawn in it");
+    }
+
+    private static JsonNode node(JsonNode graph, String id) {
+        for (JsonNode node : graph.path("nodes")) {
+            if (node.path("id").asText().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no node " + id);
     }
 
     private static int attribute(String dom, String name) {
