@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
 public @interface SqsTrigger {
 
     /**
-     * The queue's ARN. {@code ${AWS::Region}}, {@code ${AWS::AccountId}} and {@code ${AWS::Partition}} are
-     * resolved at deployment: {@code arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders}.
+     * A queue the service declares ({@link SqsQueue}), by name, or an existing queue's ARN, where
+     * {@code ${AWS::Region}}, {@code ${AWS::AccountId}} and {@code ${AWS::Partition}} are resolved at deployment:
+     * {@code arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:orders}.
      */
     String queue();
 

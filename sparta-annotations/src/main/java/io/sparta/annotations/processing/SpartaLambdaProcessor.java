@@ -40,16 +40,7 @@ import javax.tools.Diagnostic;
  * the IDE and the build, long before {@code package}. Registered as a service, so javac runs it without
  * configuration (on JDK 23 and newer, set the compiler's {@code <proc>full</proc>}).
  */
-@SupportedAnnotationTypes({
-    "io.sparta.annotations.SpartaLambda",
-    "io.sparta.annotations.Schedule",
-    "io.sparta.annotations.Schedules",
-    "io.sparta.annotations.SqsTrigger",
-    "io.sparta.annotations.SqsTriggers",
-    "io.sparta.annotations.HttpRoute",
-    "io.sparta.annotations.HttpRoutes",
-    "io.sparta.annotations.FunctionUrl"
-})
+@SupportedAnnotationTypes("io.sparta.annotations.*")
 public final class SpartaLambdaProcessor extends AbstractProcessor {
 
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
@@ -57,6 +48,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
 
     private final Map<String, String> functionsByName = new HashMap<>();
     private final RouteTable routes = new RouteTable();
+    private ResourceChecks resources;
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -80,6 +72,10 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(FunctionUrl.class)) {
             requireFunction(element, FunctionUrl.class, mirror(element, FunctionUrl.class));
         }
+        if (resources == null) {
+            resources = new ResourceChecks(processingEnv.getMessager());
+        }
+        resources.round(round);
         return false;
     }
 
@@ -152,8 +148,11 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         requireFunction(element, SqsTrigger.class, mirror);
         Messager messager = processingEnv.getMessager();
         for (SqsTrigger queue : element.getAnnotationsByType(SqsTrigger.class)) {
+            // A name refers to a declared @SqsQueue, which ResourceChecks resolves.
             Stream.of(
-                            QueueRules.queue(queue.queue()),
+                            ResourceRules.isArn(queue.queue())
+                                    ? QueueRules.queue(queue.queue())
+                                    : Optional.<String>empty(),
                             QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()))
                     .flatMap(Optional::stream)
                     .forEach(problem ->

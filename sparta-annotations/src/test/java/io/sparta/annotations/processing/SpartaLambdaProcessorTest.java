@@ -256,4 +256,56 @@ class SpartaLambdaProcessorTest {
                         }
                         """));
     }
+
+    /** By line, for checks whose order javac does not keep; the list still says what each error is and where. */
+    private static List<String> sorted(List<String> errors) {
+        return errors.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                                (String e) -> Integer.parseInt(e.substring(0, e.indexOf(':'))))
+                        .thenComparing(e -> e))
+                .toList();
+    }
+
+    @Test
+    void resourcesGrantsAndTriggersAreCheckedAndUndeclaredReferencesAreErrors() {
+        assertEquals(
+                List.of(
+                        "2: @DynamoTable: name = \"Orders\" must be 1 to 32 lower-case letters, digits or '-', starting"
+                                + " with a letter",
+                        "2: @SqsQueue: visibilityTimeout = 50000 is out of range; allowed 0 to 43200 (seconds)",
+                        "7: @DynamoDbTrigger reads the stream of table \"Orders\", which has none; set stream on its"
+                                + " @DynamoTable",
+                        "8: @Grant refers to \"payments\", but the service declares no @DynamoTable or @S3Bucket or"
+                                + " @SqsQueue or @SnsTopic or @KinesisStream of that name; declared: [Orders, uploads,"
+                                + " work]",
+                        "10: @S3Trigger: events: \"s3:ObjectMade\" is not an S3 event type, such as"
+                                + " s3:ObjectCreated:* or s3:ObjectRemoved:Delete",
+                        "12: @SqsTrigger refers to \"uploads\", a @S3Bucket, where it needs a @SqsQueue",
+                        "13: @SnsTrigger: topic = \"arn:aws:sns:us-east-1:1:t\" is neither a declared @SnsTopic's name"
+                                + " nor an ARN like arn:aws:sns:REGION:ACCOUNT:TOPIC",
+                        "16: @Allow: @Allow action \"send email\" is not service:Action, such as ses:SendEmail",
+                        "18: @Grant needs @SpartaLambda on the same class or method"),
+                sorted(compile("Shop", """
+                        import io.sparta.annotations.*;
+                        @DynamoTable(name = "Orders", partitionKey = "id") @S3Bucket(name = "uploads") @SqsQueue(name = "work", visibilityTimeout = 50000)
+                        public class Shop {
+                            @SpartaLambda @Grant(resource = "Orders", access = Access.WRITE)
+                            public void place() {}
+                            @SpartaLambda
+                            @DynamoDbTrigger(table = "Orders")
+                            @Grant(resource = "payments")
+                            public void audit() {}
+                            @SpartaLambda @S3Trigger(bucket = "uploads", events = "s3:ObjectMade")
+                            public void upload() {}
+                            @SpartaLambda @SqsTrigger(queue = "uploads")
+                            @SnsTrigger(topic = "arn:aws:sns:us-east-1:1:t")
+                            public void work() {}
+                            @SpartaLambda
+                            @Allow(actions = "send email", resources = "*")
+                            public void mail() {}
+                            @Grant(resource = "work")
+                            public void forgotten() {}
+                        }
+                        """)));
+    }
 }

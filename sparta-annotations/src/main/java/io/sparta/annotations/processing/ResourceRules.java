@@ -1,0 +1,155 @@
+package io.sparta.annotations.processing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What AWS accepts for declared resources, the ARNs of existing ones, and triggers' settings. */
+public final class ResourceRules {
+
+    public static final int NAME_MAX = 32;
+    public static final int VISIBILITY_TIMEOUT_MAX = 43_200;
+    public static final int SHARDS_MAX = 500;
+    public static final int STREAM_BATCH_MAX = 10_000;
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final String PSEUDO = "(?:\\$\\{AWS::(?:Partition|Region|AccountId)})";
+    private static final String PARTITION = "(?:aws[a-z-]*|" + PSEUDO + ")";
+    private static final String REGION = "(?:[a-z0-9-]+|" + PSEUDO + ")";
+    private static final String ACCOUNT = "(?:\\d{12}|" + PSEUDO + ")";
+    private static final Pattern BUCKET_ARN =
+            Pattern.compile("arn:" + PARTITION + ":s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern TOPIC_ARN = Pattern.compile(
+            "arn:" + PARTITION + ":sns:" + REGION + ":" + ACCOUNT + ":[A-Za-z0-9_-]{1,256}(?:\\.fifo)?");
+    private static final Pattern TABLE_STREAM_ARN = Pattern.compile("arn:" + PARTITION + ":dynamodb:" + REGION + ":"
+            + ACCOUNT + ":table/[A-Za-z0-9_.-]{3,255}/stream/[A-Za-z0-9:.*_-]+");
+    private static final Pattern KINESIS_ARN = Pattern.compile(
+            "arn:" + PARTITION + ":kinesis:" + REGION + ":" + ACCOUNT + ":stream/[A-Za-z0-9_.-]{1,128}");
+    private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
+    private static final Pattern ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+|\\*");
+    private static final Set<String> S3_EVENTS = Set.of(
+            "s3:ObjectCreated:*",
+            "s3:ObjectCreated:Put",
+            "s3:ObjectCreated:Post",
+            "s3:ObjectCreated:Copy",
+            "s3:ObjectCreated:CompleteMultipartUpload",
+            "s3:ObjectRemoved:*",
+            "s3:ObjectRemoved:Delete",
+            "s3:ObjectRemoved:DeleteMarkerCreated",
+            "s3:ObjectRestore:*",
+            "s3:ObjectRestore:Post",
+            "s3:ObjectRestore:Completed",
+            "s3:ObjectRestore:Delete",
+            "s3:ObjectTagging:*",
+            "s3:ObjectTagging:Put",
+            "s3:ObjectTagging:Delete",
+            "s3:ObjectAcl:Put",
+            "s3:LifecycleExpiration:*",
+            "s3:LifecycleTransition",
+            "s3:IntelligentTiering",
+            "s3:Replication:*",
+            "s3:ReducedRedundancyLostObject");
+
+    private ResourceRules() {}
+
+    public static Optional<String> name(String name) {
+        return NAME.matcher(name).matches()
+                ? Optional.empty()
+                : Optional.of("name = \"" + name + "\" must be 1 to " + NAME_MAX
+                        + " lower-case letters, digits or '-', starting with a letter");
+    }
+
+    /** Whether a trigger's reference names an existing resource by ARN rather than a declared one by name. */
+    public static boolean isArn(String reference) {
+        return reference.startsWith("arn:");
+    }
+
+    /** @param attribute the trigger attribute holding the reference, for the message */
+    public static Optional<String> existingArn(ResourceKind kind, String attribute, String arn) {
+        Pattern pattern = switch (kind) {
+            case BUCKET -> BUCKET_ARN;
+            case TOPIC -> TOPIC_ARN;
+            case TABLE -> TABLE_STREAM_ARN;
+            case STREAM -> KINESIS_ARN;
+            case QUEUE -> null;
+        };
+        if (pattern == null) {
+            return QueueRules.queue(arn);
+        }
+        String example = switch (kind) {
+            case BUCKET -> "arn:aws:s3:::BUCKET";
+            case TOPIC -> "arn:aws:sns:REGION:ACCOUNT:TOPIC";
+            case TABLE -> "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL";
+            default -> "arn:aws:kinesis:REGION:ACCOUNT:stream/STREAM";
+        };
+        return pattern.matcher(arn).matches()
+                ? Optional.empty()
+                : Optional.of(attribute + " = \"" + arn + "\" is neither a declared " + kind.annotation()
+                        + "'s name nor an ARN like " + example);
+    }
+
+    public static Optional<String> visibilityTimeout(int seconds) {
+        return seconds < 0 || seconds > VISIBILITY_TIMEOUT_MAX
+                ? Optional.of("visibilityTimeout = " + seconds + " is out of range; allowed 0 to "
+                        + VISIBILITY_TIMEOUT_MAX + " (seconds)")
+                : Optional.empty();
+    }
+
+    public static Optional<String> shards(int shards) {
+        return shards < 1 || shards > SHARDS_MAX
+                ? Optional.of("shards = " + shards + " is out of range; allowed 1 to " + SHARDS_MAX)
+                : Optional.empty();
+    }
+
+    public static Optional<String> streamBatch(int batchSize) {
+        return batchSize < 1 || batchSize > STREAM_BATCH_MAX
+                ? Optional.of("batchSize = " + batchSize + " is out of range; allowed 1 to " + STREAM_BATCH_MAX)
+                : Optional.empty();
+    }
+
+    public static Optional<String> keyAttribute(String attribute, String value) {
+        return value.isEmpty() || value.length() > 255
+                ? Optional.of(attribute + " = \"" + value + "\" must be 1 to 255 characters")
+                : Optional.empty();
+    }
+
+    public static Optional<String> s3Events(List<String> events) {
+        if (events.isEmpty()) {
+            return Optional.of("events is empty; name at least one, such as s3:ObjectCreated:*");
+        }
+        return events.stream()
+                .filter(event -> !S3_EVENTS.contains(event))
+                .findFirst()
+                .map(event -> "events: \"" + event + "\" is not an S3 event type, such as s3:ObjectCreated:* or"
+                        + " s3:ObjectRemoved:Delete");
+    }
+
+    public static Optional<String> logGroup(String name) {
+        return LOG_GROUP.matcher(name).matches()
+                ? Optional.empty()
+                : Optional.of("logGroup = \"" + name + "\" is not a log group name (1 to 512 of letters, digits and"
+                        + " ._-/#)");
+    }
+
+    /** A JSON object as text, checked for its shape only; the plugin parses it fully. */
+    public static Optional<String> jsonObject(String attribute, String json, boolean optional) {
+        String trimmed = json.trim();
+        if (optional && trimmed.isEmpty()) {
+            return Optional.empty();
+        }
+        return trimmed.startsWith("{") && trimmed.endsWith("}")
+                ? Optional.empty()
+                : Optional.of(attribute + " must be a JSON object, such as {\"source\": [\"com.example\"]}");
+    }
+
+    public static Optional<String> statement(List<String> actions, List<String> resources) {
+        if (actions.isEmpty() || resources.isEmpty()) {
+            return Optional.of("@Allow needs at least one action and one resource");
+        }
+        return actions.stream()
+                .filter(action -> !ACTION.matcher(action).matches())
+                .findFirst()
+                .map(action -> "@Allow action \"" + action + "\" is not service:Action, such as ses:SendEmail");
+    }
+}
