@@ -13,6 +13,7 @@ import java.util.SortedMap;
  * @param handler what Lambda calls: {@code pkg.Class} or {@code pkg.Class::method}
  * @param source where it was declared, for messages
  * @param triggers what invokes the function besides direct calls, in declaration order
+ * @param access what it may use besides its logs and its triggers' sources
  */
 public record LambdaFunction(
         String name,
@@ -27,11 +28,44 @@ public record LambdaFunction(
         SortedMap<String, String> environment,
         int logRetentionDays,
         FunctionOptions options,
-        List<Trigger> triggers) {
+        List<Trigger> triggers,
+        FunctionAccess access) {
 
     public LambdaFunction {
         environment = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(environment));
         triggers = List.copyOf(triggers);
+    }
+
+    /** A function with no access beyond its logs and triggers. */
+    public LambdaFunction(
+            String name,
+            String logicalIdPrefix,
+            String handler,
+            String source,
+            String description,
+            int memory,
+            int timeout,
+            LambdaRuntime runtime,
+            Architecture architecture,
+            SortedMap<String, String> environment,
+            int logRetentionDays,
+            FunctionOptions options,
+            List<Trigger> triggers) {
+        this(
+                name,
+                logicalIdPrefix,
+                handler,
+                source,
+                description,
+                memory,
+                timeout,
+                runtime,
+                architecture,
+                environment,
+                logRetentionDays,
+                options,
+                triggers,
+                FunctionAccess.NONE);
     }
 
     /** The triggers of one kind, in declaration order. */

@@ -10,6 +10,7 @@ import java.util.SortedMap;
  * @param parameters template parameters and the values provision passes for them, by name
  * @param functions ordered by name
  * @param http how the service's HTTP and REST APIs are published, if functions declare routes
+ * @param resources what the service declares and its stack creates, ordered by name
  */
 public record ServiceModel(
         String serviceName,
@@ -17,9 +18,11 @@ public record ServiceModel(
         SortedMap<String, String> tags,
         SortedMap<String, String> parameters,
         List<LambdaFunction> functions,
-        HttpApiSettings http) {
+        HttpApiSettings http,
+        List<OwnedResource> resources) {
 
     public ServiceModel {
+        resources = List.copyOf(resources);
         tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
         parameters = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(parameters));
         functions = List.copyOf(functions);
@@ -32,7 +35,14 @@ public record ServiceModel(
             SortedMap<String, String> tags,
             SortedMap<String, String> parameters,
             List<LambdaFunction> functions) {
-        this(serviceName, stackName, tags, parameters, functions, HttpApiSettings.DEFAULTS);
+        this(serviceName, stackName, tags, parameters, functions, HttpApiSettings.DEFAULTS, List.of());
+    }
+
+    /** The declared resource of that name. */
+    public java.util.Optional<OwnedResource> resource(String name) {
+        return resources.stream()
+                .filter(resource -> resource.name().equals(name))
+                .findFirst();
     }
 
     /** The routes of every function on one kind of API, in function order. */

@@ -1,4 +1,13 @@
 package io.sparta.api;
 
 /** Something that invokes a function: each kind knows the resources and permissions it needs. */
-public sealed interface Trigger permits ScheduleTrigger, SqsQueueTrigger, HttpRouteTrigger, FunctionUrlTrigger {}
+public sealed interface Trigger
+        permits ScheduleTrigger,
+                SqsQueueTrigger,
+                HttpRouteTrigger,
+                FunctionUrlTrigger,
+                S3BucketTrigger,
+                SnsTopicTrigger,
+                StreamTrigger,
+                EventPatternTrigger,
+                LogSubscriptionTrigger {}

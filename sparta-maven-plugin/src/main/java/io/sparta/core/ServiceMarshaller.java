@@ -7,7 +7,7 @@ import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.scan.FunctionScanner;
-import io.sparta.core.scan.HandlerSite;
+import io.sparta.core.scan.ScannedClasses;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,12 +32,12 @@ public final class ServiceMarshaller {
     public Optional<Marshalled> marshal(
             Path classesDirectory, List<Path> classpath, ServiceSettings settings, Extensions extensions)
             throws SpartaUserException, IOException {
-        List<HandlerSite> sites = new FunctionScanner().scan(classesDirectory, classpath);
-        if (sites.isEmpty()) {
+        ScannedClasses scanned = new FunctionScanner().scan(classesDirectory, classpath);
+        if (scanned.functions().isEmpty()) {
             return Optional.empty();
         }
         HookRunner hooks = new HookRunner(extensions, console);
-        ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(settings, sites));
+        ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(settings, scanned));
         ObjectNode template = ServiceTemplate.marshal(service);
         Set<String> spartaResources = new LinkedHashSet<>();
         template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);

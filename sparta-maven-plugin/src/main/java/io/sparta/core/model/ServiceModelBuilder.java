@@ -4,21 +4,21 @@ import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
-import io.sparta.annotations.UrlAuth;
 import io.sparta.annotations.processing.FunctionRules;
-import io.sparta.annotations.processing.QueueRules;
-import io.sparta.annotations.processing.RouteRules;
+import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
-import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.api.FunctionOptions;
-import io.sparta.api.FunctionUrlTrigger;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
-import io.sparta.api.ScheduleTrigger;
+import io.sparta.api.OwnedResource;
+import io.sparta.api.S3BucketTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
+import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
+import io.sparta.core.scan.ScannedClasses;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,15 +35,19 @@ import java.util.stream.Stream;
 public final class ServiceModelBuilder {
 
     /** @throws InvalidServiceException listing every problem found, not only the first */
-    public ServiceModel build(ServiceSettings settings, List<HandlerSite> sites) throws InvalidServiceException {
+    public ServiceModel build(ServiceSettings settings, ScannedClasses scanned) throws InvalidServiceException {
         List<String> problems = new ArrayList<>();
         checkSettings(settings, problems);
+        ResourceTable<String> declared = new ResourceTable<>();
+        List<OwnedResource> resources =
+                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, problems);
         List<LambdaFunction> functions = new ArrayList<>();
         RouteTable routes = new RouteTable();
-        for (HandlerSite site : sites) {
+        for (HandlerSite site : scanned.functions()) {
             problems.addAll(HandlerRules.problems(site));
-            functions.add(function(site, settings, routes, problems));
+            functions.add(function(site, settings, routes, declared, resources, problems));
         }
+        declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         checkUnique(functions, settings, problems);
         checkRestCors(functions, settings, problems);
         if (!problems.isEmpty()) {
@@ -56,12 +60,19 @@ public final class ServiceModelBuilder {
                 new TreeMap<>(settings.tags()),
                 new TreeMap<>(settings.parameters()),
                 functions,
-                settings.http());
+                settings.http(),
+                resources);
     }
 
     private static LambdaFunction function(
-            HandlerSite site, ServiceSettings settings, RouteTable routes, List<String> problems) {
-        Attributes attributes = new Attributes(site);
+            HandlerSite site,
+            ServiceSettings settings,
+            RouteTable routes,
+            ResourceTable<String> declared,
+            List<OwnedResource> resources,
+            List<String> problems) {
+        SiteAnnotations annotations = new SiteAnnotations(site, routes, declared, problems);
+        Attributes attributes = new Attributes(SpartaLambda.class, site.attributes());
         String name = attributes.string("name");
         if (name.isEmpty()) {
             name = defaultName(site);
@@ -101,56 +112,11 @@ public final class ServiceModelBuilder {
                 timeout,
                 attributes.enumeration("runtime", LambdaRuntime.class),
                 attributes.enumeration("architecture", Architecture.class),
-                environment(site, attributes, settings, problems),
+                environment(site, attributes, settings, discoverable(annotations, resources), problems),
                 retention,
                 options,
-                triggers(site, routes, problems));
-    }
-
-    private static List<Trigger> triggers(HandlerSite site, RouteTable routes, List<String> problems) {
-        List<Trigger> triggers = new ArrayList<>();
-        for (HandlerSite.TriggerAnnotation annotation : site.triggers()) {
-            Map<String, Object> values = annotation.values();
-            List<Optional<String>> checks = new ArrayList<>();
-            switch (annotation.type()) {
-                case "Schedule" -> {
-                    String expression = String.valueOf(values.get("value"));
-                    String description = String.valueOf(values.getOrDefault("description", ""));
-                    checks.add(ScheduleRules.expression(expression));
-                    checks.add(ScheduleRules.description(description));
-                    triggers.add(new ScheduleTrigger(
-                            expression, description, (Boolean) values.getOrDefault("enabled", true)));
-                }
-                case "SqsTrigger" -> {
-                    SqsQueueTrigger queue = new SqsQueueTrigger(
-                            String.valueOf(values.get("queue")),
-                            (Integer) values.getOrDefault("batchSize", 10),
-                            (Integer) values.getOrDefault("batchingWindowSeconds", 0),
-                            (Boolean) values.getOrDefault("reportBatchItemFailures", false));
-                    checks.add(QueueRules.queue(queue.queueArn()));
-                    checks.add(QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()));
-                    triggers.add(queue);
-                }
-                case "HttpRoute" -> {
-                    HttpRouteTrigger route = new HttpRouteTrigger(
-                            ApiKind.valueOf(String.valueOf(values.getOrDefault("api", ApiKind.HTTP.name()))),
-                            String.valueOf(values.get("method")),
-                            String.valueOf(values.get("path")));
-                    checks.add(RouteRules.method(route.method())
-                            .or(() -> RouteRules.path(route.path()))
-                            .or(() -> routes.add(route.api().name(), route.method(), route.path(), site.location())));
-                    triggers.add(route);
-                }
-                case "FunctionUrl" ->
-                    triggers.add(new FunctionUrlTrigger(
-                            UrlAuth.valueOf(String.valueOf(values.getOrDefault("auth", UrlAuth.AWS_IAM.name())))));
-                default -> throw new IllegalStateException("No model for trigger @" + annotation.type());
-            }
-            checks.stream()
-                    .flatMap(Optional::stream)
-                    .forEach(problem -> problems.add(site.location() + ": " + problem));
-        }
-        return triggers;
+                annotations.triggers,
+                annotations.access());
     }
 
     private static String defaultName(HandlerSite site) {
@@ -176,9 +142,38 @@ public final class ServiceModelBuilder {
         }
     }
 
-    /** The service-wide variables, then the function's own, which win over them. */
+    /**
+     * Where each declared resource the function uses is, for {@code Discover}: its name (a queue's URL, a topic's
+     * ARN), through a reference CloudFormation resolves.
+     */
+    private static Map<String, String> discoverable(SiteAnnotations annotations, List<OwnedResource> resources) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        annotations.grants.forEach(grant -> used.add(grant.resource()));
+        for (Trigger trigger : annotations.triggers) {
+            if (trigger instanceof SqsQueueTrigger queue) {
+                used.add(queue.queue());
+            } else if (trigger instanceof S3BucketTrigger bucket) {
+                used.add(bucket.bucket());
+            } else if (trigger instanceof SnsTopicTrigger topic) {
+                used.add(topic.topic());
+            } else if (trigger instanceof StreamTrigger stream) {
+                used.add(stream.source());
+            }
+        }
+        Map<String, String> variables = new TreeMap<>();
+        resources.stream()
+                .filter(resource -> used.contains(resource.name()))
+                .forEach(resource -> variables.put(resource.environmentVariable(), "${" + resource.logicalId() + "}"));
+        return variables;
+    }
+
+    /** The service-wide variables, then the function's own, which win over them, then Sparta's own. */
     private static TreeMap<String, String> environment(
-            HandlerSite site, Attributes attributes, ServiceSettings settings, List<String> problems) {
+            HandlerSite site,
+            Attributes attributes,
+            ServiceSettings settings,
+            Map<String, String> discoverable,
+            List<String> problems) {
         TreeMap<String, String> own = new TreeMap<>();
         for (Map<String, Object> entry : attributes.annotations("environment")) {
             String key = String.valueOf(entry.get("name"));
@@ -190,6 +185,11 @@ public final class ServiceModelBuilder {
         }
         TreeMap<String, String> variables = new TreeMap<>(settings.environment());
         variables.putAll(own);
+        discoverable.keySet().stream()
+                .filter(variables::containsKey)
+                .forEach(name -> problems.add(site.location() + ": environment variable " + name
+                        + " is Sparta's, for Discover; choose another name"));
+        variables.putAll(discoverable);
         int bytes = variables.entrySet().stream()
                 .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
                         + e.getValue().getBytes(StandardCharsets.UTF_8).length)
@@ -308,57 +308,5 @@ public final class ServiceModelBuilder {
                 .filter(part -> !part.isEmpty())
                 .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
                 .collect(Collectors.joining());
-    }
-
-    /** The annotation's explicit values, falling back to the defaults {@link SpartaLambda} declares. */
-    private static final class Attributes {
-        private final Map<String, Object> explicit;
-
-        Attributes(HandlerSite site) {
-            this.explicit = site.attributes();
-        }
-
-        String string(String name) {
-            return (String) value(name);
-        }
-
-        int integer(String name) {
-            return (Integer) value(name);
-        }
-
-        boolean bool(String name) {
-            return (Boolean) value(name);
-        }
-
-        /** A String array: a list of strings as scanned, an array as a default. */
-        List<String> strings(String name) {
-            Object value = value(name);
-            return value instanceof String[] array
-                    ? List.of(array)
-                    : ((List<?>) value).stream().map(String::valueOf).toList();
-        }
-
-        <E extends Enum<E>> E enumeration(String name, Class<E> type) {
-            Object value = value(name);
-            return type.isInstance(value) ? type.cast(value) : Enum.valueOf(type, (String) value);
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> annotations(String name) {
-            Object value = explicit.get(name);
-            return value == null ? List.of() : (List<Map<String, Object>>) value;
-        }
-
-        private Object value(String name) {
-            Object value = explicit.get(name);
-            if (value != null) {
-                return value;
-            }
-            try {
-                return SpartaLambda.class.getMethod(name).getDefaultValue();
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("SpartaLambda has no attribute " + name, e);
-            }
-        }
     }
 }

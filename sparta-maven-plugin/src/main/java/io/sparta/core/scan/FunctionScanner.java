@@ -1,14 +1,26 @@
 package io.sparta.core.scan;
 
+import io.sparta.annotations.Allow;
+import io.sparta.annotations.DynamoDbTrigger;
+import io.sparta.annotations.DynamoTable;
+import io.sparta.annotations.EventRule;
 import io.sparta.annotations.FunctionUrl;
+import io.sparta.annotations.Grant;
 import io.sparta.annotations.HttpRoute;
-import io.sparta.annotations.HttpRoutes;
+import io.sparta.annotations.KinesisStream;
+import io.sparta.annotations.KinesisTrigger;
+import io.sparta.annotations.LogSubscription;
+import io.sparta.annotations.S3Bucket;
+import io.sparta.annotations.S3Trigger;
 import io.sparta.annotations.Schedule;
-import io.sparta.annotations.Schedules;
+import io.sparta.annotations.SnsTopic;
+import io.sparta.annotations.SnsTrigger;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.SqsQueue;
 import io.sparta.annotations.SqsTrigger;
-import io.sparta.annotations.SqsTriggers;
 import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.Repeatable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,33 +40,47 @@ import org.objectweb.asm.Type;
 public final class FunctionScanner {
 
     static final String SPARTA_LAMBDA = SpartaLambda.class.descriptorString();
-    /** Each trigger annotation by its descriptor, and the container javac writes when it is repeated. */
-    private static final Map<String, Class<?>> TRIGGERS = Map.of(
-            Schedule.class.descriptorString(), Schedule.class,
-            SqsTrigger.class.descriptorString(), SqsTrigger.class,
-            HttpRoute.class.descriptorString(), HttpRoute.class,
-            FunctionUrl.class.descriptorString(), FunctionUrl.class);
+    /** The annotations that go beside @SpartaLambda, each also repeatable through a container. */
+    private static final List<Class<? extends Annotation>> FUNCTION_ANNOTATIONS = List.of(
+            Schedule.class,
+            SqsTrigger.class,
+            HttpRoute.class,
+            FunctionUrl.class,
+            S3Trigger.class,
+            SnsTrigger.class,
+            DynamoDbTrigger.class,
+            KinesisTrigger.class,
+            EventRule.class,
+            LogSubscription.class,
+            Grant.class,
+            Allow.class);
 
-    private static final Map<String, Class<?>> TRIGGER_CONTAINERS = Map.of(
-            Schedules.class.descriptorString(), Schedule.class,
-            SqsTriggers.class.descriptorString(), SqsTrigger.class,
-            HttpRoutes.class.descriptorString(), HttpRoute.class);
+    /** The annotations that declare a resource, on any class of the module. */
+    private static final List<Class<? extends Annotation>> RESOURCE_ANNOTATIONS =
+            List.of(DynamoTable.class, S3Bucket.class, SqsQueue.class, SnsTopic.class, KinesisStream.class);
+
+    private static final Map<String, Class<?>> FUNCTION_DESCRIPTORS = descriptors(FUNCTION_ANNOTATIONS, false);
+    private static final Map<String, Class<?>> FUNCTION_CONTAINERS = descriptors(FUNCTION_ANNOTATIONS, true);
+    private static final Map<String, Class<?>> RESOURCE_DESCRIPTORS = descriptors(RESOURCE_ANNOTATIONS, false);
+    private static final Map<String, Class<?>> RESOURCE_CONTAINERS = descriptors(RESOURCE_ANNOTATIONS, true);
+
     static final String REQUEST_HANDLER = "com/amazonaws/services/lambda/runtime/RequestHandler";
     static final String REQUEST_STREAM_HANDLER = "com/amazonaws/services/lambda/runtime/RequestStreamHandler";
 
     /**
      * @param classesDirectory the module's compiled classes, such as {@code target/classes}
      * @param classpath the module's runtime classpath, used only to read supertypes' headers
-     * @return the declarations in a stable order: by class name, then method name
+     * @return the functions in a stable order (by class name, then method name) and the declared resources
      */
-    public List<HandlerSite> scan(Path classesDirectory, List<Path> classpath) throws IOException {
+    public ScannedClasses scan(Path classesDirectory, List<Path> classpath) throws IOException {
         if (!Files.isDirectory(classesDirectory)) {
-            return List.of();
+            return new ScannedClasses(List.of(), List.of());
         }
         List<Path> lookup = new ArrayList<>();
         lookup.add(classesDirectory);
         lookup.addAll(classpath);
         List<HandlerSite> sites = new ArrayList<>();
+        List<ScannedClasses.DeclaredResource> resources = new ArrayList<>();
         try (TypeHierarchy hierarchy = new TypeHierarchy(lookup);
                 Stream<Path> files = Files.walk(classesDirectory)) {
             for (Path classFile :
@@ -62,23 +88,50 @@ public final class FunctionScanner {
                 ClassFacts facts = new ClassFacts();
                 new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
                 sites.addAll(facts.sites(hierarchy));
+                facts.resources.forEach(resource -> resources.add(new ScannedClasses.DeclaredResource(
+                        resource.type(),
+                        resource.values(),
+                        Type.getObjectType(facts.internalName).getClassName())));
             }
         }
         sites.sort((a, b) -> a.location().compareTo(b.location()));
-        return sites;
+        return new ScannedClasses(sites, resources);
     }
 
-    /** Collects a trigger annotation, or each one a container holds when the annotation was repeated. */
-    @SuppressWarnings("unchecked")
-    private static AnnotationVisitor triggers(String descriptor, List<HandlerSite.TriggerAnnotation> into) {
-        if (TRIGGERS.containsKey(descriptor)) {
-            String type = TRIGGERS.get(descriptor).getSimpleName();
-            return new AnnotationValues(values -> into.add(new HandlerSite.TriggerAnnotation(type, values)));
+    /** Each annotation's descriptor, or its container's, mapped to the annotation. */
+    private static Map<String, Class<?>> descriptors(
+            List<Class<? extends Annotation>> annotations, boolean containers) {
+        Map<String, Class<?>> byDescriptor = new HashMap<>();
+        for (Class<? extends Annotation> annotation : annotations) {
+            Repeatable repeatable = annotation.getAnnotation(Repeatable.class);
+            if (!containers) {
+                byDescriptor.put(annotation.descriptorString(), annotation);
+            } else if (repeatable != null) {
+                byDescriptor.put(repeatable.value().descriptorString(), annotation);
+            }
         }
-        if (TRIGGER_CONTAINERS.containsKey(descriptor)) {
-            String type = TRIGGER_CONTAINERS.get(descriptor).getSimpleName();
+        return Map.copyOf(byDescriptor);
+    }
+
+    /**
+     * Collects an annotation of the given kinds, or each one a container holds when the annotation was repeated.
+     *
+     * @return null for any other annotation, which ASM then skips
+     */
+    @SuppressWarnings("unchecked")
+    private static AnnotationVisitor collect(
+            String descriptor,
+            Map<String, Class<?>> annotations,
+            Map<String, Class<?>> containers,
+            List<HandlerSite.SiteAnnotation> into) {
+        if (annotations.containsKey(descriptor)) {
+            String type = annotations.get(descriptor).getSimpleName();
+            return new AnnotationValues(values -> into.add(new HandlerSite.SiteAnnotation(type, values)));
+        }
+        if (containers.containsKey(descriptor)) {
+            String type = containers.get(descriptor).getSimpleName();
             return new AnnotationValues(values -> ((List<Map<String, Object>>) values.get("value"))
-                    .forEach(each -> into.add(new HandlerSite.TriggerAnnotation(type, each))));
+                    .forEach(each -> into.add(new HandlerSite.SiteAnnotation(type, each))));
         }
         return null;
     }
@@ -90,7 +143,8 @@ public final class FunctionScanner {
         private boolean innerNonStatic;
         private boolean publicNoArgConstructor;
         private Map<String, Object> classAnnotation;
-        private final List<HandlerSite.TriggerAnnotation> classTriggers = new ArrayList<>();
+        private final List<HandlerSite.SiteAnnotation> classTriggers = new ArrayList<>();
+        private final List<HandlerSite.SiteAnnotation> resources = new ArrayList<>();
         private final List<MethodFacts> methods = new ArrayList<>();
 
         ClassFacts() {
@@ -116,9 +170,13 @@ public final class FunctionScanner {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return SPARTA_LAMBDA.equals(descriptor)
-                    ? new AnnotationValues(values -> classAnnotation = values)
-                    : triggers(descriptor, classTriggers);
+            if (SPARTA_LAMBDA.equals(descriptor)) {
+                return new AnnotationValues(values -> classAnnotation = values);
+            }
+            AnnotationVisitor resource = collect(descriptor, RESOURCE_DESCRIPTORS, RESOURCE_CONTAINERS, resources);
+            return resource != null
+                    ? resource
+                    : collect(descriptor, FUNCTION_DESCRIPTORS, FUNCTION_CONTAINERS, classTriggers);
         }
 
         @Override
@@ -134,7 +192,7 @@ public final class FunctionScanner {
                 public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
                     return SPARTA_LAMBDA.equals(annotationDescriptor)
                             ? new AnnotationValues(values -> method.annotation = values)
-                            : triggers(annotationDescriptor, method.triggers);
+                            : collect(annotationDescriptor, FUNCTION_DESCRIPTORS, FUNCTION_CONTAINERS, method.triggers);
                 }
             };
         }
@@ -183,7 +241,7 @@ public final class FunctionScanner {
         final String name;
         final String descriptor;
         Map<String, Object> annotation;
-        final List<HandlerSite.TriggerAnnotation> triggers = new ArrayList<>();
+        final List<HandlerSite.SiteAnnotation> triggers = new ArrayList<>();
 
         MethodFacts(int access, String name, String descriptor) {
             this.access = access;

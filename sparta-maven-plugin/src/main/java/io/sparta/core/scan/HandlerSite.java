@@ -11,13 +11,14 @@ import java.util.Map;
  * @param methodName the annotated method, or {@code null} when the annotation is on the class
  * @param attributes the annotation's explicit values: numbers and strings as such, enum constants by name,
  *     nested annotations as maps and arrays as lists
- * @param triggers each trigger annotation on the same class or method, such as {@code @Schedule}, in order
+ * @param triggers each Sparta annotation beside it on the same class or method, such as {@code @Schedule} or
+ *     {@code @Grant}, in order
  */
 public record HandlerSite(
         String className,
         String methodName,
         Map<String, Object> attributes,
-        List<TriggerAnnotation> triggers,
+        List<SiteAnnotation> triggers,
         ClassShape classShape,
         MethodShape methodShape) {
 
@@ -44,12 +45,12 @@ public record HandlerSite(
     }
 
     /**
-     * One trigger annotation as the class file holds it.
+     * One annotation as the class file holds it.
      *
-     * @param type the annotation's simple name, such as {@code Schedule} or {@code SqsTrigger}
+     * @param type the annotation's simple name, such as {@code Schedule} or {@code Grant}
      * @param values its explicit values
      */
-    public record TriggerAnnotation(String type, Map<String, Object> values) {}
+    public record SiteAnnotation(String type, Map<String, Object> values) {}
 
     /** Where the declaration is, for messages: {@code com.acme.Hello} or {@code com.acme.Greeter#greet}. */
     public String location() {

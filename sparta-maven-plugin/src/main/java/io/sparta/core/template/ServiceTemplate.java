@@ -7,12 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.FunctionUrlTrigger;
 import io.sparta.api.LambdaFunction;
-import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
-import io.sparta.api.SqsQueueTrigger;
-import io.sparta.api.Trigger;
 import io.sparta.core.archive.Digests;
-import java.util.List;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting
@@ -39,8 +35,10 @@ public final class ServiceTemplate {
         service.parameters().keySet().forEach(name -> parameters.putObject(name).put("Type", "String"));
         ObjectNode resources = template.putObject("Resources");
         ObjectNode outputs = template.putObject("Outputs");
+        // Declared resources first: a bucket's notifications are added to it with the functions they invoke.
+        ResourceTemplate.add(resources, outputs, service);
         for (LambdaFunction function : service.functions()) {
-            addFunction(resources, outputs, function);
+            addFunction(resources, outputs, function, service);
             function.triggers(FunctionUrlTrigger.class)
                     .forEach(url -> FunctionUrlTemplate.add(
                             resources, outputs, function, url, service.http().cors()));
@@ -50,7 +48,8 @@ public final class ServiceTemplate {
         return template;
     }
 
-    private static void addFunction(ObjectNode resources, ObjectNode outputs, LambdaFunction function) {
+    private static void addFunction(
+            ObjectNode resources, ObjectNode outputs, LambdaFunction function, ServiceModel service) {
         String functionId = function.functionLogicalId();
         String logGroupId = function.logGroupLogicalId();
         String deployedName = "${AWS::StackName}-" + function.name();
@@ -61,7 +60,7 @@ public final class ServiceTemplate {
         logGroup.put("RetentionInDays", function.logRetentionDays());
 
         if (!function.options().hasStaticRole()) {
-            addRole(resources, function);
+            addRole(resources, function, service);
         }
 
         ObjectNode lambda = Cfn.resource(resources, functionId, "AWS::Lambda::Function");
@@ -100,7 +99,7 @@ public final class ServiceTemplate {
         if (function.options().snapStart()) {
             addPublishedAlias(resources, outputs, function, properties);
         }
-        addTriggers(resources, function);
+        TriggerTemplate.add(resources, function, service);
     }
 
     /**
@@ -132,60 +131,8 @@ public final class ServiceTemplate {
                 Cfn.ref(aliasId));
     }
 
-    private static void addTriggers(ObjectNode resources, LambdaFunction function) {
-        int scheduleNumber = 0;
-        int queueNumber = 0;
-        for (Trigger trigger : function.triggers()) {
-            if (trigger instanceof ScheduleTrigger schedule) {
-                addSchedule(resources, function, schedule, ++scheduleNumber);
-            } else if (trigger instanceof SqsQueueTrigger queue) {
-                addQueueMapping(resources, function, queue, ++queueNumber);
-            }
-        }
-    }
-
-    /** An EventBridge rule targeting the function, and the permission for EventBridge, from that rule only. */
-    private static void addSchedule(
-            ObjectNode resources, LambdaFunction function, ScheduleTrigger schedule, int number) {
-        String ruleId = function.logicalIdPrefix() + "Schedule" + number;
-        ObjectNode rule = Cfn.resource(resources, ruleId, "AWS::Events::Rule").putObject("Properties");
-        rule.put("ScheduleExpression", schedule.expression());
-        rule.put("State", schedule.enabled() ? "ENABLED" : "DISABLED");
-        if (!schedule.description().isEmpty()) {
-            rule.put("Description", schedule.description());
-        }
-        ObjectNode target = rule.putArray("Targets").addObject();
-        target.put("Id", function.logicalIdPrefix());
-        target.set("Arn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
-
-        Cfn.invokePermission(
-                resources,
-                ruleId + "Permission",
-                function.functionLogicalId(),
-                "events.amazonaws.com",
-                Cfn.getAtt(ruleId, "Arn"));
-    }
-
-    /** An event source mapping from the queue; the role's matching permission is added with the role. */
-    private static void addQueueMapping(
-            ObjectNode resources, LambdaFunction function, SqsQueueTrigger queue, int number) {
-        ObjectNode mapping = Cfn.resource(
-                        resources, function.logicalIdPrefix() + "Queue" + number, "AWS::Lambda::EventSourceMapping")
-                .putObject("Properties");
-        mapping.set("EventSourceArn", Cfn.text(queue.queueArn()));
-        mapping.set("FunctionName", Cfn.ref(function.functionLogicalId()));
-        mapping.put("BatchSize", queue.batchSize());
-        if (queue.batchingWindowSeconds() > 0) {
-            mapping.put("MaximumBatchingWindowInSeconds", queue.batchingWindowSeconds());
-        }
-        if (queue.reportBatchItemFailures()) {
-            mapping.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
-        }
-        mapping.put("Enabled", true);
-    }
-
     /** The function's own role: trusts only Lambda, may write only to the function's log group. */
-    private static void addRole(ObjectNode resources, LambdaFunction function) {
+    private static void addRole(ObjectNode resources, LambdaFunction function, ServiceModel service) {
         String logGroupId = function.logGroupLogicalId();
         ObjectNode role = Cfn.resource(resources, function.roleLogicalId(), "AWS::IAM::Role")
                 .putObject("Properties");
@@ -207,24 +154,7 @@ public final class ServiceTemplate {
                 Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
                         + "}:*"));
         logsPolicy.set("PolicyDocument", logsDocument);
-        List<SqsQueueTrigger> queues = function.triggers().stream()
-                .filter(SqsQueueTrigger.class::isInstance)
-                .map(SqsQueueTrigger.class::cast)
-                .toList();
-        if (!queues.isEmpty()) {
-            ObjectNode queuePolicy = ((ArrayNode) role.get("Policies")).addObject();
-            queuePolicy.put("PolicyName", "consume-own-queues");
-            ObjectNode queueDocument = Cfn.policyDocument();
-            ObjectNode consume = ((ArrayNode) queueDocument.get("Statement")).addObject();
-            consume.put("Effect", "Allow");
-            consume.putArray("Action")
-                    .add("sqs:ReceiveMessage")
-                    .add("sqs:DeleteMessage")
-                    .add("sqs:GetQueueAttributes");
-            ArrayNode queueArns = consume.putArray("Resource");
-            queues.forEach(queue -> queueArns.add(Cfn.text(queue.queueArn())));
-            queuePolicy.set("PolicyDocument", queueDocument);
-        }
+        AccessPolicies.add((ArrayNode) role.get("Policies"), function, service);
         if (function.options().tracing()) {
             ObjectNode tracesPolicy = ((ArrayNode) role.get("Policies")).addObject();
             tracesPolicy.put("PolicyName", "send-traces");

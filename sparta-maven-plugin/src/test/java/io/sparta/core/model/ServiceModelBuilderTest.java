@@ -190,13 +190,18 @@ class ServiceModelBuilderTest {
                         .triggers());
         assertEquals(
                 List.of(
-                        "acme.Handlers#handle: queue = \"orders\" is not an SQS queue ARN (arn:aws:sqs:REGION:ACCOUNT:NAME;"
-                                + " ${AWS::Partition}, ${AWS::Region} and ${AWS::AccountId} may stand in)",
+                        "acme.Handlers#handle: @SqsTrigger: queue = \"arn:aws:sqs:orders\" is not an SQS queue ARN"
+                                + " (arn:aws:sqs:REGION:ACCOUNT:NAME; ${AWS::Partition}, ${AWS::Region} and"
+                                + " ${AWS::AccountId} may stand in)",
                         "acme.Handlers#handle: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a"
                                 + " batching window)"),
                 problems(method(
-                        "@SpartaLambda @SqsTrigger(queue = \"orders\", batchSize = 100)",
+                        "@SpartaLambda @SqsTrigger(queue = \"arn:aws:sqs:orders\", batchSize = 100)",
                         "public void handle(String in)")));
+        assertEquals(
+                List.of("acme.Handlers#handle: @SqsTrigger refers to \"orders\", but the service declares no @SqsQueue"
+                        + " of that name"),
+                problems(method("@SpartaLambda @SqsTrigger(queue = \"orders\")", "public void handle(String in)")));
     }
 
     @Test

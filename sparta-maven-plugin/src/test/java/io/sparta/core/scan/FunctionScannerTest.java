@@ -19,7 +19,7 @@ class FunctionScannerTest {
 
     private List<HandlerSite> scan(Map<String, String> sources) throws Exception {
         Path classes = JavaSources.compile(work, sources);
-        return new FunctionScanner().scan(classes, JavaSources.testClasspath());
+        return new FunctionScanner().scan(classes, JavaSources.testClasspath()).functions();
     }
 
     @Test
@@ -134,7 +134,9 @@ class FunctionScannerTest {
     @Test
     void ignoresUnannotatedClassesAndAMissingClassesFolder() throws Exception {
         assertEquals(List.of(), scan(Map.of("acme/Plain.java", "package acme; public class Plain {}")));
-        assertEquals(List.of(), new FunctionScanner().scan(work.resolve("absent"), List.of()));
+        assertEquals(
+                new ScannedClasses(List.of(), List.of()),
+                new FunctionScanner().scan(work.resolve("absent"), List.of()));
     }
 
     @Test
@@ -152,18 +154,50 @@ class FunctionScannerTest {
                 """));
 
         assertEquals(
-                List.of(new HandlerSite.TriggerAnnotation(
-                        "Schedule", Map.of("value", "rate(1 day)", "enabled", false))),
+                List.of(new HandlerSite.SiteAnnotation("Schedule", Map.of("value", "rate(1 day)", "enabled", false))),
                 sites.get(1).triggers());
         assertEquals(
                 List.of(
-                        new HandlerSite.TriggerAnnotation("Schedule", Map.of("value", "rate(1 hour)")),
-                        new HandlerSite.TriggerAnnotation(
+                        new HandlerSite.SiteAnnotation("Schedule", Map.of("value", "rate(1 hour)")),
+                        new HandlerSite.SiteAnnotation(
                                 "Schedule", Map.of("value", "cron(0 12 * * ? *)", "description", "noon")),
-                        new HandlerSite.TriggerAnnotation(
+                        new HandlerSite.SiteAnnotation(
                                 "SqsTrigger", Map.of("queue", "arn:aws:sqs:us-east-1:123456789012:a")),
-                        new HandlerSite.TriggerAnnotation(
+                        new HandlerSite.SiteAnnotation(
                                 "SqsTrigger", Map.of("queue", "arn:aws:sqs:us-east-1:123456789012:b", "batchSize", 5))),
                 sites.get(0).triggers());
+    }
+
+    @Test
+    void readsResourceDeclarationsOnAnyClassAndGrantsBesideFunctions() throws Exception {
+        Path classes = JavaSources.compile(work, Map.of("acme/Shop.java", """
+                package acme;
+                import io.sparta.annotations.*;
+                @DynamoTable(name = "orders", partitionKey = "id") @SqsQueue(name = "work") @SqsQueue(name = "retry")
+                public class Shop {
+                    @SpartaLambda @Grant(resource = "orders", access = Access.WRITE)
+                    @Allow(actions = "ses:SendEmail", resources = "arn:aws:ses:us-east-1:123456789012:identity/x")
+                    public void place() {}
+                }
+                """));
+        ScannedClasses scanned = new FunctionScanner().scan(classes, JavaSources.testClasspath());
+        assertEquals(
+                List.of(
+                        new ScannedClasses.DeclaredResource(
+                                "DynamoTable", Map.of("name", "orders", "partitionKey", "id"), "acme.Shop"),
+                        new ScannedClasses.DeclaredResource("SqsQueue", Map.of("name", "work"), "acme.Shop"),
+                        new ScannedClasses.DeclaredResource("SqsQueue", Map.of("name", "retry"), "acme.Shop")),
+                scanned.resources());
+        assertEquals(
+                List.of(
+                        new HandlerSite.SiteAnnotation("Grant", Map.of("resource", "orders", "access", "WRITE")),
+                        new HandlerSite.SiteAnnotation(
+                                "Allow",
+                                Map.of(
+                                        "actions",
+                                        List.of("ses:SendEmail"),
+                                        "resources",
+                                        List.of("arn:aws:ses:us-east-1:123456789012:identity/x")))),
+                scanned.functions().get(0).triggers());
     }
 }

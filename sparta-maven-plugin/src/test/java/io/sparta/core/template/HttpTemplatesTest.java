@@ -203,8 +203,8 @@ class HttpTemplatesTest {
     }
 
     private static JsonNode marshal(HttpApiSettings http, LambdaFunction... functions) {
-        return ServiceTemplate.marshal(
-                new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions), http));
+        return ServiceTemplate.marshal(new ServiceModel(
+                "orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions), http, List.of()));
     }
 
     private void assertLintClean(JsonNode template, String fileName) throws Exception {

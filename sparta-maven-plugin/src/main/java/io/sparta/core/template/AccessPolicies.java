@@ -1,0 +1,178 @@
+package io.sparta.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.annotations.Access;
+import io.sparta.annotations.processing.ResourceKind;
+import io.sparta.api.FunctionAccess;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.OwnedResource;
+import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
+import io.sparta.api.StreamTrigger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statements of a function's role beyond its logs: what its queue and stream triggers need to be consumed,
+ * what its grants map to on each declared resource, and its raw statements as written. Nothing broader: each
+ * action on exactly the ARNs it concerns.
+ */
+final class AccessPolicies {
+
+    static final List<String> CONSUME_QUEUE =
+            List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    static final List<String> READ_TABLE_STREAM = List.of(
+            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+    static final List<String> READ_KINESIS_STREAM = List.of(
+            "kinesis:DescribeStream",
+            "kinesis:DescribeStreamSummary",
+            "kinesis:GetRecords",
+            "kinesis:GetShardIterator",
+            "kinesis:ListShards",
+            "kinesis:SubscribeToShard");
+
+    private AccessPolicies() {}
+
+    static void add(ArrayNode policies, LambdaFunction function, ServiceModel service) {
+        List<SqsQueueTrigger> queues = function.triggers(SqsQueueTrigger.class);
+        if (!queues.isEmpty()) {
+            List<JsonNode> arns = new ArrayList<>();
+            queues.forEach(queue -> arns.add(ResourceArns.arn(service, queue.queue())));
+            policy(policies, "consume-own-queues", List.of(statement(null, CONSUME_QUEUE, arns)));
+        }
+        List<StreamTrigger> streams = function.triggers(StreamTrigger.class);
+        if (!streams.isEmpty()) {
+            List<ObjectNode> statements = new ArrayList<>();
+            for (StreamTrigger stream : streams) {
+                statements.add(statement(
+                        null,
+                        stream.kind() == ResourceKind.TABLE ? READ_TABLE_STREAM : READ_KINESIS_STREAM,
+                        List.of(ResourceArns.streamArn(service, stream.kind(), stream.source()))));
+            }
+            policy(policies, "read-own-streams", statements);
+        }
+        FunctionAccess access = function.access();
+        if (!access.grants().isEmpty()) {
+            List<ObjectNode> statements = new ArrayList<>();
+            for (FunctionAccess.ResourceGrant grant : access.grants()) {
+                statements.addAll(
+                        grantStatements(service, ResourceArns.declared(service, grant.resource()), grant.access()));
+            }
+            policy(policies, "use-declared-resources", statements);
+        }
+        if (!access.statements().isEmpty()) {
+            List<ObjectNode> statements = new ArrayList<>();
+            for (FunctionAccess.RawStatement raw : access.statements()) {
+                List<JsonNode> resources = new ArrayList<>();
+                raw.resources().forEach(resource -> resources.add(Cfn.text(resource)));
+                statements.add(statement(null, raw.actions(), resources));
+            }
+            policy(policies, "declared-statements", statements);
+        }
+    }
+
+    /** What each access means on each kind of resource; the site's Access page has the same table. */
+    static List<ObjectNode> grantStatements(ServiceModel service, OwnedResource resource, Access access) {
+        boolean read = access != Access.WRITE;
+        boolean write = access != Access.READ;
+        String sid = resource.logicalId()
+                + access.name().charAt(0)
+                + access.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+        JsonNode arn = ResourceArns.arn(service, resource);
+        List<String> actions = new ArrayList<>();
+        switch (resource.kind()) {
+            case TABLE -> {
+                if (read) {
+                    actions.addAll(List.of(
+                            "dynamodb:BatchGetItem",
+                            "dynamodb:ConditionCheckItem",
+                            "dynamodb:DescribeTable",
+                            "dynamodb:GetItem",
+                            "dynamodb:Query",
+                            "dynamodb:Scan"));
+                }
+                if (write) {
+                    actions.addAll(List.of(
+                            "dynamodb:BatchWriteItem",
+                            "dynamodb:DeleteItem",
+                            "dynamodb:PutItem",
+                            "dynamodb:UpdateItem"));
+                }
+                return List.of(
+                        statement(sid, actions, List.of(arn, Cfn.sub("${" + resource.logicalId() + ".Arn}/index/*"))));
+            }
+            case BUCKET -> {
+                String objects = "arn:${AWS::Partition}:s3:::"
+                        + ((OwnedResource.Bucket) resource).physicalName(service.stackName()) + "/*";
+                if (read) {
+                    actions.add("s3:GetObject");
+                }
+                if (write) {
+                    actions.addAll(List.of("s3:DeleteObject", "s3:PutObject"));
+                }
+                List<ObjectNode> statements = new ArrayList<>();
+                statements.add(statement(sid + "Objects", actions, List.of(Cfn.sub(objects))));
+                if (read) {
+                    statements.add(statement(sid + "Listing", List.of("s3:ListBucket"), List.of(arn)));
+                }
+                return statements;
+            }
+            case QUEUE -> {
+                if (read) {
+                    actions.addAll(List.of("sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:ReceiveMessage"));
+                }
+                if (write) {
+                    actions.add("sqs:SendMessage");
+                }
+                actions.add("sqs:GetQueueAttributes");
+                return List.of(statement(sid, actions, List.of(arn)));
+            }
+            case TOPIC -> {
+                if (read) {
+                    actions.add("sns:GetTopicAttributes");
+                }
+                if (write) {
+                    actions.add("sns:Publish");
+                }
+                return List.of(statement(sid, actions, List.of(arn)));
+            }
+            case STREAM -> {
+                if (read) {
+                    actions.addAll(READ_KINESIS_STREAM);
+                }
+                if (write) {
+                    actions.addAll(List.of("kinesis:PutRecord", "kinesis:PutRecords"));
+                    if (!read) {
+                        actions.add("kinesis:DescribeStreamSummary");
+                    }
+                }
+                return List.of(statement(sid, actions, List.of(arn)));
+            }
+            default -> throw new IllegalStateException("No access for " + resource.kind());
+        }
+    }
+
+    private static ObjectNode statement(String sid, List<String> actions, List<JsonNode> resources) {
+        ObjectNode statement = TemplateJson.object();
+        if (sid != null) {
+            statement.put("Sid", sid);
+        }
+        statement.put("Effect", "Allow");
+        ArrayNode actionArray = statement.putArray("Action");
+        actions.forEach(actionArray::add);
+        ArrayNode resourceArray = statement.putArray("Resource");
+        resources.forEach(resourceArray::add);
+        return statement;
+    }
+
+    private static void policy(ArrayNode policies, String name, List<ObjectNode> statements) {
+        ObjectNode policy = policies.addObject();
+        policy.put("PolicyName", name);
+        ObjectNode document = Cfn.policyDocument();
+        ArrayNode statementArray = (ArrayNode) document.get("Statement");
+        statements.forEach(statementArray::add);
+        policy.set("PolicyDocument", document);
+    }
+}

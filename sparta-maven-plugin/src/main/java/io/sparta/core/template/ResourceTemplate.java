@@ -1,0 +1,128 @@
+package io.sparta.core.template;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.annotations.StreamView;
+import io.sparta.api.OwnedResource;
+import io.sparta.api.ServiceModel;
+
+/**
+ * The resources a service declares, each with safe defaults: encrypted at rest, buckets private and TLS-only,
+ * tables with point-in-time recovery, and tables and buckets kept when the stack goes unless declared otherwise.
+ * Each is an output, exported for other stacks.
+ */
+final class ResourceTemplate {
+
+    private ResourceTemplate() {}
+
+    static void add(ObjectNode resources, ObjectNode outputs, ServiceModel service) {
+        for (OwnedResource resource : service.resources()) {
+            String id = resource.logicalId();
+            ObjectNode node = Cfn.resource(resources, id, type(resource));
+            ObjectNode properties = node.putObject("Properties");
+            if (resource instanceof OwnedResource.Table table) {
+                retain(node, table.retainOnDelete());
+                table(properties, table);
+            } else if (resource instanceof OwnedResource.Bucket bucket) {
+                retain(node, bucket.retainOnDelete());
+                bucket(resources, properties, bucket, service);
+            } else if (resource instanceof OwnedResource.Queue queue) {
+                properties.put("SqsManagedSseEnabled", true);
+                properties.put("VisibilityTimeout", queue.visibilityTimeout());
+            } else if (resource instanceof OwnedResource.Topic) {
+                properties.put("KmsMasterKeyId", "alias/aws/sns");
+            } else if (resource instanceof OwnedResource.Stream stream) {
+                properties.put("ShardCount", stream.shards());
+                properties
+                        .putObject("StreamEncryption")
+                        .put("EncryptionType", "KMS")
+                        .put("KeyId", "alias/aws/kinesis");
+            }
+            Cfn.output(
+                    outputs,
+                    id + "Name",
+                    "What " + resource.kind().annotation() + " " + resource.name() + " is called (a queue: its URL)",
+                    Cfn.ref(id));
+            Cfn.output(
+                    outputs,
+                    id + "Arn",
+                    "ARN of " + resource.kind().annotation() + " " + resource.name(),
+                    ResourceArns.arn(service, resource));
+        }
+    }
+
+    private static String type(OwnedResource resource) {
+        return switch (resource.kind()) {
+            case TABLE -> "AWS::DynamoDB::Table";
+            case BUCKET -> "AWS::S3::Bucket";
+            case QUEUE -> "AWS::SQS::Queue";
+            case TOPIC -> "AWS::SNS::Topic";
+            case STREAM -> "AWS::Kinesis::Stream";
+        };
+    }
+
+    private static void retain(ObjectNode node, boolean retain) {
+        if (retain) {
+            node.put("DeletionPolicy", "Retain");
+            node.put("UpdateReplacePolicy", "Retain");
+        }
+    }
+
+    private static void table(ObjectNode properties, OwnedResource.Table table) {
+        properties.put("BillingMode", "PAY_PER_REQUEST");
+        ArrayNode attributes = properties.putArray("AttributeDefinitions");
+        ArrayNode keys = properties.putArray("KeySchema");
+        attributes
+                .addObject()
+                .put("AttributeName", table.partitionKey())
+                .put("AttributeType", table.partitionKeyType().code());
+        keys.addObject().put("AttributeName", table.partitionKey()).put("KeyType", "HASH");
+        if (!table.sortKey().isEmpty()) {
+            attributes
+                    .addObject()
+                    .put("AttributeName", table.sortKey())
+                    .put("AttributeType", table.sortKeyType().code());
+            keys.addObject().put("AttributeName", table.sortKey()).put("KeyType", "RANGE");
+        }
+        properties.putObject("SSESpecification").put("SSEEnabled", true);
+        properties.putObject("PointInTimeRecoverySpecification").put("PointInTimeRecoveryEnabled", true);
+        if (table.stream() != StreamView.NONE) {
+            properties
+                    .putObject("StreamSpecification")
+                    .put("StreamViewType", table.stream().name());
+        }
+    }
+
+    private static void bucket(
+            ObjectNode resources, ObjectNode properties, OwnedResource.Bucket bucket, ServiceModel service) {
+        String name = bucket.physicalName(service.stackName());
+        properties.set("BucketName", Cfn.sub(name));
+        properties
+                .putObject("BucketEncryption")
+                .putArray("ServerSideEncryptionConfiguration")
+                .addObject()
+                .putObject("ServerSideEncryptionByDefault")
+                .put("SSEAlgorithm", "AES256");
+        ObjectNode block = properties.putObject("PublicAccessBlockConfiguration");
+        block.put("BlockPublicAcls", true);
+        block.put("BlockPublicPolicy", true);
+        block.put("IgnorePublicAcls", true);
+        block.put("RestrictPublicBuckets", true);
+        if (bucket.versioned()) {
+            properties.putObject("VersioningConfiguration").put("Status", "Enabled");
+        }
+        ObjectNode policy = Cfn.properties(resources, bucket.logicalId() + "Policy", "AWS::S3::BucketPolicy");
+        policy.set("Bucket", Cfn.ref(bucket.logicalId()));
+        ObjectNode document = Cfn.policyDocument();
+        ObjectNode deny = ((ArrayNode) document.get("Statement")).addObject();
+        deny.put("Sid", "TlsOnly");
+        deny.put("Effect", "Deny");
+        deny.put("Principal", "*");
+        deny.put("Action", "s3:*");
+        deny.putArray("Resource")
+                .add(ResourceArns.arn(service, bucket))
+                .add(Cfn.sub("arn:${AWS::Partition}:s3:::" + name + "/*"));
+        deny.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
+        policy.set("PolicyDocument", document);
+    }
+}

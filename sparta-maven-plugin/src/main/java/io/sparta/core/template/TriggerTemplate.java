@@ -1,0 +1,230 @@
+package io.sparta.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.EventPatternTrigger;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.LogSubscriptionTrigger;
+import io.sparta.api.OwnedResource;
+import io.sparta.api.S3BucketTrigger;
+import io.sparta.api.ScheduleTrigger;
+import io.sparta.api.ServiceModel;
+import io.sparta.api.SnsTopicTrigger;
+import io.sparta.api.SqsQueueTrigger;
+import io.sparta.api.StreamTrigger;
+import io.sparta.api.Trigger;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What invokes a function: for each trigger its rule, subscription, mapping or notification, and the permission
+ * that lets that one source, and no other, invoke the function. What the function's role needs to consume queues
+ * and streams is in {@link AccessPolicies}.
+ */
+final class TriggerTemplate {
+
+    private TriggerTemplate() {}
+
+    static void add(ObjectNode resources, LambdaFunction function, ServiceModel service) {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Trigger trigger : function.triggers()) {
+            String kind = kind(trigger);
+            if (kind == null) {
+                continue;
+            }
+            String id = function.logicalIdPrefix() + kind + numbers.merge(kind, 1, Integer::sum);
+            if (trigger instanceof ScheduleTrigger schedule) {
+                addSchedule(resources, function, schedule, id);
+            } else if (trigger instanceof EventPatternTrigger rule) {
+                addEventRule(resources, function, rule, id);
+            } else if (trigger instanceof SqsQueueTrigger queue) {
+                addQueueMapping(resources, function, queue, id, service);
+            } else if (trigger instanceof StreamTrigger stream) {
+                addStreamMapping(resources, function, stream, id, service);
+            } else if (trigger instanceof SnsTopicTrigger topic) {
+                addSubscription(resources, function, topic, id, service);
+            } else if (trigger instanceof S3BucketTrigger bucket) {
+                addBucketNotification(resources, function, bucket, id, service);
+            } else if (trigger instanceof LogSubscriptionTrigger subscription) {
+                addLogSubscription(resources, function, subscription, id);
+            }
+        }
+    }
+
+    /** The logical id stem of a trigger's resources; null for HTTP, which has templates of its own. */
+    private static String kind(Trigger trigger) {
+        if (trigger instanceof ScheduleTrigger) {
+            return "Schedule";
+        } else if (trigger instanceof EventPatternTrigger) {
+            return "EventRule";
+        } else if (trigger instanceof SqsQueueTrigger) {
+            return "Queue";
+        } else if (trigger instanceof StreamTrigger) {
+            return "Stream";
+        } else if (trigger instanceof SnsTopicTrigger) {
+            return "Topic";
+        } else if (trigger instanceof S3BucketTrigger) {
+            return "Bucket";
+        } else if (trigger instanceof LogSubscriptionTrigger) {
+            return "LogSubscription";
+        }
+        return null;
+    }
+
+    /** An EventBridge rule targeting the function, and the permission for EventBridge, from that rule only. */
+    private static void addSchedule(
+            ObjectNode resources, LambdaFunction function, ScheduleTrigger schedule, String id) {
+        ObjectNode rule = rule(resources, function, id, schedule.description());
+        rule.put("ScheduleExpression", schedule.expression());
+        rule.put("State", schedule.enabled() ? "ENABLED" : "DISABLED");
+    }
+
+    private static void addEventRule(
+            ObjectNode resources, LambdaFunction function, EventPatternTrigger trigger, String id) {
+        ObjectNode rule = rule(resources, function, id, trigger.description());
+        rule.set("EventPattern", parse(trigger.pattern()));
+        rule.put("State", "ENABLED");
+    }
+
+    private static ObjectNode rule(ObjectNode resources, LambdaFunction function, String id, String description) {
+        ObjectNode rule = Cfn.properties(resources, id, "AWS::Events::Rule");
+        if (!description.isEmpty()) {
+            rule.put("Description", description);
+        }
+        ObjectNode target = rule.putArray("Targets").addObject();
+        target.put("Id", function.logicalIdPrefix());
+        target.set("Arn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        Cfn.invokePermission(
+                resources,
+                id + "Permission",
+                function.functionLogicalId(),
+                "events.amazonaws.com",
+                Cfn.getAtt(id, "Arn"));
+        return rule;
+    }
+
+    private static void addQueueMapping(
+            ObjectNode resources, LambdaFunction function, SqsQueueTrigger queue, String id, ServiceModel service) {
+        ObjectNode mapping =
+                mapping(resources, function, id, ResourceArns.arn(service, queue.queue()), queue.batchSize());
+        if (queue.batchingWindowSeconds() > 0) {
+            mapping.put("MaximumBatchingWindowInSeconds", queue.batchingWindowSeconds());
+        }
+        if (queue.reportBatchItemFailures()) {
+            mapping.putArray("FunctionResponseTypes").add("ReportBatchItemFailures");
+        }
+        mapping.put("Enabled", true);
+    }
+
+    private static void addStreamMapping(
+            ObjectNode resources, LambdaFunction function, StreamTrigger stream, String id, ServiceModel service) {
+        ObjectNode mapping = mapping(
+                resources,
+                function,
+                id,
+                ResourceArns.streamArn(service, stream.kind(), stream.source()),
+                stream.batchSize());
+        mapping.put("StartingPosition", stream.startingPosition().name());
+        mapping.put("Enabled", true);
+    }
+
+    private static ObjectNode mapping(
+            ObjectNode resources, LambdaFunction function, String id, JsonNode source, int batchSize) {
+        ObjectNode mapping = Cfn.properties(resources, id, "AWS::Lambda::EventSourceMapping");
+        mapping.set("EventSourceArn", source);
+        mapping.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        mapping.put("BatchSize", batchSize);
+        return mapping;
+    }
+
+    /** A subscription of the function to the topic, with its filter policy, and SNS's permission from that topic. */
+    private static void addSubscription(
+            ObjectNode resources, LambdaFunction function, SnsTopicTrigger topic, String id, ServiceModel service) {
+        JsonNode topicArn = ResourceArns.arn(service, topic.topic());
+        ObjectNode subscription = Cfn.properties(resources, id, "AWS::SNS::Subscription");
+        subscription.put("Protocol", "lambda");
+        subscription.set("TopicArn", topicArn);
+        subscription.set("Endpoint", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        if (!topic.filterPolicy().isBlank()) {
+            subscription.set("FilterPolicy", parse(topic.filterPolicy()));
+        }
+        Cfn.invokePermission(resources, id + "Permission", function.functionLogicalId(), "sns.amazonaws.com", topicArn);
+    }
+
+    /**
+     * S3's permission from that bucket in this account; for a declared bucket, also its notification, which waits
+     * for the permission since S3 checks it when the notification is set. An existing bucket's notification is set at
+     * provision (ExistingBucketNotifications).
+     */
+    private static void addBucketNotification(
+            ObjectNode resources, LambdaFunction function, S3BucketTrigger trigger, String id, ServiceModel service) {
+        String permissionId = id + "Permission";
+        ObjectNode permission = Cfn.invokePermission(
+                resources,
+                permissionId,
+                function.functionLogicalId(),
+                "s3.amazonaws.com",
+                ResourceArns.arn(service, trigger.bucket()));
+        permission.set("SourceAccount", Cfn.ref("AWS::AccountId"));
+        if (trigger.existingBucket()) {
+            return;
+        }
+        OwnedResource bucket = ResourceArns.declared(service, trigger.bucket());
+        ObjectNode bucketResource = (ObjectNode) resources.get(bucket.logicalId());
+        ArrayNode dependsOn = bucketResource.has("DependsOn")
+                ? (ArrayNode) bucketResource.get("DependsOn")
+                : bucketResource.putArray("DependsOn");
+        dependsOn.add(permissionId);
+        ObjectNode properties = (ObjectNode) bucketResource.get("Properties");
+        ObjectNode notifications = properties.has("NotificationConfiguration")
+                ? (ObjectNode) properties.get("NotificationConfiguration")
+                : properties.putObject("NotificationConfiguration");
+        ArrayNode configurations = notifications.has("LambdaConfigurations")
+                ? (ArrayNode) notifications.get("LambdaConfigurations")
+                : notifications.putArray("LambdaConfigurations");
+        for (String event : trigger.events()) {
+            ObjectNode configuration = configurations.addObject();
+            configuration.put("Event", event);
+            configuration.set("Function", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+            ArrayNode rules = TemplateJson.array();
+            if (!trigger.prefix().isEmpty()) {
+                rules.addObject().put("Name", "prefix").put("Value", trigger.prefix());
+            }
+            if (!trigger.suffix().isEmpty()) {
+                rules.addObject().put("Name", "suffix").put("Value", trigger.suffix());
+            }
+            if (!rules.isEmpty()) {
+                configuration.putObject("Filter").putObject("S3Key").set("Rules", rules);
+            }
+        }
+    }
+
+    /** A subscription filter on the log group, and CloudWatch Logs' permission from that log group only. */
+    private static void addLogSubscription(
+            ObjectNode resources, LambdaFunction function, LogSubscriptionTrigger trigger, String id) {
+        String permissionId = id + "Permission";
+        ObjectNode permission = Cfn.invokePermission(
+                resources,
+                permissionId,
+                function.functionLogicalId(),
+                "logs.amazonaws.com",
+                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + trigger.logGroup()
+                        + ":*"));
+        permission.set("SourceAccount", Cfn.ref("AWS::AccountId"));
+        ObjectNode filter = Cfn.resource(resources, id, "AWS::Logs::SubscriptionFilter");
+        filter.putArray("DependsOn").add(permissionId);
+        ObjectNode properties = filter.putObject("Properties");
+        properties.put("LogGroupName", trigger.logGroup());
+        properties.put("FilterPattern", trigger.filterPattern());
+        properties.set("DestinationArn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return TemplateJson.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("The model holds JSON it checked: " + json, e);
+        }
+    }
+}
