@@ -3,6 +3,7 @@ package io.sparta.maven;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.sparta.core.SpartaUserException;
+import io.sparta.core.local.LocalEnvironment;
 import io.sparta.local.LocalRunner;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -36,11 +37,17 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Credentials and home, so a function that calls AWS locally acts as the developer. */
+    /**
+     * Credentials and home, so a function that calls AWS locally acts as the developer, and {@code SPARTA_*}, so
+     * Discover finds the resources the developer points it at.
+     */
     static Map<String, String> passThroughEnvironment() {
         Map<String, String> passed = new TreeMap<>();
         System.getenv().forEach((name, value) -> {
-            if (name.startsWith("AWS_") || name.equals("HOME") || name.equals("TMPDIR")) {
+            if (name.startsWith("AWS_")
+                    || name.startsWith(LocalEnvironment.DISCOVER_PREFIX)
+                    || name.equals("HOME")
+                    || name.equals("TMPDIR")) {
                 passed.put(name, value);
             }
         });

@@ -10,6 +10,12 @@ import java.util.regex.Pattern;
 /** The environment a function sees when it runs on this machine, as close to Lambda's as a local JVM can be. */
 public final class LocalEnvironment {
 
+    /**
+     * Where a declared resource is, for {@code Discover}. Locally no stack resolves these, so the developer's own
+     * value wins, and without one the variable is left out and Discover says which one to set.
+     */
+    public static final String DISCOVER_PREFIX = "SPARTA_";
+
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
     private LocalEnvironment() {}
@@ -17,7 +23,8 @@ public final class LocalEnvironment {
     /**
      * What Lambda sets, the function's own variables, and the developer's credentials; nothing else leaks in.
      *
-     * @param passThrough variables of the developer's shell the function may need (AWS credentials, HOME)
+     * @param passThrough variables of the developer's shell the function may need (AWS credentials, HOME, where
+     *     declared resources are)
      */
     public static Map<String, String> of(
             LambdaFunction function, ServiceSettings settings, String region, Map<String, String> passThrough) {
@@ -31,7 +38,14 @@ public final class LocalEnvironment {
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().identifier());
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + deployedName);
         environment.put("_HANDLER", function.handler());
-        function.environment().forEach((key, value) -> environment.put(key, substitute(value, settings, region)));
+        function.environment().forEach((key, value) -> {
+            String resolved = substitute(value, settings, region);
+            if (!key.startsWith(DISCOVER_PREFIX)) {
+                environment.put(key, resolved);
+            } else if (!passThrough.containsKey(key) && !resolved.contains("${")) {
+                environment.put(key, resolved);
+            }
+        });
         return environment;
     }
 

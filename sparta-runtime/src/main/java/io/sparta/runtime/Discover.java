@@ -1,0 +1,75 @@
+package io.sparta.runtime;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds, at run time, the resources the service declares: a function that uses a table, bucket, queue, topic or
+ * stream (through a grant or a trigger) gets its physical name in an environment variable the template sets.
+ *
+ * <pre>{@code
+ * String table = Discover.table("orders");        // the DynamoDB table's name
+ * String queueUrl = Discover.queueUrl("work");    // the SQS queue's URL
+ * }</pre>
+ *
+ * <p>Locally, set the same variables ({@code SPARTA_TABLE_ORDERS=...}) to point the code at real resources.
+ */
+public final class Discover {
+
+    private final Map<String, String> environment;
+
+    private Discover(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Reads a given environment, as tests and other runtimes need. */
+    public static Discover from(Map<String, String> environment) {
+        return new Discover(Map.copyOf(environment));
+    }
+
+    private static Discover process() {
+        return new Discover(System.getenv());
+    }
+
+    /** The name of the service's DynamoDB table {@code name}. */
+    public static String table(String name) {
+        return process().lookup("TABLE", name);
+    }
+
+    /** The name of the service's S3 bucket {@code name}. */
+    public static String bucket(String name) {
+        return process().lookup("BUCKET", name);
+    }
+
+    /** The URL of the service's SQS queue {@code name}, what the SQS API takes. */
+    public static String queueUrl(String name) {
+        return process().lookup("QUEUE", name);
+    }
+
+    /** The ARN of the service's SNS topic {@code name}, what the SNS API takes. */
+    public static String topicArn(String name) {
+        return process().lookup("TOPIC", name);
+    }
+
+    /** The name of the service's Kinesis stream {@code name}. */
+    public static String stream(String name) {
+        return process().lookup("STREAM", name);
+    }
+
+    /**
+     * The physical name of a resource of that kind.
+     *
+     * @param kind TABLE, BUCKET, QUEUE, TOPIC or STREAM
+     * @throws IllegalStateException naming the variable, when this function was not given the resource
+     */
+    public String lookup(String kind, String name) {
+        String variable = "SPARTA_" + kind + "_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+        String value = environment.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException("This function has no " + kind.toLowerCase(Locale.ROOT) + " \"" + name
+                    + "\": " + variable + " is not set. Grant it with @Grant(resource = \"" + name
+                    + "\") (or trigger the function from it) and package again; locally, set " + variable + ".");
+        }
+        return value;
+    }
+}
