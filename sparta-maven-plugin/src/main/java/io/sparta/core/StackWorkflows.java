@@ -2,11 +2,13 @@ package io.sparta.core;
 
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.LogTail;
 import io.sparta.core.deploy.StackDescriber;
 import io.sparta.core.deploy.StackRemover;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** The goals that act on a deployed stack by name alone: delete, status and logs. */
 public final class StackWorkflows {
@@ -20,6 +22,11 @@ public final class StackWorkflows {
     /** @return whether a stack was deleted; a missing stack is not an error */
     public boolean delete(AwsTarget target, String stackName) throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
+            List<ExistingBucketNotifications.Notification> notifications =
+                    ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName);
+            if (!notifications.isEmpty()) {
+                new ExistingBucketNotifications(aws.s3(), console).removeAll(stackName, notifications);
+            }
             boolean deleted = new StackRemover(aws.cloudFormation(), console).delete(stackName);
             console.info(aws.ledger().summary());
             return deleted;

@@ -40,6 +40,14 @@ public final class StackDeployer {
 
     /** The stack after the deployment, or empty when it was already up to date and left alone. */
     public Optional<StackOutcome> deploy(Request request) throws SpartaUserException {
+        return deploy(request, () -> {});
+    }
+
+    /**
+     * @param beforeExecute runs when a change set with changes is about to execute, while the stack still runs its
+     *     old template
+     */
+    public Optional<StackOutcome> deploy(Request request, Runnable beforeExecute) throws SpartaUserException {
         ChangeSetType type = prepareStack(request.stackName());
         String changeSetName = "sparta-" + System.currentTimeMillis();
         try {
@@ -59,6 +67,7 @@ public final class StackDeployer {
         }
         reportChanges(type, changeSet.changes());
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
+        beforeExecute.run();
         execute(request.stackName(), changeSetName);
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();

@@ -19,6 +19,8 @@ public final class ServiceTemplate {
 
     public static final String ARTIFACT_BUCKET = "ArtifactBucket";
     public static final String ARTIFACT_KEY = "ArtifactKey";
+    /** Metadata of a permission for a notification on a bucket the stack does not own, which provision sets. */
+    public static final String BUCKET_NOTIFICATION_METADATA = "SpartaBucketNotification";
 
     private ServiceTemplate() {}
 

@@ -168,6 +168,17 @@ final class TriggerTemplate {
                 ResourceArns.arn(service, trigger.bucket()));
         permission.set("SourceAccount", Cfn.ref("AWS::AccountId"));
         if (trigger.existingBucket()) {
+            // CloudFormation cannot set notifications on a bucket it does not own; provision does, from this.
+            ObjectNode notification = ((ObjectNode) resources.get(permissionId))
+                    .putObject("Metadata")
+                    .putObject(ServiceTemplate.BUCKET_NOTIFICATION_METADATA);
+            notification.put(
+                    "Bucket", trigger.bucket().substring(trigger.bucket().lastIndexOf(':') + 1));
+            notification.put("Function", function.name());
+            ArrayNode events = notification.putArray("Events");
+            trigger.events().forEach(events::add);
+            notification.put("Prefix", trigger.prefix());
+            notification.put("Suffix", trigger.suffix());
             return;
         }
         OwnedResource bucket = ResourceArns.declared(service, trigger.bucket());
