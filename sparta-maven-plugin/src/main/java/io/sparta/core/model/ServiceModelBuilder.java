@@ -112,7 +112,12 @@ public final class ServiceModelBuilder {
                 timeout,
                 attributes.enumeration("runtime", LambdaRuntime.class),
                 attributes.enumeration("architecture", Architecture.class),
-                environment(site, attributes, settings, discoverable(annotations, resources), problems),
+                environment(
+                        site,
+                        attributes,
+                        settings,
+                        discoverable(annotations, resources, settings.stackName()),
+                        problems),
                 retention,
                 options,
                 annotations.triggers,
@@ -146,7 +151,8 @@ public final class ServiceModelBuilder {
      * Where each declared resource the function uses is, for {@code Discover}: its name (a queue's URL, a topic's
      * ARN), through a reference CloudFormation resolves.
      */
-    private static Map<String, String> discoverable(SiteAnnotations annotations, List<OwnedResource> resources) {
+    private static Map<String, String> discoverable(
+            SiteAnnotations annotations, List<OwnedResource> resources, String stackName) {
         java.util.Set<String> used = new java.util.HashSet<>();
         annotations.grants.forEach(grant -> used.add(grant.resource()));
         for (Trigger trigger : annotations.triggers) {
@@ -163,8 +169,18 @@ public final class ServiceModelBuilder {
         Map<String, String> variables = new TreeMap<>();
         resources.stream()
                 .filter(resource -> used.contains(resource.name()))
-                .forEach(resource -> variables.put(resource.environmentVariable(), "${" + resource.logicalId() + "}"));
+                .forEach(resource -> variables.put(resource.environmentVariable(), physicalName(resource, stackName)));
         return variables;
+    }
+
+    /**
+     * A reference CloudFormation resolves to the resource's name; a bucket's name spelled out, since its
+     * notifications depend on the functions, which must not depend on it in turn.
+     */
+    private static String physicalName(OwnedResource resource, String stackName) {
+        return resource instanceof OwnedResource.Bucket bucket
+                ? bucket.physicalName(stackName)
+                : "${" + resource.logicalId() + "}";
     }
 
     /** The service-wide variables, then the function's own, which win over them, then Sparta's own. */

@@ -499,4 +499,82 @@ class ServiceModelBuilderTest {
                                 "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/\", api = ApiKind.REST)",
                                 "public String handle(String in)")));
     }
+
+    @Test
+    void declaredResourcesReachTheirUsersThroughGrantsTriggersAndDiscoverVariables() throws Exception {
+        ServiceModel model = build(SETTINGS, """
+                package acme;
+                import io.sparta.annotations.*;
+                @DynamoTable(name = "orders", partitionKey = "id") @S3Bucket(name = "uploads")
+                public class Handlers {
+                    @SpartaLambda @Grant(resource = "orders", access = Access.WRITE) @S3Trigger(bucket = "uploads")
+                    public void handle(String in) {}
+                }
+                """);
+        assertEquals(
+                List.of(
+                        new io.sparta.api.OwnedResource.Table(
+                                "orders",
+                                "id",
+                                io.sparta.annotations.KeyType.STRING,
+                                "",
+                                io.sparta.annotations.KeyType.STRING,
+                                io.sparta.annotations.StreamView.NONE,
+                                true),
+                        new io.sparta.api.OwnedResource.Bucket("uploads", false, true)),
+                model.resources());
+        LambdaFunction function = model.functions().get(0);
+        assertEquals(
+                List.of(new io.sparta.api.FunctionAccess.ResourceGrant("orders", io.sparta.annotations.Access.WRITE)),
+                function.access().grants());
+        assertEquals(
+                Map.of(
+                        "SPARTA_TABLE_ORDERS",
+                        "${OrdersTable}",
+                        "SPARTA_BUCKET_UPLOADS",
+                        "orders-uploads-${AWS::AccountId}-${AWS::Region}"),
+                function.environment());
+    }
+
+    @Test
+    void rejectsResourcesAwsRefusesAndBucketNamesOverS3sLimit() {
+        ServiceSettings longStack = new ServiceSettings("orders", "orders-service-production-eu", Map.of(), Map.of());
+        assertEquals(
+                List.of(
+                        "acme.Handlers: @S3Bucket(name = \"customer-uploads-archive\"): the bucket's name,"
+                                + " <stack>-customer-uploads-archive-<account>-<region>, may reach 81 characters; S3"
+                                + " allows 63, so shorten the name or the stackName",
+                        "acme.Handlers: @KinesisStream(name = \"clicks\"): shards = 0 is out of range; allowed 1 to 500",
+                        "acme.Handlers: @SqsQueue(name = \"clicks\"): resource \"clicks\" is declared twice (@KinesisStream"
+                                + " and @SqsQueue at acme.Handlers); resource names are unique in a service"),
+                problems(longStack, """
+                        package acme;
+                        import io.sparta.annotations.*;
+                        @S3Bucket(name = "customer-uploads-archive") @KinesisStream(name = "clicks", shards = 0) @SqsQueue(name = "clicks")
+                        public class Handlers {
+                            @SpartaLambda public void handle(String in) {}
+                        }
+                        """));
+    }
+
+    @Test
+    void aBucketNameOfSixtyThreeCharactersAtMostIsAcceptedAndOneMoreIsNot() throws Exception {
+        ServiceSettings settings = new ServiceSettings("orders", "orders-dev", Map.of(), Map.of());
+        String source = """
+                package acme;
+                import io.sparta.annotations.*;
+                @S3Bucket(name = "%s")
+                public class Handlers {
+                    @SpartaLambda public void handle(String in) {}
+                }
+                """;
+        // orders-dev-<name>-123456789012-<14-character region>: 39 characters besides the name.
+        assertEquals(
+                1, build(settings, source.formatted("a".repeat(24))).resources().size());
+        assertEquals(
+                List.of("acme.Handlers: @S3Bucket(name = \"" + "a".repeat(25) + "\"): the bucket's name, <stack>-"
+                        + "a".repeat(25) + "-<account>-<region>, may reach 64 characters; S3 allows 63, so shorten the"
+                        + " name or the stackName"),
+                problems(settings, source.formatted("a".repeat(25))));
+    }
 }

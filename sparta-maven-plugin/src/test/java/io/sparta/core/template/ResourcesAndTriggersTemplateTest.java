@@ -64,7 +64,11 @@ class ResourcesAndTriggersTemplateTest {
                 10,
                 LambdaRuntime.JAVA21,
                 Architecture.X86_64,
-                new TreeMap<>(Map.of("SPARTA_TABLE_ORDERS", "${OrdersTable}")),
+                new TreeMap<>(Map.of(
+                        "SPARTA_TABLE_ORDERS",
+                        "${OrdersTable}",
+                        "SPARTA_BUCKET_UPLOADS",
+                        "shop-dev-uploads-${AWS::AccountId}-${AWS::Region}")),
                 14,
                 FunctionOptions.DEFAULTS,
                 triggers,
