@@ -8,14 +8,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 
 /** The event-sources sample on moto: each trigger checked through the AWS API, not only in the template. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventSourcesIT extends SharedSampleOnMoto {
 
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders";
+    private static final String BUCKET = "event-sources-uploads-123456789012-us-east-1";
 
     EventSourcesIT() {
         super("event-sources");
@@ -23,8 +32,23 @@ class EventSourcesIT extends SharedSampleOnMoto {
 
     @BeforeAll
     void provision() throws Exception {
-        // The sample consumes a queue the team already has.
+        // The sample consumes a queue the team already has, and a bucket another team owns, whose notification
+        // of its own queue must survive Sparta's.
         aws.sqs.createQueue(r -> r.queueName("orders"));
+        String teamQueue = aws.sqs
+                .getQueueAttributes(r -> r.queueUrl(aws.sqs
+                                .createQueue(q -> q.queueName("team-events"))
+                                .queueUrl())
+                        .attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings()
+                .get("QueueArn");
+        aws.s3.createBucket(r -> r.bucket("legacy-drop"));
+        aws.s3.putBucketNotificationConfiguration(r -> r.bucket("legacy-drop")
+                .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder()
+                        .id("team-owned")
+                        .queueArn(teamQueue)
+                        .eventsWithStrings("s3:ObjectRemoved:*")
+                        .build())));
         SampleProject.BuildResult build = sample.mvn("package", "sparta:provision");
         assertEquals(0, build.exitCode(), build.describe());
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
@@ -37,6 +61,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 .configuration()
                 .functionArn();
         Map<String, Rule> rules = aws.events.listRules(r -> {}).rules().stream()
+                .filter(rule -> rule.scheduleExpression() != null)
                 .collect(Collectors.toMap(Rule::scheduleExpression, rule -> rule));
         assertEquals(2, rules.size(), rules.toString());
         assertEquals("every night", rules.get("rate(1 day)").description());
@@ -165,5 +190,201 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertTrue(resources
                 .at("/StatusUrlPublicInvokePermission/Properties/InvokedViaFunctionUrl")
                 .asBoolean());
+    }
+
+    @Test
+    void declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables() {
+        Map<String, String> environment = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-ingest"))
+                .environment()
+                .variables();
+        String tableName = environment.get("SPARTA_TABLE_ORDERS");
+        TableDescription table =
+                aws.dynamoDb.describeTable(r -> r.tableName(tableName)).table();
+        assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
+        assertEquals("PAY_PER_REQUEST", table.billingModeSummary().billingModeAsString());
+        assertEquals(BUCKET, environment.get("SPARTA_BUCKET_UPLOADS"));
+        aws.s3.headBucket(r -> r.bucket(BUCKET));
+
+        Map<String, String> announce = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-announce"))
+                .environment()
+                .variables();
+        String queueUrl = announce.get("SPARTA_QUEUE_WORK");
+        assertEquals(
+                "60",
+                aws.sqs
+                        .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("VisibilityTimeout"))
+                        .attributesAsStrings()
+                        .get("VisibilityTimeout"));
+        assertEquals(
+                "ACTIVE",
+                aws.kinesis
+                        .describeStream(r -> r.streamName(announce.get("SPARTA_STREAM_CLICKS")))
+                        .streamDescription()
+                        .streamStatusAsString());
+        String topicArn = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-worker"))
+                .environment()
+                .variables()
+                .get("SPARTA_TOPIC_EVENTS");
+        assertEquals(
+                topicArn,
+                aws.sns
+                        .getTopicAttributes(r -> r.topicArn(topicArn))
+                        .attributes()
+                        .get("TopicArn"));
+    }
+
+    @Test
+    void grantsAreExactlyTheirActionsOnTheirResources() {
+        String tableName = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-ingest"))
+                .environment()
+                .variables()
+                .get("SPARTA_TABLE_ORDERS");
+        String tableArn =
+                aws.dynamoDb.describeTable(r -> r.tableName(tableName)).table().tableArn();
+        JsonNode statements = aws.inlinePolicy(aws.roleNameOf("event-sources-ingest"), "use-declared-resources")
+                .path("Statement");
+        assertEquals(3, statements.size(), statements.toString());
+        assertEquals("OrdersTableWrite", statements.at("/0/Sid").asText());
+        assertEquals(
+                "[\"dynamodb:BatchWriteItem\",\"dynamodb:DeleteItem\",\"dynamodb:PutItem\",\"dynamodb:UpdateItem\"]",
+                statements.at("/0/Action").toString());
+        assertEquals(
+                "[\"" + tableArn + "\",\"" + tableArn + "/index/*\"]",
+                statements.at("/0/Resource").toString());
+        assertEquals("[\"s3:GetObject\"]", statements.at("/1/Action").toString());
+        assertEquals(
+                "[\"arn:aws:s3:::" + BUCKET + "/*\"]",
+                statements.at("/1/Resource").toString());
+        assertEquals("[\"s3:ListBucket\"]", statements.at("/2/Action").toString());
+        assertEquals(
+                "[\"arn:aws:s3:::" + BUCKET + "\"]",
+                statements.at("/2/Resource").toString());
+
+        JsonNode raw = aws.inlinePolicy(aws.roleNameOf("event-sources-react"), "declared-statements");
+        assertEquals("[\"ses:SendEmail\"]", raw.at("/Statement/0/Action").toString());
+        assertEquals(
+                "[\"arn:aws:ses:us-east-1:123456789012:identity/shop.example.com\"]",
+                raw.at("/Statement/0/Resource").toString());
+    }
+
+    @Test
+    void streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams() {
+        String tableName = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-ingest"))
+                .environment()
+                .variables()
+                .get("SPARTA_TABLE_ORDERS");
+        String streamArn =
+                aws.dynamoDb.describeTable(r -> r.tableName(tableName)).table().latestStreamArn();
+        List<EventSourceMappingConfiguration> audit = aws.lambda
+                .listEventSourceMappings(r -> r.functionName("event-sources-audit"))
+                .eventSourceMappings();
+        assertEquals(1, audit.size(), audit.toString());
+        assertEquals(streamArn, audit.get(0).eventSourceArn());
+        assertEquals(50, audit.get(0).batchSize());
+        assertEquals("TRIM_HORIZON", audit.get(0).startingPositionAsString());
+        JsonNode read = aws.inlinePolicy(aws.roleNameOf("event-sources-audit"), "read-own-streams");
+        assertEquals("[\"" + streamArn + "\"]", read.at("/Statement/0/Resource").toString());
+
+        String kinesisArn = aws.lambda
+                .listEventSourceMappings(r -> r.functionName("event-sources-clicks"))
+                .eventSourceMappings()
+                .get(0)
+                .eventSourceArn();
+        assertTrue(kinesisArn.startsWith("arn:aws:kinesis:us-east-1:123456789012:stream/"), kinesisArn);
+        JsonNode readClicks = aws.inlinePolicy(aws.roleNameOf("event-sources-clicks"), "read-own-streams");
+        assertEquals(
+                "[\"" + kinesisArn + "\"]",
+                readClicks.at("/Statement/0/Resource").toString());
+    }
+
+    @Test
+    void anEventPatternRuleTargetsItsFunction() {
+        Rule rule = aws.events.listRules(r -> {}).rules().stream()
+                .filter(candidate -> candidate.eventPattern() != null)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(rule.eventPattern().contains("com.example.shop"), rule.eventPattern());
+        assertEquals("shop events", rule.description());
+        String reactArn = aws.lambda
+                .getFunction(r -> r.functionName("event-sources-react"))
+                .configuration()
+                .functionArn();
+        assertEquals(
+                List.of(reactArn),
+                aws.events.listTargetsByRule(r -> r.rule(rule.name())).targets().stream()
+                        .map(target -> target.arn())
+                        .toList());
+    }
+
+    @Test
+    void anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn() {
+        GetBucketNotificationConfigurationResponse configuration =
+                aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop"));
+        assertEquals(
+                List.of("team-owned"),
+                configuration.queueConfigurations().stream()
+                        .map(QueueConfiguration::id)
+                        .toList());
+        assertEquals(1, configuration.lambdaFunctionConfigurations().size());
+        LambdaFunctionConfiguration ours =
+                configuration.lambdaFunctionConfigurations().get(0);
+        assertEquals("sparta-event-sources-ingest-1", ours.id());
+        assertEquals("arn:aws:lambda:us-east-1:123456789012:function:event-sources-ingest", ours.lambdaFunctionArn());
+        assertEquals(List.of("s3:ObjectCreated:Put"), ours.eventsAsStrings());
+        boolean s3MayInvoke = false;
+        for (JsonNode statement : aws.functionPolicy("event-sources-ingest").path("Statement")) {
+            s3MayInvoke |= statement.at("/Principal/Service").asText().equals("s3.amazonaws.com")
+                    && statement.at("/Condition/ArnLike/AWS:SourceArn").asText().equals("arn:aws:s3:::legacy-drop");
+        }
+        assertTrue(s3MayInvoke, "S3 may invoke ingest for legacy-drop");
+    }
+
+    /** moto creates no SNS::Subscription and no Logs::SubscriptionFilter, and ignores a bucket's notifications. */
+    @Test
+    void subscriptionsAndDeclaredBucketNotificationInTemplateOnlyBecauseMotoSkipsThem() throws Exception {
+        JsonNode resources = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sample.file("target/sparta/template.json").toFile())
+                .path("Resources");
+        assertEquals(
+                "EventsTopic",
+                resources.at("/AnnounceTopic1/Properties/TopicArn/Ref").asText());
+        assertEquals(
+                "[\"order\"]",
+                resources.at("/AnnounceTopic1/Properties/FilterPolicy/kind").toString());
+        assertEquals(
+                "sns.amazonaws.com",
+                resources.at("/AnnounceTopic1Permission/Properties/Principal").asText());
+        JsonNode notification =
+                resources.at("/UploadsBucket/Properties/NotificationConfiguration/LambdaConfigurations/0");
+        assertEquals(
+                "[\"IngestFunction\",\"Arn\"]",
+                notification.at("/Function/Fn::GetAtt").toString());
+        assertEquals("incoming/", notification.at("/Filter/S3Key/Rules/0/Value").asText());
+        assertEquals(
+                "/aws/lambda/legacy-worker",
+                resources.at("/ReactLogSubscription1/Properties/LogGroupName").asText());
+        assertEquals(
+                "ERROR",
+                resources.at("/ReactLogSubscription1/Properties/FilterPattern").asText());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners() {
+        SampleProject.BuildResult build = sample.mvn("sparta:delete");
+        assertEquals(0, build.exitCode(), build.describe());
+        GetBucketNotificationConfigurationResponse configuration =
+                aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop"));
+        assertEquals(List.of(), configuration.lambdaFunctionConfigurations());
+        assertEquals(
+                List.of("team-owned"),
+                configuration.queueConfigurations().stream()
+                        .map(QueueConfiguration::id)
+                        .toList());
     }
 }

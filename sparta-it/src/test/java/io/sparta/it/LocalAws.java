@@ -14,10 +14,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** AWS SDK clients the tests use to check what a provision really made, pointed at moto. */
@@ -36,6 +39,14 @@ final class LocalAws implements AutoCloseable {
     final SqsClient sqs;
     final EventBridgeClient events;
     final ApiGatewayReader apiGateway;
+    final DynamoDbClient dynamoDb;
+    final SnsClient sns;
+    final KinesisClient kinesis;
+
+    static {
+        // The SDK speaks CBOR to Kinesis by default, which moto's server answers with a 500; JSON it understands.
+        System.setProperty("aws.cborEnabled", "false");
+    }
 
     LocalAws(URI endpoint) {
         cloudFormation = client(CloudFormationClient.builder(), endpoint, REGION);
@@ -47,6 +58,9 @@ final class LocalAws implements AutoCloseable {
         events = client(EventBridgeClient.builder(), endpoint, REGION);
         logs = client(CloudWatchLogsClient.builder(), endpoint, REGION);
         apiGateway = new ApiGatewayReader(endpoint, REGION);
+        dynamoDb = client(DynamoDbClient.builder(), endpoint, REGION);
+        sns = client(SnsClient.builder(), endpoint, REGION);
+        kinesis = client(KinesisClient.builder(), endpoint, REGION);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {
@@ -108,5 +122,8 @@ final class LocalAws implements AutoCloseable {
         cloudWatch.close();
         sqs.close();
         events.close();
+        dynamoDb.close();
+        sns.close();
+        kinesis.close();
     }
 }
