@@ -85,4 +85,19 @@ public @interface SpartaLambda {
      * ephemeral storage.
      */
     boolean snapStart() default false;
+
+    /** Subnets to run in, such as {@code subnet-0abc1234}; with {@link #securityGroupIds()}, at most 16. */
+    String[] subnetIds() default {};
+
+    /** Security groups of the function's network interfaces, such as {@code sg-0abc1234}; at most 5. */
+    String[] securityGroupIds() default {};
+
+    /** Tags of the function, beside the stack's; at most 50. */
+    Tag[] tags() default {};
+
+    /**
+     * Where an asynchronous invocation goes when every retry failed: a declared {@link SqsQueue} or
+     * {@link SnsTopic} by name, or an SQS queue's or SNS topic's ARN. The role may send there and nowhere else.
+     */
+    String onFailure() default "";
 }

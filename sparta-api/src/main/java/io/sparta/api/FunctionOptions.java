@@ -1,6 +1,7 @@
 package io.sparta.api;
 
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * A function's settings beyond code, memory and time, each at Lambda's default unless declared.
@@ -11,6 +12,11 @@ import java.util.List;
  * @param layers layer version ARNs, in order
  * @param role an existing role's ARN or name, or empty when Sparta generates the function's role
  * @param snapStart SnapStart on versions Sparta publishes, behind the alias {@code live}
+ * @param subnetIds subnets of the function's VPC; none outside a VPC
+ * @param securityGroupIds security groups of its network interfaces in the VPC
+ * @param tags the function's own tags, by key
+ * @param onFailure where failed asynchronous invocations go: a declared queue's or topic's name, or an ARN; none
+ *     when empty
  */
 public record FunctionOptions(
         int reservedConcurrency,
@@ -18,13 +24,45 @@ public record FunctionOptions(
         int ephemeralStorage,
         List<String> layers,
         String role,
-        boolean snapStart) {
+        boolean snapStart,
+        List<String> subnetIds,
+        List<String> securityGroupIds,
+        SortedMap<String, String> tags,
+        String onFailure) {
 
     /** What Lambda does when nothing is declared, with a role of Sparta's own. */
     public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "", false);
 
     public FunctionOptions {
         layers = List.copyOf(layers);
+        subnetIds = List.copyOf(subnetIds);
+        securityGroupIds = List.copyOf(securityGroupIds);
+        tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
+    }
+
+    /** Options outside a VPC, without tags or an on-failure destination. */
+    public FunctionOptions(
+            int reservedConcurrency,
+            boolean tracing,
+            int ephemeralStorage,
+            List<String> layers,
+            String role,
+            boolean snapStart) {
+        this(
+                reservedConcurrency,
+                tracing,
+                ephemeralStorage,
+                layers,
+                role,
+                snapStart,
+                List.of(),
+                List.of(),
+                new java.util.TreeMap<>(),
+                "");
+    }
+
+    public boolean inVpc() {
+        return !subnetIds.isEmpty();
     }
 
     /** Whether the function uses an existing role rather than one Sparta generates. */

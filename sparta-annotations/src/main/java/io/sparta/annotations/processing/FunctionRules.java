@@ -116,6 +116,60 @@ public final class FunctionRules {
     }
 
     /** An existing role's ARN or name; empty means Sparta generates the role. */
+    public static final int SUBNETS_MAX = 16;
+
+    public static final int SECURITY_GROUPS_MAX = 5;
+    public static final int FUNCTION_TAGS_MAX = 50;
+
+    private static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
+
+    /** Both lists or neither: Lambda places a function in a VPC through subnets and security groups together. */
+    public static Optional<String> vpc(List<String> subnetIds, List<String> securityGroupIds) {
+        if (subnetIds.isEmpty() != securityGroupIds.isEmpty()) {
+            return Optional.of("subnetIds and securityGroupIds go together: a function in a VPC needs both");
+        }
+        if (subnetIds.size() > SUBNETS_MAX) {
+            return Optional.of(
+                    "subnetIds holds " + subnetIds.size() + " subnets; Lambda allows at most " + SUBNETS_MAX);
+        }
+        if (securityGroupIds.size() > SECURITY_GROUPS_MAX) {
+            return Optional.of("securityGroupIds holds " + securityGroupIds.size() + " groups; Lambda allows at most "
+                    + SECURITY_GROUPS_MAX);
+        }
+        return subnetIds.stream()
+                .filter(id -> !SUBNET.matcher(id).matches())
+                .findFirst()
+                .map(id -> "subnetIds entry \"" + id + "\" is not a subnet id (subnet-0abc1234)")
+                .or(() -> securityGroupIds.stream()
+                        .filter(id -> !SECURITY_GROUP.matcher(id).matches())
+                        .findFirst()
+                        .map(id -> "securityGroupIds entry \"" + id + "\" is not a security group id (sg-0abc1234)"));
+    }
+
+    /** @param tags keys to values, in declaration order */
+    public static Optional<String> tags(List<String> keys, List<String> values) {
+        if (keys.size() > FUNCTION_TAGS_MAX) {
+            return Optional.of("tags holds " + keys.size() + " tags; Lambda allows at most " + FUNCTION_TAGS_MAX);
+        }
+        if (keys.stream().distinct().count() != keys.size()) {
+            return Optional.of("tags names one key twice");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (key.isEmpty()
+                    || key.length() > 128
+                    || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+                return Optional.of("tag key \"" + key + "\" must be 1 to 128 characters and not start with aws:");
+            }
+            if (values.get(i).length() > 256) {
+                return Optional.of(
+                        "tag " + key + " has a value of " + values.get(i).length() + " characters; at most 256");
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<String> role(String role) {
         return role.isEmpty()
                         || ROLE_ARN.matcher(role).matches()

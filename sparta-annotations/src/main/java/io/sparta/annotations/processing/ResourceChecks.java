@@ -88,6 +88,19 @@ final class ResourceChecks {
                 KinesisStream::name,
                 stream -> false);
 
+        for (Element element : round.getElementsAnnotatedWith(SpartaLambda.class)) {
+            String onFailure = element.getAnnotation(SpartaLambda.class).onFailure();
+            if (ResourceRules.isArn(onFailure)) {
+                report(element, SpartaLambda.class, ResourceRules.onFailureArn(onFailure));
+            } else if (!onFailure.isEmpty()) {
+                resources.refer(
+                        onFailure,
+                        List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
+                        false,
+                        "@SpartaLambda onFailure",
+                        new Site(element, mirror(element, SpartaLambda.class)));
+            }
+        }
         for (Element element : onFunctions(round, Grant.class)) {
             for (Grant grant : element.getAnnotationsByType(Grant.class)) {
                 resources.refer(
@@ -237,14 +250,14 @@ final class ResourceChecks {
     }
 
     private static AnnotationMirror mirror(Element element, Class<? extends Annotation> type) {
-        Class<? extends Annotation> container =
-                type.getAnnotation(java.lang.annotation.Repeatable.class).value();
+        java.lang.annotation.Repeatable repeatable = type.getAnnotation(java.lang.annotation.Repeatable.class);
+        String container = repeatable == null ? null : repeatable.value().getCanonicalName();
         return element.getAnnotationMirrors().stream()
                 .filter(m -> {
                     String name = ((TypeElement) m.getAnnotationType().asElement())
                             .getQualifiedName()
                             .toString();
-                    return name.equals(type.getCanonicalName()) || name.equals(container.getCanonicalName());
+                    return name.equals(type.getCanonicalName()) || name.equals(container);
                 })
                 .findFirst()
                 .orElse(null);

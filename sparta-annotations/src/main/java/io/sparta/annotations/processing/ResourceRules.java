@@ -89,6 +89,14 @@ public final class ResourceRules {
                         + "'s name nor an ARN like " + example);
     }
 
+    /** An on-failure destination given by ARN: an SQS queue or an SNS topic. */
+    public static Optional<String> onFailureArn(String arn) {
+        return QueueRules.queue(arn).isEmpty() || TOPIC_ARN.matcher(arn).matches()
+                ? Optional.empty()
+                : Optional.of("onFailure = \"" + arn + "\" is neither a declared @SqsQueue's or @SnsTopic's name nor an"
+                        + " SQS queue's or SNS topic's ARN");
+    }
+
     public static Optional<String> visibilityTimeout(int seconds) {
         return seconds < 0 || seconds > VISIBILITY_TIMEOUT_MAX
                 ? Optional.of("visibilityTimeout = " + seconds + " is out of range; allowed 0 to "

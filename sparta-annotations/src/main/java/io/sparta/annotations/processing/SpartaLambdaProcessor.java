@@ -100,6 +100,22 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         if (!function.name().isEmpty()) {
             report(element, mirror, "name", FunctionRules.name(function.name()));
         }
+        report(
+                element,
+                mirror,
+                "subnetIds",
+                FunctionRules.vpc(List.of(function.subnetIds()), List.of(function.securityGroupIds())));
+        report(
+                element,
+                mirror,
+                "tags",
+                FunctionRules.tags(
+                        java.util.Arrays.stream(function.tags())
+                                .map(io.sparta.annotations.Tag::key)
+                                .toList(),
+                        java.util.Arrays.stream(function.tags())
+                                .map(io.sparta.annotations.Tag::value)
+                                .toList()));
         Set<String> variables = new HashSet<>();
         for (Env variable : function.environment()) {
             report(element, mirror, "environment", FunctionRules.environmentName(variable.name()));

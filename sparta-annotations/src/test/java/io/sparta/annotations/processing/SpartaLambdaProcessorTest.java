@@ -308,4 +308,24 @@ class SpartaLambdaProcessorTest {
                         }
                         """)));
     }
+
+    @Test
+    void vpcTagsAndOnFailureDestinationsAreChecked() {
+        assertEquals(
+                List.of(
+                        "4: @SpartaLambda: subnetIds and securityGroupIds go together: a function in a VPC needs both",
+                        "5: @SpartaLambda: tags names one key twice",
+                        "6: @SpartaLambda onFailure refers to \"dead-letters\", but the service declares no @SqsQueue or"
+                                + " @SnsTopic of that name; declared: [work]"),
+                sorted(compile("Guarded", """
+                        import io.sparta.annotations.*;
+                        @SqsQueue(name = "work")
+                        public class Guarded {
+                            @SpartaLambda(subnetIds = "subnet-0abc1234") public void a() {}
+                            @SpartaLambda(tags = {@Tag(key = "team", value = "a"), @Tag(key = "team", value = "b")}) public void b() {}
+                            @SpartaLambda(onFailure = "dead-letters") public void c() {}
+                            @SpartaLambda(onFailure = "work", subnetIds = "subnet-0abc1234", securityGroupIds = "sg-0abc1234") public void d() {}
+                        }
+                        """)));
+    }
 }

@@ -5,6 +5,8 @@ import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.annotations.processing.ResourceKind;
+import io.sparta.annotations.processing.ResourceRules;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
 import io.sparta.api.FunctionOptions;
@@ -88,7 +90,24 @@ public final class ServiceModelBuilder {
                 attributes.integer("ephemeralStorage"),
                 attributes.strings("layers"),
                 attributes.string("role"),
-                attributes.bool("snapStart"));
+                attributes.bool("snapStart"),
+                attributes.strings("subnetIds"),
+                attributes.strings("securityGroupIds"),
+                tags(attributes),
+                attributes.string("onFailure"));
+        List<Map<String, Object>> tagEntries = attributes.annotations("tags");
+        Stream.of(
+                        FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),
+                        FunctionRules.tags(
+                                tagEntries.stream()
+                                        .map(tag -> String.valueOf(tag.get("key")))
+                                        .toList(),
+                                tagEntries.stream()
+                                        .map(tag -> String.valueOf(tag.get("value")))
+                                        .toList()),
+                        onFailure(options.onFailure(), site, declared))
+                .flatMap(Optional::stream)
+                .forEach(problem -> problems.add(site.location() + ": " + problem));
         Stream.of(
                         FunctionRules.description(description),
                         FunctionRules.memory(memory),
@@ -145,6 +164,30 @@ public final class ServiceModelBuilder {
                     + Math.max(0, FunctionRules.FUNCTION_NAME_MAX - stackName.length() - 1) + " characters here) or the"
                     + " stackName");
         }
+    }
+
+    private static TreeMap<String, String> tags(Attributes attributes) {
+        TreeMap<String, String> tags = new TreeMap<>();
+        attributes
+                .annotations("tags")
+                .forEach(tag -> tags.put(String.valueOf(tag.get("key")), String.valueOf(tag.get("value"))));
+        return tags;
+    }
+
+    /** A declared queue or topic, resolved with the other references, or a queue's or topic's ARN. */
+    private static Optional<String> onFailure(String onFailure, HandlerSite site, ResourceTable<String> declared) {
+        if (ResourceRules.isArn(onFailure)) {
+            return ResourceRules.onFailureArn(onFailure);
+        }
+        if (!onFailure.isEmpty()) {
+            declared.refer(
+                    onFailure,
+                    List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
+                    false,
+                    "@SpartaLambda onFailure",
+                    site.location());
+        }
+        return Optional.empty();
     }
 
     /**

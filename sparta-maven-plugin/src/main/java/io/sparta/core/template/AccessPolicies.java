@@ -53,6 +53,22 @@ final class AccessPolicies {
             }
             policy(policies, "read-own-streams", statements);
         }
+        String onFailure = function.options().onFailure();
+        if (!onFailure.isEmpty()) {
+            boolean topic = onFailure.startsWith("arn:")
+                    ? onFailure.contains(":sns:")
+                    : ResourceArns.declared(service, onFailure).kind() == ResourceKind.TOPIC;
+            policy(
+                    policies,
+                    "send-failed-invocations",
+                    List.of(statement(
+                            null,
+                            List.of(topic ? "sns:Publish" : "sqs:SendMessage"),
+                            List.of(ResourceArns.arn(service, onFailure)))));
+        }
+        if (function.options().inVpc()) {
+            policy(policies, "vpc-network-interfaces", vpcStatements());
+        }
         FunctionAccess access = function.access();
         if (!access.grants().isEmpty()) {
             List<ObjectNode> statements = new ArrayList<>();
@@ -152,6 +168,26 @@ final class AccessPolicies {
             }
             default -> throw new IllegalStateException("No access for " + resource.kind());
         }
+    }
+
+    /**
+     * What Lambda needs to place the function's network interfaces: describing them works only on every resource,
+     * as EC2 defines it; the rest is held to the stack's own account and region.
+     */
+    private static List<ObjectNode> vpcStatements() {
+        ObjectNode describe =
+                statement("DescribeNetworkInterfaces", List.of("ec2:DescribeNetworkInterfaces"), List.of());
+        describe.put("Resource", "*");
+        return List.of(
+                describe,
+                statement(
+                        "ManageNetworkInterfaces",
+                        List.of(
+                                "ec2:AssignPrivateIpAddresses",
+                                "ec2:CreateNetworkInterface",
+                                "ec2:DeleteNetworkInterface",
+                                "ec2:UnassignPrivateIpAddresses"),
+                        List.of(Cfn.sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:*/*"))));
     }
 
     private static ObjectNode statement(String sid, List<String> actions, List<JsonNode> resources) {

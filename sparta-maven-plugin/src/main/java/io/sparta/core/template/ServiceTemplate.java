@@ -102,6 +102,18 @@ public final class ServiceTemplate {
             addPublishedAlias(resources, outputs, function, properties);
         }
         TriggerTemplate.add(resources, function, service);
+        if (!function.options().onFailure().isEmpty()) {
+            ObjectNode invokeConfig = Cfn.properties(
+                    resources, function.logicalIdPrefix() + "InvokeConfig", "AWS::Lambda::EventInvokeConfig");
+            invokeConfig.set("FunctionName", Cfn.ref(functionId));
+            invokeConfig.put("Qualifier", "$LATEST");
+            invokeConfig
+                    .putObject("DestinationConfig")
+                    .putObject("OnFailure")
+                    .set(
+                            "Destination",
+                            ResourceArns.arn(service, function.options().onFailure()));
+        }
     }
 
     /**
@@ -194,6 +206,18 @@ public final class ServiceTemplate {
         if (!options.layers().isEmpty()) {
             ArrayNode layers = properties.putArray("Layers");
             options.layers().forEach(layers::add);
+        }
+        if (options.inVpc()) {
+            ObjectNode vpc = properties.putObject("VpcConfig");
+            ArrayNode subnets = vpc.putArray("SubnetIds");
+            options.subnetIds().forEach(subnets::add);
+            ArrayNode groups = vpc.putArray("SecurityGroupIds");
+            options.securityGroupIds().forEach(groups::add);
+        }
+        if (!options.tags().isEmpty()) {
+            ArrayNode tags = properties.putArray("Tags");
+            options.tags()
+                    .forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         }
     }
 }

@@ -577,4 +577,23 @@ class ServiceModelBuilderTest {
                         + " name or the stackName"),
                 problems(settings, source.formatted("a".repeat(25))));
     }
+
+    @Test
+    void rejectsVpcTagsAndOnFailureDestinationsLambdaRefuses() {
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: subnetIds and securityGroupIds go together: a function in a VPC needs both",
+                        "acme.Handlers#handle: tag key \"aws:owner\" must be 1 to 128 characters and not start with aws:",
+                        "acme.Handlers#handle: @SpartaLambda onFailure refers to \"dead-letters\", but the service declares"
+                                + " no @SqsQueue or @SnsTopic of that name"),
+                problems(method(
+                        "@SpartaLambda(subnetIds = \"subnet-0abc1234\", tags = @Tag(key = \"aws:owner\", value = \"x\"),"
+                                + " onFailure = \"dead-letters\")",
+                        "public void handle(String in)")));
+        assertEquals(
+                List.of("acme.Handlers#handle: onFailure = \"arn:aws:s3:::bucket\" is neither a declared @SqsQueue's or"
+                        + " @SnsTopic's name nor an SQS queue's or SNS topic's ARN"),
+                problems(
+                        method("@SpartaLambda(onFailure = \"arn:aws:s3:::bucket\")", "public void handle(String in)")));
+    }
 }

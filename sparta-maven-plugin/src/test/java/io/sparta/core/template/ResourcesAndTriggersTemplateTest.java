@@ -104,12 +104,36 @@ class ResourcesAndTriggersTemplateTest {
                         List.of(new FunctionAccess.RawStatement(
                                 List.of("ses:SendEmail"),
                                 List.of("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/shop")))));
+        LambdaFunction guarded = new LambdaFunction(
+                "guarded",
+                "Guarded",
+                "acme.Guarded",
+                "acme.Guarded",
+                "",
+                256,
+                10,
+                LambdaRuntime.JAVA21,
+                Architecture.X86_64,
+                new TreeMap<>(),
+                14,
+                new FunctionOptions(
+                        -1,
+                        false,
+                        512,
+                        List.of(),
+                        "",
+                        false,
+                        List.of("subnet-0abc1234", "subnet-0def5678"),
+                        List.of("sg-0abc1234"),
+                        new TreeMap<>(Map.of("cost-center", "shop")),
+                        "work"),
+                List.of());
         template = ServiceTemplate.marshal(new ServiceModel(
                 "shop",
                 "Shop-Dev",
                 new TreeMap<>(),
                 new TreeMap<>(),
-                List.of(consumer, writer),
+                List.of(consumer, guarded, writer),
                 HttpApiSettings.DEFAULTS,
                 RESOURCES));
         resources = template.path("Resources");
@@ -298,7 +322,7 @@ class ResourcesAndTriggersTemplateTest {
                         .path("Policies")
                         .forEach(policy -> policy.at("/PolicyDocument/Statement")
                                 .forEach(statement -> {
-                                    if (!statement.at("/Action/0").asText().startsWith("xray:")) {
+                                    if (!statement.path("Sid").asText().equals("DescribeNetworkInterfaces")) {
                                         assertFalse(
                                                 statement
                                                         .path("Action")
@@ -313,6 +337,37 @@ class ResourcesAndTriggersTemplateTest {
                                                 statement.toString());
                                     }
                                 })));
+    }
+
+    @Test
+    void vpcTagsAndOnFailureDestinationWithOnlyWhatTheyNeed() {
+        JsonNode function = resources.at("/GuardedFunction/Properties");
+        assertEquals(
+                "[\"subnet-0abc1234\",\"subnet-0def5678\"]",
+                function.at("/VpcConfig/SubnetIds").toString());
+        assertEquals(
+                "[\"sg-0abc1234\"]", function.at("/VpcConfig/SecurityGroupIds").toString());
+        assertEquals(
+                "[{\"Key\":\"cost-center\",\"Value\":\"shop\"}]",
+                function.path("Tags").toString());
+        assertEquals(
+                "[\"WorkQueue\",\"Arn\"]",
+                resources
+                        .at("/GuardedInvokeConfig/Properties/DestinationConfig/OnFailure/Destination/Fn::GetAtt")
+                        .toString());
+        JsonNode policies = resources.at("/GuardedRole/Properties/Policies");
+        assertEquals("send-failed-invocations", policies.at("/1/PolicyName").asText());
+        assertEquals(
+                "[\"sqs:SendMessage\"]",
+                policies.at("/1/PolicyDocument/Statement/0/Action").toString());
+        assertEquals("vpc-network-interfaces", policies.at("/2/PolicyName").asText());
+        assertEquals("*", policies.at("/2/PolicyDocument/Statement/0/Resource").asText());
+        assertEquals(
+                "[\"ec2:DescribeNetworkInterfaces\"]",
+                policies.at("/2/PolicyDocument/Statement/0/Action").toString());
+        assertEquals(
+                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:*/*",
+                policies.at("/2/PolicyDocument/Statement/1/Resource/0/Fn::Sub").asText());
     }
 
     @Test
