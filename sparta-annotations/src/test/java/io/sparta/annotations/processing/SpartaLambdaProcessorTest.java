@@ -328,4 +328,32 @@ class SpartaLambdaProcessorTest {
                         }
                         """)));
     }
+
+    @Test
+    void patternsLogGroupsBatchesKeysAndDuplicateResourcesAreChecked() {
+        assertEquals(
+                List.of(
+                        "2: @DynamoTable: partitionKey = \"\" must be 1 to 255 characters",
+                        "2: @SnsTopic: resource \"orders\" is declared twice (@DynamoTable and @SnsTopic at Feeds);"
+                                + " resource names are unique in a service",
+                        "4: @EventRule: pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
+                        "5: @LogSubscription: logGroup = \"bad group\" is not a log group name (1 to 512 of letters,"
+                                + " digits and ._-/#)",
+                        "7: @KinesisTrigger: batchSize = 0 is out of range; allowed 1 to 10000",
+                        "8: @DynamoDbTrigger: table = \"arn:aws:dynamodb:us-east-1:123456789012:table/orders\" is neither"
+                                + " a declared @DynamoTable's name nor an ARN like"
+                                + " arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL"),
+                sorted(compile("Feeds", """
+                        import io.sparta.annotations.*;
+                        @DynamoTable(name = "orders", partitionKey = "") @SnsTopic(name = "orders")
+                        public class Feeds {
+                            @SpartaLambda @EventRule(pattern = "source = shop")
+                            @LogSubscription(logGroup = "bad group")
+                            public void react() {}
+                            @SpartaLambda @KinesisTrigger(stream = "arn:aws:kinesis:us-east-1:123456789012:stream/c", batchSize = 0)
+                            @DynamoDbTrigger(table = "arn:aws:dynamodb:us-east-1:123456789012:table/orders")
+                            public void feed() {}
+                        }
+                        """)));
+    }
 }

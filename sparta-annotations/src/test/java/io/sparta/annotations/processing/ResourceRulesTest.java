@@ -1,0 +1,102 @@
+package io.sparta.annotations.processing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The name, ARN and limit rules for resources, routes and triggers, at their edges. */
+class ResourceRulesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "orders", "order-items-2", "abcdefghijklmnopqrstuvwxyz012345"})
+    void acceptsNamesUpToThirtyTwoCharacters(String name) {
+        assertEquals(Optional.empty(), ResourceRules.name(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Orders", "2orders", "order_items", "abcdefghijklmnopqrstuvwxyz0123456"})
+    void rejectsOtherNames(String name) {
+        assertEquals(
+                Optional.of("name = \"" + name + "\" must be 1 to 32 lower-case letters, digits or '-', starting with"
+                        + " a letter"),
+                ResourceRules.name(name));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "BUCKET, arn:aws:s3:::abc",
+        "BUCKET, arn:aws-cn:s3:::a.b-c",
+        "TOPIC, arn:aws:sns:eu-west-1:123456789012:events",
+        "TOPIC, arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:events.fifo",
+        "TABLE, arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000",
+        "STREAM, arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+        "QUEUE, arn:aws:sqs:us-east-1:123456789012:work"
+    })
+    void acceptsExistingResourcesArns(ResourceKind kind, String arn) {
+        assertEquals(Optional.empty(), ResourceRules.existingArn(kind, "source", arn));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "BUCKET, arn:aws:s3:::ab",
+        "BUCKET, arn:aws:s3:::Uppercase",
+        "TOPIC, arn:aws:sns:eu-west-1:12345678901:events",
+        "TABLE, arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+        "STREAM, arn:aws:kinesis:us-east-1:123456789012:clicks"
+    })
+    void rejectsMalformedArnsNamingTheShapeExpected(ResourceKind kind, String arn) {
+        String problem = ResourceRules.existingArn(kind, "source", arn).orElseThrow();
+        assertTrue(problem.startsWith("source = \"" + arn + "\" is neither a declared " + kind.annotation()), problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, true", "1, false", "10000, false", "10001, true"})
+    void streamBatchesRunFromOneToTenThousand(int batchSize, boolean rejected) {
+        assertEquals(rejected, ResourceRules.streamBatch(batchSize).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1, true", "0, false", "43200, false", "43201, true"})
+    void visibilityTimeoutsRunToTwelveHours(int seconds, boolean rejected) {
+        assertEquals(rejected, ResourceRules.visibilityTimeout(seconds).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, true", "1, false", "500, false", "501, true"})
+    void shardsRunFromOneToFiveHundred(int shards, boolean rejected) {
+        assertEquals(rejected, ResourceRules.shards(shards).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/, true",
+        "/orders/{id}, true",
+        "/files/{path+}, true",
+        "orders, false",
+        "/a//b, false",
+        "/a/{id}/{id}, false",
+        "/a b, false"
+    })
+    void pathsAreWhatApiGatewayTakes(String path, boolean accepted) {
+        assertEquals(
+                accepted, RouteRules.path(path).isEmpty(), RouteRules.path(path).toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPathOfFiveHundredTwelveCharactersIsTheLongest() {
+        assertEquals(Optional.empty(), RouteRules.path("/" + "a".repeat(511)));
+        assertTrue(RouteRules.path("/" + "a".repeat(512)).isPresent());
+    }
+
+    @org.junit.jupiter.api.Test
+    void rawStatementsNeedServiceActions() {
+        assertEquals(Optional.empty(), ResourceRules.statement(List.of("ses:SendEmail", "s3:Get*"), List.of("*")));
+        assertTrue(ResourceRules.statement(List.of("SendEmail"), List.of("*")).isPresent());
+        assertTrue(ResourceRules.statement(List.of(), List.of("*")).isPresent());
+    }
+}
