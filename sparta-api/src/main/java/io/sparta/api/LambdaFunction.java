@@ -78,6 +78,11 @@ public record LambdaFunction(
         return logicalIdPrefix + "Function";
     }
 
+    /** The logical id of the alias {@code live} Sparta publishes for a SnapStart function. */
+    public String aliasLogicalId() {
+        return logicalIdPrefix + "Alias";
+    }
+
     /** The logical id of the function's own {@code AWS::IAM::Role}. */
     public String roleLogicalId() {
         return logicalIdPrefix + "Role";

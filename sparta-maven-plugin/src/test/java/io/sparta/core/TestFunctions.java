@@ -26,8 +26,7 @@ public final class TestFunctions {
         return function(name, prefix, options, List.of());
     }
 
-    private static LambdaFunction function(
-            String name, String prefix, FunctionOptions options, List<Trigger> triggers) {
+    public static LambdaFunction function(String name, String prefix, FunctionOptions options, List<Trigger> triggers) {
         return new LambdaFunction(
                 name,
                 prefix,

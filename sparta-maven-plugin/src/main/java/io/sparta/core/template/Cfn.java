@@ -3,6 +3,7 @@ package io.sparta.core.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.sparta.api.LambdaFunction;
 
 /** CloudFormation intrinsic functions as JSON nodes. */
 final class Cfn {
@@ -43,12 +44,29 @@ final class Cfn {
         return resource(resources, logicalId, type).putObject("Properties");
     }
 
+    /**
+     * What triggers and APIs invoke: the alias {@code live} of a SnapStart function, since SnapStart applies to
+     * published versions only, or else the function.
+     */
+    static JsonNode invokeArn(LambdaFunction function) {
+        return function.options().snapStart()
+                ? ref(function.aliasLogicalId())
+                : getAtt(function.functionLogicalId(), "Arn");
+    }
+
+    /** {@link #invokeArn} for use inside Fn::Sub. */
+    static String invokeArnSub(LambdaFunction function) {
+        return function.options().snapStart()
+                ? "${" + function.aliasLogicalId() + "}"
+                : "${" + function.functionLogicalId() + ".Arn}";
+    }
+
     /** Lets one AWS service invoke a function, from one source only. */
     static ObjectNode invokePermission(
-            ObjectNode resources, String logicalId, String functionLogicalId, String principal, JsonNode sourceArn) {
+            ObjectNode resources, String logicalId, LambdaFunction function, String principal, JsonNode sourceArn) {
         ObjectNode permission = properties(resources, logicalId, "AWS::Lambda::Permission");
         permission.put("Action", "lambda:InvokeFunction");
-        permission.set("FunctionName", getAtt(functionLogicalId, "Arn"));
+        permission.set("FunctionName", invokeArn(function));
         permission.put("Principal", principal);
         permission.set("SourceArn", sourceArn);
         return permission;

@@ -20,6 +20,10 @@ final class FunctionUrlTemplate {
         String urlId = function.logicalIdPrefix() + "Url";
         ObjectNode properties = Cfn.properties(resources, urlId, "AWS::Lambda::Url");
         properties.set("TargetFunctionArn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        if (function.options().snapStart()) {
+            properties.put("Qualifier", "live");
+            ((ObjectNode) resources.get(urlId)).putArray("DependsOn").add(function.aliasLogicalId());
+        }
         properties.put("AuthType", url.auth().name());
         if (cors.enabled()) {
             properties.set("Cors", urlCors(cors));
@@ -42,7 +46,7 @@ final class FunctionUrlTemplate {
 
     private static ObjectNode publicPermission(ObjectNode resources, String logicalId, LambdaFunction function) {
         ObjectNode permission = Cfn.properties(resources, logicalId, "AWS::Lambda::Permission");
-        permission.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        permission.set("FunctionName", Cfn.invokeArn(function));
         permission.put("Principal", "*");
         return permission;
     }

@@ -61,7 +61,7 @@ final class HttpApiTemplate {
         ObjectNode integration = Cfn.properties(resources, integrationId, "AWS::ApiGatewayV2::Integration");
         integration.set("ApiId", Cfn.ref(API));
         integration.put("IntegrationType", "AWS_PROXY");
-        integration.set("IntegrationUri", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        integration.set("IntegrationUri", Cfn.invokeArn(function));
         integration.put("PayloadFormatVersion", "2.0");
         int number = 0;
         for (HttpRouteTrigger route : routes) {
@@ -73,7 +73,7 @@ final class HttpApiTemplate {
             Cfn.invokePermission(
                     resources,
                     routeId + "Permission",
-                    function.functionLogicalId(),
+                    function,
                     "apigateway.amazonaws.com",
                     Cfn.sub(executeApiArn(API, route)));
         }

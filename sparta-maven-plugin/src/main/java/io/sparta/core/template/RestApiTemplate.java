@@ -153,12 +153,12 @@ final class RestApiTemplate {
         integration.put("IntegrationHttpMethod", "POST");
         integration.set(
                 "Uri",
-                Cfn.sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${"
-                        + function.functionLogicalId() + ".Arn}/invocations"));
+                Cfn.sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/"
+                        + Cfn.invokeArnSub(function) + "/invocations"));
         Cfn.invokePermission(
                 resources,
                 methodId + "Permission",
-                function.functionLogicalId(),
+                function,
                 "apigateway.amazonaws.com",
                 Cfn.sub(HttpApiTemplate.executeApiArn(API, route)));
     }

@@ -103,10 +103,14 @@ public final class ServiceTemplate {
         }
         TriggerTemplate.add(resources, function, service);
         if (!function.options().onFailure().isEmpty()) {
-            ObjectNode invokeConfig = Cfn.properties(
+            ObjectNode invokeConfigResource = Cfn.resource(
                     resources, function.logicalIdPrefix() + "InvokeConfig", "AWS::Lambda::EventInvokeConfig");
+            if (function.options().snapStart()) {
+                invokeConfigResource.putArray("DependsOn").add(function.aliasLogicalId());
+            }
+            ObjectNode invokeConfig = invokeConfigResource.putObject("Properties");
             invokeConfig.set("FunctionName", Cfn.ref(functionId));
-            invokeConfig.put("Qualifier", "$LATEST");
+            invokeConfig.put("Qualifier", function.options().snapStart() ? "live" : "$LATEST");
             invokeConfig
                     .putObject("DestinationConfig")
                     .putObject("OnFailure")
@@ -132,7 +136,7 @@ public final class ServiceTemplate {
         ObjectNode versionProperties = version.putObject("Properties");
         versionProperties.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         versionProperties.set("Description", Cfn.sub("code ${" + ARTIFACT_KEY + "} configuration " + configuration));
-        String aliasId = function.logicalIdPrefix() + "Alias";
+        String aliasId = function.aliasLogicalId();
         ObjectNode alias =
                 Cfn.resource(resources, aliasId, "AWS::Lambda::Alias").putObject("Properties");
         alias.put("Name", "live");

@@ -94,13 +94,8 @@ final class TriggerTemplate {
         }
         ObjectNode target = rule.putArray("Targets").addObject();
         target.put("Id", function.logicalIdPrefix());
-        target.set("Arn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
-        Cfn.invokePermission(
-                resources,
-                id + "Permission",
-                function.functionLogicalId(),
-                "events.amazonaws.com",
-                Cfn.getAtt(id, "Arn"));
+        target.set("Arn", Cfn.invokeArn(function));
+        Cfn.invokePermission(resources, id + "Permission", function, "events.amazonaws.com", Cfn.getAtt(id, "Arn"));
         return rule;
     }
 
@@ -133,7 +128,9 @@ final class TriggerTemplate {
             ObjectNode resources, LambdaFunction function, String id, JsonNode source, int batchSize) {
         ObjectNode mapping = Cfn.properties(resources, id, "AWS::Lambda::EventSourceMapping");
         mapping.set("EventSourceArn", source);
-        mapping.set("FunctionName", Cfn.ref(function.functionLogicalId()));
+        mapping.set(
+                "FunctionName",
+                Cfn.ref(function.options().snapStart() ? function.aliasLogicalId() : function.functionLogicalId()));
         mapping.put("BatchSize", batchSize);
         return mapping;
     }
@@ -145,11 +142,11 @@ final class TriggerTemplate {
         ObjectNode subscription = Cfn.properties(resources, id, "AWS::SNS::Subscription");
         subscription.put("Protocol", "lambda");
         subscription.set("TopicArn", topicArn);
-        subscription.set("Endpoint", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        subscription.set("Endpoint", Cfn.invokeArn(function));
         if (!topic.filterPolicy().isBlank()) {
             subscription.set("FilterPolicy", parse(topic.filterPolicy()));
         }
-        Cfn.invokePermission(resources, id + "Permission", function.functionLogicalId(), "sns.amazonaws.com", topicArn);
+        Cfn.invokePermission(resources, id + "Permission", function, "sns.amazonaws.com", topicArn);
     }
 
     /**
@@ -161,11 +158,7 @@ final class TriggerTemplate {
             ObjectNode resources, LambdaFunction function, S3BucketTrigger trigger, String id, ServiceModel service) {
         String permissionId = id + "Permission";
         ObjectNode permission = Cfn.invokePermission(
-                resources,
-                permissionId,
-                function.functionLogicalId(),
-                "s3.amazonaws.com",
-                ResourceArns.arn(service, trigger.bucket()));
+                resources, permissionId, function, "s3.amazonaws.com", ResourceArns.arn(service, trigger.bucket()));
         permission.set("SourceAccount", Cfn.ref("AWS::AccountId"));
         if (trigger.existingBucket()) {
             // CloudFormation cannot set notifications on a bucket it does not own; provision does, from this.
@@ -197,7 +190,7 @@ final class TriggerTemplate {
         for (String event : trigger.events()) {
             ObjectNode configuration = configurations.addObject();
             configuration.put("Event", event);
-            configuration.set("Function", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+            configuration.set("Function", Cfn.invokeArn(function));
             ArrayNode rules = TemplateJson.array();
             if (!trigger.prefix().isEmpty()) {
                 rules.addObject().put("Name", "prefix").put("Value", trigger.prefix());
@@ -218,7 +211,7 @@ final class TriggerTemplate {
         ObjectNode permission = Cfn.invokePermission(
                 resources,
                 permissionId,
-                function.functionLogicalId(),
+                function,
                 "logs.amazonaws.com",
                 Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:" + trigger.logGroup()
                         + ":*"));
@@ -228,7 +221,7 @@ final class TriggerTemplate {
         ObjectNode properties = filter.putObject("Properties");
         properties.put("LogGroupName", trigger.logGroup());
         properties.put("FilterPattern", trigger.filterPattern());
-        properties.set("DestinationArn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        properties.set("DestinationArn", Cfn.invokeArn(function));
     }
 
     private static JsonNode parse(String json) {

@@ -212,4 +212,55 @@ class HttpTemplatesTest {
         Files.write(file, TemplateJson.bytes(template));
         assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
     }
+
+    @Test
+    void aSnapStartFunctionIsInvokedThroughItsAliasByEveryTriggerAndApi() throws Exception {
+        LambdaFunction fast = TestFunctions.function(
+                "fast",
+                "Fast",
+                new io.sparta.api.FunctionOptions(
+                        -1,
+                        false,
+                        512,
+                        List.of(),
+                        "",
+                        true,
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>(),
+                        "arn:aws:sqs:us-east-1:123456789012:failed"),
+                List.of(
+                        new HttpRouteTrigger(ApiKind.HTTP, "GET", "/fast"),
+                        new HttpRouteTrigger(ApiKind.REST, "GET", "/fast"),
+                        new FunctionUrlTrigger(UrlAuth.NONE),
+                        new io.sparta.api.ScheduleTrigger("rate(1 hour)", "", true)));
+        JsonNode template = marshal(HttpApiSettings.DEFAULTS, fast);
+        JsonNode resources = template.path("Resources");
+        assertEquals(
+                "FastAlias",
+                resources
+                        .at("/FastHttpIntegration/Properties/IntegrationUri/Ref")
+                        .asText());
+        assertEquals(
+                "FastAlias",
+                resources
+                        .at("/FastHttpRoute1Permission/Properties/FunctionName/Ref")
+                        .asText());
+        assertTrue(resources
+                .at("/FastRestMethod1/Properties/Integration/Uri/Fn::Sub")
+                .asText()
+                .contains("/functions/${FastAlias}/invocations"));
+        assertEquals("live", resources.at("/FastUrl/Properties/Qualifier").asText());
+        assertEquals(
+                "FastAlias",
+                resources
+                        .at("/FastUrlPublicInvokePermission/Properties/FunctionName/Ref")
+                        .asText());
+        assertEquals(
+                "FastAlias",
+                resources.at("/FastSchedule1/Properties/Targets/0/Arn/Ref").asText());
+        assertEquals(
+                "live", resources.at("/FastInvokeConfig/Properties/Qualifier").asText());
+        assertLintClean(template, "snapstart-triggers.json");
+    }
 }
