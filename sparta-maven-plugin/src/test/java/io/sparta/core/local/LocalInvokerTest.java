@@ -219,4 +219,36 @@ class LocalInvokerTest {
                 LocalEnvironment.substitute(
                         "${Stage}/${AWS::Region}/${AWS::StackName}/${!Literal}", SETTINGS, "eu-west-1"));
     }
+
+    @Test
+    void discoverVariablesComeFromTheDevelopersShellOrAreLeftOutForDiscoverToExplain() {
+        io.sparta.api.LambdaFunction function = new io.sparta.api.LambdaFunction(
+                "ingest",
+                "Ingest",
+                "acme.Ingest",
+                "acme.Ingest",
+                "",
+                256,
+                10,
+                io.sparta.annotations.LambdaRuntime.JAVA21,
+                io.sparta.annotations.Architecture.X86_64,
+                new java.util.TreeMap<>(Map.of(
+                        "SPARTA_TABLE_ORDERS", "${OrdersTable}",
+                        "SPARTA_BUCKET_UPLOADS", "orders-uploads-${AWS::AccountId}-${AWS::Region}",
+                        "STAGE", "${Stage}")),
+                14,
+                io.sparta.api.FunctionOptions.DEFAULTS,
+                List.of());
+        Map<String, String> alone = LocalEnvironment.of(function, SETTINGS, "eu-west-1", Map.of());
+        assertEquals(null, alone.get("SPARTA_TABLE_ORDERS"), "no stack resolves ${OrdersTable} here");
+        assertEquals("orders-uploads-000000000000-eu-west-1", alone.get("SPARTA_BUCKET_UPLOADS"));
+        assertEquals("dev", alone.get("STAGE"));
+        Map<String, String> pointed = LocalEnvironment.of(
+                function,
+                SETTINGS,
+                "eu-west-1",
+                Map.of("SPARTA_TABLE_ORDERS", "orders-dev-table", "SPARTA_BUCKET_UPLOADS", "my-test-bucket"));
+        assertEquals("orders-dev-table", pointed.get("SPARTA_TABLE_ORDERS"));
+        assertEquals("my-test-bucket", pointed.get("SPARTA_BUCKET_UPLOADS"));
+    }
 }
