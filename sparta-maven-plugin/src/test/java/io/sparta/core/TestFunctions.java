@@ -2,10 +2,12 @@ package io.sparta.core;
 
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.Trigger;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Validated functions for tests that start after the model: 256 MB, 10 s, java21 on x86_64, 14 days of logs. */
@@ -27,6 +29,16 @@ public final class TestFunctions {
     }
 
     public static LambdaFunction function(String name, String prefix, FunctionOptions options, List<Trigger> triggers) {
+        return function(name, prefix, options, triggers, Map.of(), FunctionAccess.NONE);
+    }
+
+    public static LambdaFunction function(
+            String name,
+            String prefix,
+            FunctionOptions options,
+            List<Trigger> triggers,
+            Map<String, String> environment,
+            FunctionAccess access) {
         return new LambdaFunction(
                 name,
                 prefix,
@@ -37,9 +49,10 @@ public final class TestFunctions {
                 10,
                 LambdaRuntime.JAVA21,
                 Architecture.X86_64,
-                new TreeMap<>(),
+                new TreeMap<>(environment),
                 14,
                 options,
-                triggers);
+                triggers,
+                access);
     }
 }

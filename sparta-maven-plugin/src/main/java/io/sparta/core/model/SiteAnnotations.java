@@ -125,28 +125,10 @@ final class SiteAnnotations {
                 }
                 triggers.add(topic);
             }
-            case "DynamoDbTrigger" -> {
-                Attributes values = new Attributes(DynamoDbTrigger.class, annotation.values());
-                StreamTrigger stream = new StreamTrigger(
-                        ResourceKind.TABLE,
-                        values.string("table"),
-                        values.enumeration("startingPosition", StartingPosition.class),
-                        values.integer("batchSize"));
-                reference(ResourceKind.TABLE, "table", stream.source(), true, "@DynamoDbTrigger");
-                checks.add(ResourceRules.streamBatch(stream.batchSize()));
-                triggers.add(stream);
-            }
-            case "KinesisTrigger" -> {
-                Attributes values = new Attributes(KinesisTrigger.class, annotation.values());
-                StreamTrigger stream = new StreamTrigger(
-                        ResourceKind.STREAM,
-                        values.string("stream"),
-                        values.enumeration("startingPosition", StartingPosition.class),
-                        values.integer("batchSize"));
-                reference(ResourceKind.STREAM, "stream", stream.source(), false, "@KinesisTrigger");
-                checks.add(ResourceRules.streamBatch(stream.batchSize()));
-                triggers.add(stream);
-            }
+            case "DynamoDbTrigger" ->
+                stream(new Attributes(DynamoDbTrigger.class, annotation.values()), ResourceKind.TABLE, "table", true);
+            case "KinesisTrigger" ->
+                stream(new Attributes(KinesisTrigger.class, annotation.values()), ResourceKind.STREAM, "stream", false);
             case "EventRule" -> {
                 Attributes values = new Attributes(EventRule.class, annotation.values());
                 EventPatternTrigger rule =
@@ -178,6 +160,19 @@ final class SiteAnnotations {
             }
             default -> throw new IllegalStateException("No model for @" + annotation.type());
         }
+    }
+
+    /** A DynamoDB or Kinesis stream trigger: the same settings, each reading its own kind of source. */
+    private void stream(Attributes values, ResourceKind kind, String attribute, boolean needsTableStream) {
+        StreamTrigger stream = new StreamTrigger(
+                kind,
+                values.string(attribute),
+                values.enumeration("startingPosition", StartingPosition.class),
+                values.integer("batchSize"));
+        String what = kind == ResourceKind.TABLE ? "@DynamoDbTrigger" : "@KinesisTrigger";
+        reference(kind, attribute, stream.source(), needsTableStream, what);
+        checks.add(ResourceRules.streamBatch(stream.batchSize()));
+        triggers.add(stream);
     }
 
     /** A declared resource's name, resolved once every declaration is read, or an existing resource's ARN. */

@@ -1,6 +1,5 @@
 package io.sparta.core.template;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,18 +22,7 @@ public final class ArtifactBucketTemplate {
         bucket.put("DeletionPolicy", "Retain");
         bucket.put("UpdateReplacePolicy", "Retain");
         ObjectNode properties = bucket.putObject("Properties");
-        properties
-                .putObject("BucketEncryption")
-                .putArray("ServerSideEncryptionConfiguration")
-                .addObject()
-                .putObject("ServerSideEncryptionByDefault")
-                .put("SSEAlgorithm", "AES256");
-        properties
-                .putObject("PublicAccessBlockConfiguration")
-                .put("BlockPublicAcls", true)
-                .put("BlockPublicPolicy", true)
-                .put("IgnorePublicAcls", true)
-                .put("RestrictPublicBuckets", true);
+        Cfn.privateEncryptedBucket(properties);
         properties
                 .putObject("OwnershipControls")
                 .putArray("Rules")
@@ -49,18 +37,7 @@ public final class ArtifactBucketTemplate {
                 .putObject("AbortIncompleteMultipartUpload")
                 .put("DaysAfterInitiation", 7);
 
-        ObjectNode policy =
-                Cfn.resource(resources, "BucketPolicy", "AWS::S3::BucketPolicy").putObject("Properties");
-        policy.set("Bucket", Cfn.ref("Bucket"));
-        ObjectNode document = Cfn.policyDocument();
-        ObjectNode denyPlainHttp = ((ArrayNode) document.get("Statement")).addObject();
-        denyPlainHttp.put("Sid", "DenyInsecureTransport");
-        denyPlainHttp.put("Effect", "Deny");
-        denyPlainHttp.put("Principal", "*");
-        denyPlainHttp.put("Action", "s3:*");
-        denyPlainHttp.putArray("Resource").add(Cfn.getAtt("Bucket", "Arn")).add(Cfn.sub("${Bucket.Arn}/*"));
-        denyPlainHttp.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
-        policy.set("PolicyDocument", document);
+        Cfn.tlsOnlyPolicy(resources, "BucketPolicy", "Bucket", Cfn.getAtt("Bucket", "Arn"), Cfn.sub("${Bucket.Arn}/*"));
 
         template.putObject("Outputs")
                 .putObject(BUCKET_NAME_OUTPUT)

@@ -90,4 +90,36 @@ final class Cfn {
         exportAs(output, name);
         return output;
     }
+
+    /** Encryption at rest and every public access block: what every bucket Sparta makes starts with. */
+    static void privateEncryptedBucket(ObjectNode bucketProperties) {
+        bucketProperties
+                .putObject("BucketEncryption")
+                .putArray("ServerSideEncryptionConfiguration")
+                .addObject()
+                .putObject("ServerSideEncryptionByDefault")
+                .put("SSEAlgorithm", "AES256");
+        bucketProperties
+                .putObject("PublicAccessBlockConfiguration")
+                .put("BlockPublicAcls", true)
+                .put("BlockPublicPolicy", true)
+                .put("IgnorePublicAcls", true)
+                .put("RestrictPublicBuckets", true);
+    }
+
+    /** A bucket policy denying every request that does not use TLS. */
+    static void tlsOnlyPolicy(
+            ObjectNode resources, String policyId, String bucketId, JsonNode bucketArn, JsonNode objectsArn) {
+        ObjectNode policy = properties(resources, policyId, "AWS::S3::BucketPolicy");
+        policy.set("Bucket", ref(bucketId));
+        ObjectNode document = policyDocument();
+        ObjectNode deny = ((com.fasterxml.jackson.databind.node.ArrayNode) document.get("Statement")).addObject();
+        deny.put("Sid", "DenyInsecureTransport");
+        deny.put("Effect", "Deny");
+        deny.put("Principal", "*");
+        deny.put("Action", "s3:*");
+        deny.putArray("Resource").add(bucketArn).add(objectsArn);
+        deny.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
+        policy.set("PolicyDocument", document);
+    }
 }

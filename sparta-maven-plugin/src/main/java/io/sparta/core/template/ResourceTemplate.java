@@ -97,32 +97,15 @@ final class ResourceTemplate {
             ObjectNode resources, ObjectNode properties, OwnedResource.Bucket bucket, ServiceModel service) {
         String name = bucket.physicalName(service.stackName());
         properties.set("BucketName", Cfn.sub(name));
-        properties
-                .putObject("BucketEncryption")
-                .putArray("ServerSideEncryptionConfiguration")
-                .addObject()
-                .putObject("ServerSideEncryptionByDefault")
-                .put("SSEAlgorithm", "AES256");
-        ObjectNode block = properties.putObject("PublicAccessBlockConfiguration");
-        block.put("BlockPublicAcls", true);
-        block.put("BlockPublicPolicy", true);
-        block.put("IgnorePublicAcls", true);
-        block.put("RestrictPublicBuckets", true);
+        Cfn.privateEncryptedBucket(properties);
         if (bucket.versioned()) {
             properties.putObject("VersioningConfiguration").put("Status", "Enabled");
         }
-        ObjectNode policy = Cfn.properties(resources, bucket.logicalId() + "Policy", "AWS::S3::BucketPolicy");
-        policy.set("Bucket", Cfn.ref(bucket.logicalId()));
-        ObjectNode document = Cfn.policyDocument();
-        ObjectNode deny = ((ArrayNode) document.get("Statement")).addObject();
-        deny.put("Sid", "TlsOnly");
-        deny.put("Effect", "Deny");
-        deny.put("Principal", "*");
-        deny.put("Action", "s3:*");
-        deny.putArray("Resource")
-                .add(ResourceArns.arn(service, bucket))
-                .add(Cfn.sub("arn:${AWS::Partition}:s3:::" + name + "/*"));
-        deny.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
-        policy.set("PolicyDocument", document);
+        Cfn.tlsOnlyPolicy(
+                resources,
+                bucket.logicalId() + "Policy",
+                bucket.logicalId(),
+                ResourceArns.arn(service, bucket),
+                Cfn.sub("arn:${AWS::Partition}:s3:::" + name + "/*"));
     }
 }

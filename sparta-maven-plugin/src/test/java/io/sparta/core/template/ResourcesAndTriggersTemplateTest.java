@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.annotations.Access;
-import io.sparta.annotations.Architecture;
 import io.sparta.annotations.KeyType;
-import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.StartingPosition;
 import io.sparta.annotations.StreamView;
 import io.sparta.annotations.processing.ResourceKind;
@@ -25,6 +23,7 @@ import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
+import io.sparta.core.TestFunctions;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
@@ -54,24 +53,16 @@ class ResourcesAndTriggersTemplateTest {
     static JsonNode resources;
 
     private static LambdaFunction function(String name, String prefix, List<Trigger> triggers, FunctionAccess access) {
-        return new LambdaFunction(
+        return TestFunctions.function(
                 name,
                 prefix,
-                "acme." + prefix,
-                "acme." + prefix,
-                "",
-                256,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(Map.of(
+                FunctionOptions.DEFAULTS,
+                triggers,
+                Map.of(
                         "SPARTA_TABLE_ORDERS",
                         "${OrdersTable}",
                         "SPARTA_BUCKET_UPLOADS",
-                        "shop-dev-uploads-${AWS::AccountId}-${AWS::Region}")),
-                14,
-                FunctionOptions.DEFAULTS,
-                triggers,
+                        "shop-dev-uploads-${AWS::AccountId}-${AWS::Region}"),
                 access);
     }
 
@@ -104,18 +95,9 @@ class ResourcesAndTriggersTemplateTest {
                         List.of(new FunctionAccess.RawStatement(
                                 List.of("ses:SendEmail"),
                                 List.of("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/shop")))));
-        LambdaFunction guarded = new LambdaFunction(
+        LambdaFunction guarded = TestFunctions.function(
                 "guarded",
                 "Guarded",
-                "acme.Guarded",
-                "acme.Guarded",
-                "",
-                256,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.X86_64,
-                new TreeMap<>(),
-                14,
                 new FunctionOptions(
                         -1,
                         false,
