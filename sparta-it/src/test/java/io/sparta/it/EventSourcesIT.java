@@ -264,6 +264,55 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 "[\"arn:aws:s3:::" + BUCKET + "\"]",
                 statements.at("/2/Resource").toString());
 
+        Map<String, String> announce = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-announce"))
+                .environment()
+                .variables();
+        String queueArn = aws.sqs
+                .getQueueAttributes(
+                        r -> r.queueUrl(announce.get("SPARTA_QUEUE_WORK")).attributeNamesWithStrings("QueueArn"))
+                .attributesAsStrings()
+                .get("QueueArn");
+        String streamArn = aws.kinesis
+                .describeStream(r -> r.streamName(announce.get("SPARTA_STREAM_CLICKS")))
+                .streamDescription()
+                .streamARN();
+        JsonNode announceStatements = aws.inlinePolicy(
+                        aws.roleNameOf("event-sources-announce"), "use-declared-resources")
+                .path("Statement");
+        assertEquals(2, announceStatements.size(), announceStatements.toString());
+        assertEquals(
+                "[\"sqs:SendMessage\",\"sqs:GetQueueAttributes\"]",
+                announceStatements.at("/0/Action").toString());
+        assertEquals(
+                "[\"" + queueArn + "\"]", announceStatements.at("/0/Resource").toString());
+        assertEquals(
+                "[\"kinesis:PutRecord\",\"kinesis:PutRecords\",\"kinesis:DescribeStreamSummary\"]",
+                announceStatements.at("/1/Action").toString());
+        assertEquals(
+                "[\"" + streamArn + "\"]", announceStatements.at("/1/Resource").toString());
+
+        String workerRole = aws.roleNameOf("event-sources-worker");
+        assertEquals(
+                List.of("consume-own-queues", "use-declared-resources", "write-own-logs"),
+                aws.iam.listRolePolicies(r -> r.roleName(workerRole)).policyNames().stream()
+                        .sorted()
+                        .toList());
+        assertEquals(
+                "[\"" + queueArn + "\"]",
+                aws.inlinePolicy(workerRole, "consume-own-queues")
+                        .at("/Statement/0/Resource")
+                        .toString());
+        JsonNode publish =
+                aws.inlinePolicy(workerRole, "use-declared-resources").at("/Statement/0");
+        assertEquals("[\"sns:Publish\"]", publish.path("Action").toString());
+        String topicArn = aws.lambda
+                .getFunctionConfiguration(r -> r.functionName("event-sources-worker"))
+                .environment()
+                .variables()
+                .get("SPARTA_TOPIC_EVENTS");
+        assertEquals("[\"" + topicArn + "\"]", publish.path("Resource").toString());
+
         JsonNode raw = aws.inlinePolicy(aws.roleNameOf("event-sources-react"), "declared-statements");
         assertEquals("[\"ses:SendEmail\"]", raw.at("/Statement/0/Action").toString());
         assertEquals(
