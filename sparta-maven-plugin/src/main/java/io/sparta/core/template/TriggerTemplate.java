@@ -75,20 +75,22 @@ final class TriggerTemplate {
     /** An EventBridge rule targeting the function, and the permission for EventBridge, from that rule only. */
     private static void addSchedule(
             ObjectNode resources, LambdaFunction function, ScheduleTrigger schedule, String id) {
-        ObjectNode rule = rule(resources, function, id, schedule.description());
+        ObjectNode rule = Cfn.properties(resources, id, "AWS::Events::Rule");
         rule.put("ScheduleExpression", schedule.expression());
         rule.put("State", schedule.enabled() ? "ENABLED" : "DISABLED");
+        target(resources, rule, function, id, schedule.description());
     }
 
     private static void addEventRule(
             ObjectNode resources, LambdaFunction function, EventPatternTrigger trigger, String id) {
-        ObjectNode rule = rule(resources, function, id, trigger.description());
+        ObjectNode rule = Cfn.properties(resources, id, "AWS::Events::Rule");
         rule.set("EventPattern", parse(trigger.pattern()));
         rule.put("State", "ENABLED");
+        target(resources, rule, function, id, trigger.description());
     }
 
-    private static ObjectNode rule(ObjectNode resources, LambdaFunction function, String id, String description) {
-        ObjectNode rule = Cfn.properties(resources, id, "AWS::Events::Rule");
+    private static void target(
+            ObjectNode resources, ObjectNode rule, LambdaFunction function, String id, String description) {
         if (!description.isEmpty()) {
             rule.put("Description", description);
         }
@@ -96,7 +98,6 @@ final class TriggerTemplate {
         target.put("Id", function.logicalIdPrefix());
         target.set("Arn", Cfn.invokeArn(function));
         Cfn.invokePermission(resources, id + "Permission", function, "events.amazonaws.com", Cfn.getAtt(id, "Arn"));
-        return rule;
     }
 
     private static void addQueueMapping(
