@@ -195,7 +195,7 @@ final class ProxyEvents {
     static Reply message(int status, String message) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of("application/json"));
-        return new Reply(status, headers, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+        return new Reply(status, headers, bytes(JSON.createObjectNode().put("message", message)));
     }
 
     private static Reply proxyReply(JsonNode document) {
