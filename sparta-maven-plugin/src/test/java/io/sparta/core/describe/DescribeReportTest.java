@@ -53,7 +53,9 @@ class DescribeReportTest {
                             "Storefront",
                             List.of(
                                     new HttpRouteTrigger(ApiKind.HTTP, "GET", "/products/{id}"),
-                                    new FunctionUrlTrigger(UrlAuth.AWS_IAM)))));
+                                    new FunctionUrlTrigger(UrlAuth.AWS_IAM)))),
+            io.sparta.api.HttpApiSettings.DEFAULTS,
+            List.of(new io.sparta.api.OwnedResource.Queue("work", 30)));
 
     @TempDir
     static Path work;
@@ -77,10 +79,11 @@ class DescribeReportTest {
     void drawsEveryResourceWithReferencesAsEdges() {
         JsonNode graph = DescribeReport.graph(template, spartaResources);
         assertEquals(
-                22,
+                23,
                 graph.path("nodes").size(),
-                "3 per function, 3 for shout's triggers, 5 for storefront's route (API, stage, integration, route,"
-                        + " permission), 1 for its URL, 4 a decorator added");
+                "1 declared queue, 3 per function, 3 for shout's triggers, 5 for storefront's route (API, stage,"
+                        + " integration, route, permission), 1 for its URL, 4 a decorator added");
+        assertEquals("resource", node(graph, "WorkQueue").path("kind").asText());
         List<String> edges = new java.util.ArrayList<>();
         graph.path("edges")
                 .forEach(edge -> edges.add(edge.path("source").asText() + "->"
@@ -94,8 +97,7 @@ class DescribeReportTest {
                         "ServiceDashboard->HelloFunction",
                         "ServiceDashboard->ShoutFunction")),
                 edges.toString());
-        JsonNode role = graph.path("nodes").get(1);
-        assertEquals("HelloRole", role.path("id").asText());
+        JsonNode role = node(graph, "HelloRole");
         assertEquals(
                 "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"]",
                 role.at("/permissions/0/actions").toString());
@@ -124,13 +126,14 @@ class DescribeReportTest {
         HeadlessChromium chromium = HeadlessChromium.find();
         HeadlessChromium.Page page = chromium.open(report);
 
-        assertEquals(22, attribute(page.dom(), "data-node-count"));
+        assertEquals(23, attribute(page.dom(), "data-node-count"));
+        assertEquals(1, attribute(page.dom(), "data-resource-count"));
         assertEquals(2, attribute(page.dom(), "data-trigger-count"));
         assertEquals(2, attribute(page.dom(), "data-route-count"), "the HTTP route and the function URL");
         assertEquals(3, attribute(page.dom(), "data-function-count"));
         assertEquals(4, attribute(page.dom(), "data-decorator-count"));
         assertTrue(
-                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 22 nodes")),
+                page.console().stream().anyMatch(line -> line.contains("sparta-describe: rendered 23 nodes")),
                 page.console().toString());
         assertEquals(
                 List.of(),
