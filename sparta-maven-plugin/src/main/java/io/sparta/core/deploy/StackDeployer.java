@@ -44,8 +44,8 @@ public final class StackDeployer {
     }
 
     /**
-     * @param beforeExecute runs when a change set with changes is about to execute, while the stack still runs its
-     *     old template
+     * @param beforeExecute runs when a change set updating an existing stack is about to execute, while the stack
+     *     still runs its old template
      */
     public Optional<StackOutcome> deploy(Request request, Runnable beforeExecute) throws SpartaUserException {
         ChangeSetType type = prepareStack(request.stackName());
@@ -67,7 +67,9 @@ public final class StackDeployer {
         }
         reportChanges(type, changeSet.changes());
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
-        beforeExecute.run();
+        if (type == ChangeSetType.UPDATE) {
+            beforeExecute.run();
+        }
         execute(request.stackName(), changeSetName);
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();
