@@ -73,6 +73,13 @@ public record LambdaFunction(
         return triggers.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
+    /** Its routes on one kind of API, in declaration order. */
+    public List<HttpRouteTrigger> routes(io.sparta.annotations.ApiKind api) {
+        return triggers(HttpRouteTrigger.class).stream()
+                .filter(route -> route.api() == api)
+                .toList();
+    }
+
     /** The logical id of the {@code AWS::Lambda::Function}: {@code Ref} gives its name, {@code GetAtt Arn} its ARN. */
     public String functionLogicalId() {
         return logicalIdPrefix + "Function";

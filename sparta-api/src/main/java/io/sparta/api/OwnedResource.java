@@ -13,6 +13,9 @@ public sealed interface OwnedResource
                 OwnedResource.Topic,
                 OwnedResource.Stream {
 
+    /** What the variables that carry declared resources' names to functions start with, for {@code Discover}. */
+    String ENVIRONMENT_PREFIX = "SPARTA_";
+
     String name();
 
     ResourceKind kind();
@@ -37,7 +40,7 @@ public sealed interface OwnedResource
 
     /** The environment variable that carries its physical name (a queue's URL) to functions that use it. */
     default String environmentVariable() {
-        return "SPARTA_" + kind().name() + "_"
+        return ENVIRONMENT_PREFIX + kind().name() + "_"
                 + name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 

@@ -48,9 +48,7 @@ public record ServiceModel(
     /** The routes of every function on one kind of API, in function order. */
     public List<HttpRouteTrigger> routes(io.sparta.annotations.ApiKind api) {
         return functions.stream()
-                .flatMap(function -> function.triggers().stream())
-                .filter(trigger -> trigger instanceof HttpRouteTrigger route && route.api() == api)
-                .map(HttpRouteTrigger.class::cast)
+                .flatMap(function -> function.routes(api).stream())
                 .toList();
     }
 }

@@ -7,7 +7,6 @@ import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
-import io.sparta.core.deploy.StackOutcome;
 import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -59,23 +57,20 @@ public final class ProvisionWorkflow {
             List<ExistingBucketNotifications.Notification> wanted = ExistingBucketNotifications.fromTemplate(
                     TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile()));
             List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
-            Optional<StackOutcome> outcome = new StackDeployer(aws.cloudFormation(), console)
+            StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
                     .deploy(
                             new StackDeployer.Request(
                                     manifest.stackName(), store.httpsUrl(templateKey), parameters, manifest.tags()),
                             () -> previous.addAll(
                                     ExistingBucketNotifications.deployed(aws.cloudFormation(), manifest.stackName())));
-            boolean changed = outcome.isPresent();
+            boolean changed = deployment.outcome().isPresent();
             if (!changed) {
                 console.info("Stack " + manifest.stackName() + " is up to date; nothing to change");
             }
             if (!wanted.isEmpty() || !previous.isEmpty()) {
                 // Also when nothing changed: a notification lost since (or never written) is put back.
-                String stackId = outcome.map(settled -> settled.stack().stackId())
-                        .orElseGet(
-                                () -> ExistingBucketNotifications.stackId(aws.cloudFormation(), manifest.stackName()));
                 new ExistingBucketNotifications(aws.s3(), console)
-                        .apply(manifest.stackName(), stackId, wanted, previous);
+                        .apply(manifest.stackName(), deployment.stackId(), wanted, previous);
             }
             console.info(aws.ledger().summary());
             return changed;

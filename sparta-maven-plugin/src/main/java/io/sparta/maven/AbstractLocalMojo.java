@@ -2,8 +2,8 @@ package io.sparta.maven;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import io.sparta.api.OwnedResource;
 import io.sparta.core.SpartaUserException;
-import io.sparta.core.local.LocalEnvironment;
 import io.sparta.local.LocalRunner;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
         Map<String, String> passed = new TreeMap<>();
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("AWS_")
-                    || name.startsWith(LocalEnvironment.DISCOVER_PREFIX)
+                    || name.startsWith(OwnedResource.ENVIRONMENT_PREFIX)
                     || name.equals("HOME")
                     || name.equals("TMPDIR")) {
                 passed.put(name, value);

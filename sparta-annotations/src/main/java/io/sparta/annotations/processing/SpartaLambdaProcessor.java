@@ -1,23 +1,14 @@
 package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Env;
-import io.sparta.annotations.FunctionUrl;
-import io.sparta.annotations.HttpRoute;
-import io.sparta.annotations.HttpRoutes;
-import io.sparta.annotations.Schedule;
-import io.sparta.annotations.Schedules;
 import io.sparta.annotations.SpartaLambda;
-import io.sparta.annotations.SqsTrigger;
-import io.sparta.annotations.SqsTriggers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
@@ -47,8 +38,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private static final String REQUEST_STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
 
     private final Map<String, String> functionsByName = new HashMap<>();
-    private final RouteTable routes = new RouteTable();
-    private ResourceChecks resources;
+    private CompanionChecks companions;
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -58,24 +48,15 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element element : round.getElementsAnnotatedWith(SpartaLambda.class)) {
-            check(element, element.getAnnotation(SpartaLambda.class), mirror(element, SpartaLambda.class));
+            check(
+                    element,
+                    element.getAnnotation(SpartaLambda.class),
+                    CompanionChecks.mirror(element, SpartaLambda.class));
         }
-        for (Element element : round.getElementsAnnotatedWithAny(Set.of(Schedule.class, Schedules.class))) {
-            checkSchedules(element);
+        if (companions == null) {
+            companions = new CompanionChecks(processingEnv.getMessager(), this::location);
         }
-        for (Element element : round.getElementsAnnotatedWithAny(Set.of(SqsTrigger.class, SqsTriggers.class))) {
-            checkQueues(element);
-        }
-        for (Element element : round.getElementsAnnotatedWithAny(Set.of(HttpRoute.class, HttpRoutes.class))) {
-            checkRoutes(element);
-        }
-        for (Element element : round.getElementsAnnotatedWith(FunctionUrl.class)) {
-            requireFunction(element, FunctionUrl.class, mirror(element, FunctionUrl.class));
-        }
-        if (resources == null) {
-            resources = new ResourceChecks(processingEnv.getMessager());
-        }
-        resources.round(round);
+        companions.round(round);
         return false;
     }
 
@@ -142,63 +123,6 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
             checkMethod((ExecutableElement) element, mirror);
         } else {
             checkClass((TypeElement) element, mirror);
-        }
-    }
-
-    private void checkSchedules(Element element) {
-        AnnotationMirror mirror =
-                Optional.ofNullable(mirror(element, Schedule.class)).orElseGet(() -> mirror(element, Schedules.class));
-        requireFunction(element, Schedule.class, mirror);
-        Messager messager = processingEnv.getMessager();
-        for (Schedule schedule : element.getAnnotationsByType(Schedule.class)) {
-            Stream.of(ScheduleRules.expression(schedule.value()), ScheduleRules.description(schedule.description()))
-                    .flatMap(Optional::stream)
-                    .forEach(problem ->
-                            messager.printMessage(Diagnostic.Kind.ERROR, "@Schedule: " + problem, element, mirror));
-        }
-    }
-
-    private void checkQueues(Element element) {
-        AnnotationMirror mirror = Optional.ofNullable(mirror(element, SqsTrigger.class))
-                .orElseGet(() -> mirror(element, SqsTriggers.class));
-        requireFunction(element, SqsTrigger.class, mirror);
-        Messager messager = processingEnv.getMessager();
-        for (SqsTrigger queue : element.getAnnotationsByType(SqsTrigger.class)) {
-            // A name refers to a declared @SqsQueue, which ResourceChecks resolves.
-            Stream.of(
-                            ResourceRules.isArn(queue.queue())
-                                    ? QueueRules.queue(queue.queue())
-                                    : Optional.<String>empty(),
-                            QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()))
-                    .flatMap(Optional::stream)
-                    .forEach(problem ->
-                            messager.printMessage(Diagnostic.Kind.ERROR, "@SqsTrigger: " + problem, element, mirror));
-        }
-    }
-
-    private void checkRoutes(Element element) {
-        AnnotationMirror mirror = Optional.ofNullable(mirror(element, HttpRoute.class))
-                .orElseGet(() -> mirror(element, HttpRoutes.class));
-        requireFunction(element, HttpRoute.class, mirror);
-        for (HttpRoute route : element.getAnnotationsByType(HttpRoute.class)) {
-            Optional<String> problem = RouteRules.method(route.method())
-                    .or(() -> RouteRules.path(route.path()))
-                    .or(() -> routes.add(route.api().name(), route.method(), route.path(), location(element)));
-            problem.ifPresent(message -> processingEnv
-                    .getMessager()
-                    .printMessage(Diagnostic.Kind.ERROR, "@HttpRoute: " + message, element, mirror));
-        }
-    }
-
-    private void requireFunction(Element element, Class<?> annotation, AnnotationMirror mirror) {
-        if (element.getAnnotation(SpartaLambda.class) == null) {
-            processingEnv
-                    .getMessager()
-                    .printMessage(
-                            Diagnostic.Kind.ERROR,
-                            "@" + annotation.getSimpleName() + " needs @SpartaLambda on the same class or method",
-                            element,
-                            mirror);
         }
     }
 
@@ -311,15 +235,6 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         return element.getKind() == ElementKind.METHOD
                 ? binaryName((TypeElement) element.getEnclosingElement()) + "#" + element.getSimpleName()
                 : binaryName((TypeElement) element);
-    }
-
-    private static AnnotationMirror mirror(Element element, Class<?> annotation) {
-        return element.getAnnotationMirrors().stream()
-                .filter(m -> ((TypeElement) m.getAnnotationType().asElement())
-                        .getQualifiedName()
-                        .contentEquals(annotation.getCanonicalName()))
-                .findFirst()
-                .orElse(null);
     }
 
     private void report(Element element, AnnotationMirror mirror, String attribute, Optional<String> problem) {

@@ -91,13 +91,6 @@ public final class ExistingBucketNotifications {
                 .orElse(List.of());
     }
 
-    /** The ARN of a stack that exists. */
-    public static String stackId(CloudFormationClient cloudFormation, String stackName) {
-        return Stacks.find(cloudFormation, stackName)
-                .orElseThrow(() -> new IllegalStateException("Stack " + stackName + " vanished after provision"))
-                .stackId();
-    }
-
     /** Removes Sparta's notifications of this stack from every bucket these name. */
     public void removeAll(String stackName, List<Notification> deployed) {
         Set<String> buckets = new LinkedHashSet<>();

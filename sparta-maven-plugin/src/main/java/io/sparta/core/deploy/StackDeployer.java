@@ -38,17 +38,23 @@ public final class StackDeployer {
     public record Request(
             String stackName, String templateUrl, Map<String, String> parameters, Map<String, String> tags) {}
 
-    /** The stack after the deployment, or empty when it was already up to date and left alone. */
-    public Optional<StackOutcome> deploy(Request request) throws SpartaUserException {
-        return deploy(request, () -> {});
-    }
+    /**
+     * Where a deployment left the stack.
+     *
+     * @param outcome the settled stack and its events, or empty when it was up to date and left alone
+     */
+    public record Deployment(String stackId, Optional<StackOutcome> outcome) {}
+
+    /** The stack's state before the change set: how to change it, and its id when it exists. */
+    private record Prepared(ChangeSetType type, String stackId) {}
 
     /**
      * @param beforeExecute runs when a change set updating an existing stack is about to execute, while the stack
      *     still runs its old template
      */
-    public Optional<StackOutcome> deploy(Request request, Runnable beforeExecute) throws SpartaUserException {
-        ChangeSetType type = prepareStack(request.stackName());
+    public Deployment deploy(Request request, Runnable beforeExecute) throws SpartaUserException {
+        Prepared prepared = prepareStack(request.stackName());
+        ChangeSetType type = prepared.type();
         String changeSetName = "sparta-" + System.currentTimeMillis();
         try {
             createChangeSet(request, type, changeSetName);
@@ -57,13 +63,13 @@ public final class StackDeployer {
                     e.awsErrorDetails() == null
                             ? e.getMessage()
                             : e.awsErrorDetails().errorMessage())) {
-                return Optional.empty();
+                return new Deployment(prepared.stackId(), Optional.empty());
             }
             throw e;
         }
         DescribeChangeSetResponse changeSet = awaitChangeSet(request.stackName(), changeSetName);
         if (changeSet == null) {
-            return Optional.empty();
+            return new Deployment(prepared.stackId(), Optional.empty());
         }
         reportChanges(type, changeSet.changes());
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
@@ -77,7 +83,7 @@ public final class StackDeployer {
             throw new DeploymentFailedException(StackEvents.failureReport(result));
         }
         reportOutcome(result);
-        return Optional.of(result);
+        return new Deployment(result.stack().stackId(), Optional.of(result));
     }
 
     private void reportOutcome(StackOutcome outcome) {
@@ -94,14 +100,14 @@ public final class StackDeployer {
         }
     }
 
-    private ChangeSetType prepareStack(String stackName) throws SpartaUserException {
+    private Prepared prepareStack(String stackName) throws SpartaUserException {
         Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
         if (existing.isEmpty()) {
-            return ChangeSetType.CREATE;
+            return new Prepared(ChangeSetType.CREATE, null);
         }
         String status = existing.get().stackStatusAsString();
         if (StackStates.neverCreated(status)) {
-            return ChangeSetType.CREATE;
+            return new Prepared(ChangeSetType.CREATE, null);
         }
         if (StackStates.deadOnArrival(status)) {
             console.warn("Stack " + stackName + " is in ROLLBACK_COMPLETE after a failed first create; deleting it"
@@ -111,7 +117,7 @@ public final class StackDeployer {
             try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
                 waiter.waitUntilStackDeleteComplete(r -> r.stackName(stackId));
             }
-            return ChangeSetType.CREATE;
+            return new Prepared(ChangeSetType.CREATE, null);
         }
         if (!StackStates.settled(status)) {
             throw new SpartaUserException("Stack " + stackName + " is busy (" + status + "); run provision again"
@@ -122,7 +128,7 @@ public final class StackDeployer {
                     + " events in the CloudFormation console, fix the cause, then continue the rollback or run"
                     + " sparta:delete");
         }
-        return ChangeSetType.UPDATE;
+        return new Prepared(ChangeSetType.UPDATE, existing.get().stackId());
     }
 
     private void createChangeSet(Request request, ChangeSetType type, String changeSetName) {

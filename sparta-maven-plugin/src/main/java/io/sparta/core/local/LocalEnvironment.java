@@ -1,6 +1,7 @@
 package io.sparta.core.local;
 
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.OwnedResource;
 import io.sparta.core.model.ServiceSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,12 +10,6 @@ import java.util.regex.Pattern;
 
 /** The environment a function sees when it runs on this machine, as close to Lambda's as a local JVM can be. */
 public final class LocalEnvironment {
-
-    /**
-     * Where a declared resource is, for {@code Discover}. Locally no stack resolves these, so the developer's own
-     * value wins, and without one the variable is left out and Discover says which one to set.
-     */
-    public static final String DISCOVER_PREFIX = "SPARTA_";
 
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(!?)([^}]+)}");
 
@@ -38,11 +33,13 @@ public final class LocalEnvironment {
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().identifier());
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + deployedName);
         environment.put("_HANDLER", function.handler());
+        // Locally no stack resolves where declared resources are: the developer's own value wins, and without one
+        // the variable is left out, so Discover says which one to set.
         function.environment().forEach((key, value) -> {
             String resolved = substitute(value, settings, region);
-            if (!key.startsWith(DISCOVER_PREFIX)) {
-                environment.put(key, resolved);
-            } else if (!passThrough.containsKey(key) && !resolved.contains("${")) {
+            boolean leftToDeveloper = key.startsWith(OwnedResource.ENVIRONMENT_PREFIX)
+                    && (passThrough.containsKey(key) || resolved.contains("${"));
+            if (!leftToDeveloper) {
                 environment.put(key, resolved);
             }
         });

@@ -4,18 +4,13 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.Console;
 import io.sparta.core.SpartaUserException;
-import io.sparta.core.model.ServiceModelBuilder;
-import io.sparta.core.scan.FunctionScanner;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Runs one function on this machine in a fresh JVM: the function's environment, its memory as the heap limit, a
@@ -42,11 +37,11 @@ public final class LocalInvoker {
         Files.deleteIfExists(result);
         String deployedName = LocalEnvironment.deployedName(function, request.settings());
 
-        List<String> command = new ArrayList<>(List.of(
-                request.java().toString(),
-                "-Xmx" + function.memory() + "m",
-                "-cp",
-                classpath(request),
+        List<String> command = LocalJvm.command(
+                request.java(),
+                function,
+                request.classpath(),
+                request.runtimeJars(),
                 RUNNER,
                 function.handler(),
                 event.toString(),
@@ -54,7 +49,7 @@ public final class LocalInvoker {
                 deployedName,
                 String.valueOf(function.memory()),
                 String.valueOf(function.timeout() * 1000L),
-                request.region()));
+                request.region());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment()
@@ -88,19 +83,12 @@ public final class LocalInvoker {
     }
 
     private LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
-        ServiceModel service = new ServiceModelBuilder()
-                .build(request.settings(), new FunctionScanner().scan(request.classesDirectory(), request.classpath()));
+        ServiceModel service = LocalJvm.service(request.settings(), request.classesDirectory(), request.classpath());
         return service.functions().stream()
                 .filter(f -> f.name().equals(request.functionName()))
                 .findFirst()
                 .orElseThrow(() -> new SpartaUserException("No function named '" + request.functionName()
                         + "'; -Dsparta.function" + " takes one of "
                         + service.functions().stream().map(LambdaFunction::name).toList()));
-    }
-
-    private static String classpath(InvokeRequest request) {
-        List<Path> entries = new ArrayList<>(request.classpath());
-        entries.addAll(request.runtimeJars());
-        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -13,12 +13,7 @@ import io.sparta.api.FunctionOptions;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
-import io.sparta.api.S3BucketTrigger;
 import io.sparta.api.ServiceModel;
-import io.sparta.api.SnsTopicTrigger;
-import io.sparta.api.SqsQueueTrigger;
-import io.sparta.api.StreamTrigger;
-import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
 import io.sparta.core.scan.ScannedClasses;
 import java.nio.charset.StandardCharsets;
@@ -196,22 +191,9 @@ public final class ServiceModelBuilder {
      */
     private static Map<String, String> discoverable(
             SiteAnnotations annotations, List<OwnedResource> resources, String stackName) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        annotations.grants.forEach(grant -> used.add(grant.resource()));
-        for (Trigger trigger : annotations.triggers) {
-            if (trigger instanceof SqsQueueTrigger queue) {
-                used.add(queue.queue());
-            } else if (trigger instanceof S3BucketTrigger bucket) {
-                used.add(bucket.bucket());
-            } else if (trigger instanceof SnsTopicTrigger topic) {
-                used.add(topic.topic());
-            } else if (trigger instanceof StreamTrigger stream) {
-                used.add(stream.source());
-            }
-        }
         Map<String, String> variables = new TreeMap<>();
         resources.stream()
-                .filter(resource -> used.contains(resource.name()))
+                .filter(resource -> annotations.usedResources.contains(resource.name()))
                 .forEach(resource -> variables.put(resource.environmentVariable(), physicalName(resource, stackName)));
         return variables;
     }
@@ -318,8 +300,7 @@ public final class ServiceModelBuilder {
     /** A REST API answers preflight from a mock method, which can name one origin only. */
     private static void checkRestCors(List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
         List<HttpRouteTrigger> restRoutes = functions.stream()
-                .flatMap(function -> function.triggers(HttpRouteTrigger.class).stream())
-                .filter(route -> route.api() == ApiKind.REST)
+                .flatMap(function -> function.routes(ApiKind.REST).stream())
                 .toList();
         if (restRoutes.isEmpty() || !settings.http().cors().enabled()) {
             return;

@@ -40,6 +40,8 @@ import io.sparta.core.scan.HandlerSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the annotations beside one {@code @SpartaLambda}: its triggers, grants and raw statements, each checked
@@ -52,6 +54,8 @@ final class SiteAnnotations {
     final List<Trigger> triggers = new ArrayList<>();
     final List<FunctionAccess.ResourceGrant> grants = new ArrayList<>();
     final List<FunctionAccess.RawStatement> statements = new ArrayList<>();
+    /** The declared resources the function uses, by grant or trigger: those it can Discover. */
+    final Set<String> usedResources = new TreeSet<>();
 
     private final HandlerSite site;
     private final RouteTable routes;
@@ -149,6 +153,7 @@ final class SiteAnnotations {
                 FunctionAccess.ResourceGrant grant = new FunctionAccess.ResourceGrant(
                         values.string("resource"), values.enumeration("access", Access.class));
                 resources.refer(grant.resource(), List.of(ResourceKind.values()), false, "@Grant", site.location());
+                usedResources.add(grant.resource());
                 grants.add(grant);
             }
             case "Allow" -> {
@@ -181,6 +186,7 @@ final class SiteAnnotations {
             checks.add(ResourceRules.existingArn(kind, attribute, value).map(problem -> what + ": " + problem));
         } else {
             resources.refer(value, List.of(kind), needsStream, what, site.location());
+            usedResources.add(value);
         }
     }
 

@@ -3,15 +3,12 @@ package io.sparta.core.serve;
 import io.sparta.api.LambdaFunction;
 import io.sparta.core.Console;
 import io.sparta.core.local.LocalEnvironment;
+import io.sparta.core.local.LocalJvm;
 import io.sparta.core.model.ServiceSettings;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The warm JVMs of the functions being served, started on a function's first request. Like a Lambda execution
@@ -69,18 +66,17 @@ final class FunctionWorkers implements AutoCloseable {
         if (worker != null && worker.isAlive()) {
             return worker;
         }
-        List<String> command = new ArrayList<>(List.of(
-                request.java().toString(),
-                "-Xmx" + function.memory() + "m",
-                "-XX:+UseSerialGC",
-                "-cp",
-                classpath(),
+        List<String> command = LocalJvm.command(
+                request.java(),
+                function,
+                request.classpath(),
+                request.runtimeJars(),
                 WORKER,
                 function.handler(),
                 LocalEnvironment.deployedName(function, settings),
                 String.valueOf(function.memory()),
                 String.valueOf(function.timeout() * 1000L),
-                request.region()));
+                request.region());
         worker = new WorkerProcess(
                 command,
                 LocalEnvironment.of(function, settings, request.region(), request.passThroughEnvironment()),
@@ -88,11 +84,5 @@ final class FunctionWorkers implements AutoCloseable {
                 console);
         workers.put(function.name(), worker);
         return worker;
-    }
-
-    private String classpath() {
-        List<Path> entries = new ArrayList<>(request.classpath());
-        entries.addAll(request.runtimeJars());
-        return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 }

@@ -10,8 +10,7 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.Console;
 import io.sparta.core.SpartaUserException;
-import io.sparta.core.model.ServiceModelBuilder;
-import io.sparta.core.scan.FunctionScanner;
+import io.sparta.core.local.LocalJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -246,10 +245,8 @@ public final class LocalApiServer implements AutoCloseable {
 
     private Routes load() {
         try {
-            ServiceModel service = new ServiceModelBuilder()
-                    .build(
-                            request.settings(),
-                            new FunctionScanner().scan(request.classesDirectory(), request.classpath()));
+            ServiceModel service =
+                    LocalJvm.service(request.settings(), request.classesDirectory(), request.classpath());
             HttpApiSettings http = service.http();
             String httpBase = http.stage().equals(HttpApiSettings.DEFAULT_STAGE) ? "" : "/" + http.stage();
             return new Routes(

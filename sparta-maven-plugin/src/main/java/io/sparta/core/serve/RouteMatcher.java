@@ -29,10 +29,8 @@ final class RouteMatcher {
 
     RouteMatcher(ServiceModel service, ApiKind api) {
         for (LambdaFunction function : service.functions()) {
-            for (HttpRouteTrigger route : function.triggers(HttpRouteTrigger.class)) {
-                if (route.api() == api) {
-                    candidates.add(new Candidate(function, route, RouteRules.segments(route.path())));
-                }
+            for (HttpRouteTrigger route : function.routes(api)) {
+                candidates.add(new Candidate(function, route, RouteRules.segments(route.path())));
             }
         }
     }

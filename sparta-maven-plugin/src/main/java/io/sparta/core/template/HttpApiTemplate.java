@@ -40,9 +40,7 @@ final class HttpApiTemplate {
         stage.put("AutoDeploy", true);
 
         for (LambdaFunction function : service.functions()) {
-            List<HttpRouteTrigger> routes = function.triggers(HttpRouteTrigger.class).stream()
-                    .filter(route -> route.api() == ApiKind.HTTP)
-                    .toList();
+            List<HttpRouteTrigger> routes = function.routes(ApiKind.HTTP);
             if (!routes.isEmpty()) {
                 addFunctionRoutes(resources, function, routes);
             }

@@ -44,12 +44,10 @@ final class RestApiTemplate {
         List<String> methodIds = new ArrayList<>();
         for (LambdaFunction function : service.functions()) {
             int number = 0;
-            for (HttpRouteTrigger route : function.triggers(HttpRouteTrigger.class)) {
-                if (route.api() == ApiKind.REST) {
-                    String methodId = function.logicalIdPrefix() + "RestMethod" + ++number;
-                    addMethod(restResources, methodId, function, route, resourceIds.get(route.path()));
-                    methodIds.add(methodId);
-                }
+            for (HttpRouteTrigger route : function.routes(ApiKind.REST)) {
+                String methodId = function.logicalIdPrefix() + "RestMethod" + ++number;
+                addMethod(restResources, methodId, function, route, resourceIds.get(route.path()));
+                methodIds.add(methodId);
             }
         }
         Cors cors = service.http().cors();

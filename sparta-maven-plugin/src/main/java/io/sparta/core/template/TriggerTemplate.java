@@ -16,60 +16,38 @@ import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What invokes a function: for each trigger its rule, subscription, mapping or notification, and the permission
  * that lets that one source, and no other, invoke the function. What the function's role needs to consume queues
- * and streams is in {@link AccessPolicies}.
+ * and streams is in {@link AccessPolicies}. HTTP routes and function URLs have templates of their own.
  */
 final class TriggerTemplate {
 
     private TriggerTemplate() {}
 
     static void add(ObjectNode resources, LambdaFunction function, ServiceModel service) {
+        // Each kind numbered on its own, from 1: the ids earlier releases gave schedules and queues.
         Map<String, Integer> numbers = new HashMap<>();
+        Function<String, String> id = kind -> function.logicalIdPrefix() + kind + numbers.merge(kind, 1, Integer::sum);
         for (Trigger trigger : function.triggers()) {
-            String kind = kind(trigger);
-            if (kind == null) {
-                continue;
-            }
-            String id = function.logicalIdPrefix() + kind + numbers.merge(kind, 1, Integer::sum);
             if (trigger instanceof ScheduleTrigger schedule) {
-                addSchedule(resources, function, schedule, id);
+                addSchedule(resources, function, schedule, id.apply("Schedule"));
             } else if (trigger instanceof EventPatternTrigger rule) {
-                addEventRule(resources, function, rule, id);
+                addEventRule(resources, function, rule, id.apply("EventRule"));
             } else if (trigger instanceof SqsQueueTrigger queue) {
-                addQueueMapping(resources, function, queue, id, service);
+                addQueueMapping(resources, function, queue, id.apply("Queue"), service);
             } else if (trigger instanceof StreamTrigger stream) {
-                addStreamMapping(resources, function, stream, id, service);
+                addStreamMapping(resources, function, stream, id.apply("Stream"), service);
             } else if (trigger instanceof SnsTopicTrigger topic) {
-                addSubscription(resources, function, topic, id, service);
+                addSubscription(resources, function, topic, id.apply("Topic"), service);
             } else if (trigger instanceof S3BucketTrigger bucket) {
-                addBucketNotification(resources, function, bucket, id, service);
+                addBucketNotification(resources, function, bucket, id.apply("Bucket"), service);
             } else if (trigger instanceof LogSubscriptionTrigger subscription) {
-                addLogSubscription(resources, function, subscription, id);
+                addLogSubscription(resources, function, subscription, id.apply("LogSubscription"));
             }
         }
-    }
-
-    /** The logical id stem of a trigger's resources; null for HTTP, which has templates of its own. */
-    private static String kind(Trigger trigger) {
-        if (trigger instanceof ScheduleTrigger) {
-            return "Schedule";
-        } else if (trigger instanceof EventPatternTrigger) {
-            return "EventRule";
-        } else if (trigger instanceof SqsQueueTrigger) {
-            return "Queue";
-        } else if (trigger instanceof StreamTrigger) {
-            return "Stream";
-        } else if (trigger instanceof SnsTopicTrigger) {
-            return "Topic";
-        } else if (trigger instanceof S3BucketTrigger) {
-            return "Bucket";
-        } else if (trigger instanceof LogSubscriptionTrigger) {
-            return "LogSubscription";
-        }
-        return null;
     }
 
     /** An EventBridge rule targeting the function, and the permission for EventBridge, from that rule only. */

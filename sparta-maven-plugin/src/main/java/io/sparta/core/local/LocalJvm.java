@@ -1,0 +1,51 @@
+package io.sparta.core.local;
+
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.model.InvalidServiceException;
+import io.sparta.core.model.ServiceModelBuilder;
+import io.sparta.core.model.ServiceSettings;
+import io.sparta.core.scan.FunctionScanner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What sparta:invoke and sparta:serve share: the service read from compiled classes, and a function's JVM. */
+public final class LocalJvm {
+
+    private LocalJvm() {}
+
+    /** The service as {@code package} would model it from these classes. */
+    public static ServiceModel service(ServiceSettings settings, Path classesDirectory, List<Path> classpath)
+            throws InvalidServiceException, IOException {
+        return new ServiceModelBuilder().build(settings, new FunctionScanner().scan(classesDirectory, classpath));
+    }
+
+    /**
+     * The command that starts a JVM for one function: its memory as the heap limit and the serial collector, as
+     * Lambda's Java runtime runs it; the user's classpath first, Sparta's runtime after it.
+     */
+    public static List<String> command(
+            Path java,
+            LambdaFunction function,
+            List<Path> classpath,
+            List<Path> runtimeJars,
+            String mainClass,
+            String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx" + function.memory() + "m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                Stream.concat(classpath.stream(), runtimeJars.stream())
+                        .map(Path::toString)
+                        .collect(Collectors.joining(File.pathSeparator)),
+                mainClass));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+}
