@@ -1,6 +1,6 @@
 package io.sparta.api;
 
-import io.sparta.annotations.processing.ResourceKind;
+import io.sparta.annotations.ResourceKind;
 
 /**
  * A resource the service declares and its stack creates: a table, bucket, queue, topic or stream, known in the

@@ -1,7 +1,7 @@
 package io.sparta.api;
 
+import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.StartingPosition;
-import io.sparta.annotations.processing.ResourceKind;
 
 /**
  * A DynamoDB or Kinesis stream that feeds the function through an event source mapping.

@@ -3,7 +3,7 @@ package io.sparta.maven;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.sparta.api.OwnedResource;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.local.LocalRunner;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

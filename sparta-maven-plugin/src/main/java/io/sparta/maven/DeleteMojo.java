@@ -1,8 +1,8 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
-import io.sparta.core.StackWorkflows;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.workflow.StackWorkflows;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Deletes the service's stack and waits until it is gone. A stack that does not exist is not an error. */

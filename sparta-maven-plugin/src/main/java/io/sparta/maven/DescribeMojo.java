@@ -1,9 +1,9 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.ServiceMarshaller;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.describe.DescribeReport;
+import io.sparta.core.workflow.ServiceMarshaller;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,7 +1,7 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.local.InvokeRequest;
 import io.sparta.core.local.LocalInvoker;
 import io.sparta.core.local.SampleEvents;

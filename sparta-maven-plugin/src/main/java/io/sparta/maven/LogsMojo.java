@@ -1,8 +1,8 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
-import io.sparta.core.StackWorkflows;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.workflow.StackWorkflows;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.apache.maven.plugins.annotations.Mojo;

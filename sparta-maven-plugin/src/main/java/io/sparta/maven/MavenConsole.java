@@ -1,6 +1,6 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import org.apache.maven.plugin.logging.Log;
 
 /** Routes the core's reports to Maven's log. */

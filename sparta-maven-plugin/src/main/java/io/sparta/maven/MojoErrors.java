@@ -1,6 +1,6 @@
 package io.sparta.maven;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.AbstractMojoExecutionException;

@@ -1,9 +1,9 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.PackageRequest;
-import io.sparta.core.PackageWorkflow;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.workflow.PackageRequest;
+import io.sparta.core.workflow.PackageWorkflow;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,8 +1,8 @@
 package io.sparta.maven;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
-import io.sparta.core.StackWorkflows;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.workflow.StackWorkflows;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Prints the service stack's status, outputs, resources, parameters and tags. */

@@ -1,5 +1,6 @@
 package io.sparta.core;
 
+import io.sparta.core.common.Console;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,8 +1,13 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.Env;
+import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.Tag;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -115,11 +120,12 @@ public final class FunctionRules {
                 : Optional.empty();
     }
 
-    /** An existing role's ARN or name; empty means Sparta generates the role. */
     public static final int SUBNETS_MAX = 16;
 
     public static final int SECURITY_GROUPS_MAX = 5;
     public static final int FUNCTION_TAGS_MAX = 50;
+    public static final int TAG_KEY_MAX = 128;
+    public static final int TAG_VALUE_MAX = 256;
 
     private static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
@@ -147,7 +153,7 @@ public final class FunctionRules {
                         .map(id -> "securityGroupIds entry \"" + id + "\" is not a security group id (sg-0abc1234)"));
     }
 
-    /** @param tags keys to values, in declaration order */
+    /** @param keys the tags' keys, in declaration order, each with its value at the same index in values */
     public static Optional<String> tags(List<String> keys, List<String> values) {
         if (keys.size() > FUNCTION_TAGS_MAX) {
             return Optional.of("tags holds " + keys.size() + " tags; Lambda allows at most " + FUNCTION_TAGS_MAX);
@@ -156,20 +162,94 @@ public final class FunctionRules {
             return Optional.of("tags names one key twice");
         }
         for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            if (key.isEmpty()
-                    || key.length() > 128
-                    || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-                return Optional.of("tag key \"" + key + "\" must be 1 to 128 characters and not start with aws:");
-            }
-            if (values.get(i).length() > 256) {
-                return Optional.of(
-                        "tag " + key + " has a value of " + values.get(i).length() + " characters; at most 256");
+            Optional<String> problem = tag(keys.get(i), values.get(i));
+            if (problem.isPresent()) {
+                return problem.map(message -> "tag " + message);
             }
         }
         return Optional.empty();
     }
 
+    /**
+     * One tag as AWS accepts it on a function or a stack: the message starts with the key, for the caller to say
+     * which tag ({@code tag key ...} on an annotation, {@code <tags> key ...} in the pom).
+     */
+    public static Optional<String> tag(String key, String value) {
+        if (key.isEmpty()
+                || key.length() > TAG_KEY_MAX
+                || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+            return Optional.of(
+                    "key \"" + key + "\" must be 1 to " + TAG_KEY_MAX + " characters and not start with aws:");
+        }
+        return value.length() > TAG_VALUE_MAX
+                ? Optional.of(
+                        "key " + key + " has a value of " + value.length() + " characters; at most " + TAG_VALUE_MAX)
+                : Optional.empty();
+    }
+
+    /** {@code Orders} for a class, {@code Orders-place} for a method: a function's name when none is set. */
+    public static String defaultName(String binaryClassName, String methodName) {
+        String simple =
+                binaryClassName.substring(binaryClassName.lastIndexOf('.') + 1).replace('$', '-');
+        return methodName == null ? simple : simple + "-" + methodName;
+    }
+
+    public static String duplicateName(String name, String earlier, String where) {
+        return "two functions are named \"" + name + "\": " + earlier + " and " + where
+                + "; set a distinct name on one of them";
+    }
+
+    /**
+     * Every rule of one {@code @SpartaLambda} that the declaration alone decides, each problem at its attribute;
+     * the deployed name's length and {@code ${...}} substitutions need the pom and are checked at package time.
+     */
+    public static void check(AttributeValues values, AnnotationKinds.Use use) {
+        report(use, "memory", memory(values.integer("memory")));
+        report(use, "timeout", timeout(values.integer("timeout")));
+        report(use, "logRetentionDays", logRetentionDays(values.integer("logRetentionDays")));
+        report(use, "description", description(values.string("description")));
+        report(use, "reservedConcurrency", reservedConcurrency(values.integer("reservedConcurrency")));
+        report(use, "ephemeralStorage", ephemeralStorage(values.integer("ephemeralStorage")));
+        report(use, "layers", layers(values.strings("layers")));
+        report(use, "role", role(values.string("role")));
+        report(use, "snapStart", snapStart(values.bool("snapStart"), values.integer("ephemeralStorage")));
+        if (!values.string("name").isEmpty()) {
+            report(use, "name", name(values.string("name")));
+        }
+        report(use, "subnetIds", vpc(values.strings("subnetIds"), values.strings("securityGroupIds")));
+        List<AttributeValues> tags = values.annotations("tags", Tag.class);
+        report(
+                use,
+                "tags",
+                tags(
+                        tags.stream().map(tag -> tag.string("key")).toList(),
+                        tags.stream().map(tag -> tag.string("value")).toList()));
+        Set<String> variables = new HashSet<>();
+        for (AttributeValues variable : values.annotations("environment", Env.class)) {
+            String name = variable.string("name");
+            report(use, "environment", environmentName(name));
+            if (!variables.add(name)) {
+                use.problem("environment", "environment variable " + name + " is declared twice");
+            }
+        }
+        String onFailure = values.string("onFailure");
+        if (ResourceRules.isArn(onFailure)) {
+            report(use, "onFailure", ResourceRules.onFailureArn(onFailure));
+        } else if (!onFailure.isEmpty()) {
+            use.refer(
+                    onFailure,
+                    List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
+                    false,
+                    "@SpartaLambda onFailure",
+                    false);
+        }
+    }
+
+    private static void report(AnnotationKinds.Use use, String attribute, Optional<String> problem) {
+        problem.ifPresent(message -> use.problem(attribute, message));
+    }
+
+    /** An existing role's ARN or name; empty means Sparta generates the role. */
     public static Optional<String> role(String role) {
         return role.isEmpty()
                         || ROLE_ARN.matcher(role).matches()

@@ -1,5 +1,6 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.ResourceKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -140,15 +141,16 @@ public final class ResourceRules {
                         + " ._-/#)");
     }
 
-    /** A JSON object as text, checked for its shape only; the plugin parses it fully. */
+    /** A JSON object as text, such as an event pattern or a filter policy, parsed for real. */
     public static Optional<String> jsonObject(String attribute, String json, boolean optional) {
         String trimmed = json.trim();
         if (optional && trimmed.isEmpty()) {
             return Optional.empty();
         }
-        return trimmed.startsWith("{") && trimmed.endsWith("}")
-                ? Optional.empty()
-                : Optional.of(attribute + " must be a JSON object, such as {\"source\": [\"com.example\"]}");
+        if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+            return Optional.of(attribute + " must be a JSON object, such as {\"source\": [\"com.example\"]}");
+        }
+        return JsonText.problem(json).map(problem -> attribute + " is not valid JSON: " + problem);
     }
 
     public static Optional<String> statement(List<String> actions, List<String> resources) {

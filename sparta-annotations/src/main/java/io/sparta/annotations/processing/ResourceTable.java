@@ -1,5 +1,6 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

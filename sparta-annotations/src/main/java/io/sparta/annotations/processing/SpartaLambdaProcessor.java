@@ -1,12 +1,13 @@
 package io.sparta.annotations.processing;
 
-import io.sparta.annotations.Env;
+import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.processing.AnnotationKinds.Kind;
+import io.sparta.annotations.processing.AnnotationKinds.Placement;
+import java.lang.annotation.Annotation;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -27,9 +28,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * Checks every {@link SpartaLambda} as javac compiles it, so a bad value is an error at its source position in
- * the IDE and the build, long before {@code package}. Registered as a service, so javac runs it without
- * configuration (on JDK 23 and newer, set the compiler's {@code <proc>full</proc>}).
+ * Checks every Sparta annotation as javac compiles it, so a bad value is an error at its source position in the
+ * IDE and the build, long before {@code package}. It walks {@link AnnotationKinds}, the rules {@code package}
+ * walks too. Registered as a service, so javac runs it without configuration (on JDK 23 and newer, set the
+ * compiler's {@code <proc>full</proc>}).
  */
 @SupportedAnnotationTypes("io.sparta.annotations.*")
 public final class SpartaLambdaProcessor extends AbstractProcessor {
@@ -38,7 +40,11 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private static final String REQUEST_STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
 
     private final Map<String, String> functionsByName = new HashMap<>();
-    private CompanionChecks companions;
+    private final RouteTable routes = new RouteTable();
+    private final ResourceTable<Site> resources = new ResourceTable<>();
+
+    /** An annotation on an element: where a reference's error belongs. */
+    private record Site(Element element, AnnotationMirror mirror) {}
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -47,164 +53,134 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (Element element : round.getElementsAnnotatedWith(SpartaLambda.class)) {
-            check(
-                    element,
-                    element.getAnnotation(SpartaLambda.class),
-                    CompanionChecks.mirror(element, SpartaLambda.class));
+        for (Kind kind : AnnotationKinds.ALL) {
+            for (Element element : annotated(round, kind)) {
+                AnnotationMirror mirror = mirror(element, kind.annotation());
+                if (kind.placement() == Placement.COMPANION && element.getAnnotation(SpartaLambda.class) == null) {
+                    printError(
+                            kind.label() + " needs @SpartaLambda on the same class or method", element, mirror, null);
+                }
+                for (Annotation annotation : element.getAnnotationsByType(kind.annotation())) {
+                    kind.check().check(AttributeValues.of(annotation), new ElementUse(kind, element, mirror));
+                }
+                if (kind.placement() == Placement.FUNCTION) {
+                    checkHandler(element, mirror);
+                }
+            }
         }
-        if (companions == null) {
-            companions = new CompanionChecks(processingEnv.getMessager(), this::location);
+        // Reported while the sources' positions are at hand: javac has none left for them in the final round.
+        if (!round.getRootElements().isEmpty()) {
+            resources
+                    .unresolved()
+                    .forEach(problem -> printError(
+                            problem.message(),
+                            problem.where().element(),
+                            problem.where().mirror(),
+                            null));
         }
-        companions.round(round);
         return false;
     }
 
-    private void check(Element element, SpartaLambda function, AnnotationMirror mirror) {
-        report(element, mirror, "memory", FunctionRules.memory(function.memory()));
-        report(element, mirror, "timeout", FunctionRules.timeout(function.timeout()));
-        report(element, mirror, "logRetentionDays", FunctionRules.logRetentionDays(function.logRetentionDays()));
-        report(element, mirror, "description", FunctionRules.description(function.description()));
-        report(
-                element,
-                mirror,
-                "reservedConcurrency",
-                FunctionRules.reservedConcurrency(function.reservedConcurrency()));
-        report(element, mirror, "ephemeralStorage", FunctionRules.ephemeralStorage(function.ephemeralStorage()));
-        report(element, mirror, "layers", FunctionRules.layers(List.of(function.layers())));
-        report(element, mirror, "role", FunctionRules.role(function.role()));
-        report(
-                element,
-                mirror,
-                "snapStart",
-                FunctionRules.snapStart(function.snapStart(), function.ephemeralStorage()));
-        if (!function.name().isEmpty()) {
-            report(element, mirror, "name", FunctionRules.name(function.name()));
+    /** One annotation on one element, as {@link AnnotationKinds}' checks see it. */
+    private final class ElementUse implements AnnotationKinds.Use {
+
+        private final Kind kind;
+        private final Element element;
+        private final AnnotationMirror mirror;
+
+        ElementUse(Kind kind, Element element, AnnotationMirror mirror) {
+            this.kind = kind;
+            this.element = element;
+            this.mirror = mirror;
         }
-        report(
-                element,
-                mirror,
-                "subnetIds",
-                FunctionRules.vpc(List.of(function.subnetIds()), List.of(function.securityGroupIds())));
-        report(
-                element,
-                mirror,
-                "tags",
-                FunctionRules.tags(
-                        java.util.Arrays.stream(function.tags())
-                                .map(io.sparta.annotations.Tag::key)
-                                .toList(),
-                        java.util.Arrays.stream(function.tags())
-                                .map(io.sparta.annotations.Tag::value)
-                                .toList()));
-        Set<String> variables = new HashSet<>();
-        for (Env variable : function.environment()) {
-            report(element, mirror, "environment", FunctionRules.environmentName(variable.name()));
-            if (!variables.add(variable.name())) {
-                report(
-                        element,
-                        mirror,
-                        "environment",
-                        Optional.of("environment variable " + variable.name() + " is declared twice"));
-            }
+
+        @Override
+        public void problem(String attribute, String message) {
+            error(element, mirror, attribute, kind.label() + ": " + message);
         }
-        String name = function.name().isEmpty() ? defaultName(element) : function.name();
+
+        @Override
+        public void refer(String name, List<ResourceKind> kinds, boolean needsStream, String what, boolean used) {
+            resources.refer(name, kinds, needsStream, what, new Site(element, mirror));
+        }
+
+        @Override
+        public void declare(ResourceKind resourceKind, String name, boolean hasStream) {
+            resources
+                    .declare(resourceKind, name, hasStream, new Site(element, mirror), location())
+                    .ifPresent(message -> problem(null, message));
+        }
+
+        @Override
+        public RouteTable routes() {
+            return routes;
+        }
+
+        @Override
+        public String location() {
+            return SpartaLambdaProcessor.this.location(element);
+        }
+    }
+
+    /** What only javac's view of the handler can tell: its shape, its signature and its name among the others. */
+    private void checkHandler(Element element, AnnotationMirror mirror) {
+        TypeElement type = element instanceof TypeElement t ? t : (TypeElement) element.getEnclosingElement();
+        ExecutableElement method = element instanceof ExecutableElement m ? m : null;
+        String className = binaryName(type);
+        String methodName = method == null ? null : method.getSimpleName().toString();
+        String name = element.getAnnotation(SpartaLambda.class).name();
+        String functionName = name.isEmpty() ? FunctionRules.defaultName(className, methodName) : name;
         String where = location(element);
-        String earlier = functionsByName.putIfAbsent(name, where);
+        String earlier = functionsByName.putIfAbsent(functionName, where);
         if (earlier != null) {
-            report(
+            error(
                     element,
                     mirror,
                     "name",
-                    Optional.of("two functions are named \"" + name + "\": " + earlier + " and " + where
-                            + "; set a distinct name on one of them"));
+                    "@SpartaLambda: " + FunctionRules.duplicateName(functionName, earlier, where));
         }
-        if (element.getKind() == ElementKind.METHOD) {
-            checkMethod((ExecutableElement) element, mirror);
-        } else {
-            checkClass((TypeElement) element, mirror);
+        HandlerRules.problems(shape(type, method))
+                .forEach(problem -> error(element, mirror, null, "@SpartaLambda: " + problem));
+        if (method != null) {
+            List<String> parameters = method.getParameters().stream()
+                    .map(p -> typeName(p.asType()))
+                    .toList();
+            // At the parameters, the part to change; a declaration's own position is where its annotations start.
+            Element at = method.getParameters().isEmpty()
+                    ? method
+                    : method.getParameters().get(0);
+            FunctionRules.signature(parameters)
+                    .ifPresent(problem -> error(at, mirror, null, "@SpartaLambda: " + problem));
         }
     }
 
-    private void checkClass(TypeElement type, AnnotationMirror mirror) {
-        instantiable(type, type, mirror);
+    private HandlerRules.Shape shape(TypeElement type, ExecutableElement method) {
         TypeElement requestHandler = processingEnv.getElementUtils().getTypeElement(REQUEST_HANDLER);
         TypeElement streamHandler = processingEnv.getElementUtils().getTypeElement(REQUEST_STREAM_HANDLER);
-        if (requestHandler != null
-                && streamHandler != null
-                && !implementsType(type, requestHandler)
-                && !implementsType(type, streamHandler)) {
-            error(
-                    type,
-                    mirror,
-                    null,
-                    "a @SpartaLambda class must implement " + REQUEST_HANDLER
-                            + " or RequestStreamHandler; otherwise put @SpartaLambda on a public handler method");
-        }
-    }
-
-    private void checkMethod(ExecutableElement method, AnnotationMirror mirror) {
-        TypeElement type = (TypeElement) method.getEnclosingElement();
-        if (!method.getModifiers().contains(Modifier.PUBLIC)) {
-            error(
-                    method,
-                    mirror,
-                    null,
-                    "method " + method.getSimpleName() + " is not public; Lambda can only call public methods");
-        }
-        if (!method.getModifiers().contains(Modifier.STATIC)) {
-            instantiable(type, method, mirror);
-        } else if (!type.getModifiers().contains(Modifier.PUBLIC)) {
-            error(
-                    method,
-                    mirror,
-                    null,
-                    "class " + binaryName(type) + " is not public; Lambda can only load public classes");
-        }
-        long overloads = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-                .filter(m -> m.getSimpleName().equals(method.getSimpleName())
-                        && m.getModifiers().contains(Modifier.PUBLIC))
-                .count();
-        if (overloads > 1) {
-            error(
-                    method,
-                    mirror,
-                    null,
-                    overloads + " public methods are named " + method.getSimpleName()
-                            + ", so the handler " + binaryName(type) + "::" + method.getSimpleName()
-                            + " is ambiguous; rename the annotated one");
-        }
-        List<String> parameters =
-                method.getParameters().stream().map(p -> typeName(p.asType())).toList();
-        // At the parameters, the part to change; a declaration's own position is where its annotations start.
-        Element at = method.getParameters().isEmpty()
-                ? method
-                : method.getParameters().get(0);
-        FunctionRules.signature(parameters).ifPresent(problem -> error(at, mirror, null, problem));
-    }
-
-    private void instantiable(TypeElement type, Element target, AnnotationMirror mirror) {
-        String name = binaryName(type);
-        if (!type.getModifiers().contains(Modifier.PUBLIC)) {
-            error(target, mirror, null, "class " + name + " is not public; Lambda can only load public classes");
-        }
-        if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(target, mirror, null, "class " + name + " is abstract; Lambda must be able to instantiate it");
-        } else if (type.getNestingKind() == NestingKind.MEMBER
-                && !type.getModifiers().contains(Modifier.STATIC)) {
-            error(
-                    target,
-                    mirror,
-                    null,
-                    "class " + name + " is an inner class; declare it static so Lambda can instantiate it");
-        } else if (ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .noneMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC))) {
-            error(
-                    target,
-                    mirror,
-                    null,
-                    "class " + name + " has no public no-argument constructor; Lambda instantiates handlers with one");
-        }
+        boolean implementsHandler = requestHandler == null
+                || streamHandler == null
+                || implementsType(type, requestHandler)
+                || implementsType(type, streamHandler);
+        long overloads = method == null
+                ? 0
+                : ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+                        .filter(m -> m.getSimpleName().equals(method.getSimpleName())
+                                && m.getModifiers().contains(Modifier.PUBLIC))
+                        .count();
+        return new HandlerRules.Shape(
+                binaryName(type),
+                method == null ? null : method.getSimpleName().toString(),
+                type.getModifiers().contains(Modifier.PUBLIC),
+                type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT),
+                type.getNestingKind() == NestingKind.MEMBER
+                        && !type.getModifiers().contains(Modifier.STATIC),
+                ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                        .anyMatch(c ->
+                                c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)),
+                implementsHandler,
+                method != null && method.getModifiers().contains(Modifier.PUBLIC),
+                method != null && method.getModifiers().contains(Modifier.STATIC),
+                (int) overloads);
     }
 
     private boolean implementsType(TypeElement type, TypeElement wanted) {
@@ -224,21 +200,18 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         return processingEnv.getElementUtils().getBinaryName(type).toString();
     }
 
-    private String defaultName(Element element) {
-        TypeElement type = element instanceof TypeElement t ? t : (TypeElement) element.getEnclosingElement();
-        String binary = binaryName(type);
-        String simple = binary.substring(binary.lastIndexOf('.') + 1).replace('$', '-');
-        return element.getKind() == ElementKind.METHOD ? simple + "-" + element.getSimpleName() : simple;
-    }
-
     private String location(Element element) {
         return element.getKind() == ElementKind.METHOD
                 ? binaryName((TypeElement) element.getEnclosingElement()) + "#" + element.getSimpleName()
                 : binaryName((TypeElement) element);
     }
 
-    private void report(Element element, AnnotationMirror mirror, String attribute, Optional<String> problem) {
-        problem.ifPresent(message -> error(element, mirror, attribute, message));
+    /** The elements carrying the kind's annotation, or its container when it was repeated. */
+    private static List<? extends Element> annotated(RoundEnvironment round, Kind kind) {
+        return List.copyOf(
+                kind.container() == null
+                        ? round.getElementsAnnotatedWith(kind.annotation())
+                        : round.getElementsAnnotatedWithAny(Set.of(kind.annotation(), kind.container())));
     }
 
     /** An error at the attribute's value when it was written out, else at the annotation. */
@@ -250,8 +223,26 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                         .map(Map.Entry::getValue)
                         .findFirst()
                         .orElse(null);
-        processingEnv
-                .getMessager()
-                .printMessage(Diagnostic.Kind.ERROR, "@SpartaLambda: " + message, element, mirror, value);
+        printError(message, element, mirror, value);
+    }
+
+    private void printError(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, element, mirror, value);
+    }
+
+    /** The annotation on the element, or the container javac wrote when it was repeated; where errors point. */
+    private static AnnotationMirror mirror(Element element, Class<? extends Annotation> type) {
+        Class<? extends Annotation> container =
+                AnnotationKinds.named(type.getSimpleName()).map(Kind::container).orElse(null);
+        return element.getAnnotationMirrors().stream()
+                .filter(m -> {
+                    String name = ((TypeElement) m.getAnnotationType().asElement())
+                            .getQualifiedName()
+                            .toString();
+                    return name.equals(type.getCanonicalName())
+                            || (container != null && name.equals(container.getCanonicalName()));
+                })
+                .findFirst()
+                .orElse(null);
     }
 }

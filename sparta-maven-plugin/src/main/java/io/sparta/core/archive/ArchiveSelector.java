@@ -1,6 +1,6 @@
 package io.sparta.core.archive;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.sparta.core.archive;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import io.sparta.core.template.TemplateJson;
+import io.sparta.core.common.TemplateJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;

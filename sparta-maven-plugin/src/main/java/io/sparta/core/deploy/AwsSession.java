@@ -1,6 +1,6 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

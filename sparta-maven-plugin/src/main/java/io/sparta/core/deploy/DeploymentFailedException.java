@@ -1,6 +1,6 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 
 /** CloudFormation could not bring the stack to the template; the message lists the failing resources. */
 public final class DeploymentFailedException extends SpartaUserException {

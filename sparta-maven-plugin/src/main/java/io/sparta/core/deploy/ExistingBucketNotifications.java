@@ -1,7 +1,7 @@
 package io.sparta.core.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import io.sparta.core.template.ServiceTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

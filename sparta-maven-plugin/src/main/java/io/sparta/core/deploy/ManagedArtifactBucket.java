@@ -1,9 +1,9 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.TemplateJson;
 import io.sparta.core.template.ArtifactBucketTemplate;
-import io.sparta.core.template.TemplateJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;

@@ -1,6 +1,6 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;

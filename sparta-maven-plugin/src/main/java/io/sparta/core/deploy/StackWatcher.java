@@ -1,6 +1,6 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

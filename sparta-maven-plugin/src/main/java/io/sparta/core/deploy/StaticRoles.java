@@ -1,8 +1,8 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;

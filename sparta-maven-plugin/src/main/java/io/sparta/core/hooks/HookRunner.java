@@ -11,8 +11,8 @@ import io.sparta.api.ServiceModel;
 import io.sparta.api.TemplateDecorator;
 import io.sparta.api.TemplateFragment;
 import io.sparta.api.TemplateValidator;
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import java.util.List;
 
 /** Calls the configured hooks and decorators at their stages, turning their failures into messages. */

@@ -2,7 +2,7 @@ package io.sparta.core.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.sparta.core.local;
 
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
-import io.sparta.core.Console;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

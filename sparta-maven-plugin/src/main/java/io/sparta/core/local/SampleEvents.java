@@ -1,6 +1,6 @@
 package io.sparta.core.local;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

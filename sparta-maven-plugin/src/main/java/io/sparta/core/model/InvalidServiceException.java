@@ -1,6 +1,6 @@
 package io.sparta.core.model;
 
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.util.List;
 
 /** The declarations or settings break a rule of Lambda, CloudFormation or Sparta; every problem is listed. */

@@ -12,8 +12,6 @@ final class Limits {
     static final int STACK_NAME_MAX = 128;
     static final int ENVIRONMENT_BYTES_MAX = 4096;
     static final int TAGS_MAX = 50;
-    static final int TAG_KEY_MAX = 128;
-    static final int TAG_VALUE_MAX = 256;
     static final int PARAMETERS_MAX = 200;
     static final int LOGICAL_ID_MAX = 255;
 

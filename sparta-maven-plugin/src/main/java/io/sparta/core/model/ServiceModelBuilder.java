@@ -2,18 +2,23 @@ package io.sparta.core.model;
 
 import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.Architecture;
+import io.sparta.annotations.Env;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.Tag;
+import io.sparta.annotations.processing.AnnotationKinds;
+import io.sparta.annotations.processing.AttributeValues;
 import io.sparta.annotations.processing.FunctionRules;
-import io.sparta.annotations.processing.ResourceKind;
-import io.sparta.annotations.processing.ResourceRules;
+import io.sparta.annotations.processing.HandlerRules;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
+import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
 import io.sparta.core.scan.ScannedClasses;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Validates the scanned declarations and the service settings and builds the {@link ServiceModel}. */
 public final class ServiceModelBuilder {
@@ -36,12 +42,12 @@ public final class ServiceModelBuilder {
         List<String> problems = new ArrayList<>();
         checkSettings(settings, problems);
         ResourceTable<String> declared = new ResourceTable<>();
-        List<OwnedResource> resources =
-                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, problems);
-        List<LambdaFunction> functions = new ArrayList<>();
         RouteTable routes = new RouteTable();
+        List<OwnedResource> resources =
+                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, routes, problems);
+        List<LambdaFunction> functions = new ArrayList<>();
         for (HandlerSite site : scanned.functions()) {
-            problems.addAll(HandlerRules.problems(site));
+            handlerProblems(site).forEach(problem -> problems.add(site.location() + ": " + problem));
             functions.add(function(site, settings, routes, declared, resources, problems));
         }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
@@ -68,17 +74,37 @@ public final class ServiceModelBuilder {
             ResourceTable<String> declared,
             List<OwnedResource> resources,
             List<String> problems) {
-        SiteAnnotations annotations = new SiteAnnotations(site, routes, declared, problems);
-        Attributes attributes = new Attributes(SpartaLambda.class, site.attributes());
+        Set<String> used = new TreeSet<>();
+        List<Trigger> triggers = new ArrayList<>();
+        List<FunctionAccess.ResourceGrant> grants = new ArrayList<>();
+        List<FunctionAccess.RawStatement> statements = new ArrayList<>();
+        for (HandlerSite.SiteAnnotation annotation : site.triggers()) {
+            AnnotationKinds.Kind kind = AnnotationKinds.named(annotation.type()).orElseThrow();
+            AttributeValues values = AttributeValues.scanned(kind.annotation(), annotation.values());
+            kind.check()
+                    .check(
+                            values,
+                            new KindUse(
+                                    site.location(),
+                                    site.location() + ": " + kind.label() + ": ",
+                                    problems,
+                                    declared,
+                                    routes,
+                                    used));
+            ModelReaders.Companion companion =
+                    ModelReaders.reader(ModelReaders.COMPANIONS, kind).apply(values);
+            Optional.ofNullable(companion.trigger()).ifPresent(triggers::add);
+            Optional.ofNullable(companion.grant()).ifPresent(grants::add);
+            Optional.ofNullable(companion.statement()).ifPresent(statements::add);
+        }
+        AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, site.attributes());
+        FunctionRules.check(
+                attributes, new KindUse(site.location(), site.location() + ": ", problems, declared, routes, used));
         String name = attributes.string("name");
         if (name.isEmpty()) {
-            name = defaultName(site);
+            name = FunctionRules.defaultName(site.className(), site.methodName());
         }
-        checkName(site, name, settings.stackName(), problems);
-        String description = attributes.string("description");
-        int memory = attributes.integer("memory");
-        int timeout = attributes.integer("timeout");
-        int retention = attributes.integer("logRetentionDays");
+        checkDeployedName(site, name, settings.stackName(), problems);
         FunctionOptions options = new FunctionOptions(
                 attributes.integer("reservedConcurrency"),
                 attributes.bool("tracing"),
@@ -90,65 +116,48 @@ public final class ServiceModelBuilder {
                 attributes.strings("securityGroupIds"),
                 tags(attributes),
                 attributes.string("onFailure"));
-        List<Map<String, Object>> tagEntries = attributes.annotations("tags");
-        Stream.of(
-                        FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),
-                        FunctionRules.tags(
-                                tagEntries.stream()
-                                        .map(tag -> String.valueOf(tag.get("key")))
-                                        .toList(),
-                                tagEntries.stream()
-                                        .map(tag -> String.valueOf(tag.get("value")))
-                                        .toList()),
-                        onFailure(options.onFailure(), site, declared))
-                .flatMap(Optional::stream)
-                .forEach(problem -> problems.add(site.location() + ": " + problem));
-        Stream.of(
-                        FunctionRules.description(description),
-                        FunctionRules.memory(memory),
-                        FunctionRules.timeout(timeout),
-                        FunctionRules.logRetentionDays(retention),
-                        FunctionRules.reservedConcurrency(options.reservedConcurrency()),
-                        FunctionRules.ephemeralStorage(options.ephemeralStorage()),
-                        FunctionRules.layers(options.layers()),
-                        FunctionRules.role(options.role()),
-                        FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()))
-                .flatMap(Optional::stream)
-                .forEach(problem -> problems.add(site.location() + ": " + problem));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,
                 logicalIdPrefix(name),
                 handler,
                 site.location(),
-                description,
-                memory,
-                timeout,
+                attributes.string("description"),
+                attributes.integer("memory"),
+                attributes.integer("timeout"),
                 attributes.enumeration("runtime", LambdaRuntime.class),
                 attributes.enumeration("architecture", Architecture.class),
-                environment(
-                        site,
-                        attributes,
-                        settings,
-                        discoverable(annotations, resources, settings.stackName()),
-                        problems),
-                retention,
+                environment(site, attributes, settings, discoverable(used, resources, settings.stackName()), problems),
+                attributes.integer("logRetentionDays"),
                 options,
-                annotations.triggers,
-                annotations.access());
+                triggers,
+                new FunctionAccess(grants, statements));
     }
 
-    private static String defaultName(HandlerSite site) {
-        String simple = site.className()
-                .substring(site.className().lastIndexOf('.') + 1)
-                .replace('$', '-');
-        return site.methodName() == null ? simple : simple + "-" + site.methodName();
+    /** Lambda's rules for the handler's shape and signature, read from the class files. */
+    private static List<String> handlerProblems(HandlerSite site) {
+        HandlerSite.ClassShape type = site.classShape();
+        HandlerSite.MethodShape method = site.methodShape();
+        List<String> problems = new ArrayList<>(HandlerRules.problems(new HandlerRules.Shape(
+                site.className(),
+                site.methodName(),
+                type.isPublic(),
+                type.isAbstract() || type.isInterface(),
+                type.isInnerNonStatic(),
+                type.hasPublicNoArgConstructor(),
+                type.implementsRequestHandler() || type.implementsRequestStreamHandler(),
+                method != null && method.isPublic(),
+                method != null && method.isStatic(),
+                method == null ? 0 : method.publicOverloads())));
+        if (method != null) {
+            FunctionRules.signature(method.parameterTypes()).ifPresent(problems::add);
+        }
+        return problems;
     }
 
-    private static void checkName(HandlerSite site, String name, String stackName, List<String> problems) {
-        Optional<String> problem = FunctionRules.name(name);
-        if (problem.isPresent()) {
-            problems.add(site.location() + ": " + problem.get());
+    /** The name's own rules are the annotation's; only the stack's prefix, known here, can make it too long. */
+    private static void checkDeployedName(HandlerSite site, String name, String stackName, List<String> problems) {
+        if (FunctionRules.name(name).isPresent()) {
             return;
         }
         int deployedLength = stackName.length() + 1 + name.length();
@@ -161,39 +170,20 @@ public final class ServiceModelBuilder {
         }
     }
 
-    private static TreeMap<String, String> tags(Attributes attributes) {
+    private static TreeMap<String, String> tags(AttributeValues attributes) {
         TreeMap<String, String> tags = new TreeMap<>();
-        attributes
-                .annotations("tags")
-                .forEach(tag -> tags.put(String.valueOf(tag.get("key")), String.valueOf(tag.get("value"))));
+        attributes.annotations("tags", Tag.class).forEach(tag -> tags.put(tag.string("key"), tag.string("value")));
         return tags;
-    }
-
-    /** A declared queue or topic, resolved with the other references, or a queue's or topic's ARN. */
-    private static Optional<String> onFailure(String onFailure, HandlerSite site, ResourceTable<String> declared) {
-        if (ResourceRules.isArn(onFailure)) {
-            return ResourceRules.onFailureArn(onFailure);
-        }
-        if (!onFailure.isEmpty()) {
-            declared.refer(
-                    onFailure,
-                    List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
-                    false,
-                    "@SpartaLambda onFailure",
-                    site.location());
-        }
-        return Optional.empty();
     }
 
     /**
      * Where each declared resource the function uses is, for {@code Discover}: its name (a queue's URL, a topic's
      * ARN), through a reference CloudFormation resolves.
      */
-    private static Map<String, String> discoverable(
-            SiteAnnotations annotations, List<OwnedResource> resources, String stackName) {
+    private static Map<String, String> discoverable(Set<String> used, List<OwnedResource> resources, String stackName) {
         Map<String, String> variables = new TreeMap<>();
         resources.stream()
-                .filter(resource -> annotations.usedResources.contains(resource.name()))
+                .filter(resource -> used.contains(resource.name()))
                 .forEach(resource -> variables.put(resource.environmentVariable(), physicalName(resource, stackName)));
         return variables;
     }
@@ -211,18 +201,16 @@ public final class ServiceModelBuilder {
     /** The service-wide variables, then the function's own, which win over them, then Sparta's own. */
     private static TreeMap<String, String> environment(
             HandlerSite site,
-            Attributes attributes,
+            AttributeValues attributes,
             ServiceSettings settings,
             Map<String, String> discoverable,
             List<String> problems) {
         TreeMap<String, String> own = new TreeMap<>();
-        for (Map<String, Object> entry : attributes.annotations("environment")) {
-            String key = String.valueOf(entry.get("name"));
-            String value = String.valueOf(entry.get("value"));
-            checkVariable(site.location(), key, value, settings, problems);
-            if (own.put(key, value) != null) {
-                problems.add(site.location() + ": environment variable " + key + " is declared twice");
-            }
+        for (AttributeValues entry : attributes.annotations("environment", Env.class)) {
+            String key = entry.string("name");
+            String value = entry.string("value");
+            checkSubstitutions(site.location(), key, value, settings, problems);
+            own.putIfAbsent(key, value);
         }
         TreeMap<String, String> variables = new TreeMap<>(settings.environment());
         variables.putAll(own);
@@ -242,10 +230,13 @@ public final class ServiceModelBuilder {
         return variables;
     }
 
-    /** @param location where the variable is declared: {@code acme.Hello#handle}, or {@code <environment>} */
-    private static void checkVariable(
+    /**
+     * Every {@code ${Name}} in a variable's value names a template parameter or a pseudo parameter.
+     *
+     * @param location where the variable is declared: {@code acme.Hello#handle}, or {@code <environment>}
+     */
+    private static void checkSubstitutions(
             String location, String key, String value, ServiceSettings settings, List<String> problems) {
-        FunctionRules.environmentName(key).ifPresent(problem -> problems.add(location + ": " + problem));
         Matcher reference = Limits.SUBSTITUTION.matcher(value);
         while (reference.find()) {
             String referenced = reference.group(1);
@@ -259,7 +250,10 @@ public final class ServiceModelBuilder {
 
     private static void checkSettings(ServiceSettings settings, List<String> problems) {
         CorsRules.check(settings.http(), problems);
-        settings.environment().forEach((key, value) -> checkVariable("<environment>", key, value, settings, problems));
+        settings.environment().forEach((key, value) -> {
+            FunctionRules.environmentName(key).ifPresent(problem -> problems.add("<environment>: " + problem));
+            checkSubstitutions("<environment>", key, value, settings, problems);
+        });
         if (!Limits.SERVICE_NAME.matcher(settings.serviceName()).matches()) {
             problems.add("<serviceName> \"" + settings.serviceName() + "\" must be 1 to 128 letters, digits, '.', '-'"
                     + " or '_', starting with a letter or digit");
@@ -272,18 +266,9 @@ public final class ServiceModelBuilder {
         if (settings.tags().size() > Limits.TAGS_MAX) {
             problems.add("<tags> holds " + settings.tags().size() + " tags; CloudFormation allows " + Limits.TAGS_MAX);
         }
-        settings.tags().forEach((key, value) -> {
-            if (key.isEmpty()
-                    || key.length() > Limits.TAG_KEY_MAX
-                    || key.toLowerCase().startsWith("aws:")) {
-                problems.add("<tags> key \"" + key + "\" must be 1 to " + Limits.TAG_KEY_MAX
-                        + " characters and not start with aws:");
-            }
-            if (value.length() > Limits.TAG_VALUE_MAX) {
-                problems.add("<tags> value of " + key + " is " + value.length() + " characters; at most "
-                        + Limits.TAG_VALUE_MAX);
-            }
-        });
+        settings.tags()
+                .forEach((key, value) ->
+                        FunctionRules.tag(key, value).ifPresent(problem -> problems.add("<tags> " + problem)));
         if (settings.parameters().size() > Limits.PARAMETERS_MAX - Limits.RESERVED_PARAMETERS.size()) {
             problems.add("<parameters> holds " + settings.parameters().size() + " entries; at most "
                     + (Limits.PARAMETERS_MAX - Limits.RESERVED_PARAMETERS.size()) + " fit beside Sparta's own");

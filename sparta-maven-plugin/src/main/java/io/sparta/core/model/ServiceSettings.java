@@ -1,8 +1,8 @@
 package io.sparta.core.model;
 
 import io.sparta.api.HttpApiSettings;
-import io.sparta.core.archive.Digests;
-import io.sparta.core.template.TemplateJson;
+import io.sparta.core.common.Digests;
+import io.sparta.core.common.TemplateJson;
 import java.util.Map;
 import java.util.TreeMap;
 

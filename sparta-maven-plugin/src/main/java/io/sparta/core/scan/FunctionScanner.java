@@ -1,23 +1,8 @@
 package io.sparta.core.scan;
 
-import io.sparta.annotations.Allow;
-import io.sparta.annotations.DynamoDbTrigger;
-import io.sparta.annotations.DynamoTable;
-import io.sparta.annotations.EventRule;
-import io.sparta.annotations.FunctionUrl;
-import io.sparta.annotations.Grant;
-import io.sparta.annotations.HttpRoute;
-import io.sparta.annotations.KinesisStream;
-import io.sparta.annotations.KinesisTrigger;
-import io.sparta.annotations.LogSubscription;
-import io.sparta.annotations.S3Bucket;
-import io.sparta.annotations.S3Trigger;
-import io.sparta.annotations.Schedule;
-import io.sparta.annotations.SnsTopic;
-import io.sparta.annotations.SnsTrigger;
 import io.sparta.annotations.SpartaLambda;
-import io.sparta.annotations.SqsQueue;
-import io.sparta.annotations.SqsTrigger;
+import io.sparta.annotations.processing.AnnotationKinds;
+import io.sparta.annotations.processing.AnnotationKinds.Placement;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
@@ -41,23 +26,10 @@ public final class FunctionScanner {
 
     static final String SPARTA_LAMBDA = SpartaLambda.class.descriptorString();
     /** The annotations that go beside @SpartaLambda, each also repeatable through a container. */
-    private static final List<Class<? extends Annotation>> FUNCTION_ANNOTATIONS = List.of(
-            Schedule.class,
-            SqsTrigger.class,
-            HttpRoute.class,
-            FunctionUrl.class,
-            S3Trigger.class,
-            SnsTrigger.class,
-            DynamoDbTrigger.class,
-            KinesisTrigger.class,
-            EventRule.class,
-            LogSubscription.class,
-            Grant.class,
-            Allow.class);
+    private static final List<Class<? extends Annotation>> FUNCTION_ANNOTATIONS = annotations(Placement.COMPANION);
 
     /** The annotations that declare a resource, on any class of the module. */
-    private static final List<Class<? extends Annotation>> RESOURCE_ANNOTATIONS =
-            List.of(DynamoTable.class, S3Bucket.class, SqsQueue.class, SnsTopic.class, KinesisStream.class);
+    private static final List<Class<? extends Annotation>> RESOURCE_ANNOTATIONS = annotations(Placement.RESOURCE);
 
     private static final Map<String, Class<?>> FUNCTION_DESCRIPTORS = descriptors(FUNCTION_ANNOTATIONS, false);
     private static final Map<String, Class<?>> FUNCTION_CONTAINERS = descriptors(FUNCTION_ANNOTATIONS, true);
@@ -96,6 +68,12 @@ public final class FunctionScanner {
         }
         sites.sort((a, b) -> a.location().compareTo(b.location()));
         return new ScannedClasses(sites, resources);
+    }
+
+    private static List<Class<? extends Annotation>> annotations(Placement placement) {
+        return AnnotationKinds.placed(placement).stream()
+                .<Class<? extends Annotation>>map(AnnotationKinds.Kind::annotation)
+                .toList();
     }
 
     /** Each annotation's descriptor, or its container's, mapped to the annotation. */

@@ -1,7 +1,7 @@
 package io.sparta.core.serve;
 
 import io.sparta.api.LambdaFunction;
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import io.sparta.core.local.LocalEnvironment;
 import io.sparta.core.local.LocalJvm;
 import io.sparta.core.model.ServiceSettings;

@@ -1,6 +1,6 @@
 package io.sparta.core.serve;
 
-import io.sparta.core.Console;
+import io.sparta.core.common.Console;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

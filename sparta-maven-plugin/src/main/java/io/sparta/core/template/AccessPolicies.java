@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.annotations.Access;
-import io.sparta.annotations.processing.ResourceKind;
+import io.sparta.annotations.ResourceKind;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
+import io.sparta.core.common.TemplateJson;
 import java.util.ArrayList;
 import java.util.List;
 

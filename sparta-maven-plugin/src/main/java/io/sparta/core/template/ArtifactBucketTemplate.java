@@ -1,6 +1,7 @@
 package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.core.common.TemplateJson;
 
 /**
  * The small stack Sparta manages when no {@code <s3Bucket>} is configured: one bucket for archives and

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.LambdaFunction;
+import io.sparta.core.common.TemplateJson;
 
 /** CloudFormation intrinsic functions as JSON nodes. */
 final class Cfn {

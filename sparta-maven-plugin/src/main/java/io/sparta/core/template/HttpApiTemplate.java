@@ -9,6 +9,7 @@ import io.sparta.api.HttpApiSettings.Cors;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.common.TemplateJson;
 import java.util.List;
 
 /**

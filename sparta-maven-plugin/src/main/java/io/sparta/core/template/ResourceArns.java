@@ -1,7 +1,7 @@
 package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sparta.annotations.processing.ResourceKind;
+import io.sparta.annotations.ResourceKind;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
 

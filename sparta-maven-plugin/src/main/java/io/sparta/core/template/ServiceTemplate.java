@@ -8,7 +8,8 @@ import io.sparta.api.FunctionOptions;
 import io.sparta.api.FunctionUrlTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
-import io.sparta.core.archive.Digests;
+import io.sparta.core.common.Digests;
+import io.sparta.core.common.TemplateJson;
 
 /**
  * Marshals a {@link ServiceModel} to a CloudFormation template. Each function gets its own role, trusting

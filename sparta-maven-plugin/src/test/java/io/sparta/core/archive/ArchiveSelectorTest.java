@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparta.core.SpartaUserException;
 import io.sparta.core.archive.ArchiveCandidates.ShadeOrder;
+import io.sparta.core.common.SpartaUserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.core.RecordingConsole;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.testkit.MotoServer;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Path;

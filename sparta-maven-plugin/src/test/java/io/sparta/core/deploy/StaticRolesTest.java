@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sparta.core.RecordingConsole;
-import io.sparta.core.SpartaUserException;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.testkit.MotoServer;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparta.core.JavaSources;
 import io.sparta.core.RecordingConsole;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

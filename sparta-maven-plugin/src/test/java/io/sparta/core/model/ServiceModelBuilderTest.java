@@ -171,7 +171,7 @@ class ServiceModelBuilderTest {
                         new ScheduleTrigger("cron(0 12 * * ? *)", "", false)),
                 model.functions().get(0).triggers());
         assertEquals(
-                List.of("acme.Handlers#handle: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
+                List.of("acme.Handlers#handle: @Schedule: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
                         + " and day-of-week"),
                 problems(method("@SpartaLambda @Schedule(\"cron(0 12 * * * *)\")", "public void handle()")));
     }
@@ -193,7 +193,7 @@ class ServiceModelBuilderTest {
                         "acme.Handlers#handle: @SqsTrigger: queue = \"arn:aws:sqs:orders\" is not an SQS queue ARN"
                                 + " (arn:aws:sqs:REGION:ACCOUNT:NAME; ${AWS::Partition}, ${AWS::Region} and"
                                 + " ${AWS::AccountId} may stand in)",
-                        "acme.Handlers#handle: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a"
+                        "acme.Handlers#handle: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a"
                                 + " batching window)"),
                 problems(method(
                         "@SpartaLambda @SqsTrigger(queue = \"arn:aws:sqs:orders\", batchSize = 100)",
@@ -450,7 +450,7 @@ class ServiceModelBuilderTest {
         assertEquals(http, model.http());
 
         assertEquals(
-                List.of("acme.Handlers#handle: route GET /orders/{key} on the HTTP API is already declared by"
+                List.of("acme.Handlers#handle: @HttpRoute: route GET /orders/{key} on the HTTP API is already declared by"
                         + " acme.Handlers#handle (GET /orders/{id}); each method and path may be routed once"),
                 problems(method(
                         "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/orders/{id}\")"

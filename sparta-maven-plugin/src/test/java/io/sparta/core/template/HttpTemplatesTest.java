@@ -15,6 +15,7 @@ import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.TemplateJson;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.sparta.annotations.processing;
+package io.sparta.annotations;
 
 /** The kinds of resource a service can declare, each with the annotation that declares it. */
 public enum ResourceKind {

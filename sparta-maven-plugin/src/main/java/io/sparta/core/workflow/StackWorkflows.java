@@ -1,5 +1,7 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.deploy.ExistingBucketNotifications;

@@ -1,7 +1,10 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
 import io.sparta.api.RollbackHook;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
@@ -10,7 +13,6 @@ import io.sparta.core.deploy.StackDeployer;
 import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.template.ServiceTemplate;
-import io.sparta.core.template.TemplateJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

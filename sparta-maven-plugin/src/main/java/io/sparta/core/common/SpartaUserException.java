@@ -1,4 +1,4 @@
-package io.sparta.core;
+package io.sparta.core.common;
 
 /** A problem the user can fix in their code, configuration or account; the message says how. */
 public class SpartaUserException extends Exception {

@@ -1,4 +1,4 @@
-package io.sparta.core.archive;
+package io.sparta.core.common;
 
 import java.io.IOException;
 import java.io.InputStream;

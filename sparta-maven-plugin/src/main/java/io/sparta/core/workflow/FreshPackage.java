@@ -1,7 +1,8 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
-import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.Digests;
+import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

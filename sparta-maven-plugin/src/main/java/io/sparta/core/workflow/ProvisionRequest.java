@@ -1,4 +1,4 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;

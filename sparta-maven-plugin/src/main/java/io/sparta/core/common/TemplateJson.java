@@ -1,4 +1,4 @@
-package io.sparta.core.template;
+package io.sparta.core.common;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

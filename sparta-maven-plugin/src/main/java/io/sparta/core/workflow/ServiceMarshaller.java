@@ -1,7 +1,9 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.model.ServiceModelBuilder;

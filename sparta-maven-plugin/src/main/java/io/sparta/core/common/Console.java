@@ -1,4 +1,4 @@
-package io.sparta.core;
+package io.sparta.core.common;
 
 /** Where the core reports progress; the Maven plugin routes it to Maven's log. */
 public interface Console {

@@ -1,12 +1,14 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveSelector;
-import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.Console;
+import io.sparta.core.common.Digests;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.TemplateJson;
 import io.sparta.core.describe.DescribeReport;
-import io.sparta.core.template.TemplateJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
-package io.sparta.core;
+package io.sparta.core.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparta.core.archive.Digests;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.Digests;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;

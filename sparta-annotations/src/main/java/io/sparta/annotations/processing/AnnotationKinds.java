@@ -1,0 +1,219 @@
+package io.sparta.annotations.processing;
+
+import io.sparta.annotations.Allow;
+import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.DynamoDbTrigger;
+import io.sparta.annotations.DynamoTable;
+import io.sparta.annotations.EventRule;
+import io.sparta.annotations.FunctionUrl;
+import io.sparta.annotations.Grant;
+import io.sparta.annotations.HttpRoute;
+import io.sparta.annotations.KinesisStream;
+import io.sparta.annotations.KinesisTrigger;
+import io.sparta.annotations.LogSubscription;
+import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.S3Bucket;
+import io.sparta.annotations.S3Trigger;
+import io.sparta.annotations.Schedule;
+import io.sparta.annotations.SnsTopic;
+import io.sparta.annotations.SnsTrigger;
+import io.sparta.annotations.SpartaLambda;
+import io.sparta.annotations.SqsQueue;
+import io.sparta.annotations.SqsTrigger;
+import io.sparta.annotations.StreamView;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.Repeatable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every Sparta annotation and its rules, in one place: javac's processor and the plugin's {@code package} both
+ * walk this list, so the rules a build checks cannot drift from the ones the IDE shows. Adding an annotation kind
+ * is an entry here, its model in the plugin and its template piece; Sparta's own tests fail while a piece is
+ * missing.
+ */
+public final class AnnotationKinds {
+
+    /** Where an annotation goes. */
+    public enum Placement {
+        /** {@code @SpartaLambda} itself, on a handler class or method. */
+        FUNCTION,
+        /** Beside {@code @SpartaLambda}: a trigger, route, URL, grant or raw statement of that function. */
+        COMPANION,
+        /** On any class of the module: a resource the service declares and owns. */
+        RESOURCE
+    }
+
+    /**
+     * Where one annotation is used, as the checks see it: the processor reports at the source position, the
+     * plugin prefixes the class or method.
+     */
+    public interface Use {
+
+        /** @param attribute the attribute at fault, or {@code null} for the annotation as a whole */
+        void problem(String attribute, String message);
+
+        /**
+         * A reference by name to a resource the service declares, resolved once every declaration is read.
+         *
+         * @param what what refers, for the message: {@code @Grant}, {@code @SpartaLambda onFailure}
+         * @param used whether the function then uses the resource, and so can find it with {@code Discover}
+         */
+        void refer(String name, List<ResourceKind> kinds, boolean needsStream, String what, boolean used);
+
+        /** A resource declared under a name; a name declared twice is reported by the implementation. */
+        void declare(ResourceKind kind, String name, boolean hasStream);
+
+        /** The routes declared so far in the service. */
+        RouteTable routes();
+
+        /** The class or method, as messages name it: {@code acme.Orders#place}. */
+        String location();
+    }
+
+    /** The rules of one annotation, reporting each problem to the use. */
+    @FunctionalInterface
+    public interface Check {
+        void check(AttributeValues values, Use use);
+    }
+
+    /**
+     * One annotation kind.
+     *
+     * @param annotation the annotation; a {@link Repeatable} one is also found through its container
+     */
+    public record Kind(Class<? extends Annotation> annotation, Placement placement, Check check) {
+
+        /** The container javac writes when the annotation is repeated, or {@code null}. */
+        public Class<? extends Annotation> container() {
+            Repeatable repeatable = annotation.getAnnotation(Repeatable.class);
+            return repeatable == null ? null : repeatable.value();
+        }
+
+        /** {@code @Schedule}: how messages name the annotation. */
+        public String label() {
+            return "@" + annotation.getSimpleName();
+        }
+    }
+
+    private static final List<ResourceKind> ANY_RESOURCE = List.of(ResourceKind.values());
+
+    /** Every kind, in the order the processor checks them. */
+    public static final List<Kind> ALL = List.of(
+            new Kind(SpartaLambda.class, Placement.FUNCTION, FunctionRules::check),
+            new Kind(Schedule.class, Placement.COMPANION, (values, use) -> {
+                report(use, ScheduleRules.expression(values.string("value")));
+                report(use, ScheduleRules.description(values.string("description")));
+            }),
+            new Kind(SqsTrigger.class, Placement.COMPANION, (values, use) -> {
+                reference(use, ResourceKind.QUEUE, values, "queue", false);
+                report(use, QueueRules.batch(values.integer("batchSize"), values.integer("batchingWindowSeconds")));
+            }),
+            new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
+                String method = values.string("method");
+                String path = values.string("path");
+                report(
+                        use,
+                        RouteRules.method(method)
+                                .or(() -> RouteRules.path(path))
+                                .or(() -> use.routes()
+                                        .add(
+                                                values.enumeration("api", ApiKind.class)
+                                                        .name(),
+                                                method,
+                                                path,
+                                                use.location())));
+            }),
+            new Kind(FunctionUrl.class, Placement.COMPANION, (values, use) -> {}),
+            new Kind(S3Trigger.class, Placement.COMPANION, (values, use) -> {
+                reference(use, ResourceKind.BUCKET, values, "bucket", false);
+                report(use, ResourceRules.s3Events(values.strings("events")));
+            }),
+            new Kind(SnsTrigger.class, Placement.COMPANION, (values, use) -> {
+                reference(use, ResourceKind.TOPIC, values, "topic", false);
+                report(use, ResourceRules.jsonObject("filterPolicy", values.string("filterPolicy"), true));
+            }),
+            new Kind(DynamoDbTrigger.class, Placement.COMPANION, (values, use) -> {
+                reference(use, ResourceKind.TABLE, values, "table", true);
+                report(use, ResourceRules.streamBatch(values.integer("batchSize")));
+            }),
+            new Kind(KinesisTrigger.class, Placement.COMPANION, (values, use) -> {
+                reference(use, ResourceKind.STREAM, values, "stream", false);
+                report(use, ResourceRules.streamBatch(values.integer("batchSize")));
+            }),
+            new Kind(EventRule.class, Placement.COMPANION, (values, use) -> {
+                report(use, ResourceRules.jsonObject("pattern", values.string("pattern"), false));
+                report(use, ScheduleRules.description(values.string("description")));
+            }),
+            new Kind(
+                    LogSubscription.class,
+                    Placement.COMPANION,
+                    (values, use) -> report(use, ResourceRules.logGroup(values.string("logGroup")))),
+            new Kind(
+                    Grant.class,
+                    Placement.COMPANION,
+                    (values, use) -> use.refer(values.string("resource"), ANY_RESOURCE, false, "@Grant", true)),
+            new Kind(
+                    Allow.class,
+                    Placement.COMPANION,
+                    (values, use) -> report(
+                            use, ResourceRules.statement(values.strings("actions"), values.strings("resources")))),
+            new Kind(DynamoTable.class, Placement.RESOURCE, (values, use) -> {
+                report(use, ResourceRules.name(values.string("name")));
+                report(use, ResourceRules.keyAttribute("partitionKey", values.string("partitionKey")));
+                if (!values.string("sortKey").isEmpty()) {
+                    report(use, ResourceRules.keyAttribute("sortKey", values.string("sortKey")));
+                }
+                use.declare(
+                        ResourceKind.TABLE,
+                        values.string("name"),
+                        values.enumeration("stream", StreamView.class) != StreamView.NONE);
+            }),
+            new Kind(S3Bucket.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.BUCKET, values)),
+            new Kind(SqsQueue.class, Placement.RESOURCE, (values, use) -> {
+                report(use, ResourceRules.name(values.string("name")));
+                report(use, ResourceRules.visibilityTimeout(values.integer("visibilityTimeout")));
+                use.declare(ResourceKind.QUEUE, values.string("name"), false);
+            }),
+            new Kind(SnsTopic.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.TOPIC, values)),
+            new Kind(KinesisStream.class, Placement.RESOURCE, (values, use) -> {
+                report(use, ResourceRules.name(values.string("name")));
+                report(use, ResourceRules.shards(values.integer("shards")));
+                use.declare(ResourceKind.STREAM, values.string("name"), false);
+            }));
+
+    private AnnotationKinds() {}
+
+    /** The kinds placed as given, in {@link #ALL}'s order. */
+    public static List<Kind> placed(Placement placement) {
+        return ALL.stream().filter(kind -> kind.placement() == placement).toList();
+    }
+
+    /** The kind whose annotation has this simple name, such as {@code SqsTrigger}. */
+    public static Optional<Kind> named(String simpleName) {
+        return ALL.stream()
+                .filter(kind -> kind.annotation().getSimpleName().equals(simpleName))
+                .findFirst();
+    }
+
+    static void report(Use use, Optional<String> problem) {
+        problem.ifPresent(message -> use.problem(null, message));
+    }
+
+    /** A resource that has nothing to check but its name. */
+    private static void declared(Use use, ResourceKind kind, AttributeValues values) {
+        report(use, ResourceRules.name(values.string("name")));
+        use.declare(kind, values.string("name"), false);
+    }
+
+    /** A declared resource's name, resolved with the others, or an existing resource's ARN, checked here. */
+    private static void reference(
+            Use use, ResourceKind kind, AttributeValues values, String attribute, boolean needsStream) {
+        String value = values.string(attribute);
+        if (ResourceRules.isArn(value)) {
+            report(use, ResourceRules.existingArn(kind, attribute, value));
+        } else {
+            use.refer(value, List.of(kind), needsStream, "@" + values.type().getSimpleName(), true);
+        }
+    }
+}

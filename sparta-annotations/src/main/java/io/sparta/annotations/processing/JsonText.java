@@ -1,0 +1,175 @@
+package io.sparta.annotations.processing;
+
+import java.util.Optional;
+
+/**
+ * A strict reader of JSON text (RFC 8259) that only answers whether it is valid and, if not, where it breaks. The
+ * annotations jar has no dependencies, since javac loads it as a processor, so the rules that take JSON (event
+ * patterns, SNS filter policies) read it with this at compile time and at package time alike.
+ */
+final class JsonText {
+
+    private final String text;
+    private int at;
+
+    private JsonText(String text) {
+        this.text = text;
+    }
+
+    /** @return why the text is not one JSON value, or nothing */
+    static Optional<String> problem(String text) {
+        JsonText reader = new JsonText(text);
+        try {
+            reader.blank();
+            reader.value();
+            reader.blank();
+            if (reader.at < text.length()) {
+                throw reader.unexpected();
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private void value() {
+        if (at >= text.length()) {
+            throw new IllegalArgumentException("the text ends where a value should start");
+        }
+        char c = text.charAt(at);
+        switch (c) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true");
+            case 'f' -> literal("false");
+            case 'n' -> literal("null");
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    number();
+                } else {
+                    throw unexpected();
+                }
+            }
+        }
+    }
+
+    private void object() {
+        at++;
+        blank();
+        if (peek() == '}') {
+            at++;
+            return;
+        }
+        while (true) {
+            blank();
+            if (peek() != '"') {
+                throw unexpected("a quoted member name");
+            }
+            string();
+            blank();
+            expect(':');
+            blank();
+            value();
+            blank();
+            if (peek() == ',') {
+                at++;
+            } else {
+                expect('}');
+                return;
+            }
+        }
+    }
+
+    private void array() {
+        at++;
+        blank();
+        if (peek() == ']') {
+            at++;
+            return;
+        }
+        while (true) {
+            blank();
+            value();
+            blank();
+            if (peek() == ',') {
+                at++;
+            } else {
+                expect(']');
+                return;
+            }
+        }
+    }
+
+    private void string() {
+        at++;
+        while (at < text.length()) {
+            char c = text.charAt(at++);
+            if (c == '"') {
+                return;
+            }
+            if (c < 0x20) {
+                at--;
+                throw unexpected("a character escaped in the string");
+            }
+            if (c == '\\') {
+                char escaped = peek();
+                if ("\"\\/bfnrt".indexOf(escaped) >= 0) {
+                    at++;
+                } else if (escaped == 'u'
+                        && at + 5 <= text.length()
+                        && text.substring(at + 1, at + 5).matches("[0-9A-Fa-f]{4}")) {
+                    at += 5;
+                } else {
+                    throw unexpected("an escape such as \\n or \\u00e9");
+                }
+            }
+        }
+        throw new IllegalArgumentException("a string is not closed before the text ends");
+    }
+
+    private void number() {
+        int start = at;
+        while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+        if (!text.substring(start, at).matches("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")) {
+            throw new IllegalArgumentException(
+                    "\"" + text.substring(start, at) + "\" at offset " + start + " is not a JSON number");
+        }
+    }
+
+    private void literal(String word) {
+        if (!text.startsWith(word, at)) {
+            throw unexpected();
+        }
+        at += word.length();
+    }
+
+    private void expect(char wanted) {
+        if (peek() != wanted) {
+            throw unexpected("'" + wanted + "'");
+        }
+        at++;
+    }
+
+    private char peek() {
+        return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private void blank() {
+        while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
+            at++;
+        }
+    }
+
+    private IllegalArgumentException unexpected() {
+        return unexpected(null);
+    }
+
+    private IllegalArgumentException unexpected(String wanted) {
+        String found = at >= text.length() ? "the end of the text" : "'" + text.charAt(at) + "'";
+        return new IllegalArgumentException(
+                found + " at offset " + at + (wanted == null ? " is unexpected" : " where " + wanted + " belongs"));
+    }
+}
