@@ -457,7 +457,7 @@ class ServiceModelBuilderTest {
                                 + " @HttpRoute(method = \"GET\", path = \"/orders/{key}\")",
                         "public String handle(String in)")));
         assertEquals(
-                List.of("acme.Handlers#handle: path = \"orders\" must start with /"),
+                List.of("acme.Handlers#handle: @HttpRoute: path = \"orders\" must start with /"),
                 problems(method(
                         "@SpartaLambda @HttpRoute(method = \"GET\", path = \"orders\")",
                         "public String handle(String in)")));
