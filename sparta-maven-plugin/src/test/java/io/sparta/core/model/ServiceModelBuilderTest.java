@@ -171,8 +171,9 @@ class ServiceModelBuilderTest {
                         new ScheduleTrigger("cron(0 12 * * ? *)", "", false)),
                 model.functions().get(0).triggers());
         assertEquals(
-                List.of("acme.Handlers#handle: @Schedule: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
-                        + " and day-of-week"),
+                List.of(
+                        "acme.Handlers#handle: @Schedule: schedule \"cron(0 12 * * * *)\" needs '?' in exactly one of day-of-month"
+                                + " and day-of-week"),
                 problems(method("@SpartaLambda @Schedule(\"cron(0 12 * * * *)\")", "public void handle()")));
     }
 
@@ -450,8 +451,9 @@ class ServiceModelBuilderTest {
         assertEquals(http, model.http());
 
         assertEquals(
-                List.of("acme.Handlers#handle: @HttpRoute: route GET /orders/{key} on the HTTP API is already declared by"
-                        + " acme.Handlers#handle (GET /orders/{id}); each method and path may be routed once"),
+                List.of(
+                        "acme.Handlers#handle: @HttpRoute: route GET /orders/{key} on the HTTP API is already declared by"
+                                + " acme.Handlers#handle (GET /orders/{id}); each method and path may be routed once"),
                 problems(method(
                         "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/orders/{id}\")"
                                 + " @HttpRoute(method = \"GET\", path = \"/orders/{key}\")",
