@@ -6,8 +6,11 @@ import io.sparta.core.template.ServiceTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.FilterRule;
@@ -18,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 /**
  * Notifications on buckets the stack does not own, which CloudFormation cannot set without taking the bucket's
  * whole notification configuration over. Sparta reads the configuration, replaces only the Lambda configurations
- * whose id starts with {@code sparta-<stack>-}, keeps every other one (the bucket owner's queues, topics,
+ * whose id is {@code sparta-<stack>-<function>-<n>} for one of the stack's functions, keeps every other one (the bucket owner's queues, topics,
  * EventBridge and other functions), and writes it back only when that changes it. The template's permissions,
  * deployed first, let S3 invoke the functions; each carries what its notification needs as metadata.
  */
@@ -80,7 +83,7 @@ public final class ExistingBucketNotifications {
                     ours.add(configuration(stackName, stackId, notification, ++number));
                 }
             }
-            write(bucket, stackName, ours);
+            write(bucket, stackName, functions(wanted, previous), ours);
         }
     }
 
@@ -95,20 +98,28 @@ public final class ExistingBucketNotifications {
     public void removeAll(String stackName, List<Notification> deployed) {
         Set<String> buckets = new LinkedHashSet<>();
         deployed.forEach(notification -> buckets.add(notification.bucket()));
-        buckets.forEach(bucket -> write(bucket, stackName, List.of()));
+        buckets.forEach(bucket -> write(bucket, stackName, functions(deployed, List.of()), List.of()));
     }
 
-    private void write(String bucket, String stackName, List<LambdaFunctionConfiguration> ours) {
-        String prefix = idPrefix(stackName);
+    /**
+     * @param stackFunctions every function of the stack that has or had a notification: an id is this stack's only when
+     *     it names one of them, since {@code sparta-orders-} also starts the ids of a stack {@code orders-staging}
+     */
+    private void write(
+            String bucket, String stackName, Set<String> stackFunctions, List<LambdaFunctionConfiguration> ours) {
+        Pattern own = Pattern.compile(Pattern.quote(idPrefix(stackName))
+                + stackFunctions.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"))
+                + "-\\d+");
         GetBucketNotificationConfigurationResponse current =
                 s3.getBucketNotificationConfiguration(r -> r.bucket(bucket));
         List<LambdaFunctionConfiguration> kept = current.lambdaFunctionConfigurations().stream()
-                .filter(configuration ->
-                        configuration.id() == null || !configuration.id().startsWith(prefix))
+                .filter(configuration -> configuration.id() == null
+                        || !own.matcher(configuration.id()).matches())
                 .toList();
         List<LambdaFunctionConfiguration> mine = current.lambdaFunctionConfigurations().stream()
-                .filter(configuration ->
-                        configuration.id() != null && configuration.id().startsWith(prefix))
+                .filter(configuration -> configuration.id() != null
+                        && own.matcher(configuration.id()).matches())
+                .map(ExistingBucketNotifications::withLowerCaseRuleNames)
                 .toList();
         if (mine.equals(ours)) {
             return;
@@ -153,6 +164,28 @@ public final class ExistingBucketNotifications {
             configuration.filter(filter -> filter.key(key -> key.filterRules(rules)));
         }
         return configuration.build();
+    }
+
+    private static Set<String> functions(List<Notification> some, List<Notification> others) {
+        Set<String> functions = new TreeSet<>();
+        some.forEach(notification -> functions.add(notification.function()));
+        others.forEach(notification -> functions.add(notification.function()));
+        return functions;
+    }
+
+    /** S3 answers with the rule names {@code Prefix} and {@code Suffix} whatever case they were written in. */
+    private static LambdaFunctionConfiguration withLowerCaseRuleNames(LambdaFunctionConfiguration configuration) {
+        if (configuration.filter() == null || configuration.filter().key() == null) {
+            return configuration;
+        }
+        List<FilterRule> rules = configuration.filter().key().filterRules().stream()
+                .map(rule -> rule.toBuilder()
+                        .name(rule.nameAsString().toLowerCase(Locale.ROOT))
+                        .build())
+                .toList();
+        return configuration.toBuilder()
+                .filter(filter -> filter.key(key -> key.filterRules(rules)))
+                .build();
     }
 
     private static String idPrefix(String stackName) {

@@ -170,6 +170,10 @@ public final class StackDeployer {
             // The waiter stops on FAILED; the change set's own reason tells "no changes" from a real failure.
             changeSet =
                     cloudFormation.describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName));
+            if (!"FAILED".equals(changeSet.statusAsString()) && !"CREATE_COMPLETE".equals(changeSet.statusAsString())) {
+                // Not the waiter's verdict but a failure to wait (a dropped connection): never execute unready.
+                throw stoppedOnFailed;
+            }
         }
         if ("FAILED".equals(changeSet.statusAsString())) {
             if (nothingToChange(changeSet.statusReason())) {

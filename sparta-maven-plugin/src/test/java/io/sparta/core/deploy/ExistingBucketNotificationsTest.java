@@ -10,9 +10,9 @@ import io.sparta.api.S3BucketTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.ExistingBucketNotifications.Notification;
 import io.sparta.core.template.ServiceTemplate;
-import io.sparta.core.template.TemplateJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
@@ -134,6 +134,39 @@ class ExistingBucketNotificationsTest {
         assertEquals(
                 List.of("Bucket photos: 2 notification(s) of stack orders set, 1 other function notification(s) kept"),
                 console.lines());
+    }
+
+    @Test
+    void applyWritesNothingWhenS3AnswersTheFilterRuleNamesCapitalised() {
+        // S3 gives back "Prefix" and "Suffix" whatever case they were written in; read naively, every provision
+        // would rewrite the bucket's configuration and make S3 test every destination again.
+        http.ok(
+                "GET /photos?notification",
+                getResponse(OURS.replace("<Name>prefix</Name>", "<Name>Prefix</Name>")
+                        .replace("<Name>suffix</Name>", "<Name>Suffix</Name>")));
+
+        notifications.apply("orders", STACK_ID, List.of(INGEST, PURGE), List.of(INGEST, PURGE));
+
+        assertEquals(List.of("GET /photos?notification"), http.operations());
+        assertEquals(List.of(), console.lines());
+    }
+
+    @Test
+    void aStackWhoseNameStartsAnotherStacksNameLeavesThatStacksNotificationsAlone() {
+        String stagingIngest = """
+                <CloudFunctionConfiguration>\
+                <Id>sparta-orders-staging-ingest-1</Id>\
+                <CloudFunction>arn:aws:lambda:eu-west-1:123456789012:function:orders-staging-ingest</CloudFunction>\
+                <Event>s3:ObjectCreated:*</Event>\
+                </CloudFunctionConfiguration>""";
+        http.ok("GET /photos?notification", getResponse(stagingIngest, OURS)).ok("PUT /photos?notification", "");
+
+        notifications.removeAll("orders", List.of(INGEST, PURGE));
+
+        assertEquals(
+                written(stagingIngest),
+                http.call(1).body(),
+                "stack orders-staging's notification is not stack orders', though its id starts sparta-orders-");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.core.RecordingConsole;
-import io.sparta.core.SpartaUserException;
+import io.sparta.core.common.SpartaUserException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
@@ -465,6 +466,23 @@ class StackDeployerTest {
                 List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeChangeSet"),
                 http.operations(),
                 "neither executed nor deleted: the user may want to read it");
+        assertEquals(List.of(), hookRuns);
+    }
+
+    @Test
+    void aWaitThatEndsBeforeTheChangeSetIsReadyNeverExecutesIt() {
+        // The waiter also gives up on an error it has no acceptor for; the change set may then still be pending.
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .answer("DescribeChangeSet", 400, call -> error("ValidationError", "Stack orders is being updated"))
+                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_IN_PROGRESS", "UNAVAILABLE", "", ""));
+
+        assertThrows(SdkClientException.class, this::deploy);
+
+        assertEquals(
+                List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeChangeSet"),
+                http.operations(),
+                "not executed while it is still being created");
         assertEquals(List.of(), hookRuns);
     }
 
