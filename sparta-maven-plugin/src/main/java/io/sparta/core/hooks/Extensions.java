@@ -18,7 +18,7 @@ public record Extensions(List<SpartaDecorator> decorators, List<WorkflowHook> ho
         return decorators.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    <T> List<T> hooksOf(Class<T> kind) {
+    public <T> List<T> hooksOf(Class<T> kind) {
         return hooks.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

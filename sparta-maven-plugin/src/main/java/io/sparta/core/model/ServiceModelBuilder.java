@@ -51,7 +51,7 @@ public final class ServiceModelBuilder {
             functions.add(function(site, settings, routes, declared, resources, problems));
         }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
-        checkUnique(functions, settings, problems);
+        checkUnique(functions, settings.parameters(), problems);
         checkRestCors(functions, settings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(problems);
@@ -302,14 +302,13 @@ public final class ServiceModelBuilder {
                         + " preflight Sparta answers from <cors>; remove the route or the <cors> section"));
     }
 
-    private static void checkUnique(List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
+    static void checkUnique(List<LambdaFunction> functions, Map<String, String> parameters, List<String> problems) {
         Map<String, LambdaFunction> byName = new HashMap<>();
         Map<String, LambdaFunction> byLogicalId = new HashMap<>();
         for (LambdaFunction function : functions) {
             LambdaFunction sameName = byName.putIfAbsent(function.name(), function);
             if (sameName != null) {
-                problems.add("two functions are named \"" + function.name() + "\": " + sameName.source() + " and "
-                        + function.source() + "; set a distinct name on one of them");
+                problems.add(FunctionRules.duplicateName(function.name(), sameName.source(), function.source()));
                 continue;
             }
             LambdaFunction sameId = byLogicalId.putIfAbsent(function.logicalIdPrefix(), function);
@@ -318,7 +317,7 @@ public final class ServiceModelBuilder {
                         + "\" (" + function.source() + ") both map to the CloudFormation logical id "
                         + function.logicalIdPrefix() + "; rename one of them");
             }
-            for (String parameter : settings.parameters().keySet()) {
+            for (String parameter : parameters.keySet()) {
                 if (parameter.startsWith(function.logicalIdPrefix())) {
                     problems.add("<parameters> name " + parameter + " may clash with the resources of function \""
                             + function.name() + "\"; choose another");

@@ -1,11 +1,13 @@
 package io.sparta.core.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.PreMarshallHook;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
+import io.sparta.core.model.ModelValidator;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.scan.FunctionScanner;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Scan → model → PreMarshall → marshal → decorators → PostMarshall → validators: the final template, offline. */
+/** Scan → model → PreMarshall (its model checked again) → marshal → decorators → PostMarshall → validators: the final template, offline. */
 public final class ServiceMarshaller {
 
     private final Console console;
@@ -40,6 +42,17 @@ public final class ServiceMarshaller {
         }
         HookRunner hooks = new HookRunner(extensions, console);
         ServiceModel service = hooks.preMarshall(new ServiceModelBuilder().build(settings, scanned));
+        if (!extensions.hooksOf(PreMarshallHook.class).isEmpty()) {
+            List<String> problems = ModelValidator.problems(service);
+            if (!problems.isEmpty()) {
+                throw new SpartaUserException(problems.size() + " problem(s) in the service model the PreMarshall"
+                        + " hooks returned; fix the hooks "
+                        + extensions.hooksOf(PreMarshallHook.class).stream()
+                                .map(hook -> hook.getClass().getName())
+                                .toList()
+                        + ":\n  - " + String.join("\n  - ", problems));
+            }
+        }
         ObjectNode template = ServiceTemplate.marshal(service);
         Set<String> spartaResources = new LinkedHashSet<>();
         template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);

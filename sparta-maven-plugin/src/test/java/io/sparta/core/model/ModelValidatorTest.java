@@ -1,0 +1,103 @@
+package io.sparta.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparta.annotations.Access;
+import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.StartingPosition;
+import io.sparta.api.FunctionAccess;
+import io.sparta.api.FunctionOptions;
+import io.sparta.api.HttpApiSettings;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.OwnedResource;
+import io.sparta.api.ServiceModel;
+import io.sparta.api.SqsQueueTrigger;
+import io.sparta.api.StreamTrigger;
+import io.sparta.core.TestFunctions;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** A model a PreMarshall hook returns is held to the rules its annotations were. */
+class ModelValidatorTest {
+
+    private static ServiceModel service(List<LambdaFunction> functions, List<OwnedResource> resources) {
+        return new ServiceModel(
+                "orders", "orders", new TreeMap<>(), new TreeMap<>(), functions, HttpApiSettings.DEFAULTS, resources);
+    }
+
+    private static LambdaFunction withMemory(LambdaFunction function, int memory) {
+        return new LambdaFunction(
+                function.name(),
+                function.logicalIdPrefix(),
+                function.handler(),
+                function.source(),
+                function.description(),
+                memory,
+                function.timeout(),
+                function.runtime(),
+                function.architecture(),
+                function.environment(),
+                function.logRetentionDays(),
+                function.options(),
+                function.triggers(),
+                function.access());
+    }
+
+    @Test
+    void aSoundModelHasNoProblems() {
+        LambdaFunction worker = TestFunctions.function(
+                "worker",
+                "Worker",
+                FunctionOptions.DEFAULTS,
+                List.of(new SqsQueueTrigger("jobs", 10, 0, false)),
+                Map.of(),
+                new FunctionAccess(List.of(new FunctionAccess.ResourceGrant("jobs", Access.READ)), List.of()));
+        assertEquals(
+                List.of(),
+                ModelValidator.problems(service(List.of(worker), List.of(new OwnedResource.Queue("jobs", 60)))));
+    }
+
+    @Test
+    void valuesOutOfRangeNamesTakenTwiceAndUndeclaredReferencesAreNamed() {
+        LambdaFunction tooSmall = withMemory(TestFunctions.function("hello", "Hello"), 100);
+        LambdaFunction twice = TestFunctions.function("hello", "Other");
+        LambdaFunction reader = TestFunctions.function(
+                "reader",
+                "Reader",
+                FunctionOptions.DEFAULTS,
+                List.of(
+                        new SqsQueueTrigger("jobs", 10, 0, false),
+                        new StreamTrigger(ResourceKind.TABLE, "orders", StartingPosition.LATEST, 100)),
+                Map.of("AWS_REGION", "eu-west-1"),
+                new FunctionAccess(List.of(new FunctionAccess.ResourceGrant("ledger", Access.WRITE)), List.of()));
+
+        List<String> problems = ModelValidator.problems(service(
+                List.of(tooSmall, twice, reader),
+                List.of(new OwnedResource.Table(
+                        "orders",
+                        "id",
+                        io.sparta.annotations.KeyType.STRING,
+                        "",
+                        io.sparta.annotations.KeyType.STRING,
+                        io.sparta.annotations.StreamView.NONE,
+                        false))));
+
+        assertEquals(
+                List.of(
+                        "function \"hello\" (acme.Hello): memory = 100 is out of range; allowed 128 to 10240 (MB)",
+                        "function \"reader\" (acme.Reader): environment variable AWS_REGION is reserved; the Lambda"
+                                + " runtime sets it itself",
+                        "function \"reader\" (acme.Reader): @SqsTrigger refers to \"jobs\", but the service declares no"
+                                + " @SqsQueue of that name; declared: [orders]",
+                        "function \"reader\" (acme.Reader): @DynamoDbTrigger reads the stream of table \"orders\", which"
+                                + " has none; set stream on its @DynamoTable",
+                        "function \"reader\" (acme.Reader): @Grant refers to \"ledger\", but the service declares no"
+                                + " @DynamoTable or @S3Bucket or @SqsQueue or @SnsTopic or @KinesisStream of that name;"
+                                + " declared: [orders]",
+                        "two functions are named \"hello\": acme.Hello and acme.Other; set a distinct name on one of"
+                                + " them"),
+                problems);
+    }
+}
