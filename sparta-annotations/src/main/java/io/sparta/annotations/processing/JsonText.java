@@ -135,7 +135,7 @@ final class JsonText {
         }
         if (!text.substring(start, at).matches("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")) {
             throw new IllegalArgumentException(
-                    "\"" + text.substring(start, at) + "\" at offset " + start + " is not a JSON number");
+                    "\"" + text.substring(start, at) + "\" at character " + (start + 1) + " is not a JSON number");
         }
     }
 
@@ -169,7 +169,7 @@ final class JsonText {
 
     private IllegalArgumentException unexpected(String wanted) {
         String found = at >= text.length() ? "the end of the text" : "'" + text.charAt(at) + "'";
-        return new IllegalArgumentException(
-                found + " at offset " + at + (wanted == null ? " is unexpected" : " where " + wanted + " belongs"));
+        return new IllegalArgumentException(found + " at character " + (at + 1)
+                + (wanted == null ? " is unexpected" : " where " + wanted + " belongs"));
     }
 }

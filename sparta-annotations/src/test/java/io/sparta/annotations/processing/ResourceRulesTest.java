@@ -100,4 +100,37 @@ class ResourceRulesTest {
         assertTrue(ResourceRules.statement(List.of("SendEmail"), List.of("*")).isPresent());
         assertTrue(ResourceRules.statement(List.of(), List.of("*")).isPresent());
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"source\": [\"com.example\"]}|",
+                "{ }|",
+                "{\"a\": [1, -2.5e3, true, false, null, {\"b\": \"\\u00e9\\n\"}]}|",
+                "source = shop|pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
+                "[1]|pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
+                "{\"a\": }|pattern is not valid JSON: '}' at character 7 is unexpected",
+                "{\"a\": 1,}|pattern is not valid JSON: '}' at character 9 where a quoted member name belongs",
+                "{\"a\": 01}|pattern is not valid JSON: \"01\" at character 7 is not a JSON number",
+                "{\"a\": \"b}|pattern is not valid JSON: a string is not closed before the text ends",
+                "{\"a\": [1} }|pattern is not valid JSON: '}' at character 9 where ']' belongs",
+                "{\"a\": 1} {\"b\": 2}|pattern is not valid JSON: '{' at character 10 is unexpected"
+            })
+    void jsonIsParsedForRealAtCompileTimeAsAtPackageTime(String json, String problem) {
+        assertEquals(Optional.ofNullable(problem), ResourceRules.jsonObject("pattern", json, false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void singleQuotesAreNotJson() {
+        assertEquals(
+                Optional.of("pattern is not valid JSON: ''' at character 2 where a quoted member name belongs"),
+                ResourceRules.jsonObject("pattern", "{'a': 1}", false));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEmptyFilterPolicyMeansNoneButAnEmptyPatternIsAProblem() {
+        assertEquals(Optional.empty(), ResourceRules.jsonObject("filterPolicy", " ", true));
+        assertTrue(ResourceRules.jsonObject("pattern", "", false).isPresent());
+    }
 }

@@ -310,6 +310,26 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void everyProblemOfOneAnnotationIsReportedAndJsonIsParsed() {
+        // javac and package share one rule list: an event rule with two faults reports both, and a filter policy
+        // that only looks like JSON is caught here, not first at package time.
+        assertEquals(
+                List.of(
+                        "4: @EventRule: pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
+                        "4: @EventRule: schedule description is 513 characters long; EventBridge allows at most 512",
+                        "5: @SnsTrigger: filterPolicy is not valid JSON: '}' at character 10 is unexpected"),
+                sorted(compile("Shop", """
+                        import io.sparta.annotations.*;
+                        public class Shop {
+                            @SpartaLambda
+                            @EventRule(pattern = "source = shop", description = "%s")
+                            @SnsTrigger(topic = "arn:aws:sns:us-east-1:123456789012:t", filterPolicy = "{\\"kind\\": }")
+                            public void react() {}
+                        }
+                        """.formatted("d".repeat(513)))));
+    }
+
+    @Test
     void vpcTagsAndOnFailureDestinationsAreChecked() {
         assertEquals(
                 List.of(

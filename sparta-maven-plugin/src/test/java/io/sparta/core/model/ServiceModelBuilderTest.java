@@ -159,6 +159,20 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void everyProblemOfAnEventRuleIsNamedAsJavacNamesIt() {
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: @EventRule: pattern is not valid JSON: '}' at character 10 is"
+                                + " unexpected",
+                        "acme.Handlers#handle: @EventRule: schedule description is 513 characters long; EventBridge"
+                                + " allows at most 512"),
+                problems(method(
+                        "@SpartaLambda @EventRule(pattern = \"{\\\"kind\\\": }\", description = \"" + "d".repeat(513)
+                                + "\")",
+                        "public void handle()")));
+    }
+
+    @Test
     void schedulesBecomeTriggersAndBadOnesAreNamed() throws Exception {
         ServiceModel model = build(
                 SETTINGS,
