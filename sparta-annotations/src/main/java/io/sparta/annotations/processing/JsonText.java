@@ -55,14 +55,7 @@ final class JsonText {
     }
 
     private void object() {
-        at++;
-        blank();
-        if (peek() == '}') {
-            at++;
-            return;
-        }
-        while (true) {
-            blank();
+        sequence('}', () -> {
             if (peek() != '"') {
                 throw unexpected("a quoted member name");
             }
@@ -71,31 +64,29 @@ final class JsonText {
             expect(':');
             blank();
             value();
-            blank();
-            if (peek() == ',') {
-                at++;
-            } else {
-                expect('}');
-                return;
-            }
-        }
+        });
     }
 
     private void array() {
+        sequence(']', this::value);
+    }
+
+    /** The elements of an object or array after its opening bracket, separated by commas, up to {@code close}. */
+    private void sequence(char close, Runnable element) {
         at++;
         blank();
-        if (peek() == ']') {
+        if (peek() == close) {
             at++;
             return;
         }
         while (true) {
             blank();
-            value();
+            element.run();
             blank();
             if (peek() == ',') {
                 at++;
             } else {
-                expect(']');
+                expect(close);
                 return;
             }
         }

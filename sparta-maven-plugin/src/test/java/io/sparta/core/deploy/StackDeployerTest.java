@@ -27,6 +27,16 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 class StackDeployerTest {
 
     private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+    /** The calls of an update that runs to completion. */
+    private static final List<String> UPDATE_CALLS = List.of(
+            "DescribeStacks",
+            "CreateChangeSet",
+            "DescribeChangeSet",
+            "DescribeStackEvents",
+            "ExecuteChangeSet",
+            "DescribeStacks",
+            "DescribeStackEvents");
+
     private static final String STACK_ID =
             "arn:aws:cloudformation:us-east-1:123456789012:stack/orders/5a1b2c3d-0000-4000-8000-00000000aaaa";
     private static final String DEAD_STACK_ID =
@@ -70,16 +80,7 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeStackEvents",
-                        "ExecuteChangeSet",
-                        "DescribeStacks",
-                        "DescribeStackEvents"),
-                http.operations());
+        assertEquals(UPDATE_CALLS, http.operations());
         ScriptedHttp.Call create = http.call(1);
         assertEquals("orders", create.param("StackName"));
         assertEquals("CREATE", create.param("ChangeSetType"));
@@ -248,16 +249,7 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeStackEvents",
-                        "ExecuteChangeSet",
-                        "DescribeStacks",
-                        "DescribeStackEvents"),
-                http.operations());
+        assertEquals(UPDATE_CALLS, http.operations());
         assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
         assertEquals(
                 List.of(List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeStackEvents")),
@@ -281,17 +273,7 @@ class StackDeployerTest {
 
     @Test
     void anUpdateThatRollsBackFailsWithTheFailingResourceAndItsReason() {
-        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("CreateChangeSet", this::createdChangeSet)
-                .ok(
-                        "DescribeChangeSet",
-                        call -> changeSet(
-                                call,
-                                "CREATE_COMPLETE",
-                                "AVAILABLE",
-                                null,
-                                change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")))
-                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
+        scriptUpdateReadyToExecute()
                 .ok("ExecuteChangeSet", response("ExecuteChangeSet", ""))
                 .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_ROLLBACK_COMPLETE"))
                 .ok(
@@ -499,16 +481,7 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeStackEvents",
-                        "ExecuteChangeSet",
-                        "DescribeStacks",
-                        "DescribeStackEvents"),
-                http.operations());
+        assertEquals(UPDATE_CALLS, http.operations());
         assertEquals(http.call(1).param("ChangeSetName"), http.call(2).param("ChangeSetName"));
         assertEquals(
                 "UPDATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
@@ -518,17 +491,7 @@ class StackDeployerTest {
 
     @Test
     void anExecuteRetriedAfterItsResponseWasLostGoesOnWhenTheChangeSetIsAlreadyExecuting() throws Exception {
-        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("CreateChangeSet", this::createdChangeSet)
-                .ok(
-                        "DescribeChangeSet",
-                        call -> changeSet(
-                                call,
-                                "CREATE_COMPLETE",
-                                "AVAILABLE",
-                                null,
-                                change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")))
-                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
+        scriptUpdateReadyToExecute()
                 .answer(
                         "ExecuteChangeSet",
                         400,
@@ -568,17 +531,7 @@ class StackDeployerTest {
 
     @Test
     void anInvalidStatusOnExecuteIsThrownWhenTheChangeSetIsNotExecuting() {
-        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("CreateChangeSet", this::createdChangeSet)
-                .ok(
-                        "DescribeChangeSet",
-                        call -> changeSet(
-                                call,
-                                "CREATE_COMPLETE",
-                                "AVAILABLE",
-                                null,
-                                change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")))
-                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
+        scriptUpdateReadyToExecute()
                 .answer(
                         "ExecuteChangeSet",
                         400,
@@ -725,6 +678,21 @@ class StackDeployerTest {
                 + (result == null ? "" : "  <" + action + "Result>" + result + "</" + action + "Result>\n")
                 + "  <ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata>\n"
                 + "</" + action + "Response>";
+    }
+
+    /** An update whose change set is created with one change, the events before it read: execute comes next. */
+    private ScriptedHttp scriptUpdateReadyToExecute() {
+        return http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok(
+                        "DescribeChangeSet",
+                        call -> changeSet(
+                                call,
+                                "CREATE_COMPLETE",
+                                "AVAILABLE",
+                                null,
+                                change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")))
+                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT));
     }
 
     private static String error(String code, String message) {
