@@ -15,6 +15,7 @@ import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.S3Bucket;
 import io.sparta.annotations.S3Trigger;
 import io.sparta.annotations.Schedule;
+import io.sparta.annotations.SchedulerSchedule;
 import io.sparta.annotations.SnsTopic;
 import io.sparta.annotations.SnsTrigger;
 import io.sparta.annotations.SpartaLambda;
@@ -103,6 +104,12 @@ public final class AnnotationKinds {
             new Kind(SpartaLambda.class, Placement.FUNCTION, FunctionRules::check),
             new Kind(Schedule.class, Placement.COMPANION, (values, use) -> {
                 report(use, ScheduleRules.expression(values.string("value")));
+                report(use, ScheduleRules.description(values.string("description")));
+            }),
+            new Kind(SchedulerSchedule.class, Placement.COMPANION, (values, use) -> {
+                report(use, ScheduleRules.schedulerExpression(values.string("value")));
+                report(use, ScheduleRules.timezone(values.string("timezone")));
+                report(use, ScheduleRules.flexibleWindow(values.integer("flexibleWindowMinutes")));
                 report(use, ScheduleRules.description(values.string("description")));
             }),
             new Kind(SqsTrigger.class, Placement.COMPANION, (values, use) -> {

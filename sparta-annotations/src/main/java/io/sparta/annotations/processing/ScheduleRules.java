@@ -23,7 +23,49 @@ public final class ScheduleRules {
     private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {1, 7}, {1970, 2199}};
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
+    public static final int FLEXIBLE_WINDOW_MAX = 1440;
+    public static final int TIMEZONE_MAX = 50;
+
+    private static final Pattern AT = Pattern.compile("at\\((.*)\\)");
+    private static final Pattern TIMEZONE = Pattern.compile("[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*");
+
     private ScheduleRules() {}
+
+    /** EventBridge Scheduler's expressions: the rule's rate and cron, and the one-time {@code at(...)}. */
+    public static Optional<String> schedulerExpression(String expression) {
+        Matcher at = AT.matcher(expression);
+        if (!at.matches()) {
+            return expression(expression)
+                    .map(problem -> problem.replace(
+                            "is neither rate(N unit) nor cron(",
+                            "is neither rate(N unit), at(yyyy-mm-ddThh:mm:ss) nor cron("));
+        }
+        try {
+            java.time.LocalDateTime.parse(at.group(1));
+            return at.group(1).length() == "yyyy-mm-ddThh:mm:ss".length()
+                    ? Optional.empty()
+                    : problem(expression, "needs the time as yyyy-mm-ddThh:mm:ss, such as at(2027-01-01T09:30:00)");
+        } catch (java.time.format.DateTimeParseException e) {
+            return problem(expression, "needs the time as yyyy-mm-ddThh:mm:ss, such as at(2027-01-01T09:30:00)");
+        }
+    }
+
+    /** An IANA time zone name, or empty for UTC. */
+    public static Optional<String> timezone(String timezone) {
+        return timezone.isEmpty()
+                        || (timezone.length() <= TIMEZONE_MAX
+                                && TIMEZONE.matcher(timezone).matches())
+                ? Optional.empty()
+                : Optional.of("timezone = \"" + timezone + "\" is not an IANA time zone name, such as Europe/Berlin"
+                        + " or America/New_York");
+    }
+
+    public static Optional<String> flexibleWindow(int minutes) {
+        return minutes < 0 || minutes > FLEXIBLE_WINDOW_MAX
+                ? Optional.of("flexibleWindowMinutes = " + minutes + " is out of range; allowed 0 (off) to "
+                        + FLEXIBLE_WINDOW_MAX)
+                : Optional.empty();
+    }
 
     /** What is wrong with a schedule expression, or nothing. */
     public static Optional<String> expression(String expression) {

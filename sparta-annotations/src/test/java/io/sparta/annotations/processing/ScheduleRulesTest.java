@@ -49,4 +49,41 @@ class ScheduleRulesTest {
     void explainsWhatIsWrong(String expression, String problem) {
         assertEquals(Optional.of("schedule \"" + expression + "\" " + problem), ScheduleRules.expression(expression));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "at(2027-01-01T09:30:00), true",
+        "rate(5 minutes), true",
+        "cron(0 9 ? * MON-FRI *), true",
+        "at(2027-01-01 09:30:00), false",
+        "at(2027-01-01T09:30), false",
+        "at(2027-13-01T09:30:00), false",
+        "every hour, false"
+    })
+    void schedulerExpressionsAddOneTimeSchedules(String expression, boolean accepted) {
+        assertEquals(
+                accepted,
+                ScheduleRules.schedulerExpression(expression).isEmpty(),
+                ScheduleRules.schedulerExpression(expression).toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'', true",
+        "UTC, true",
+        "Europe/Berlin, true",
+        "America/Argentina/Buenos_Aires, true",
+        "Etc/GMT+5, true",
+        "Berlin time, false",
+        "/Berlin, false"
+    })
+    void timeZonesAreIanaNames(String timezone, boolean accepted) {
+        assertEquals(accepted, ScheduleRules.timezone(timezone).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, true", "1, true", "1440, true", "1441, false", "-1, false"})
+    void flexibleWindowsAreZeroOrUpToADay(int minutes, boolean accepted) {
+        assertEquals(accepted, ScheduleRules.flexibleWindow(minutes).isEmpty());
+    }
 }

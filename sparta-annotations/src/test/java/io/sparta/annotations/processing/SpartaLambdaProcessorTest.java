@@ -330,6 +330,31 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void schedulerSchedulesAreCheckedLikeEveryOtherKind() {
+        // javac keeps no source position for the container it writes around repeated annotations, so their
+        // problems stand at the method they annotate.
+        assertEquals(
+                List.of(
+                        "6: @SchedulerSchedule: flexibleWindowMinutes = 2000 is out of range; allowed 0 (off) to 1440",
+                        "6: @SchedulerSchedule: schedule \"at(2027-02-30T09:00:00)\" needs the time as"
+                                + " yyyy-mm-ddThh:mm:ss, such as at(2027-01-01T09:30:00)",
+                        "6: @SchedulerSchedule: timezone = \"Berlin time\" is not an IANA time zone name, such as"
+                                + " Europe/Berlin or America/New_York",
+                        "7: @SchedulerSchedule needs @SpartaLambda on the same class or method"),
+                sorted(compile("Timed", """
+                        import io.sparta.annotations.*;
+                        public class Timed {
+                            @SpartaLambda
+                            @SchedulerSchedule("at(2027-02-30T09:00:00)")
+                            @SchedulerSchedule(value = "rate(1 hour)", timezone = "Berlin time", flexibleWindowMinutes = 2000)
+                            public void run() {}
+                            @SchedulerSchedule("cron(0 9 ? * MON-FRI *)")
+                            public void forgotten() {}
+                        }
+                        """)));
+    }
+
+    @Test
     void vpcTagsAndOnFailureDestinationsAreChecked() {
         assertEquals(
                 List.of(

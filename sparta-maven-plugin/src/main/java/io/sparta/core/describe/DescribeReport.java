@@ -94,6 +94,7 @@ public final class DescribeReport {
             case "AWS::IAM::Role" -> "role";
             case "AWS::Logs::LogGroup" -> "logGroup";
             case "AWS::Events::Rule",
+                    "AWS::Scheduler::Schedule",
                     "AWS::Lambda::EventSourceMapping",
                     "AWS::SNS::Subscription",
                     "AWS::Logs::SubscriptionFilter" -> "trigger";

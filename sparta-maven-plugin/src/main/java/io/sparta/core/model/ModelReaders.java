@@ -17,6 +17,7 @@ import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.S3Bucket;
 import io.sparta.annotations.S3Trigger;
 import io.sparta.annotations.Schedule;
+import io.sparta.annotations.SchedulerSchedule;
 import io.sparta.annotations.SnsTopic;
 import io.sparta.annotations.SnsTrigger;
 import io.sparta.annotations.SqsQueue;
@@ -34,6 +35,7 @@ import io.sparta.api.LogSubscriptionTrigger;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.S3BucketTrigger;
 import io.sparta.api.ScheduleTrigger;
+import io.sparta.api.SchedulerTrigger;
 import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
@@ -61,6 +63,14 @@ final class ModelReaders {
                     Schedule.class,
                     values -> Companion.of(new ScheduleTrigger(
                             values.string("value"), values.string("description"), values.bool("enabled")))),
+            Map.entry(
+                    SchedulerSchedule.class,
+                    values -> Companion.of(new SchedulerTrigger(
+                            values.string("value"),
+                            values.string("timezone"),
+                            values.integer("flexibleWindowMinutes"),
+                            values.string("description"),
+                            values.bool("enabled")))),
             Map.entry(
                     SqsTrigger.class,
                     values -> Companion.of(new SqsQueueTrigger(

@@ -11,6 +11,7 @@ import io.sparta.api.LogSubscriptionTrigger;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.S3BucketTrigger;
 import io.sparta.api.ScheduleTrigger;
+import io.sparta.api.SchedulerTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
@@ -49,6 +50,7 @@ final class TriggerTemplate {
     /** Each kind of trigger's piece; {@code TemplatePiecesTest} fails Sparta's own build while a kind lacks one. */
     private static final Map<Class<? extends Trigger>, Piece<?>> PIECES = pieces(
             new Piece<>(ScheduleTrigger.class, "Schedule", (r, f, t, id, s) -> addSchedule(r, f, t, id)),
+            new Piece<>(SchedulerTrigger.class, "Scheduler", (r, f, t, id, s) -> addSchedulerSchedule(r, f, t, id)),
             new Piece<>(EventPatternTrigger.class, "EventRule", (r, f, t, id, s) -> addEventRule(r, f, t, id)),
             new Piece<>(SqsQueueTrigger.class, "Queue", TriggerTemplate::addQueueMapping),
             new Piece<>(StreamTrigger.class, "Stream", TriggerTemplate::addStreamMapping),
@@ -104,6 +106,53 @@ final class TriggerTemplate {
         rule.put("ScheduleExpression", schedule.expression());
         rule.put("State", schedule.enabled() ? "ENABLED" : "DISABLED");
         target(resources, rule, function, id, schedule.description());
+    }
+
+    /**
+     * An EventBridge Scheduler schedule and the role it invokes the function with: trusted by the Scheduler only
+     * for this account, allowed to invoke this function (or its alias) and nothing else.
+     */
+    private static void addSchedulerSchedule(
+            ObjectNode resources, LambdaFunction function, SchedulerTrigger trigger, String id) {
+        String roleId = id + "Role";
+        ObjectNode role = Cfn.properties(resources, roleId, "AWS::IAM::Role");
+        ObjectNode trust = role.putObject("AssumeRolePolicyDocument");
+        trust.put("Version", "2012-10-17");
+        ObjectNode assume = trust.putArray("Statement").addObject();
+        assume.put("Effect", "Allow");
+        assume.putObject("Principal").put("Service", "scheduler.amazonaws.com");
+        assume.put("Action", "sts:AssumeRole");
+        assume.putObject("Condition").putObject("StringEquals").set("aws:SourceAccount", Cfn.ref("AWS::AccountId"));
+        ObjectNode policy = role.putArray("Policies").addObject();
+        policy.put("PolicyName", "invoke");
+        ObjectNode document = policy.putObject("PolicyDocument");
+        document.put("Version", "2012-10-17");
+        ObjectNode invoke = document.putArray("Statement").addObject();
+        invoke.put("Effect", "Allow");
+        invoke.put("Action", "lambda:InvokeFunction");
+        invoke.set("Resource", Cfn.invokeArn(function));
+
+        ObjectNode schedule = Cfn.properties(resources, id, "AWS::Scheduler::Schedule");
+        if (!trigger.description().isEmpty()) {
+            schedule.put("Description", trigger.description());
+        }
+        ObjectNode window = schedule.putObject("FlexibleTimeWindow");
+        if (trigger.flexibleWindowMinutes() == 0) {
+            window.put("Mode", "OFF");
+        } else {
+            window.put("Mode", "FLEXIBLE");
+            window.put("MaximumWindowInMinutes", trigger.flexibleWindowMinutes());
+        }
+        schedule.put("ScheduleExpression", trigger.expression());
+        if (!trigger.timezone().isEmpty()) {
+            schedule.put("ScheduleExpressionTimezone", trigger.timezone());
+        }
+        schedule.put("State", trigger.enabled() ? "ENABLED" : "DISABLED");
+        ObjectNode target = schedule.putObject("Target");
+        target.set("Arn", Cfn.invokeArn(function));
+        // Without Input the Scheduler sends a notification of its own; an empty object is what the docs promise.
+        target.put("Input", "{}");
+        target.set("RoleArn", Cfn.getAtt(roleId, "Arn"));
     }
 
     private static void addEventRule(

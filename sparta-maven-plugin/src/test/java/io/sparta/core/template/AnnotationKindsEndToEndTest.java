@@ -50,6 +50,7 @@ class AnnotationKindsEndToEndTest {
             public class Kinds {
                 @SpartaLambda(name = "Plain") public void plain() {}
                 @SpartaLambda(name = "Schedule") @Schedule("rate(1 day)") public void a() {}
+                @SpartaLambda(name = "SchedulerSchedule") @SchedulerSchedule("at(2027-01-01T09:30:00)") public void m() {}
                 @SpartaLambda(name = "SqsTrigger") @SqsTrigger(queue = "jobs") public void b() {}
                 @SpartaLambda(name = "HttpRoute") @HttpRoute(method = "GET", path = "/a") public void c() {}
                 @SpartaLambda(name = "FunctionUrl") @FunctionUrl public void d() {}
