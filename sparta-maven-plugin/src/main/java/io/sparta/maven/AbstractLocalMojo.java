@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.sparta.api.OwnedResource;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.model.Environments;
+import io.sparta.core.model.ServiceSettings;
 import io.sparta.local.LocalRunner;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -61,5 +63,13 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate " + type, e);
         }
+    }
+
+    /** The service as the target environment's functions see it, or with its own values. */
+    ServiceSettings localSettings() throws SpartaUserException {
+        ServiceSettings settings = serviceSettings();
+        return targetEnvironment()
+                .map(environment -> Environments.select(settings, environment))
+                .orElse(settings);
     }
 }

@@ -6,11 +6,14 @@ import io.sparta.api.WorkflowHook;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.hooks.Extensions;
+import io.sparta.core.model.EnvironmentSettings;
+import io.sparta.core.model.Environments;
 import io.sparta.core.model.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,6 +48,28 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     /** Environment variables every function gets; a function's own {@code @Env} of the same name wins. */
     @Parameter
     Map<String, String> environment = Map.of();
+
+    /**
+     * Function variables whose values CloudFormation reads at deploy time from AWS Secrets Manager or Systems
+     * Manager Parameter Store, so no file Sparta writes holds them: variable name to
+     * {@code secretsmanager:SECRET-ID[:SecretString:JSON-KEY]} or {@code ssm:PARAMETER-NAME}.
+     */
+    @Parameter
+    Map<String, String> secrets = Map.of();
+
+    /**
+     * The environments the service is delivered to, in promotion order; each a stack of its own made from the same
+     * template and archive. See the site page "Environments and pipelines".
+     */
+    @Parameter
+    List<EnvironmentConfiguration> environments;
+
+    /**
+     * The environment a goal acts on ({@code provision}, {@code status}, {@code delete}, {@code logs}, and the values
+     * {@code invoke} and {@code serve} give functions); without it, the service's own stack and values.
+     */
+    @Parameter(property = "sparta.environment")
+    String targetEnvironment;
 
     /**
      * The stage of the service's APIs: {@code $default} serves the HTTP API at its root; a REST API, which needs a
@@ -116,7 +141,35 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                 orEmpty(tags),
                 orEmpty(parameters),
                 orEmpty(environment),
-                new HttpApiSettings(httpStage, cors == null ? HttpApiSettings.Cors.NONE : cors.toCors()));
+                new HttpApiSettings(httpStage, cors == null ? HttpApiSettings.Cors.NONE : cors.toCors()),
+                orEmpty(secrets),
+                environments == null
+                        ? List.of()
+                        : environments.stream()
+                                .map(EnvironmentConfiguration::toSettings)
+                                .toList());
+    }
+
+    /** The environment {@code -Dsparta.environment} names, if any. */
+    Optional<EnvironmentSettings> targetEnvironment() throws SpartaUserException {
+        if (targetEnvironment == null || targetEnvironment.isBlank()) {
+            return Optional.empty();
+        }
+        ServiceSettings settings = serviceSettings();
+        return Optional.of(settings.environmentNamed(targetEnvironment.trim())
+                .orElseThrow(() -> new SpartaUserException("-Dsparta.environment=" + targetEnvironment
+                        + " names no environment; declared in <environments>: "
+                        + settings.environments().stream()
+                                .map(EnvironmentSettings::name)
+                                .toList())));
+    }
+
+    /** The stack the goal acts on: the target environment's, else the service's. */
+    String targetStackName() throws SpartaUserException {
+        ServiceSettings settings = serviceSettings();
+        return targetEnvironment()
+                .map(environment -> Environments.stackName(settings, environment))
+                .orElse(settings.stackName());
     }
 
     /** Maven leaves a map unset when the pom has an empty element for it. */

@@ -11,6 +11,6 @@ public class DeleteMojo extends AbstractAwsMojo {
 
     @Override
     void run(Console console) throws SpartaUserException {
-        new StackWorkflows(console).delete(awsTarget(), serviceSettings().stackName());
+        new StackWorkflows(console).delete(awsTarget(), targetStackName());
     }
 }

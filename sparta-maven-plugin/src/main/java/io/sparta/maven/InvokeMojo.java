@@ -43,7 +43,7 @@ public class InvokeMojo extends AbstractLocalMojo {
                         runtimeClasspath(),
                         runtimeJars(),
                         java(),
-                        serviceSettings(),
+                        localSettings(),
                         function,
                         eventBytes(),
                         region,

@@ -30,8 +30,7 @@ public class LogsMojo extends AbstractAwsMojo {
 
     @Override
     void run(Console console) throws SpartaUserException {
-        new StackWorkflows(console)
-                .logs(awsTarget(), serviceSettings().stackName(), function, sinceDuration(), filter, follow);
+        new StackWorkflows(console).logs(awsTarget(), targetStackName(), function, sinceDuration(), filter, follow);
     }
 
     private Duration sinceDuration() throws SpartaUserException {

@@ -5,10 +5,13 @@ import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.workflow.PackageRequest;
 import io.sparta.core.workflow.PackageWorkflow;
 import java.io.IOException;
+import java.nio.file.Files;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Scans the compiled classes for {@code @SpartaLambda} functions and writes {@code template.json} and
@@ -25,16 +28,27 @@ public class PackageMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.describe", defaultValue = "false")
     boolean describe;
 
+    /**
+     * Attaches the delivery package (template and every environment's configuration) to the build as
+     * {@code <artifactId>-<version>-sparta.zip}, so {@code mvn deploy} publishes it beside the jar.
+     */
+    @Component
+    MavenProjectHelper projectHelper;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        new PackageWorkflow(console)
-                .run(new PackageRequest(
-                        classesDirectory.toPath(),
-                        ProjectArchive.classpath(project),
-                        serviceSettings(),
-                        new ProjectArchive(project, pluginKey).candidates(),
-                        extensions(),
-                        outputDirectory.toPath(),
-                        describe));
+        PackageRequest request = new PackageRequest(
+                classesDirectory.toPath(),
+                ProjectArchive.classpath(project),
+                serviceSettings(),
+                new ProjectArchive(project, pluginKey).candidates(),
+                extensions(),
+                outputDirectory.toPath(),
+                describe);
+        new PackageWorkflow(console).run(request);
+        if (Files.isRegularFile(request.deliveryPackageFile()) && projectHelper != null) {
+            projectHelper.attachArtifact(
+                    project, "zip", "sparta", request.deliveryPackageFile().toFile());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.model.EnvironmentSettings;
 import io.sparta.core.workflow.ProvisionRequest;
 import io.sparta.core.workflow.ProvisionWorkflow;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public class ProvisionMojo extends AbstractAwsMojo {
                         serviceSettings(),
                         awsTarget(),
                         present(s3Bucket),
-                        extensions()));
+                        extensions(),
+                        targetEnvironment().map(EnvironmentSettings::name)));
     }
 }

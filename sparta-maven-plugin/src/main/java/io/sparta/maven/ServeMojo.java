@@ -34,7 +34,7 @@ public class ServeMojo extends AbstractLocalMojo {
                 runtimeClasspath(),
                 runtimeJars(),
                 java(),
-                serviceSettings(),
+                localSettings(),
                 region,
                 passThroughEnvironment(),
                 host,

@@ -11,6 +11,6 @@ public class StatusMojo extends AbstractAwsMojo {
 
     @Override
     void run(Console console) throws SpartaUserException {
-        new StackWorkflows(console).status(awsTarget(), serviceSettings().stackName());
+        new StackWorkflows(console).status(awsTarget(), targetStackName());
     }
 }

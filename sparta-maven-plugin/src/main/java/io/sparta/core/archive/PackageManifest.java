@@ -25,9 +25,52 @@ public record PackageManifest(
         String template,
         String templateSha256,
         String settingsFingerprint,
-        List<Function> functions) {
+        List<Function> functions,
+        List<Environment> environments) {
 
     public static final String FILE_NAME = "manifest.json";
+
+    public PackageManifest {
+        environments = environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    /** A manifest of a service without environments. */
+    public PackageManifest(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            String archive,
+            String archiveSha256,
+            String template,
+            String templateSha256,
+            String settingsFingerprint,
+            List<Function> functions) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                archive,
+                archiveSha256,
+                template,
+                templateSha256,
+                settingsFingerprint,
+                functions,
+                List.of());
+    }
+
+    /**
+     * One environment the package is delivered to.
+     *
+     * @param configuration its template configuration file, relative to the manifest's folder
+     */
+    public record Environment(String name, String stackName, boolean approval, String configuration) {}
+
+    /** The environment of that name. */
+    public java.util.Optional<Environment> environment(String name) {
+        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
 
     /**
      * One function as deployed.

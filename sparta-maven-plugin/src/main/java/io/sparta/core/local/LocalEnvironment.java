@@ -37,8 +37,10 @@ public final class LocalEnvironment {
         // the variable is left out, so Discover says which one to set.
         function.environment().forEach((key, value) -> {
             String resolved = substitute(value, settings, region);
-            boolean leftToDeveloper = key.startsWith(OwnedResource.ENVIRONMENT_PREFIX)
-                    && (passThrough.containsKey(key) || resolved.contains("${"));
+            boolean leftToDeveloper = (key.startsWith(OwnedResource.ENVIRONMENT_PREFIX)
+                            && (passThrough.containsKey(key) || resolved.contains("${")))
+                    // A secret CloudFormation would read at deploy time: never fetched to this machine.
+                    || resolved.startsWith("{{resolve:");
             if (!leftToDeveloper) {
                 environment.put(key, resolved);
             }

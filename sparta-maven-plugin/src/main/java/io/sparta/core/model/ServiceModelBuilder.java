@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
 public final class ServiceModelBuilder {
 
     /** @throws InvalidServiceException listing every problem found, not only the first */
-    public ServiceModel build(ServiceSettings settings, ScannedClasses scanned) throws InvalidServiceException {
-        List<String> problems = new ArrayList<>();
+    public ServiceModel build(ServiceSettings configured, ScannedClasses scanned) throws InvalidServiceException {
+        List<String> problems = new ArrayList<>(Environments.problems(configured));
+        ServiceSettings settings = Environments.templated(configured);
         checkSettings(settings, problems);
         ResourceTable<String> declared = new ResourceTable<>();
         RouteTable routes = new RouteTable();

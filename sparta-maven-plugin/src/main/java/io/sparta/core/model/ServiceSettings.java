@@ -3,14 +3,19 @@ package io.sparta.core.model;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.TemplateJson;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * What the user configured for the service as a whole, before validation.
  *
+ * @param parameters template parameters and their values; with environments, the defaults (empty: none)
  * @param environment variables every function gets; a function's own {@code @Env} of the same name wins
  * @param http the stage and CORS rules of the service's APIs
+ * @param secrets function variables whose values CloudFormation reads from Secrets Manager or Parameter Store at
+ *     deploy time: variable name to {@code secretsmanager:SECRET-ID[:SecretString:JSON-KEY]} or {@code ssm:NAME}
+ * @param environments where the service is delivered, in promotion order; empty for one stack
  */
 public record ServiceSettings(
         String serviceName,
@@ -18,12 +23,32 @@ public record ServiceSettings(
         Map<String, String> tags,
         Map<String, String> parameters,
         Map<String, String> environment,
-        HttpApiSettings http) {
+        HttpApiSettings http,
+        Map<String, String> secrets,
+        List<EnvironmentSettings> environments) {
 
     public ServiceSettings {
         tags = Map.copyOf(tags);
         parameters = Map.copyOf(parameters);
         environment = Map.copyOf(environment);
+        secrets = Map.copyOf(secrets);
+        environments = List.copyOf(environments);
+    }
+
+    /** Settings of a service without secrets or environments. */
+    public ServiceSettings(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            Map<String, String> environment,
+            HttpApiSettings http) {
+        this(serviceName, stackName, tags, parameters, environment, http, Map.of(), List.of());
+    }
+
+    /** The environment of that name. */
+    public java.util.Optional<EnvironmentSettings> environmentNamed(String name) {
+        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     /** Settings with the default HTTP settings. */
@@ -51,6 +76,22 @@ public record ServiceSettings(
         canonical.put("parameters", new TreeMap<>(parameters));
         canonical.put("environment", new TreeMap<>(environment));
         canonical.put("http", http);
+        if (!secrets.isEmpty() || !environments.isEmpty()) {
+            // Only when used, so settings packaged by earlier releases keep their fingerprint.
+            canonical.put("secrets", new TreeMap<>(secrets));
+            canonical.put(
+                    "environments",
+                    environments.stream()
+                            .map(e -> List.of(
+                                    e.name(),
+                                    e.stackName(),
+                                    e.approval(),
+                                    new TreeMap<>(e.parameters()),
+                                    new TreeMap<>(e.variables()),
+                                    new TreeMap<>(e.secrets()),
+                                    new TreeMap<>(e.tags())))
+                            .toList());
+        }
         return Digests.sha256(TemplateJson.bytes(canonical));
     }
 }

@@ -20,6 +20,11 @@ public final class ServiceTemplate {
 
     public static final String ARTIFACT_BUCKET = "ArtifactBucket";
     public static final String ARTIFACT_KEY = "ArtifactKey";
+    /**
+     * Prefix of the parameters that carry a secret's reference: NoEcho, so CloudFormation masks them in what it
+     * shows.
+     */
+    public static final String SECRET_PARAMETER_PREFIX = "Secret";
     /** Metadata of a permission for a notification on a bucket the stack does not own, which provision sets. */
     public static final String BUCKET_NOTIFICATION_METADATA = "SpartaBucketNotification";
 
@@ -35,7 +40,12 @@ public final class ServiceTemplate {
                 .put("Type", "String")
                 .put("Description", "S3 bucket holding the service archive");
         parameters.putObject(ARTIFACT_KEY).put("Type", "String").put("Description", "S3 key of the service archive");
-        service.parameters().keySet().forEach(name -> parameters.putObject(name).put("Type", "String"));
+        service.parameters().keySet().forEach(name -> {
+            ObjectNode parameter = parameters.putObject(name).put("Type", "String");
+            if (name.startsWith(SECRET_PARAMETER_PREFIX)) {
+                parameter.put("NoEcho", true);
+            }
+        });
         ObjectNode resources = template.putObject("Resources");
         ObjectNode outputs = template.putObject("Outputs");
         // Declared resources first: a bucket's notifications are added to it with the functions they invoke.

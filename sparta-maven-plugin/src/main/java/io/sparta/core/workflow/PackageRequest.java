@@ -37,6 +37,11 @@ public record PackageRequest(
         return outputDirectory.resolve("describe.html");
     }
 
+    /** The template and every environment's configuration, zipped; only for a service with environments. */
+    public Path deliveryPackageFile() {
+        return outputDirectory.resolve("package.zip");
+    }
+
     public Path manifestFile() {
         return outputDirectory.resolve(io.sparta.core.archive.PackageManifest.FILE_NAME);
     }

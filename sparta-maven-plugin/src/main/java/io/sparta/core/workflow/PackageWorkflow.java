@@ -3,15 +3,19 @@ package io.sparta.core.workflow;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveSelector;
+import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.describe.DescribeReport;
+import io.sparta.core.model.Environments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +51,17 @@ public final class PackageWorkflow {
             console.info("Describe " + request.describeFile());
         }
 
+        Map<String, Environments.TemplateConfiguration> configurations =
+                Environments.configurations(request.settings());
+        Map<String, Object> files = new LinkedHashMap<>();
+        configurations.forEach((name, configuration) -> files.put(name, configuration.file(Map.of())));
+        DeliveryPackage.writeConfigurations(request.outputDirectory(), files);
+        if (configurations.isEmpty()) {
+            Files.deleteIfExists(request.deliveryPackageFile());
+        } else {
+            Files.write(request.deliveryPackageFile(), DeliveryPackage.zip(template, files));
+        }
+
         PackageManifest manifest = new PackageManifest(
                 service.serviceName(),
                 service.stackName(),
@@ -60,6 +75,13 @@ public final class PackageWorkflow {
                 service.functions().stream()
                         .map(f -> new PackageManifest.Function(
                                 f.name(), f.handler(), f.source(), f.options().role()))
+                        .toList(),
+                configurations.entrySet().stream()
+                        .map(e -> new PackageManifest.Environment(
+                                e.getKey(),
+                                e.getValue().stackName(),
+                                e.getValue().approval(),
+                                DeliveryPackage.configurationEntry(e.getKey())))
                         .toList());
         manifest.write(request.manifestFile());
 
@@ -73,6 +95,13 @@ public final class PackageWorkflow {
         }
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + ")");
         console.info("Template " + request.templateFile());
+        configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
+                + configuration.stackName() + (configuration.approval() ? " (after approval)" : "") + ", "
+                + request.outputDirectory().resolve(DeliveryPackage.configurationEntry(name))));
+        if (!configurations.isEmpty()) {
+            console.info("Package  " + request.deliveryPackageFile() + " (template and every environment's"
+                    + " configuration, for the pipeline)");
+        }
         return Optional.of(manifest);
     }
 }

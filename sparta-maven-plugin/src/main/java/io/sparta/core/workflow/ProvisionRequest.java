@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param settings the service settings as configured now, which must match what was packaged
  * @param bucket the artifact bucket to use, or empty to use the one Sparta manages
  * @param extensions the hooks told when a provision fails
+ * @param environment the environment to provision, from its configuration in the package; empty for the service's
+ *     own stack
  */
 public record ProvisionRequest(
         Path packageDirectory,
@@ -21,4 +23,17 @@ public record ProvisionRequest(
         ServiceSettings settings,
         AwsTarget aws,
         Optional<String> bucket,
-        Extensions extensions) {}
+        Extensions extensions,
+        Optional<String> environment) {
+
+    /** A provision of the service's own stack. */
+    public ProvisionRequest(
+            Path packageDirectory,
+            Path classesDirectory,
+            ServiceSettings settings,
+            AwsTarget aws,
+            Optional<String> bucket,
+            Extensions extensions) {
+        this(packageDirectory, classesDirectory, settings, aws, bucket, extensions, Optional.empty());
+    }
+}

@@ -1,5 +1,6 @@
 package io.sparta.core.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.api.RollbackHook;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
@@ -53,7 +54,9 @@ public final class ProvisionWorkflow {
             String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
             store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
 
-            Map<String, String> parameters = new TreeMap<>(manifest.parameters());
+            Target target = target(request, manifest);
+            String stackName = target.stackName();
+            Map<String, String> parameters = new TreeMap<>(target.parameters());
             parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
             parameters.put(ServiceTemplate.ARTIFACT_KEY, archiveKey(manifest));
             List<ExistingBucketNotifications.Notification> wanted = ExistingBucketNotifications.fromTemplate(
@@ -62,21 +65,55 @@ public final class ProvisionWorkflow {
             StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
                     .deploy(
                             new StackDeployer.Request(
-                                    manifest.stackName(), store.httpsUrl(templateKey), parameters, manifest.tags()),
+                                    stackName, store.httpsUrl(templateKey), parameters, target.tags()),
                             () -> previous.addAll(
-                                    ExistingBucketNotifications.deployed(aws.cloudFormation(), manifest.stackName())));
+                                    ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName)));
             boolean changed = deployment.outcome().isPresent();
             if (!changed) {
-                console.info("Stack " + manifest.stackName() + " is up to date; nothing to change");
+                console.info("Stack " + stackName + " is up to date; nothing to change");
             }
             if (!wanted.isEmpty() || !previous.isEmpty()) {
                 // Also when nothing changed: a notification lost since (or never written) is put back.
                 new ExistingBucketNotifications(aws.s3(), console)
-                        .apply(manifest.stackName(), deployment.stackId(), wanted, previous);
+                        .apply(stackName, deployment.stackId(), wanted, previous);
             }
             console.info(aws.ledger().summary());
             return changed;
         }
+    }
+
+    /** The stack a provision deploys, and what CloudFormation is given for it. */
+    private record Target(String stackName, Map<String, String> parameters, Map<String, String> tags) {}
+
+    /**
+     * The service's own stack, or an environment's, with the parameters and tags of the configuration file the
+     * pipeline deploys it with too: a laptop and the pipeline reach the same stack.
+     */
+    private static Target target(ProvisionRequest request, PackageManifest manifest)
+            throws SpartaUserException, IOException {
+        if (request.environment().isEmpty()) {
+            return new Target(manifest.stackName(), manifest.parameters(), manifest.tags());
+        }
+        String name = request.environment().get();
+        PackageManifest.Environment environment = manifest.environment(name)
+                .orElseThrow(() -> new SpartaUserException("The package has no environment " + name + " (it has "
+                        + manifest.environments().stream()
+                                .map(PackageManifest.Environment::name)
+                                .toList()
+                        + "); declare it in <environments> and run mvn package"));
+        JsonNode configuration = TemplateJson.MAPPER.readTree(
+                request.packageDirectory().resolve(environment.configuration()).toFile());
+        Map<String, String> parameters = new TreeMap<>();
+        configuration
+                .path("Parameters")
+                .fields()
+                .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> tags = new TreeMap<>();
+        configuration
+                .path("Tags")
+                .fields()
+                .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return new Target(environment.stackName(), parameters, tags);
     }
 
     private ArtifactStore artifactStore(ProvisionRequest request, AwsSession aws) throws SpartaUserException {

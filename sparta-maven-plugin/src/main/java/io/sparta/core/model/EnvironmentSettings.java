@@ -1,0 +1,33 @@
+package io.sparta.core.model;
+
+import java.util.Map;
+
+/**
+ * One environment the service is delivered to: a stack of its own, made from the same template and archive as
+ * every other environment, with its own template parameter values, function variables, secrets and tags.
+ *
+ * @param name a stage of the pipeline and the suffix of the default stack name, such as {@code prod}
+ * @param stackName the stack's name, or empty for {@code <stackName>-<name>}
+ * @param approval whether promotion into this environment waits for a manual approval
+ * @param parameters values of the template's {@code <parameters>}
+ * @param variables values of the service-wide function variables ({@code <environment>})
+ * @param secrets references of the {@code <secrets>}, {@code secretsmanager:ID...} or {@code ssm:NAME}
+ * @param tags stack tags, beside the service's own
+ */
+public record EnvironmentSettings(
+        String name,
+        String stackName,
+        boolean approval,
+        Map<String, String> parameters,
+        Map<String, String> variables,
+        Map<String, String> secrets,
+        Map<String, String> tags) {
+
+    public EnvironmentSettings {
+        stackName = stackName == null ? "" : stackName;
+        parameters = Map.copyOf(parameters);
+        variables = Map.copyOf(variables);
+        secrets = Map.copyOf(secrets);
+        tags = Map.copyOf(tags);
+    }
+}

@@ -1,0 +1,275 @@
+package io.sparta.core.model;
+
+import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.core.template.ServiceTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Environments and secrets: one template for every environment, the differences carried by template parameters
+ * whose values each environment's CloudFormation template configuration file gives (see
+ * <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/continuous-delivery-codepipeline-cfn-artifacts.html">CloudFormation
+ * artifacts in CodePipeline</a>). A function variable that environments set becomes the parameter
+ * {@code Var<NAME>}; a secret becomes the NoEcho parameter {@code Secret<NAME>}, whose value is only the reference
+ * CloudFormation resolves at deploy time (a dynamic reference), never the secret.
+ */
+public final class Environments {
+
+    /** Prefix of the parameters that carry a function variable environments set. */
+    public static final String VARIABLE_PARAMETER_PREFIX = "Var";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern SECRETS_MANAGER =
+            Pattern.compile("secretsmanager:[A-Za-z0-9/_+=.@:-]+?(?::SecretString(?::[^:{}\\s]*){0,3})?");
+    private static final Pattern SSM = Pattern.compile("ssm:[A-Za-z0-9_./-]{1,2048}(?::\\d+)?");
+    /** Names that say a value is a credential. */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
+
+    private Environments() {}
+
+    /** The parameter that carries a function variable environments set: {@code GREETING} → {@code VarGREETING}. */
+    public static String variableParameter(String variable) {
+        return VARIABLE_PARAMETER_PREFIX + variable.replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    /** The NoEcho parameter that carries a secret's reference: {@code DB_PASSWORD} → {@code SecretDBPASSWORD}. */
+    public static String secretParameter(String variable) {
+        return ServiceTemplate.SECRET_PARAMETER_PREFIX + variable.replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    /** The environment's stack: its own name, or the service's stack name and the environment's. */
+    public static String stackName(ServiceSettings settings, EnvironmentSettings environment) {
+        return environment.stackName().isEmpty()
+                ? settings.stackName() + "-" + environment.name()
+                : environment.stackName();
+    }
+
+    /**
+     * The settings the template is made from: variables that environments set and secrets replaced by parameter
+     * references, the parameters added with the service's own values as defaults. Unchanged for a service with
+     * neither environments nor secrets, so its template stays what it was.
+     */
+    public static ServiceSettings templated(ServiceSettings settings) {
+        if (settings.environments().isEmpty() && settings.secrets().isEmpty()) {
+            return settings;
+        }
+        Map<String, String> parameters = new TreeMap<>(settings.parameters());
+        Map<String, String> variables = new TreeMap<>(settings.environment());
+        for (String variable : keys(settings, EnvironmentSettings::variables)) {
+            String parameter = variableParameter(variable);
+            parameters.put(parameter, settings.environment().getOrDefault(variable, ""));
+            variables.put(variable, "${" + parameter + "}");
+        }
+        Set<String> secrets = new TreeSet<>(settings.secrets().keySet());
+        secrets.addAll(keys(settings, EnvironmentSettings::secrets));
+        for (String secret : secrets) {
+            String parameter = secretParameter(secret);
+            parameters.put(parameter, settings.secrets().getOrDefault(secret, ""));
+            // Fn::Sub puts the reference in place; CloudFormation then resolves it, and no file holds the value.
+            variables.put(secret, "{{resolve:${" + parameter + "}}}");
+        }
+        return new ServiceSettings(
+                settings.serviceName(),
+                settings.stackName(),
+                settings.tags(),
+                parameters,
+                variables,
+                settings.http(),
+                settings.secrets(),
+                settings.environments());
+    }
+
+    /**
+     * The service as one environment sees it, for running its functions on this machine: that environment's stack
+     * name and values in place of the defaults, and no environments left to template.
+     */
+    public static ServiceSettings select(ServiceSettings settings, EnvironmentSettings environment) {
+        Map<String, String> parameters = new TreeMap<>(settings.parameters());
+        parameters.putAll(environment.parameters());
+        Map<String, String> variables = new TreeMap<>(settings.environment());
+        variables.putAll(environment.variables());
+        Map<String, String> secrets = new TreeMap<>(settings.secrets());
+        secrets.putAll(environment.secrets());
+        Map<String, String> tags = new TreeMap<>(settings.tags());
+        tags.putAll(environment.tags());
+        return new ServiceSettings(
+                settings.serviceName(),
+                stackName(settings, environment),
+                tags,
+                parameters,
+                variables,
+                settings.http(),
+                secrets,
+                List.of());
+    }
+
+    /**
+     * Each environment's template configuration: the value of every parameter the template declares (the
+     * archive's location aside, which publishing adds) and the stack's tags.
+     *
+     * @return by environment name, in declaration order
+     */
+    public static Map<String, TemplateConfiguration> configurations(ServiceSettings settings) {
+        ServiceSettings templated = templated(settings);
+        Map<String, TemplateConfiguration> configurations = new LinkedHashMap<>();
+        for (EnvironmentSettings environment : settings.environments()) {
+            Map<String, String> parameters = new TreeMap<>();
+            templated.parameters().forEach((name, fallback) -> parameters.put(name, fallback));
+            parameters.putAll(environment.parameters());
+            environment.variables().forEach((variable, value) -> parameters.put(variableParameter(variable), value));
+            environment.secrets().forEach((secret, reference) -> parameters.put(secretParameter(secret), reference));
+            Map<String, String> tags = new TreeMap<>(settings.tags());
+            tags.putAll(environment.tags());
+            configurations.put(
+                    environment.name(),
+                    new TemplateConfiguration(
+                            stackName(settings, environment), environment.approval(), parameters, tags));
+        }
+        return configurations;
+    }
+
+    /**
+     * One environment's stack and what CloudFormation is given for it.
+     *
+     * @param parameters every template parameter's value, by name
+     */
+    public record TemplateConfiguration(
+            String stackName, boolean approval, Map<String, String> parameters, Map<String, String> tags) {
+
+        /** The file CodePipeline's CloudFormation action reads, {@code {"Parameters": ..., "Tags": ...}}. */
+        public Map<String, Object> file(Map<String, String> extraParameters) {
+            Map<String, String> all = new TreeMap<>(parameters);
+            all.putAll(extraParameters);
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("Parameters", all);
+            file.put("Tags", new TreeMap<>(tags));
+            return file;
+        }
+    }
+
+    /** Every problem of the environments and secrets, each naming the pom element and what to write instead. */
+    static List<String> problems(ServiceSettings settings) {
+        List<String> problems = new ArrayList<>();
+        settings.secrets().forEach((name, reference) -> secret("<secrets>", name, reference, problems));
+        literalSecrets("<parameters>", settings.parameters(), problems);
+        literalSecrets("<environment>", settings.environment(), problems);
+        settings.secrets().keySet().stream()
+                .filter(settings.environment()::containsKey)
+                .forEach(name -> problems.add("<environment> and <secrets> both set " + name + "; keep it in one"));
+        Set<String> names = new TreeSet<>();
+        Set<String> stacks = new TreeSet<>();
+        for (EnvironmentSettings environment : settings.environments()) {
+            String where = "<environments> " + environment.name();
+            if (!NAME.matcher(environment.name()).matches()) {
+                problems.add("<environments> <name> \"" + environment.name() + "\" must be 1 to 32 lower-case letters,"
+                        + " digits or '-', starting with a letter");
+            }
+            if (!names.add(environment.name())) {
+                problems.add(where + " is declared twice; environment names are unique");
+            }
+            String stack = stackName(settings, environment);
+            if (!Limits.STACK_NAME.matcher(stack).matches() || stack.length() > Limits.STACK_NAME_MAX) {
+                problems.add(where + ": stack name \"" + stack + "\" must be 1 to " + Limits.STACK_NAME_MAX
+                        + " letters, digits or '-', starting with a letter; set <stackName> in the environment");
+            } else if (!stacks.add(stack)) {
+                problems.add(where + ": stack " + stack + " is another environment's too; set a distinct <stackName>");
+            }
+            environment.parameters().keySet().stream()
+                    .filter(name -> !settings.parameters().containsKey(name))
+                    .forEach(name -> problems.add(where + " sets parameter " + name + ", which <parameters> does not"
+                            + " declare; declare it there (with a default value, or empty for none)"));
+            settings.parameters().forEach((name, fallback) -> {
+                if (fallback.isEmpty() && !environment.parameters().containsKey(name)) {
+                    problems.add(where + " gives no value for parameter " + name + ", which has no default in"
+                            + " <parameters>");
+                }
+            });
+            environment
+                    .variables()
+                    .keySet()
+                    .forEach(name -> FunctionRules.environmentName(name)
+                            .ifPresent(problem -> problems.add(where + " <environment>: " + problem)));
+            environment.secrets().forEach((name, reference) -> secret(where + " <secrets>", name, reference, problems));
+            literalSecrets(where + " <parameters>", environment.parameters(), problems);
+            literalSecrets(where + " <environment>", environment.variables(), problems);
+            environment
+                    .tags()
+                    .forEach((key, value) -> FunctionRules.tag(key, value)
+                            .ifPresent(problem -> problems.add(where + " <tags> " + problem)));
+        }
+        sameKeys(settings, "parameters", EnvironmentSettings::parameters, problems);
+        sameKeys(settings, "<environment> variables", EnvironmentSettings::variables, problems);
+        sameKeys(settings, "<secrets>", EnvironmentSettings::secrets, problems);
+        Set<String> generated = new TreeSet<>();
+        keys(settings, EnvironmentSettings::variables).forEach(name -> generated.add(variableParameter(name)));
+        settings.secrets().keySet().forEach(name -> generated.add(secretParameter(name)));
+        keys(settings, EnvironmentSettings::secrets).forEach(name -> generated.add(secretParameter(name)));
+        generated.stream()
+                .filter(settings.parameters()::containsKey)
+                .forEach(name -> problems.add("<parameters> name " + name + " is the parameter Sparta makes for a"
+                        + " variable or secret; choose another"));
+        return problems;
+    }
+
+    /** Environments must differ in values only: a key one sets and another does not is named with both. */
+    private static void sameKeys(
+            ServiceSettings settings,
+            String what,
+            Function<EnvironmentSettings, Map<String, String>> keys,
+            List<String> problems) {
+        Set<String> all = keys(settings, keys);
+        for (EnvironmentSettings environment : settings.environments()) {
+            Set<String> missing = new TreeSet<>(all);
+            missing.removeAll(keys.apply(environment).keySet());
+            if (!missing.isEmpty()) {
+                List<String> setBy = settings.environments().stream()
+                        .filter(other -> !other.name().equals(environment.name()))
+                        .filter(other -> keys.apply(other).keySet().stream().anyMatch(missing::contains))
+                        .map(EnvironmentSettings::name)
+                        .toList();
+                problems.add("<environments> " + environment.name() + " does not set " + what + " " + missing
+                        + " that " + String.join(", ", setBy) + " set" + (setBy.size() == 1 ? "s" : "")
+                        + "; every environment sets the same keys, with its own values");
+            }
+        }
+    }
+
+    private static Set<String> keys(ServiceSettings settings, Function<EnvironmentSettings, Map<String, String>> of) {
+        Set<String> keys = new TreeSet<>();
+        settings.environments()
+                .forEach(environment -> keys.addAll(of.apply(environment).keySet()));
+        return keys;
+    }
+
+    private static void secret(String where, String name, String reference, List<String> problems) {
+        FunctionRules.environmentName(name).ifPresent(problem -> problems.add(where + ": " + problem));
+        if (reference.startsWith("ssm-secure:")) {
+            problems.add(where + " " + name + " = \"" + reference + "\": CloudFormation resolves ssm-secure only for"
+                    + " some resource properties, not Lambda variables; keep the secret in Secrets Manager and write"
+                    + " secretsmanager:SECRET-ID");
+        } else if (!SECRETS_MANAGER.matcher(reference).matches()
+                && !SSM.matcher(reference).matches()) {
+            problems.add(where + " " + name + " must be a reference, secretsmanager:SECRET-ID[:SecretString:JSON-KEY]"
+                    + " or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at deploy time"
+                    + " and no file Sparta writes holds it");
+        }
+    }
+
+    private static void literalSecrets(String where, Map<String, String> values, List<String> problems) {
+        values.forEach((name, value) -> {
+            if (SECRET_NAME.matcher(name).matches() && !value.isEmpty() && !value.startsWith("{{resolve:")) {
+                problems.add(where + " " + name + " looks like a secret but holds a literal value, which would be"
+                        + " written to the template, the manifest and the stack's parameters; move it to <secrets> as"
+                        + " secretsmanager:SECRET-ID or ssm:PARAMETER-NAME");
+            }
+        });
+    }
+}

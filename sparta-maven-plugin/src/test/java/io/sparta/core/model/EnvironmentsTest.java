@@ -1,0 +1,162 @@
+package io.sparta.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.sparta.api.HttpApiSettings;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** One template for every environment; each environment's differences as its configuration's values. */
+class EnvironmentsTest {
+
+    private static final EnvironmentSettings TEST = new EnvironmentSettings(
+            "test",
+            "",
+            false,
+            Map.of("Stage", "test"),
+            Map.of("GREETING", "Hi"),
+            Map.of("DB_PASSWORD", "secretsmanager:orders/test/db:SecretString:password"),
+            Map.of("env", "test"));
+    private static final EnvironmentSettings PROD = new EnvironmentSettings(
+            "prod",
+            "orders-live",
+            true,
+            Map.of("Stage", "prod"),
+            Map.of("GREETING", "Welcome"),
+            Map.of("DB_PASSWORD", "secretsmanager:orders/prod/db:SecretString:password"),
+            Map.of("env", "prod"));
+
+    private static ServiceSettings settings(List<EnvironmentSettings> environments, Map<String, String> secrets) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of("team", "shop"),
+                Map.of("Stage", "", "Owner", "shop"),
+                Map.of("GREETING", "Hello", "MODE", "fast"),
+                HttpApiSettings.DEFAULTS,
+                secrets,
+                environments);
+    }
+
+    @Test
+    void aServiceWithoutEnvironmentsOrSecretsIsTemplatedAsBefore() {
+        ServiceSettings plain = settings(List.of(), Map.of());
+        assertSame(plain, Environments.templated(plain));
+        assertEquals(List.of(), Environments.problems(plain));
+    }
+
+    @Test
+    void variablesEnvironmentsSetAndSecretsBecomeParametersOfOneTemplate() {
+        ServiceSettings templated = Environments.templated(settings(List.of(TEST, PROD), Map.of()));
+        assertEquals(
+                Map.of("GREETING", "${VarGREETING}", "MODE", "fast", "DB_PASSWORD", "{{resolve:${SecretDBPASSWORD}}}"),
+                templated.environment());
+        assertEquals(
+                Map.of("Stage", "", "Owner", "shop", "VarGREETING", "Hello", "SecretDBPASSWORD", ""),
+                templated.parameters());
+    }
+
+    @Test
+    void eachEnvironmentsConfigurationGivesEveryParameterAndItsTags() throws Exception {
+        Map<String, Environments.TemplateConfiguration> configurations =
+                Environments.configurations(settings(List.of(TEST, PROD), Map.of()));
+        assertEquals(List.of("test", "prod"), List.copyOf(configurations.keySet()));
+        assertEquals(
+                new Environments.TemplateConfiguration(
+                        "orders-test",
+                        false,
+                        Map.of(
+                                "Stage", "test",
+                                "Owner", "shop",
+                                "VarGREETING", "Hi",
+                                "SecretDBPASSWORD", "secretsmanager:orders/test/db:SecretString:password"),
+                        Map.of("team", "shop", "env", "test")),
+                configurations.get("test"));
+        assertEquals("orders-live", configurations.get("prod").stackName());
+        assertEquals(true, configurations.get("prod").approval());
+        assertEquals(
+                "{\"Parameters\":{\"ArtifactBucket\":\"b\",\"ArtifactKey\":\"k\",\"Owner\":\"shop\","
+                        + "\"SecretDBPASSWORD\":\"secretsmanager:orders/prod/db:SecretString:password\","
+                        + "\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"},\"Tags\":{\"env\":\"prod\",\"team\":\"shop\"}}",
+                new String(io.sparta.core.common.TemplateJson.MAPPER.writeValueAsBytes(
+                        configurations.get("prod").file(Map.of("ArtifactBucket", "b", "ArtifactKey", "k")))));
+    }
+
+    @Test
+    void oneEnvironmentSeenLocallyHasItsOwnStackAndValues() {
+        ServiceSettings selected = Environments.select(settings(List.of(TEST, PROD), Map.of()), PROD);
+        assertEquals("orders-live", selected.stackName());
+        assertEquals("Welcome", selected.environment().get("GREETING"));
+        assertEquals("prod", selected.parameters().get("Stage"));
+        assertEquals(List.of(), selected.environments());
+    }
+
+    @Test
+    void environmentsThatDifferInKeysMissingValuesAndLiteralSecretsAreNamed() {
+        EnvironmentSettings staging = new EnvironmentSettings(
+                "staging",
+                "",
+                false,
+                Map.of("Region", "eu"),
+                Map.of("API_TOKEN", "abc123"),
+                Map.of("DB_PASSWORD", "hunter2"),
+                Map.of());
+        assertEquals(
+                List.of(
+                        "<environments> staging sets parameter Region, which <parameters> does not declare; declare it"
+                                + " there (with a default value, or empty for none)",
+                        "<environments> staging gives no value for parameter Stage, which has no default in"
+                                + " <parameters>",
+                        "<environments> staging <secrets> DB_PASSWORD must be a reference,"
+                                + " secretsmanager:SECRET-ID[:SecretString:JSON-KEY] or ssm:PARAMETER-NAME, not the"
+                                + " secret itself; CloudFormation reads the value at deploy time and no file Sparta"
+                                + " writes holds it",
+                        "<environments> staging <environment> API_TOKEN looks like a secret but holds a literal value,"
+                                + " which would be written to the template, the manifest and the stack's parameters;"
+                                + " move it to <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME",
+                        "<environments> test does not set parameters [Region] that staging sets; every environment"
+                                + " sets the same keys, with its own values",
+                        "<environments> staging does not set parameters [Stage] that test sets; every environment sets"
+                                + " the same keys, with its own values",
+                        "<environments> test does not set <environment> variables [API_TOKEN] that staging sets; every"
+                                + " environment sets the same keys, with its own values",
+                        "<environments> staging does not set <environment> variables [GREETING] that test sets; every"
+                                + " environment sets the same keys, with its own values"),
+                Environments.problems(settings(List.of(TEST, staging), Map.of())));
+    }
+
+    @Test
+    void namesStacksAndSecretFormsAreChecked() {
+        EnvironmentSettings bad = new EnvironmentSettings(
+                "Prod_1", "orders-test", false, Map.of("Stage", "x"), Map.of("GREETING", "x"), Map.of(), Map.of());
+        assertEquals(
+                List.of(
+                        "<secrets> TOKEN = \"ssm-secure:/orders/token\": CloudFormation resolves ssm-secure only for"
+                                + " some resource properties, not Lambda variables; keep the secret in Secrets Manager"
+                                + " and write secretsmanager:SECRET-ID",
+                        "<environments> <name> \"Prod_1\" must be 1 to 32 lower-case letters, digits or '-', starting"
+                                + " with a letter",
+                        "<environments> Prod_1: stack orders-test is another environment's too; set a distinct"
+                                + " <stackName>"),
+                Environments.problems(new ServiceSettings(
+                        "orders",
+                        "orders",
+                        Map.of(),
+                        Map.of("Stage", ""),
+                        Map.of(),
+                        HttpApiSettings.DEFAULTS,
+                        Map.of("TOKEN", "ssm-secure:/orders/token"),
+                        List.of(
+                                new EnvironmentSettings(
+                                        "test",
+                                        "",
+                                        false,
+                                        Map.of("Stage", "t"),
+                                        Map.of("GREETING", "x"),
+                                        Map.of(),
+                                        Map.of()),
+                                bad))));
+    }
+}
