@@ -4,6 +4,7 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The bucket that holds archives and templates under content-hash keys, so an upload happens once. */
 public final class ArtifactStore {
+
+    /** User metadata holding an object's SHA-256, for {@link #putIfChanged}. */
+    static final String SHA256_METADATA = "sparta-sha256";
 
     private final S3Client s3;
     private final Region region;
@@ -58,6 +62,35 @@ public final class ArtifactStore {
         }
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
         console.info("Uploaded   s3://" + bucket + "/" + key + " (" + Files.size(file) + " bytes)");
+        return true;
+    }
+
+    /**
+     * Uploads {@code content} as {@code key} unless the object there already has the same SHA-256 (recorded in its
+     * metadata): a fixed key, such as a published package, is rewritten only when its bytes change.
+     *
+     * @return whether it uploaded
+     */
+    public boolean putIfChanged(String key, byte[] content, String contentType) {
+        String sha256 = io.sparta.core.common.Digests.sha256(content);
+        try {
+            String current =
+                    s3.headObject(r -> r.bucket(bucket).key(key)).metadata().get(SHA256_METADATA);
+            if (sha256.equals(current)) {
+                console.info("Unchanged  s3://" + bucket + "/" + key + " (same content)");
+                return false;
+            }
+        } catch (NoSuchKeyException e) {
+            // First publication.
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+        s3.putObject(
+                r -> r.bucket(bucket).key(key).contentType(contentType).metadata(Map.of(SHA256_METADATA, sha256)),
+                RequestBody.fromBytes(content));
+        console.info("Uploaded   s3://" + bucket + "/" + key + " (" + content.length + " bytes)");
         return true;
     }
 

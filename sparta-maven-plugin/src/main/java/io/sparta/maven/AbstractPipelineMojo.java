@@ -1,0 +1,34 @@
+package io.sparta.maven;
+
+import io.sparta.core.workflow.PipelineRequest;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What the pipeline's goals share: its name, its stack and its source. */
+abstract class AbstractPipelineMojo extends AbstractAwsMojo {
+
+    /** The pipeline: name, stack and source; see the site page "Environments and pipelines". */
+    @Parameter
+    PipelineConfiguration pipeline;
+
+    /** The pipeline's bucket, when known (its CodeBuild project sets SPARTA_PIPELINE_BUCKET); else read from its stack. */
+    @Parameter(property = "sparta.pipelineBucket", defaultValue = "${env.SPARTA_PIPELINE_BUCKET}")
+    String pipelineBucket;
+
+    PipelineRequest request(boolean dryRun, boolean uploadPackage) {
+        PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
+        String name = present(configured.name).orElse(serviceName + "-pipeline");
+        return new PipelineRequest(
+                outputDirectory.toPath(),
+                classesDirectory.toPath(),
+                serviceSettings(),
+                extensions(),
+                awsTarget(),
+                name,
+                present(configured.stackName).orElse(name),
+                configured.repositorySource(),
+                configured.buildImage,
+                dryRun,
+                present(pipelineBucket).filter(bucket -> !bucket.startsWith("${")),
+                uploadPackage);
+    }
+}
