@@ -78,7 +78,8 @@ final class PipelineRoles {
         });
     }
 
-    static void build(ObjectNode resources) {
+    /** The build's log group is named after the pipeline, so the role needs no reference back to it. */
+    static void build(ObjectNode resources, PipelineTemplate.Declaration declaration) {
         ArrayNode statements = role(resources, BUILD_ROLE, "codebuild.amazonaws.com");
         statement(
                 statements,
@@ -86,9 +87,9 @@ final class PipelineRoles {
                 List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(
                         Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/"
-                                + "${Pipeline}"),
+                                + declaration.pipelineName()),
                         Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/"
-                                + "${Pipeline}:*")));
+                                + declaration.pipelineName() + ":*")));
         statement(
                 statements,
                 "ArtifactsArchivesAndCache",

@@ -227,7 +227,7 @@ public final class PipelineTemplate {
 
     /** A CodeBuild project that builds and tests the repository and hands the package to the environments. */
     private static void addBuild(ObjectNode resources, Declaration declaration) {
-        PipelineRoles.build(resources);
+        PipelineRoles.build(resources, declaration);
         ObjectNode project = Cfn.properties(resources, "Build", "AWS::CodeBuild::Project");
         project.put("Description", "Builds, tests and packages " + declaration.serviceName());
         project.set("ServiceRole", Cfn.getAtt(PipelineRoles.BUILD_ROLE, "Arn"));
@@ -248,7 +248,7 @@ public final class PipelineTemplate {
         project.putObject("LogsConfig")
                 .putObject("CloudWatchLogs")
                 .put("Status", "ENABLED")
-                .set("GroupName", Cfn.sub("/aws/codebuild/" + declaration.pipelineName()));
+                .put("GroupName", "/aws/codebuild/" + declaration.pipelineName());
         project.put("TimeoutInMinutes", 60);
     }
 
