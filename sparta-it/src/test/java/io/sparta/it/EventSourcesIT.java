@@ -52,6 +52,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
         SampleProject.BuildResult build = sample.mvn("package", "sparta:provision");
         assertEquals(0, build.exitCode(), build.describe());
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
+        assertPoliciesLintClean(sample.file("target/sparta/template.json"));
     }
 
     @Test
@@ -338,6 +339,14 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals("TRIM_HORIZON", audit.get(0).startingPositionAsString());
         JsonNode read = aws.inlinePolicy(aws.roleNameOf("event-sources-audit"), "read-own-streams");
         assertEquals("[\"" + streamArn + "\"]", read.at("/Statement/0/Resource").toString());
+        assertEquals(
+                "[\"dynamodb:DescribeStream\",\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\"]",
+                read.at("/Statement/0/Action").toString());
+        // DynamoDB defines no resource for ListStreams, which Lambda's polling calls: "*" or nothing.
+        assertEquals(
+                "[\"dynamodb:ListStreams\"]", read.at("/Statement/1/Action").toString());
+        assertEquals("*", read.at("/Statement/1/Resource").asText());
+        assertEquals(2, read.path("Statement").size(), read.toString());
 
         String kinesisArn = aws.lambda
                 .listEventSourceMappings(r -> r.functionName("event-sources-clicks"))
@@ -349,6 +358,12 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals(
                 "[\"" + kinesisArn + "\"]",
                 readClicks.at("/Statement/0/Resource").toString());
+        assertEquals(
+                "[\"kinesis:DescribeStream\",\"kinesis:DescribeStreamSummary\",\"kinesis:GetRecords\","
+                        + "\"kinesis:GetShardIterator\",\"kinesis:ListShards\"]",
+                readClicks.at("/Statement/0/Action").toString(),
+                "no kinesis:SubscribeToShard: it applies to a consumer's ARN");
+        assertEquals(1, readClicks.path("Statement").size(), readClicks.toString());
     }
 
     @Test

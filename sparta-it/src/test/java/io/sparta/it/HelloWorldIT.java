@@ -52,6 +52,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
         assertArrayEquals(firstTemplate, Files.readAllBytes(template()), "same code, same template bytes");
 
         assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+        assertPoliciesLintClean(template());
         JsonNode manifest = json(sample.file("target/sparta/manifest.json"));
         assertEquals(STACK, manifest.path("stackName").asText());
         assertEquals(

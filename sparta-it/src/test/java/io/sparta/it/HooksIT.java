@@ -50,6 +50,7 @@ class HooksIT extends SharedSampleOnMoto {
                 function.codeSha256(),
                 "the deployed code is the archive as the Archive stage left it");
         assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+        assertPoliciesLintClean(template());
     }
 
     @Test

@@ -2,21 +2,24 @@ package io.sparta.it;
 
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.MotoServer;
+import io.sparta.testkit.PolicyLint;
 import io.sparta.testkit.PythonTools;
 
-/** A fresh copy of a sample with its own moto server, the SDK clients to check it, and cfn-lint. */
+/** A fresh copy of a sample with its own moto server, the SDK clients to check it, cfn-lint and parliament. */
 final class SampleOnMoto implements AutoCloseable {
 
     final SampleProject sample;
     final MotoServer moto;
     final LocalAws aws;
     final CfnLint cfnLint;
+    final PolicyLint policyLint;
 
-    private SampleOnMoto(SampleProject sample, MotoServer moto, CfnLint cfnLint) {
+    private SampleOnMoto(SampleProject sample, MotoServer moto, PythonTools python) {
         this.sample = sample;
         this.moto = moto;
         this.aws = new LocalAws(moto.endpoint());
-        this.cfnLint = cfnLint;
+        this.cfnLint = new CfnLint(python);
+        this.policyLint = new PolicyLint(python);
         sample.withAws(moto.endpoint().toString(), LocalAws.REGION.id());
     }
 
@@ -25,7 +28,7 @@ final class SampleOnMoto implements AutoCloseable {
         PythonTools python = PythonTools.fromSystemProperties();
         SampleProject sample = SampleProject.copyOf(name, copyName);
         return new SampleOnMoto(
-                sample, MotoServer.start(python, sample.directory().resolve("moto.log")), new CfnLint(python));
+                sample, MotoServer.start(python, sample.directory().resolve("moto.log")), python);
     }
 
     @Override

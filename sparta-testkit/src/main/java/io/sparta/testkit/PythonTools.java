@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python venv that holds the test tooling (moto's server and cfn-lint), created by the build itself from
- * the pinned requirements file and reused while that file is unchanged.
+ * The Python venv that holds the test tooling (moto's server, cfn-lint and parliament), created by the build itself
+ * from the pinned requirements file and made anew whenever that file changes (its hash is stamped in the venv).
  */
 public final class PythonTools {
 
@@ -36,7 +36,7 @@ public final class PythonTools {
         return new PythonTools(venv);
     }
 
-    /** An executable the venv installed, such as {@code moto_server} or {@code cfn-lint}. */
+    /** An executable the venv installed, such as {@code moto_server}, {@code cfn-lint} or {@code parliament}. */
     public Path executable(String name) {
         return venv.resolve("bin").resolve(name);
     }

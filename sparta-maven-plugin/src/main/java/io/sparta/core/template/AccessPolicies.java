@@ -24,15 +24,27 @@ final class AccessPolicies {
 
     static final List<String> CONSUME_QUEUE =
             List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
-    static final List<String> READ_TABLE_STREAM = List.of(
-            "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams");
+    /** On the table's stream ARN; Lambda's polling also lists streams, which {@link #LIST_TABLE_STREAMS} allows. */
+    static final List<String> READ_TABLE_STREAM =
+            List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator");
+    /** DynamoDB defines no resource for this action: it is allowed on {@code *} or not at all. */
+    static final String LIST_TABLE_STREAMS = "dynamodb:ListStreams";
+    /**
+     * On the stream ARN. No {@code kinesis:SubscribeToShard}: it applies to a registered consumer's ARN (enhanced
+     * fan-out), and Sparta reads streams through their shards' iterators, never through a consumer.
+     */
     static final List<String> READ_KINESIS_STREAM = List.of(
             "kinesis:DescribeStream",
             "kinesis:DescribeStreamSummary",
             "kinesis:GetRecords",
             "kinesis:GetShardIterator",
-            "kinesis:ListShards",
-            "kinesis:SubscribeToShard");
+            "kinesis:ListShards");
+    /** What Lambda does with a function's network interfaces, beyond describing them. */
+    static final List<String> MANAGE_NETWORK_INTERFACES = List.of(
+            "ec2:AssignPrivateIpAddresses",
+            "ec2:CreateNetworkInterface",
+            "ec2:DeleteNetworkInterface",
+            "ec2:UnassignPrivateIpAddresses");
 
     private AccessPolicies() {}
 
@@ -51,6 +63,9 @@ final class AccessPolicies {
                         null,
                         stream.kind() == ResourceKind.TABLE ? READ_TABLE_STREAM : READ_KINESIS_STREAM,
                         List.of(ResourceArns.streamArn(service, stream.kind(), stream.source()))));
+            }
+            if (streams.stream().anyMatch(stream -> stream.kind() == ResourceKind.TABLE)) {
+                statements.add(onEveryResource("ListStreams", List.of(LIST_TABLE_STREAMS)));
             }
             policy(policies, "read-own-streams", statements);
         }
@@ -173,22 +188,24 @@ final class AccessPolicies {
 
     /**
      * What Lambda needs to place the function's network interfaces: describing them works only on every resource,
-     * as EC2 defines it; the rest is held to the stack's own account and region.
+     * as EC2 defines it; the rest is held to the resource types those actions concern (network interfaces, and the
+     * subnets and security groups an interface is created in) in the stack's own account and region.
      */
     private static List<ObjectNode> vpcStatements() {
-        ObjectNode describe =
-                statement("DescribeNetworkInterfaces", List.of("ec2:DescribeNetworkInterfaces"), List.of());
-        describe.put("Resource", "*");
+        List<JsonNode> resources = new ArrayList<>();
+        for (String type : List.of("network-interface", "subnet", "security-group")) {
+            resources.add(Cfn.sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:" + type + "/*"));
+        }
         return List.of(
-                describe,
-                statement(
-                        "ManageNetworkInterfaces",
-                        List.of(
-                                "ec2:AssignPrivateIpAddresses",
-                                "ec2:CreateNetworkInterface",
-                                "ec2:DeleteNetworkInterface",
-                                "ec2:UnassignPrivateIpAddresses"),
-                        List.of(Cfn.sub("arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:*/*"))));
+                onEveryResource("DescribeNetworkInterfaces", List.of("ec2:DescribeNetworkInterfaces")),
+                statement("ManageNetworkInterfaces", MANAGE_NETWORK_INTERFACES, resources));
+    }
+
+    /** A statement on {@code *}, for actions their service defines no resource for. */
+    private static ObjectNode onEveryResource(String sid, List<String> actions) {
+        ObjectNode statement = statement(sid, actions, List.of());
+        statement.put("Resource", "*");
+        return statement;
     }
 
     private static ObjectNode statement(String sid, List<String> actions, List<JsonNode> resources) {

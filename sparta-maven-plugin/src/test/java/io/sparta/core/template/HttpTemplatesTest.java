@@ -21,7 +21,9 @@ import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +36,17 @@ class HttpTemplatesTest {
     @TempDir
     Path work;
 
-    @Test
-    void httpRoutesShareOneApiWithAnIntegrationPerFunctionAndAPermissionPerRoute() throws Exception {
+    /** The services these tests build, by name: {@link GeneratedPoliciesLintTest} lints their policies too. */
+    static Map<String, ServiceModel> models() {
+        Map<String, ServiceModel> models = new LinkedHashMap<>();
+        models.put("http-api", httpApi());
+        models.put("rest-api", restApi());
+        models.put("urls", urls());
+        models.put("snapstart-triggers", snapStartTriggers());
+        return models;
+    }
+
+    private static ServiceModel httpApi() {
         LambdaFunction orders = TestFunctions.function(
                 "orders",
                 "Orders",
@@ -44,7 +55,56 @@ class HttpTemplatesTest {
                         new HttpRouteTrigger(ApiKind.HTTP, "ANY", "/orders/{id}/items/{rest+}")));
         LambdaFunction health =
                 TestFunctions.function("health", "Health", List.of(new HttpRouteTrigger(ApiKind.HTTP, "GET", "/")));
-        JsonNode template = marshal(new HttpApiSettings("v1", CORS), orders, health);
+        return service(new HttpApiSettings("v1", CORS), orders, health);
+    }
+
+    private static LambdaFunction restOrders() {
+        return TestFunctions.function(
+                "orders",
+                "Orders",
+                List.of(
+                        new HttpRouteTrigger(ApiKind.REST, "GET", "/orders/{id}"),
+                        new HttpRouteTrigger(ApiKind.REST, "POST", "/orders"),
+                        new HttpRouteTrigger(ApiKind.REST, "ANY", "/files/{path+}")));
+    }
+
+    private static ServiceModel restApi() {
+        return service(new HttpApiSettings(HttpApiSettings.DEFAULT_STAGE, CORS), restOrders());
+    }
+
+    private static ServiceModel urls() {
+        LambdaFunction open = TestFunctions.function("open", "Open", List.of(new FunctionUrlTrigger(UrlAuth.NONE)));
+        LambdaFunction signed =
+                TestFunctions.function("signed", "Signed", List.of(new FunctionUrlTrigger(UrlAuth.AWS_IAM)));
+        return service(HttpApiSettings.DEFAULTS, open, signed);
+    }
+
+    private static ServiceModel snapStartTriggers() {
+        LambdaFunction fast = TestFunctions.function(
+                "fast",
+                "Fast",
+                new io.sparta.api.FunctionOptions(
+                        -1,
+                        false,
+                        512,
+                        List.of(),
+                        "",
+                        true,
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>(),
+                        "arn:aws:sqs:us-east-1:123456789012:failed"),
+                List.of(
+                        new HttpRouteTrigger(ApiKind.HTTP, "GET", "/fast"),
+                        new HttpRouteTrigger(ApiKind.REST, "GET", "/fast"),
+                        new FunctionUrlTrigger(UrlAuth.NONE),
+                        new io.sparta.api.ScheduleTrigger("rate(1 hour)", "", true)));
+        return service(HttpApiSettings.DEFAULTS, fast);
+    }
+
+    @Test
+    void httpRoutesShareOneApiWithAnIntegrationPerFunctionAndAPermissionPerRoute() throws Exception {
+        JsonNode template = ServiceTemplate.marshal(httpApi());
         JsonNode resources = template.path("Resources");
 
         assertEquals("HTTP", resources.at("/HttpApi/Properties/ProtocolType").asText());
@@ -90,14 +150,8 @@ class HttpTemplatesTest {
 
     @Test
     void restRoutesBuildAResourceTreeWithProxyMethodsPreflightAndAContentNamedDeployment() throws Exception {
-        LambdaFunction orders = TestFunctions.function(
-                "orders",
-                "Orders",
-                List.of(
-                        new HttpRouteTrigger(ApiKind.REST, "GET", "/orders/{id}"),
-                        new HttpRouteTrigger(ApiKind.REST, "POST", "/orders"),
-                        new HttpRouteTrigger(ApiKind.REST, "ANY", "/files/{path+}")));
-        JsonNode template = marshal(new HttpApiSettings(HttpApiSettings.DEFAULT_STAGE, CORS), orders);
+        LambdaFunction orders = restOrders();
+        JsonNode template = ServiceTemplate.marshal(restApi());
         JsonNode resources = template.path("Resources");
 
         assertEquals(
@@ -164,10 +218,7 @@ class HttpTemplatesTest {
 
     @Test
     void aPublicFunctionUrlIsInvocableThroughTheUrlOnlyAndAnIamOneGrantsNothing() throws Exception {
-        LambdaFunction open = TestFunctions.function("open", "Open", List.of(new FunctionUrlTrigger(UrlAuth.NONE)));
-        LambdaFunction signed =
-                TestFunctions.function("signed", "Signed", List.of(new FunctionUrlTrigger(UrlAuth.AWS_IAM)));
-        JsonNode template = marshal(HttpApiSettings.DEFAULTS, open, signed);
+        JsonNode template = ServiceTemplate.marshal(urls());
         JsonNode resources = template.path("Resources");
 
         assertEquals("NONE", resources.at("/OpenUrl/Properties/AuthType").asText());
@@ -203,9 +254,13 @@ class HttpTemplatesTest {
         return ids.get(0);
     }
 
+    private static ServiceModel service(HttpApiSettings http, LambdaFunction... functions) {
+        return new ServiceModel(
+                "orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions), http, List.of());
+    }
+
     private static JsonNode marshal(HttpApiSettings http, LambdaFunction... functions) {
-        return ServiceTemplate.marshal(new ServiceModel(
-                "orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions), http, List.of()));
+        return ServiceTemplate.marshal(service(http, functions));
     }
 
     private void assertLintClean(JsonNode template, String fileName) throws Exception {
@@ -216,26 +271,7 @@ class HttpTemplatesTest {
 
     @Test
     void aSnapStartFunctionIsInvokedThroughItsAliasByEveryTriggerAndApi() throws Exception {
-        LambdaFunction fast = TestFunctions.function(
-                "fast",
-                "Fast",
-                new io.sparta.api.FunctionOptions(
-                        -1,
-                        false,
-                        512,
-                        List.of(),
-                        "",
-                        true,
-                        List.of(),
-                        List.of(),
-                        new TreeMap<>(),
-                        "arn:aws:sqs:us-east-1:123456789012:failed"),
-                List.of(
-                        new HttpRouteTrigger(ApiKind.HTTP, "GET", "/fast"),
-                        new HttpRouteTrigger(ApiKind.REST, "GET", "/fast"),
-                        new FunctionUrlTrigger(UrlAuth.NONE),
-                        new io.sparta.api.ScheduleTrigger("rate(1 hour)", "", true)));
-        JsonNode template = marshal(HttpApiSettings.DEFAULTS, fast);
+        JsonNode template = ServiceTemplate.marshal(snapStartTriggers());
         JsonNode resources = template.path("Resources");
         assertEquals(
                 "FastAlias",

@@ -69,6 +69,12 @@ class ResourcesAndTriggersTemplateTest {
 
     @BeforeAll
     static void marshal() {
+        template = ServiceTemplate.marshal(model());
+        resources = template.path("Resources");
+    }
+
+    /** The service of these tests, which {@link GeneratedPoliciesLintTest} lints the policies of too. */
+    static ServiceModel model() {
         LambdaFunction consumer = function(
                 "consumer",
                 "Consumer",
@@ -111,15 +117,14 @@ class ResourcesAndTriggersTemplateTest {
                         new TreeMap<>(Map.of("cost-center", "shop")),
                         "work"),
                 List.of());
-        template = ServiceTemplate.marshal(new ServiceModel(
+        return new ServiceModel(
                 "shop",
                 "Shop-Dev",
                 new TreeMap<>(),
                 new TreeMap<>(),
                 List.of(consumer, guarded, writer),
                 HttpApiSettings.DEFAULTS,
-                RESOURCES));
-        resources = template.path("Resources");
+                RESOURCES);
     }
 
     @Test
@@ -263,6 +268,16 @@ class ResourcesAndTriggersTemplateTest {
         assertEquals(
                 "[{\"Fn::GetAtt\":[\"ClicksStream\",\"Arn\"]}]",
                 policies.at("/2/PolicyDocument/Statement/1/Resource").toString());
+        assertEquals(
+                "[\"kinesis:DescribeStream\",\"kinesis:DescribeStreamSummary\",\"kinesis:GetRecords\","
+                        + "\"kinesis:GetShardIterator\",\"kinesis:ListShards\"]",
+                policies.at("/2/PolicyDocument/Statement/1/Action").toString(),
+                "no kinesis:SubscribeToShard, which applies to a consumer's ARN, not the stream's");
+        // DynamoDB defines no resource for ListStreams: "*" or nothing, and Lambda's polling asks for it.
+        assertEquals(
+                "{\"Sid\":\"ListStreams\",\"Effect\":\"Allow\",\"Action\":[\"dynamodb:ListStreams\"],\"Resource\":\"*\"}",
+                policies.at("/2/PolicyDocument/Statement/2").toString());
+        assertEquals(3, policies.at("/2/PolicyDocument/Statement").size());
         assertEquals(3, policies.size(), "logs, queues, streams: nothing else");
     }
 
@@ -305,7 +320,18 @@ class ResourcesAndTriggersTemplateTest {
                         .path("Policies")
                         .forEach(policy -> policy.at("/PolicyDocument/Statement")
                                 .forEach(statement -> {
-                                    if (!statement.path("Sid").asText().equals("DescribeNetworkInterfaces")) {
+                                    // The two actions whose services define no resource, each alone on "*".
+                                    String onEveryResource = Map.of(
+                                                    "DescribeNetworkInterfaces",
+                                                    "[\"ec2:DescribeNetworkInterfaces\"]",
+                                                    "ListStreams",
+                                                    "[\"dynamodb:ListStreams\"]")
+                                            .get(statement.path("Sid").asText());
+                                    if (onEveryResource != null) {
+                                        assertEquals(
+                                                onEveryResource,
+                                                statement.path("Action").toString());
+                                    } else {
                                         assertFalse(
                                                 statement
                                                         .path("Action")
@@ -349,8 +375,11 @@ class ResourcesAndTriggersTemplateTest {
                 "[\"ec2:DescribeNetworkInterfaces\"]",
                 policies.at("/2/PolicyDocument/Statement/0/Action").toString());
         assertEquals(
-                "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:*/*",
-                policies.at("/2/PolicyDocument/Statement/1/Resource/0/Fn::Sub").asText());
+                "[{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:network-interface/*\"},"
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/*\"},"
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:security-group/*\"}]",
+                policies.at("/2/PolicyDocument/Statement/1/Resource").toString(),
+                "the resource types these actions act on, not every EC2 resource");
     }
 
     @Test

@@ -30,6 +30,11 @@ class SchedulerTemplateTest {
 
     @BeforeAll
     static void marshal() {
+        template = ServiceTemplate.marshal(model());
+    }
+
+    /** The service of these tests, which {@link GeneratedPoliciesLintTest} lints the policies of too. */
+    static ServiceModel model() {
         LambdaFunction reports = TestFunctions.function(
                 "reports",
                 "Reports",
@@ -39,14 +44,14 @@ class SchedulerTemplateTest {
                 "Launch",
                 new FunctionOptions(-1, false, 512, List.of(), "", true),
                 List.of(new SchedulerTrigger("at(2027-01-01T00:00:00)", "", 0, "", false)));
-        template = ServiceTemplate.marshal(new ServiceModel(
+        return new ServiceModel(
                 "shop",
                 "shop",
                 new TreeMap<>(),
                 new TreeMap<>(),
                 List.of(reports, launch),
                 HttpApiSettings.DEFAULTS,
-                List.of()));
+                List.of());
     }
 
     @Test

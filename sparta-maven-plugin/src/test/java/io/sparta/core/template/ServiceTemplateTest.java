@@ -20,6 +20,7 @@ import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,6 +66,45 @@ class ServiceTemplateTest {
 
     @TempDir
     Path work;
+
+    /** The services these tests build, by name: {@link GeneratedPoliciesLintTest} lints their policies too. */
+    static Map<String, ServiceModel> models() {
+        Map<String, ServiceModel> models = new LinkedHashMap<>();
+        models.put("service", SERVICE);
+        models.put("tuned", tunedService());
+        models.put("snapstart", single(snapStarted(1024)));
+        models.put("schedules", single(nightly()));
+        models.put("queues", single(worker()));
+        return models;
+    }
+
+    private static ServiceModel tunedService() {
+        LambdaFunction tuned = TestFunctions.function(
+                "tuned",
+                "Tuned",
+                new FunctionOptions(
+                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
+        return new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
+    }
+
+    private static LambdaFunction nightly() {
+        return TestFunctions.function(
+                "nightly",
+                "Nightly",
+                List.of(
+                        new ScheduleTrigger("rate(1 day)", "every night", true),
+                        new ScheduleTrigger("cron(0 12 ? * MON-FRI *)", "", false)));
+    }
+
+    private static LambdaFunction worker() {
+        return TestFunctions.function(
+                "worker",
+                "Worker",
+                List.of(
+                        new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:orders", 10, 0, false),
+                        new SqsQueueTrigger(
+                                "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds", 500, 30, true)));
+    }
 
     @Test
     void declaresArtifactAndUserParameters() {
@@ -135,14 +175,7 @@ class ServiceTemplateTest {
 
     @Test
     void writesDeclaredFunctionOptionsAndOnlyThose() throws Exception {
-        LambdaFunction tuned = TestFunctions.function(
-                "tuned",
-                "Tuned",
-                new FunctionOptions(
-                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
-        ServiceModel service =
-                new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
-        JsonNode template = ServiceTemplate.marshal(service);
+        JsonNode template = ServiceTemplate.marshal(tunedService());
 
         JsonNode properties = template.at("/Resources/TunedFunction/Properties");
         assertEquals(0, properties.path("ReservedConcurrentExecutions").asInt());
@@ -218,9 +251,12 @@ class ServiceTemplateTest {
                 List.of());
     }
 
+    private static ServiceModel single(LambdaFunction function) {
+        return new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(function));
+    }
+
     private static JsonNode marshalOne(LambdaFunction function) {
-        return ServiceTemplate.marshal(
-                new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(function)));
+        return ServiceTemplate.marshal(single(function));
     }
 
     private static String versionIdentity(JsonNode template) {
@@ -254,13 +290,7 @@ class ServiceTemplateTest {
 
     @Test
     void eachScheduleIsARuleTargetingTheFunctionWithPermissionFromThatRuleOnly() throws Exception {
-        LambdaFunction nightly = TestFunctions.function(
-                "nightly",
-                "Nightly",
-                List.of(
-                        new ScheduleTrigger("rate(1 day)", "every night", true),
-                        new ScheduleTrigger("cron(0 12 ? * MON-FRI *)", "", false)));
-        JsonNode template = marshalOne(nightly);
+        JsonNode template = marshalOne(nightly());
         JsonNode resources = template.path("Resources");
 
         JsonNode first = resources.at("/NightlySchedule1/Properties");
@@ -285,14 +315,7 @@ class ServiceTemplateTest {
 
     @Test
     void eachQueueIsAMappingAndTheRoleMayConsumeExactlyThoseQueues() throws Exception {
-        LambdaFunction worker = TestFunctions.function(
-                "worker",
-                "Worker",
-                List.of(
-                        new SqsQueueTrigger("arn:aws:sqs:us-east-1:123456789012:orders", 10, 0, false),
-                        new SqsQueueTrigger(
-                                "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:refunds", 500, 30, true)));
-        JsonNode template = marshalOne(worker);
+        JsonNode template = marshalOne(worker());
         JsonNode resources = template.path("Resources");
 
         JsonNode first = resources.at("/WorkerQueue1/Properties");
