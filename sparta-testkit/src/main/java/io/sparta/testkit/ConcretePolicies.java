@@ -279,7 +279,9 @@ public final class ConcretePolicies {
                     "AWS::Scheduler::Schedule",
                     "AWS::CloudWatch::Alarm",
                     "AWS::CloudWatch::Dashboard",
-                    "AWS::ApiGateway::Stage" -> TextNode.valueOf(physicalName(name, resource));
+                    "AWS::ApiGateway::Stage",
+                    "AWS::CodePipeline::Pipeline",
+                    "AWS::CodeBuild::Project" -> TextNode.valueOf(physicalName(name, resource));
             case "AWS::Lambda::Alias" -> TextNode.valueOf(aliasArn(resource));
             case "AWS::Lambda::Version" -> TextNode.valueOf(versionArn(resource));
             case "AWS::SQS::Queue" ->
@@ -327,6 +329,8 @@ public final class ConcretePolicies {
             }
             case "AWS::Kinesis::Stream.Arn" ->
                 TextNode.valueOf(arn("kinesis", REGION, "stream/" + physicalName(name, resource)));
+            case "AWS::CodeBuild::Project.Arn" ->
+                TextNode.valueOf(arn("codebuild", REGION, "project/" + physicalName(name, resource)));
             case "AWS::S3::Bucket.Arn" ->
                 TextNode.valueOf("arn:" + PARTITION + ":s3:::" + physicalName(name, resource));
             case "AWS::S3::Bucket.DomainName" -> TextNode.valueOf(physicalName(name, resource) + ".s3." + URL_SUFFIX);
@@ -400,8 +404,12 @@ public final class ConcretePolicies {
         String property = switch (type) {
             case "AWS::Lambda::Function" -> "FunctionName";
             case "AWS::DynamoDB::Table" -> "TableName";
-            case "AWS::Kinesis::Stream", "AWS::Events::Rule", "AWS::Events::EventBus", "AWS::Scheduler::Schedule" ->
-                "Name";
+            case "AWS::Kinesis::Stream",
+                    "AWS::Events::Rule",
+                    "AWS::Events::EventBus",
+                    "AWS::Scheduler::Schedule",
+                    "AWS::CodePipeline::Pipeline",
+                    "AWS::CodeBuild::Project" -> "Name";
             case "AWS::S3::Bucket" -> "BucketName";
             case "AWS::SQS::Queue" -> "QueueName";
             case "AWS::SNS::Topic" -> "TopicName";

@@ -100,21 +100,23 @@ final class ResourceActions {
             Map.entry("AWS::IAM::Role", List.of(ROLE)),
             Map.entry(
                     "AWS::Logs::LogGroup",
-                    List.of(new Access(
-                            "LogGroups",
-                            Set.of(
-                                    "logs:CreateLogGroup",
-                                    "logs:DeleteLogGroup",
-                                    "logs:DeleteRetentionPolicy",
-                                    "logs:DescribeLogGroups",
-                                    "logs:ListTagsForResource",
-                                    "logs:PutRetentionPolicy",
-                                    "logs:TagResource",
-                                    "logs:UntagResource"),
-                            List.of(
-                                    ARN + "logs" + REGION_ACCOUNT + "log-group:/aws/lambda/{stack}-*",
-                                    ARN + "logs" + REGION_ACCOUNT + "log-group:/aws/lambda/{stack}-*:*"),
-                            Set.of()))),
+                    List.of(
+                            // DescribeLogGroups takes no resource: IAM evaluates it against *.
+                            new Access("DescribeLogGroups", Set.of("logs:DescribeLogGroups"), List.of("*"), Set.of()),
+                            new Access(
+                                    "LogGroups",
+                                    Set.of(
+                                            "logs:CreateLogGroup",
+                                            "logs:DeleteLogGroup",
+                                            "logs:DeleteRetentionPolicy",
+                                            "logs:ListTagsForResource",
+                                            "logs:PutRetentionPolicy",
+                                            "logs:TagResource",
+                                            "logs:UntagResource"),
+                                    List.of(
+                                            ARN + "logs" + REGION_ACCOUNT + "log-group:/aws/lambda/{stack}-*",
+                                            ARN + "logs" + REGION_ACCOUNT + "log-group:/aws/lambda/{stack}-*:*"),
+                                    Set.of()))),
             Map.entry(
                     "AWS::Logs::SubscriptionFilter",
                     List.of(new Access(

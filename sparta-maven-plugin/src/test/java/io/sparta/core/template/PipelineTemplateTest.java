@@ -17,6 +17,8 @@ import io.sparta.api.StreamTrigger;
 import io.sparta.core.TestFunctions;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.testkit.CfnLint;
+import io.sparta.testkit.ConcretePolicies;
+import io.sparta.testkit.PolicyLint;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,6 +197,7 @@ class PipelineTemplateTest {
                 List.of(
                         "ReadTheArchive",
                         "CreateEventSourceMappings",
+                        "DescribeLogGroups",
                         "EventSourceMappings",
                         "Functions",
                         "LogGroups",
@@ -220,6 +223,16 @@ class PipelineTemplateTest {
                                 "orders", "p", "orders/package.zip", ENVIRONMENTS, Optional.empty(), "image"),
                         withUnknown));
         assertTrue(e.getMessage().contains("AWS::EC2::Instance"), e.getMessage());
+    }
+
+    @Test
+    void everyRoleOfBothSourcesPassesParliament() {
+        PolicyLint lint = new PolicyLint(PythonTools.fromSystemProperties());
+        for (ObjectNode template : List.of(fromS3, fromRepository)) {
+            List<ConcretePolicies.Policy> policies = ConcretePolicies.of(template, "orders-pipeline");
+            assertTrue(policies.size() >= 3, policies.toString());
+            assertEquals(List.of(), lint.findingsAboveLow(policies));
+        }
     }
 
     @Test
