@@ -40,6 +40,11 @@ abstract class SharedSampleOnMoto {
         sample = local.sample;
     }
 
+    /** The local AWS API's address. */
+    java.net.URI endpoint() {
+        return local.moto.endpoint();
+    }
+
     @AfterAll
     final void stopSampleOnMoto() {
         if (local != null) {

@@ -172,8 +172,16 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                 .orElse(settings.stackName());
     }
 
-    /** Maven leaves a map unset when the pom has an empty element for it. */
-    private static Map<String, String> orEmpty(Map<String, String> configured) {
-        return configured == null ? Map.of() : configured;
+    /**
+     * Maven leaves a map unset when the pom has an empty element for it, and an entry's value null when its
+     * element is empty ({@code <Stage></Stage>}): both read as empty here.
+     */
+    static Map<String, String> orEmpty(Map<String, String> configured) {
+        if (configured == null) {
+            return Map.of();
+        }
+        Map<String, String> values = new java.util.TreeMap<>();
+        configured.forEach((key, value) -> values.put(key, value == null ? "" : value));
+        return values;
     }
 }

@@ -47,13 +47,9 @@ public class EnvironmentConfiguration {
                 name == null ? "" : name.trim(),
                 stackName,
                 approval,
-                orEmpty(parameters),
-                orEmpty(environment),
-                orEmpty(secrets),
-                orEmpty(tags));
-    }
-
-    private static Map<String, String> orEmpty(Map<String, String> configured) {
-        return configured == null ? Map.of() : configured;
+                AbstractSpartaMojo.orEmpty(parameters),
+                AbstractSpartaMojo.orEmpty(environment),
+                AbstractSpartaMojo.orEmpty(secrets),
+                AbstractSpartaMojo.orEmpty(tags));
     }
 }

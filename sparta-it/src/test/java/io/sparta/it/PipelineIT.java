@@ -1,0 +1,199 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.testkit.ConcretePolicies;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * The pipeline sample delivered through environments {@code test} and {@code prod} (approval): one package, built
+ * once, promoted through both. moto's CloudFormation skips CodePipeline, so the pipeline is created through moto's
+ * CodePipeline API from the template's own declaration and run stage by stage by {@link PipelineRunner}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT extends SharedSampleOnMoto {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PIPELINE = "greeter-pipeline";
+
+    /** Declared once the pipeline stack exists; it knows that stack's bucket is versioned where moto forgets. */
+    private PipelineRunner runner;
+
+    PipelineIT() {
+        super("pipeline");
+    }
+
+    private JsonNode json(String relative) throws Exception {
+        return JSON.readTree(sample.file(relative).toFile());
+    }
+
+    @Test
+    @Order(1)
+    void packageWritesOneTemplateAndAConfigurationPerEnvironmentOffline() throws Exception {
+        SampleProject.BuildResult build = sample.mvnWithoutAws("clean", "package");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Environment prod → stack greeter-prod (after approval)"), build.describe());
+
+        JsonNode test = json("target/sparta/environments/test.json");
+        assertEquals(
+                "{\"Stage\":\"test\",\"VarGREETING\":\"Hi\"}",
+                test.path("Parameters").toString());
+        assertEquals(
+                "{\"env\":\"test\",\"team\":\"examples\"}", test.path("Tags").toString());
+        assertEquals(
+                "{\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"}",
+                json("target/sparta/environments/prod.json").path("Parameters").toString());
+
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(
+                new ByteArrayInputStream(Files.readAllBytes(sample.file("target/sparta/package.zip"))))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.add(entry.getName());
+            }
+        }
+        assertEquals(List.of("environments/prod.json", "environments/test.json", "template.json"), entries);
+        Path template = sample.file("target/sparta/template.json");
+        assertEquals(List.of(), cfnLint.errors(template), "cfn-lint errors of the service template");
+        // cfn-lint reads no TemplateConfiguration: lint the template once per environment with its values as defaults.
+        for (String environment : List.of("test", "prod")) {
+            ObjectNode withValues = (ObjectNode) JSON.readTree(template.toFile());
+            JsonNode parameters =
+                    json("target/sparta/environments/" + environment + ".json").path("Parameters");
+            parameters
+                    .fields()
+                    .forEachRemaining(e -> ((ObjectNode) withValues.at("/Parameters/" + e.getKey()))
+                            .put("Default", e.getValue().asText()));
+            Path file = sample.file("target/sparta/lint-" + environment + ".json");
+            Files.write(file, JSON.writeValueAsBytes(withValues));
+            assertEquals(List.of(), cfnLint.errors(file), "cfn-lint errors with " + environment + "'s values");
+        }
+        assertPoliciesLintClean(template);
+    }
+
+    @Test
+    @Order(2)
+    void aDryRunWritesAPipelineTemplateThatLintsCleanWithoutAnyAwsCall() throws Exception {
+        SampleProject.BuildResult build = sample.mvnWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Dry run: no AWS call"), build.describe());
+        Path pipeline = sample.file("target/sparta/pipeline.json");
+        assertEquals(List.of(), cfnLint.errors(pipeline), "cfn-lint errors of the pipeline");
+        List<ConcretePolicies.Policy> policies = ConcretePolicies.of(JSON.readTree(pipeline.toFile()), PIPELINE);
+        assertEquals(4, policies.size(), "pipeline, CloudFormation, EventBridge roles: " + policies);
+        assertEquals(List.of(), policyLint.findingsAboveLow(policies), "parliament findings above LOW");
+    }
+
+    @Test
+    @Order(3)
+    void thePipelineStackProvisionsAndThePipelineIsCreatedThroughMotosCodePipelineApiSinceItsCloudFormationSkipsIt()
+            throws Exception {
+        SampleProject.BuildResult build = sample.mvn("sparta:pipeline");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("CREATE_COMPLETE"), build.describe());
+
+        runner = PipelineRunner.on(endpoint(), aws);
+        PipelineRunner.Declared declared = runner.declare(
+                JSON.readTree(sample.file("target/sparta/pipeline.json").toFile()), PIPELINE);
+        assertEquals(PIPELINE, declared.name());
+        List<String> stages = new ArrayList<>();
+        declared.pipeline()
+                .path("stages")
+                .forEach(stage -> stages.add(stage.path("name").asText()));
+        assertEquals(List.of("Source", "test", "prod"), stages);
+    }
+
+    @Test
+    @Order(4)
+    void publishingThenRunningThePipelineDeploysTheSameCodeToBothEnvironmentsWithTheirOwnValues() throws Exception {
+        SampleProject.BuildResult publish = sample.mvn("deploy");
+        assertEquals(0, publish.exitCode(), publish.describe());
+        assertTrue(publish.logContains("Published: the pipeline starts"), publish.describe());
+        assertTrue(
+                Files.isRegularFile(Path.of(SampleProject.property("sparta.it.repository"))
+                        .resolve("com/example/greeter/1.0.0/greeter-1.0.0-sparta.zip")),
+                "the package is attached to the build, so mvn install and deploy carry it");
+
+        PipelineRunner.Run run = runner.run(PIPELINE);
+        assertEquals(PipelineRunner.Status.SUCCEEDED, run.status());
+        assertEquals(1, run.approvals().size(), "prod waits for its approval: " + run.approvals());
+        assertEquals("prod", run.approvals().get(0).stage());
+
+        FunctionConfiguration test = aws.lambda
+                .getFunction(r -> r.functionName("greeter-test-greeter"))
+                .configuration();
+        FunctionConfiguration prod = aws.lambda
+                .getFunction(r -> r.functionName("greeter-prod-greeter"))
+                .configuration();
+        assertEquals(test.codeSha256(), prod.codeSha256(), "one package, the same bytes in every environment");
+        Path archive = sample.file("target/greeter-1.0.0.jar");
+        assertEquals(codeSha256(archive), prod.codeSha256());
+        assertEquals(
+                Map.of("GREETING", "Hi", "STAGE", "test"), test.environment().variables());
+        assertEquals(
+                Map.of("GREETING", "Welcome", "STAGE", "prod"),
+                prod.environment().variables());
+    }
+
+    @Test
+    @Order(5)
+    void eachEnvironmentsValuesAreWhatTheFunctionSeesLocally() {
+        for (Map.Entry<String, String> expected :
+                Map.of("test", "Hi, Ada (test)", "prod", "Welcome, Ada (prod)").entrySet()) {
+            SampleProject.BuildResult invoke = sample.mvnWithoutAws(
+                    "sparta:invoke",
+                    "-Dsparta.function=greeter",
+                    "-Dsparta.environment=" + expected.getKey(),
+                    "-Dsparta.event=" + sample.file("ada.json"));
+            assertEquals(0, invoke.exitCode(), invoke.describe());
+            assertTrue(invoke.logContains("\"" + expected.getValue() + "\""), invoke.describe());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void publishingAgainWithUnchangedCodeUploadsNothingAndTheRunChangesNoStack() throws Exception {
+        SampleProject.BuildResult publish = sample.mvn("deploy");
+        assertEquals(0, publish.exitCode(), publish.describe());
+        assertTrue(publish.logContains("Nothing new to publish"), publish.describe());
+        assertFalse(publish.logContains("Uploaded"), publish.describe());
+
+        PipelineRunner.Run run = runner.run(PIPELINE);
+        assertEquals(PipelineRunner.Status.SUCCEEDED, run.status());
+        assertFalse(run.changedAnyStack(), "unchanged package, unchanged stacks: " + run);
+    }
+
+    @Test
+    @Order(7)
+    void provisionOfAnEnvironmentFromALaptopReachesThePipelinesEndState() {
+        FunctionConfiguration byPipeline = aws.lambda
+                .getFunction(r -> r.functionName("greeter-prod-greeter"))
+                .configuration();
+        SampleProject.BuildResult provision = sample.mvn("sparta:provision", "-Dsparta.environment=prod");
+        assertEquals(0, provision.exitCode(), provision.describe());
+        FunctionConfiguration byLaptop = aws.lambda
+                .getFunction(r -> r.functionName("greeter-prod-greeter"))
+                .configuration();
+        assertEquals(byPipeline.codeSha256(), byLaptop.codeSha256());
+        assertEquals(
+                byPipeline.environment().variables(), byLaptop.environment().variables());
+        assertEquals(byPipeline.handler(), byLaptop.handler());
+        assertEquals(byPipeline.memorySize(), byLaptop.memorySize());
+    }
+}

@@ -1,0 +1,151 @@
+package io.sparta.core.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.HttpApiSettings;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.TestFunctions;
+import io.sparta.core.common.TemplateJson;
+import io.sparta.core.template.PipelineTemplate;
+import io.sparta.core.template.ServiceTemplate;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What CodePipeline and CloudFormation would refuse about a pipeline, found before any AWS call. */
+class PipelineChecksTest {
+
+    @TempDir
+    Path work;
+
+    private ObjectNode pipeline;
+
+    @BeforeEach
+    void writePackage() throws Exception {
+        ObjectNode service = ServiceTemplate.marshal(new ServiceModel(
+                "orders",
+                "orders",
+                new TreeMap<>(),
+                new TreeMap<>(Map.of("Stage", "", "SecretDBPASSWORD", "")),
+                List.of(TestFunctions.function("worker", "Worker")),
+                HttpApiSettings.DEFAULTS,
+                List.of()));
+        TemplateJson.write(service, work.resolve("template.json"));
+        configuration("test", Map.of("Stage", "test", "SecretDBPASSWORD", "secretsmanager:orders/test/db"));
+        configuration("prod", Map.of("Stage", "prod", "SecretDBPASSWORD", "secretsmanager:orders/prod/db"));
+        pipeline = PipelineTemplate.marshal(
+                new PipelineTemplate.Declaration(
+                        "orders",
+                        "orders-pipeline",
+                        "orders/package.zip",
+                        List.of(
+                                new PipelineTemplate.Environment("test", "orders-test", false),
+                                new PipelineTemplate.Environment("prod", "orders-prod", true)),
+                        Optional.empty(),
+                        "image"),
+                service);
+    }
+
+    private void configuration(String environment, Map<String, String> parameters) throws Exception {
+        TemplateJson.write(
+                Map.of("Parameters", parameters, "Tags", Map.of()),
+                work.resolve("environments/" + environment + ".json"));
+    }
+
+    private ObjectNode action(int stage, int action) {
+        return (ObjectNode) pipeline.at("/Resources/Pipeline/Properties/Stages/" + stage + "/Actions/" + action);
+    }
+
+    @Test
+    void theGeneratedPipelineHasNoProblem() throws Exception {
+        assertEquals(List.of(), PipelineChecks.problems(pipeline, work));
+    }
+
+    @Test
+    void missingFieldsLongValuesAndArtifactsNobodyProducesAreNamed() throws Exception {
+        ((ObjectNode) action(1, 0).path("Configuration")).remove("StackName");
+        ((ObjectNode) action(2, 0).path("Configuration")).put("TemplatePath", "Build::template.json");
+        ((ObjectNode) action(2, 2).path("Configuration")).put("ChangeSetName", "x".repeat(1001));
+        ((ObjectNode) action(2, 0).path("InputArtifacts").get(0)).put("Name", "Built");
+        assertEquals(
+                List.of(
+                        "stage test, action CreateChangeSet: ActionMode CHANGE_SET_REPLACE needs StackName",
+                        "stage prod, action CreateChangeSet reads artifact Built, which no earlier action produces",
+                        "stage prod, action CreateChangeSet: TemplatePath Build::template.json names artifact \"Build\","
+                                + " which is not among the action's inputs [Built]",
+                        "stage prod, action CreateChangeSet: TemplateConfiguration Package::environments/prod.json names"
+                                + " artifact \"Package\", which is not among the action's inputs [Built]",
+                        "stage prod, action ExecuteChangeSet: ChangeSetName is 1001 characters; CodePipeline allows 1000"),
+                PipelineChecks.problems(pipeline, work));
+    }
+
+    @Test
+    void environmentFilesGiveExactlyTheTemplatesParametersAndNoSecretValue() throws Exception {
+        configuration("prod", Map.of("Stage", "prod", "Region", "eu", "SecretDBPASSWORD", "hunter2"));
+        configuration("test", Map.of("SecretDBPASSWORD", "secretsmanager:orders/test/db"));
+        assertEquals(
+                List.of(
+                        "stage test, action CreateChangeSet: test.json gives no value for parameter Stage",
+                        "stage prod, action CreateChangeSet: prod.json gives parameter Region, which the service"
+                                + " template does not declare",
+                        "stage prod, action CreateChangeSet: prod.json gives secret SecretDBPASSWORD a value that is"
+                                + " not a reference; write secretsmanager:SECRET-ID or ssm:NAME in <secrets>"),
+                PipelineChecks.problems(pipeline, work));
+    }
+
+    @Test
+    void aServiceWhoseProvisionDoesWorkOutsideCloudFormationIsRefusedNamingWhatToDo() throws Exception {
+        ObjectNode service = (ObjectNode)
+                TemplateJson.MAPPER.readTree(work.resolve("template.json").toFile());
+        ((ObjectNode) service.path("Resources"))
+                .putObject("WorkerBucket1Permission")
+                .put("Type", "AWS::Lambda::Permission")
+                .putObject("Metadata")
+                .putObject(ServiceTemplate.BUCKET_NOTIFICATION_METADATA)
+                .put("Bucket", "their-bucket");
+        TemplateJson.write(service, work.resolve("template.json"));
+        new io.sparta.core.archive.PackageManifest(
+                        "orders",
+                        "orders",
+                        Map.of(),
+                        Map.of(),
+                        "orders.jar",
+                        "0",
+                        work.resolve("template.json").toString(),
+                        "0",
+                        "0",
+                        List.of(),
+                        List.of(new io.sparta.core.archive.PackageManifest.Environment(
+                                "test", "orders-test", false, "environments/test.json")))
+                .write(work.resolve("manifest.json"));
+        PipelineRequest request = new PipelineRequest(
+                work,
+                work.resolve("classes"),
+                new io.sparta.core.model.ServiceSettings("orders", "orders", Map.of(), Map.of()),
+                new io.sparta.core.hooks.Extensions(List.of(), List.of()),
+                new io.sparta.core.deploy.AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                "orders-pipeline",
+                "orders-pipeline",
+                Optional.empty(),
+                "image",
+                true,
+                Optional.empty(),
+                true);
+        io.sparta.core.common.SpartaUserException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.sparta.core.common.SpartaUserException.class,
+                () -> new PipelineWorkflow(new io.sparta.core.RecordingConsole()).pipeline(request));
+        assertEquals(
+                "The service has @S3Trigger(s) on buckets it does not own ([WorkerBucket1Permission]): provision"
+                        + " merges their notifications into the bucket outside CloudFormation, which a pipeline's"
+                        + " CloudFormation action cannot do. Declare the bucket with @S3Bucket, or deliver this service"
+                        + " with sparta:provision -Dsparta.environment=NAME",
+                e.getMessage());
+        assertEquals(false, Files.exists(work.resolve("pipeline.json")), "nothing written");
+    }
+}
