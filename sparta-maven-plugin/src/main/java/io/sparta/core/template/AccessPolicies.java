@@ -11,7 +11,6 @@ import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
-import io.sparta.core.common.TemplateJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -209,16 +208,7 @@ final class AccessPolicies {
     }
 
     private static ObjectNode statement(String sid, List<String> actions, List<JsonNode> resources) {
-        ObjectNode statement = TemplateJson.object();
-        if (sid != null) {
-            statement.put("Sid", sid);
-        }
-        statement.put("Effect", "Allow");
-        ArrayNode actionArray = statement.putArray("Action");
-        actions.forEach(actionArray::add);
-        ArrayNode resourceArray = statement.putArray("Resource");
-        resources.forEach(resourceArray::add);
-        return statement;
+        return Cfn.allow(sid, actions, resources);
     }
 
     private static void policy(ArrayNode policies, String name, List<ObjectNode> statements) {

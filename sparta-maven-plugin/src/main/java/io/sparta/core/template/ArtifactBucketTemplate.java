@@ -29,14 +29,7 @@ public final class ArtifactBucketTemplate {
                 .putArray("Rules")
                 .addObject()
                 .put("ObjectOwnership", "BucketOwnerEnforced");
-        properties
-                .putObject("LifecycleConfiguration")
-                .putArray("Rules")
-                .addObject()
-                .put("Id", "abort-incomplete-uploads")
-                .put("Status", "Enabled")
-                .putObject("AbortIncompleteMultipartUpload")
-                .put("DaysAfterInitiation", 7);
+        Cfn.abortIncompleteUploads(properties);
 
         Cfn.tlsOnlyPolicy(resources, "BucketPolicy", "Bucket", Cfn.getAtt("Bucket", "Arn"), Cfn.sub("${Bucket.Arn}/*"));
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.LambdaFunction;
 import io.sparta.core.common.TemplateJson;
+import java.util.List;
 
 /** CloudFormation intrinsic functions as JSON nodes. */
 final class Cfn {
@@ -122,5 +123,35 @@ final class Cfn {
         deny.putArray("Resource").add(bucketArn).add(objectsArn);
         deny.putObject("Condition").putObject("Bool").put("aws:SecureTransport", "false");
         policy.set("PolicyDocument", document);
+    }
+
+    /**
+     * An Allow statement, keys in the order every Sparta policy writes them.
+     *
+     * @param sid the statement's id, or {@code null} for none
+     */
+    static ObjectNode allow(String sid, List<String> actions, List<? extends JsonNode> resources) {
+        ObjectNode statement = TemplateJson.object();
+        if (sid != null) {
+            statement.put("Sid", sid);
+        }
+        statement.put("Effect", "Allow");
+        com.fasterxml.jackson.databind.node.ArrayNode actionArray = statement.putArray("Action");
+        actions.forEach(actionArray::add);
+        com.fasterxml.jackson.databind.node.ArrayNode resourceArray = statement.putArray("Resource");
+        resources.forEach(resourceArray::add);
+        return statement;
+    }
+
+    /** Multipart uploads never finished are removed after a week, so a bucket keeps no invisible parts. */
+    static void abortIncompleteUploads(ObjectNode bucketProperties) {
+        bucketProperties
+                .putObject("LifecycleConfiguration")
+                .putArray("Rules")
+                .addObject()
+                .put("Id", "abort-incomplete-uploads")
+                .put("Status", "Enabled")
+                .putObject("AbortIncompleteMultipartUpload")
+                .put("DaysAfterInitiation", 7);
     }
 }

@@ -190,13 +190,8 @@ final class PipelineRoles {
     }
 
     private static ObjectNode statement(ArrayNode statements, String sid, List<String> actions, List<JsonNode> arns) {
-        ObjectNode statement = statements.addObject();
-        statement.put("Sid", sid);
-        statement.put("Effect", "Allow");
-        ArrayNode actionArray = statement.putArray("Action");
-        actions.forEach(actionArray::add);
-        ArrayNode resourceArray = statement.putArray("Resource");
-        arns.forEach(resourceArray::add);
+        ObjectNode statement = Cfn.allow(sid, actions, arns);
+        statements.add(statement);
         return statement;
     }
 }

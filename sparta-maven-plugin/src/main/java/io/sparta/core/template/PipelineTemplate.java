@@ -74,14 +74,7 @@ public final class PipelineTemplate {
                 .putObject("NotificationConfiguration")
                 .putObject("EventBridgeConfiguration")
                 .put("EventBridgeEnabled", true);
-        bucketProperties
-                .putObject("LifecycleConfiguration")
-                .putArray("Rules")
-                .addObject()
-                .put("Id", "abort-incomplete-uploads")
-                .put("Status", "Enabled")
-                .putObject("AbortIncompleteMultipartUpload")
-                .put("DaysAfterInitiation", 7);
+        Cfn.abortIncompleteUploads(bucketProperties);
         Cfn.tlsOnlyPolicy(
                 resources, BUCKET + "Policy", BUCKET, Cfn.getAtt(BUCKET, "Arn"), Cfn.sub("${" + BUCKET + ".Arn}/*"));
 

@@ -41,6 +41,7 @@ public final class PipelineWorkflow {
         PackageManifest manifest = packaged(request);
         JsonNode serviceTemplate =
                 TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+        refuseProvisionTimeWork(serviceTemplate);
         PipelineTemplate.Declaration declaration = new PipelineTemplate.Declaration(
                 request.settings().serviceName(),
                 request.pipelineName(),

@@ -1,14 +1,22 @@
 package io.sparta.core.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
+import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.hooks.Extensions;
+import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.template.PipelineTemplate;
 import io.sparta.core.template.ServiceTemplate;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +118,7 @@ class PipelineChecksTest {
                 .putObject(ServiceTemplate.BUCKET_NOTIFICATION_METADATA)
                 .put("Bucket", "their-bucket");
         TemplateJson.write(service, work.resolve("template.json"));
-        new io.sparta.core.archive.PackageManifest(
+        new PackageManifest(
                         "orders",
                         "orders",
                         Map.of(),
@@ -121,15 +129,15 @@ class PipelineChecksTest {
                         "0",
                         "0",
                         List.of(),
-                        List.of(new io.sparta.core.archive.PackageManifest.Environment(
+                        List.of(new PackageManifest.Environment(
                                 "test", "orders-test", false, "environments/test.json")))
                 .write(work.resolve("manifest.json"));
         PipelineRequest request = new PipelineRequest(
                 work,
                 work.resolve("classes"),
-                new io.sparta.core.model.ServiceSettings("orders", "orders", Map.of(), Map.of()),
-                new io.sparta.core.hooks.Extensions(List.of(), List.of()),
-                new io.sparta.core.deploy.AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                new ServiceSettings("orders", "orders", Map.of(), Map.of()),
+                new Extensions(List.of(), List.of()),
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
                 "orders-pipeline",
                 "orders-pipeline",
                 Optional.empty(),
@@ -137,9 +145,8 @@ class PipelineChecksTest {
                 true,
                 Optional.empty(),
                 true);
-        io.sparta.core.common.SpartaUserException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.sparta.core.common.SpartaUserException.class,
-                () -> new PipelineWorkflow(new io.sparta.core.RecordingConsole()).pipeline(request));
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
         assertEquals(
                 "The service has @S3Trigger(s) on buckets it does not own ([WorkerBucket1Permission]): provision"
                         + " merges their notifications into the bucket outside CloudFormation, which a pipeline's"
