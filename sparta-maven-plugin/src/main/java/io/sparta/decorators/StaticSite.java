@@ -54,7 +54,7 @@ public class StaticSite implements ServiceDecorator {
                 .put("SigningBehavior", "always")
                 .put("SigningProtocol", "sigv4")
                 .putObject("Name")
-                .put("Fn::Sub", "${AWS::StackName}-" + logicalIdPrefix.toLowerCase());
+                .put("Fn::Sub", "${AWS::StackName}-" + logicalIdPrefix.toLowerCase(java.util.Locale.ROOT));
 
         ObjectNode config = fragment.resource(distribution, "AWS::CloudFront::Distribution")
                 .putObject("DistributionConfig")

@@ -35,7 +35,7 @@ public class LogsMojo extends AbstractAwsMojo {
 
     private Duration sinceDuration() throws SpartaUserException {
         try {
-            Duration duration = Duration.parse("PT" + since.trim().toUpperCase());
+            Duration duration = Duration.parse("PT" + since.trim().toUpperCase(java.util.Locale.ROOT));
             if (duration.isNegative() || duration.isZero()) {
                 throw new DateTimeParseException("not positive", since, 0);
             }

@@ -203,6 +203,11 @@ public final class AnnotationKinds {
                 .findFirst();
     }
 
+    /** The message for a companion annotation found where no {@code @SpartaLambda} is. */
+    public static String needsFunction(String label) {
+        return label + " needs @SpartaLambda on the same class or method";
+    }
+
     static void report(Use use, Optional<String> problem) {
         problem.ifPresent(message -> use.problem(null, message));
     }

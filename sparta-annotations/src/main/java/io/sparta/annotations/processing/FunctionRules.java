@@ -154,20 +154,18 @@ public final class FunctionRules {
     }
 
     /** @param keys the tags' keys, in declaration order, each with its value at the same index in values */
-    public static Optional<String> tags(List<String> keys, List<String> values) {
+    public static List<String> tags(List<String> keys, List<String> values) {
         if (keys.size() > FUNCTION_TAGS_MAX) {
-            return Optional.of("tags holds " + keys.size() + " tags; Lambda allows at most " + FUNCTION_TAGS_MAX);
+            return List.of("tags holds " + keys.size() + " tags; Lambda allows at most " + FUNCTION_TAGS_MAX);
         }
+        List<String> problems = new java.util.ArrayList<>();
         if (keys.stream().distinct().count() != keys.size()) {
-            return Optional.of("tags names one key twice");
+            problems.add("tags names one key twice");
         }
         for (int i = 0; i < keys.size(); i++) {
-            Optional<String> problem = tag(keys.get(i), values.get(i));
-            if (problem.isPresent()) {
-                return problem.map(message -> "tag " + message);
-            }
+            tag(keys.get(i), values.get(i)).ifPresent(problem -> problems.add("tag " + problem));
         }
-        return Optional.empty();
+        return problems;
     }
 
     /**
@@ -175,16 +173,22 @@ public final class FunctionRules {
      * which tag ({@code tag key ...} on an annotation, {@code <tags> key ...} in the pom).
      */
     public static Optional<String> tag(String key, String value) {
-        if (key.isEmpty()
+        boolean badKey = key.isEmpty()
                 || key.length() > TAG_KEY_MAX
-                || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
-            return Optional.of(
-                    "key \"" + key + "\" must be 1 to " + TAG_KEY_MAX + " characters and not start with aws:");
+                || key.toLowerCase(Locale.ROOT).startsWith("aws:");
+        boolean longValue = value.length() > TAG_VALUE_MAX;
+        if (!badKey && !longValue) {
+            return Optional.empty();
         }
-        return value.length() > TAG_VALUE_MAX
-                ? Optional.of(
-                        "key " + key + " has a value of " + value.length() + " characters; at most " + TAG_VALUE_MAX)
-                : Optional.empty();
+        List<String> parts = new java.util.ArrayList<>();
+        if (badKey) {
+            parts.add("key \"" + key + "\" must be 1 to " + TAG_KEY_MAX + " characters and not start with aws:");
+        }
+        if (longValue) {
+            parts.add((badKey ? "its value has " : "key " + key + " has a value of ") + value.length()
+                    + " characters; at most " + TAG_VALUE_MAX);
+        }
+        return Optional.of(String.join(", and ", parts));
     }
 
     /** {@code Orders} for a class, {@code Orders-place} for a method: a function's name when none is set. */
@@ -218,7 +222,7 @@ public final class FunctionRules {
         }
         report(use, "subnetIds", vpc(values.strings("subnetIds"), values.strings("securityGroupIds")));
         List<AttributeValues> tags = values.annotations("tags", Tag.class);
-        report(
+        reportAll(
                 use,
                 "tags",
                 tags(
@@ -243,6 +247,10 @@ public final class FunctionRules {
                     "@SpartaLambda onFailure",
                     false);
         }
+    }
+
+    private static void reportAll(AnnotationKinds.Use use, String attribute, List<String> problems) {
+        problems.forEach(message -> use.problem(attribute, message));
     }
 
     private static void report(AnnotationKinds.Use use, String attribute, Optional<String> problem) {

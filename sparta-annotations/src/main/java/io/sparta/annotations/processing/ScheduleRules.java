@@ -83,7 +83,7 @@ public final class ScheduleRules {
 
     public static Optional<String> description(String description) {
         return description.length() > DESCRIPTION_MAX
-                ? Optional.of("schedule description is " + description.length() + " characters long; EventBridge allows"
+                ? Optional.of("description is " + description.length() + " characters long; EventBridge allows"
                         + " at most " + DESCRIPTION_MAX)
                 : Optional.empty();
     }

@@ -57,8 +57,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
             for (Element element : annotated(round, kind)) {
                 AnnotationMirror mirror = mirror(element, kind.annotation());
                 if (kind.placement() == Placement.COMPANION && element.getAnnotation(SpartaLambda.class) == null) {
-                    printError(
-                            kind.label() + " needs @SpartaLambda on the same class or method", element, mirror, null);
+                    printError(AnnotationKinds.needsFunction(kind.label()), element, mirror, null);
                 }
                 for (Annotation annotation : element.getAnnotationsByType(kind.annotation())) {
                     kind.check().check(AttributeValues.of(annotation), new ElementUse(kind, element, mirror));

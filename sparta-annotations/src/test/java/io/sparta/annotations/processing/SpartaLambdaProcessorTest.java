@@ -315,8 +315,8 @@ class SpartaLambdaProcessorTest {
         // that only looks like JSON is caught here, not first at package time.
         assertEquals(
                 List.of(
+                        "4: @EventRule: description is 513 characters long; EventBridge allows at most 512",
                         "4: @EventRule: pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
-                        "4: @EventRule: schedule description is 513 characters long; EventBridge allows at most 512",
                         "5: @SnsTrigger: filterPolicy is not valid JSON: '}' at character 10 is unexpected"),
                 sorted(compile("Shop", """
                         import io.sparta.annotations.*;

@@ -27,4 +27,33 @@ final class Limits {
     static final Set<String> RESERVED_PARAMETERS = Set.of("ArtifactBucket", "ArtifactKey");
 
     private Limits() {}
+
+    /** Lambda's limit on a function's variables, names and values together, in UTF-8 bytes. */
+    static java.util.Optional<String> environmentSize(java.util.Map<String, String> variables) {
+        int bytes = variables.entrySet().stream()
+                .mapToInt(e -> e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        + e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum();
+        return bytes > ENVIRONMENT_BYTES_MAX
+                ? java.util.Optional.of("environment variables take " + bytes + " bytes; Lambda allows at most "
+                        + ENVIRONMENT_BYTES_MAX)
+                : java.util.Optional.empty();
+    }
+
+    /** The deployed name, {@code <stack>-<name>}, within Lambda's 64 characters. */
+    static java.util.Optional<String> deployedName(String stackName, String name) {
+        int deployedLength = stackName.length() + 1 + name.length();
+        return deployedLength > io.sparta.annotations.processing.FunctionRules.FUNCTION_NAME_MAX
+                ? java.util.Optional.of("name = \"" + name + "\" makes the deployed function name \"" + stackName + "-"
+                        + name + "\" " + deployedLength + " characters long; Lambda allows at most "
+                        + io.sparta.annotations.processing.FunctionRules.FUNCTION_NAME_MAX
+                        + ", so shorten the name (at most "
+                        + Math.max(
+                                0,
+                                io.sparta.annotations.processing.FunctionRules.FUNCTION_NAME_MAX
+                                        - stackName.length()
+                                        - 1)
+                        + " characters here) or the stackName")
+                : java.util.Optional.empty();
+    }
 }

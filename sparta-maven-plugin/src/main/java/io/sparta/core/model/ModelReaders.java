@@ -46,7 +46,7 @@ import java.util.function.Function;
 
 /**
  * How each annotation kind of {@link AnnotationKinds}, checked already, becomes part of the service model: one
- * entry per kind. {@code ModelReadersTest} fails Sparta's own build while a kind lacks one.
+ * entry per kind. {@code AnnotationKindsEndToEndTest} fails Sparta's own build while a kind lacks one.
  */
 final class ModelReaders {
 

@@ -2,18 +2,25 @@ package io.sparta.core.model;
 
 import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.annotations.processing.QueueRules;
 import io.sparta.annotations.processing.ResourceRules;
 import io.sparta.annotations.processing.ResourceTable;
+import io.sparta.annotations.processing.RouteRules;
+import io.sparta.annotations.processing.ScheduleRules;
+import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
+import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.LogSubscriptionTrigger;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.S3BucketTrigger;
+import io.sparta.api.ScheduleTrigger;
+import io.sparta.api.SchedulerTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,37 +61,71 @@ public final class ModelValidator {
 
     private static Stream<Optional<String>> values(LambdaFunction function, String stackName) {
         var options = function.options();
-        int deployedLength = stackName.length() + 1 + function.name().length();
-        int environmentBytes = function.environment().entrySet().stream()
-                .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
-                        + e.getValue().getBytes(StandardCharsets.UTF_8).length)
-                .sum();
-        return Stream.concat(
-                Stream.of(
-                        FunctionRules.name(function.name()),
-                        deployedLength > FunctionRules.FUNCTION_NAME_MAX
-                                ? Optional.of("the deployed name " + stackName + "-" + function.name() + " is "
-                                        + deployedLength + " characters long; Lambda allows at most "
-                                        + FunctionRules.FUNCTION_NAME_MAX)
-                                : Optional.empty(),
-                        FunctionRules.memory(function.memory()),
-                        FunctionRules.timeout(function.timeout()),
-                        FunctionRules.logRetentionDays(function.logRetentionDays()),
-                        FunctionRules.description(function.description()),
-                        FunctionRules.reservedConcurrency(options.reservedConcurrency()),
-                        FunctionRules.ephemeralStorage(options.ephemeralStorage()),
-                        FunctionRules.layers(options.layers()),
-                        FunctionRules.role(options.role()),
-                        FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()),
-                        FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),
+        return Stream.of(
+                        Stream.of(
+                                FunctionRules.name(function.name()),
+                                Limits.deployedName(stackName, function.name()),
+                                FunctionRules.memory(function.memory()),
+                                FunctionRules.timeout(function.timeout()),
+                                FunctionRules.logRetentionDays(function.logRetentionDays()),
+                                FunctionRules.description(function.description()),
+                                FunctionRules.reservedConcurrency(options.reservedConcurrency()),
+                                FunctionRules.ephemeralStorage(options.ephemeralStorage()),
+                                FunctionRules.layers(options.layers()),
+                                FunctionRules.role(options.role()),
+                                FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()),
+                                FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),
+                                Limits.environmentSize(function.environment())),
                         FunctionRules.tags(
-                                List.copyOf(options.tags().keySet()),
-                                List.copyOf(options.tags().values())),
-                        environmentBytes > Limits.ENVIRONMENT_BYTES_MAX
-                                ? Optional.of("environment variables take " + environmentBytes
-                                        + " bytes; Lambda allows at most " + Limits.ENVIRONMENT_BYTES_MAX)
-                                : Optional.empty()),
-                function.environment().keySet().stream().map(FunctionRules::environmentName));
+                                        List.copyOf(options.tags().keySet()),
+                                        List.copyOf(options.tags().values()))
+                                .stream()
+                                .map(Optional::of),
+                        function.environment().keySet().stream().map(FunctionRules::environmentName),
+                        function.triggers().stream().flatMap(ModelValidator::triggerRules))
+                .flatMap(each -> each);
+    }
+
+    /**
+     * A trigger's own settings, by the rules its annotation was checked with; each new trigger kind with settings
+     * adds its rules here (see the site page "Contributing").
+     */
+    private static Stream<Optional<String>> triggerRules(Trigger trigger) {
+        if (trigger instanceof ScheduleTrigger schedule) {
+            return Stream.of(
+                    ScheduleRules.expression(schedule.expression()), ScheduleRules.description(schedule.description()));
+        }
+        if (trigger instanceof SchedulerTrigger schedule) {
+            return Stream.of(
+                    ScheduleRules.schedulerExpression(schedule.expression()),
+                    ScheduleRules.timezone(schedule.timezone()),
+                    ScheduleRules.flexibleWindow(schedule.flexibleWindowMinutes()),
+                    ScheduleRules.description(schedule.description()));
+        }
+        if (trigger instanceof EventPatternTrigger rule) {
+            return Stream.of(
+                    ResourceRules.jsonObject("pattern", rule.pattern(), false),
+                    ScheduleRules.description(rule.description()));
+        }
+        if (trigger instanceof SqsQueueTrigger queue) {
+            return Stream.of(QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()));
+        }
+        if (trigger instanceof S3BucketTrigger bucket) {
+            return Stream.of(ResourceRules.s3Events(bucket.events()));
+        }
+        if (trigger instanceof SnsTopicTrigger topic) {
+            return Stream.of(ResourceRules.jsonObject("filterPolicy", topic.filterPolicy(), true));
+        }
+        if (trigger instanceof StreamTrigger stream) {
+            return Stream.of(ResourceRules.streamBatch(stream.batchSize()));
+        }
+        if (trigger instanceof LogSubscriptionTrigger subscription) {
+            return Stream.of(ResourceRules.logGroup(subscription.logGroup()));
+        }
+        if (trigger instanceof HttpRouteTrigger route) {
+            return Stream.of(RouteRules.method(route.method()), RouteRules.path(route.path()));
+        }
+        return Stream.empty();
     }
 
     /** What the function reads, invokes on failure or is granted must be declared, unless given by ARN. */

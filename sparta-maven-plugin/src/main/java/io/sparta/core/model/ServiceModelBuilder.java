@@ -21,7 +21,6 @@ import io.sparta.api.ServiceModel;
 import io.sparta.api.Trigger;
 import io.sparta.core.scan.HandlerSite;
 import io.sparta.core.scan.ScannedClasses;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +50,9 @@ public final class ServiceModelBuilder {
             handlerProblems(site).forEach(problem -> problems.add(site.location() + ": " + problem));
             functions.add(function(site, settings, routes, declared, resources, problems));
         }
+        scanned.orphans()
+                .forEach(orphan ->
+                        problems.add(orphan.location() + ": " + AnnotationKinds.needsFunction("@" + orphan.type())));
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         checkUnique(functions, settings.parameters(), problems);
         checkRestCors(functions, settings, problems);
@@ -158,16 +160,8 @@ public final class ServiceModelBuilder {
 
     /** The name's own rules are the annotation's; only the stack's prefix, known here, can make it too long. */
     private static void checkDeployedName(HandlerSite site, String name, String stackName, List<String> problems) {
-        if (FunctionRules.name(name).isPresent()) {
-            return;
-        }
-        int deployedLength = stackName.length() + 1 + name.length();
-        if (deployedLength > FunctionRules.FUNCTION_NAME_MAX) {
-            problems.add(site.location() + ": name = \"" + name + "\" makes the deployed function name \""
-                    + stackName + "-" + name + "\" " + deployedLength + " characters long; Lambda allows at most "
-                    + FunctionRules.FUNCTION_NAME_MAX + ", so shorten the name (at most "
-                    + Math.max(0, FunctionRules.FUNCTION_NAME_MAX - stackName.length() - 1) + " characters here) or the"
-                    + " stackName");
+        if (FunctionRules.name(name).isEmpty()) {
+            Limits.deployedName(stackName, name).ifPresent(problem -> problems.add(site.location() + ": " + problem));
         }
     }
 
@@ -220,14 +214,7 @@ public final class ServiceModelBuilder {
                 .forEach(name -> problems.add(site.location() + ": environment variable " + name
                         + " is Sparta's, for Discover; choose another name"));
         variables.putAll(discoverable);
-        int bytes = variables.entrySet().stream()
-                .mapToInt(e -> e.getKey().getBytes(StandardCharsets.UTF_8).length
-                        + e.getValue().getBytes(StandardCharsets.UTF_8).length)
-                .sum();
-        if (bytes > Limits.ENVIRONMENT_BYTES_MAX) {
-            problems.add(site.location() + ": environment variables take " + bytes + " bytes; Lambda allows at most "
-                    + Limits.ENVIRONMENT_BYTES_MAX);
-        }
+        Limits.environmentSize(variables).ifPresent(problem -> problems.add(site.location() + ": " + problem));
         return variables;
     }
 

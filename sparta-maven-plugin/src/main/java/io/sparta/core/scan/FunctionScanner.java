@@ -53,6 +53,7 @@ public final class FunctionScanner {
         lookup.addAll(classpath);
         List<HandlerSite> sites = new ArrayList<>();
         List<ScannedClasses.DeclaredResource> resources = new ArrayList<>();
+        List<ScannedClasses.Orphan> orphans = new ArrayList<>();
         try (TypeHierarchy hierarchy = new TypeHierarchy(lookup);
                 Stream<Path> files = Files.walk(classesDirectory)) {
             for (Path classFile :
@@ -60,6 +61,7 @@ public final class FunctionScanner {
                 ClassFacts facts = new ClassFacts();
                 new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
                 sites.addAll(facts.sites(hierarchy));
+                orphans.addAll(facts.orphans());
                 facts.resources.forEach(resource -> resources.add(new ScannedClasses.DeclaredResource(
                         resource.type(),
                         resource.values(),
@@ -67,7 +69,7 @@ public final class FunctionScanner {
             }
         }
         sites.sort((a, b) -> a.location().compareTo(b.location()));
-        return new ScannedClasses(sites, resources);
+        return new ScannedClasses(sites, resources, orphans);
     }
 
     private static List<Class<? extends Annotation>> annotations(Placement placement) {
@@ -173,6 +175,22 @@ public final class FunctionScanner {
                             : collect(annotationDescriptor, FUNCTION_DESCRIPTORS, FUNCTION_CONTAINERS, method.triggers);
                 }
             };
+        }
+
+        /** Companion annotations where no @SpartaLambda is, which javac's processor reports too. */
+        List<ScannedClasses.Orphan> orphans() {
+            String className = Type.getObjectType(internalName).getClassName();
+            List<ScannedClasses.Orphan> orphans = new ArrayList<>();
+            if (classAnnotation == null) {
+                classTriggers.forEach(t -> orphans.add(new ScannedClasses.Orphan(className, t.type())));
+            }
+            for (MethodFacts method : methods) {
+                if (method.annotation == null) {
+                    method.triggers.forEach(
+                            t -> orphans.add(new ScannedClasses.Orphan(className + "#" + method.name, t.type())));
+                }
+            }
+            return orphans;
         }
 
         List<HandlerSite> sites(TypeHierarchy hierarchy) {

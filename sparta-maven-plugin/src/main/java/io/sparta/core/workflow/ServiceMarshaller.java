@@ -37,7 +37,7 @@ public final class ServiceMarshaller {
             Path classesDirectory, List<Path> classpath, ServiceSettings settings, Extensions extensions)
             throws SpartaUserException, IOException {
         ScannedClasses scanned = new FunctionScanner().scan(classesDirectory, classpath);
-        if (scanned.functions().isEmpty()) {
+        if (scanned.functions().isEmpty() && scanned.orphans().isEmpty()) {
             return Optional.empty();
         }
         HookRunner hooks = new HookRunner(extensions, console);

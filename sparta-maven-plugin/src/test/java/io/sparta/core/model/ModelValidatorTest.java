@@ -9,8 +9,11 @@ import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.LogSubscriptionTrigger;
 import io.sparta.api.OwnedResource;
+import io.sparta.api.ScheduleTrigger;
 import io.sparta.api.ServiceModel;
+import io.sparta.api.SnsTopicTrigger;
 import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
 import io.sparta.core.TestFunctions;
@@ -57,6 +60,39 @@ class ModelValidatorTest {
         assertEquals(
                 List.of(),
                 ModelValidator.problems(service(List.of(worker), List.of(new OwnedResource.Queue("jobs", 60)))));
+    }
+
+    @Test
+    void aTriggersSettingsAreHeldToTheirAnnotationsRulesAndEveryTagProblemIsNamed() {
+        LambdaFunction listener = TestFunctions.function(
+                "listener",
+                "Listener",
+                new FunctionOptions(
+                        -1,
+                        false,
+                        512,
+                        List.of(),
+                        "",
+                        false,
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>(Map.of("AWS:owner", "x".repeat(257))),
+                        ""),
+                List.of(
+                        new ScheduleTrigger("rate(5 minute)", "", true),
+                        new SnsTopicTrigger("arn:aws:sns:us-east-1:123456789012:news", "{\"kind\": }"),
+                        new LogSubscriptionTrigger("bad group name!", "")));
+        assertEquals(
+                List.of(
+                        "function \"listener\" (acme.Listener): tag key \"AWS:owner\" must be 1 to 128 characters and"
+                                + " not start with aws:, and its value has 257 characters; at most 256",
+                        "function \"listener\" (acme.Listener): schedule \"rate(5 minute)\" must say 5 minutes:"
+                                + " EventBridge wants the singular unit for 1 and the plural otherwise",
+                        "function \"listener\" (acme.Listener): filterPolicy is not valid JSON: '}' at character 10 is"
+                                + " unexpected",
+                        "function \"listener\" (acme.Listener): logGroup = \"bad group name!\" is not a log group name"
+                                + " (1 to 512 of letters, digits and ._-/#)"),
+                ModelValidator.problems(service(List.of(listener), List.of())));
     }
 
     @Test

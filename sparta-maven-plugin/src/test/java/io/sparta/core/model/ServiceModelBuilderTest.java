@@ -159,12 +159,26 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void aTriggerWithoutSpartaLambdaIsNamedAsJavacNamesIt() {
+        assertEquals(
+                List.of("acme.Handlers#forgotten: @Schedule needs @SpartaLambda on the same class or method"),
+                problems("""
+                        package acme;
+                        import io.sparta.annotations.*;
+                        public class Handlers {
+                            @SpartaLambda public void handle() {}
+                            @Schedule("rate(1 day)") public void forgotten() {}
+                        }
+                        """));
+    }
+
+    @Test
     void everyProblemOfAnEventRuleIsNamedAsJavacNamesIt() {
         assertEquals(
                 List.of(
                         "acme.Handlers#handle: @EventRule: pattern is not valid JSON: '}' at character 10 is"
                                 + " unexpected",
-                        "acme.Handlers#handle: @EventRule: schedule description is 513 characters long; EventBridge"
+                        "acme.Handlers#handle: @EventRule: description is 513 characters long; EventBridge"
                                 + " allows at most 512"),
                 problems(method(
                         "@SpartaLambda @EventRule(pattern = \"{\\\"kind\\\": }\", description = \"" + "d".repeat(513)
