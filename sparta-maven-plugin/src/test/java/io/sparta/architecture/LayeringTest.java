@@ -58,6 +58,17 @@ class LayeringTest {
     }
 
     @Test
+    void theAnnotationsUsersImportKnowNothingOfTheirProcessor() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.sparta.annotations")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.sparta.annotations.processing..")
+                .check(classes);
+    }
+
+    @Test
     void theCoresStagePackagesHaveNoCycle() {
         slices().matching("io.sparta.core.(*)..").should().beFreeOfCycles().check(classes);
     }
