@@ -168,6 +168,15 @@ class PipelineIT extends SharedSampleOnMoto {
 
     @Test
     @Order(6)
+    void withoutAnEnvironmentTheFunctionSeesTheServicesOwnValuesLocally() {
+        SampleProject.BuildResult invoke = sample.mvnWithoutAws(
+                "sparta:invoke", "-Dsparta.function=greeter", "-Dsparta.event=" + sample.file("ada.json"));
+        assertEquals(0, invoke.exitCode(), invoke.describe());
+        assertTrue(invoke.logContains("\"Hello, Ada ()\""), invoke.describe());
+    }
+
+    @Test
+    @Order(7)
     void publishingAgainWithUnchangedCodeUploadsNothingAndTheRunChangesNoStack() throws Exception {
         SampleProject.BuildResult publish = sample.mvn("deploy");
         assertEquals(0, publish.exitCode(), publish.describe());
@@ -180,7 +189,7 @@ class PipelineIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void provisionOfAnEnvironmentFromALaptopReachesThePipelinesEndState() {
         FunctionConfiguration byPipeline = aws.lambda
                 .getFunction(r -> r.functionName("greeter-prod-greeter"))

@@ -3,6 +3,7 @@ package io.sparta.maven;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.sparta.api.OwnedResource;
+import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.Environments;
 import io.sparta.core.model.ServiceSettings;
@@ -11,7 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -43,16 +46,29 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
      * Credentials and home, so a function that calls AWS locally acts as the developer, and {@code SPARTA_*}, so
      * Discover finds the resources the developer points it at.
      */
-    static Map<String, String> passThroughEnvironment() {
+    /**
+     * The developer's variables a local function may see: AWS credentials and region, where declared resources are
+     * ({@code SPARTA_*}), HOME, TMPDIR, and the service's secrets, which are never fetched to this machine.
+     */
+    Map<String, String> passThroughEnvironment(Console console) {
+        Set<String> secrets = new TreeSet<>(serviceSettings().secrets().keySet());
+        serviceSettings()
+                .environments()
+                .forEach(environment -> secrets.addAll(environment.secrets().keySet()));
         Map<String, String> passed = new TreeMap<>();
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("AWS_")
                     || name.startsWith(OwnedResource.ENVIRONMENT_PREFIX)
                     || name.equals("HOME")
-                    || name.equals("TMPDIR")) {
+                    || name.equals("TMPDIR")
+                    || secrets.contains(name)) {
                 passed.put(name, value);
             }
         });
+        secrets.stream()
+                .filter(name -> !passed.containsKey(name))
+                .forEach(name -> console.warn(name + " is a secret CloudFormation reads at deploy time and is not"
+                        + " fetched here; set " + name + " in your shell to give the function a value locally"));
         return passed;
     }
 
@@ -70,6 +86,6 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
         ServiceSettings settings = serviceSettings();
         return targetEnvironment()
                 .map(environment -> Environments.select(settings, environment))
-                .orElse(settings);
+                .orElseGet(() -> Environments.own(settings));
     }
 }

@@ -14,7 +14,18 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
     @Parameter(property = "sparta.pipelineBucket", defaultValue = "${env.SPARTA_PIPELINE_BUCKET}")
     String pipelineBucket;
 
-    PipelineRequest request(boolean dryRun, boolean uploadPackage) {
+    /**
+     * The bucket {@code pipeline} uploads the pipeline's template to for CloudFormation. Defaults to the bucket
+     * Sparta manages ({@code sparta-artifacts}).
+     */
+    @Parameter(property = "sparta.s3Bucket")
+    String s3Bucket;
+
+    /** Write what would be done (the pipeline template; what publish would upload) without any AWS call. */
+    @Parameter(property = "sparta.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    PipelineRequest request(boolean uploadPackage) {
         PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
         String name = present(configured.name).orElse(serviceName + "-pipeline");
         return new PipelineRequest(
@@ -29,6 +40,7 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
                 configured.buildImage,
                 dryRun,
                 present(pipelineBucket).filter(bucket -> !bucket.startsWith("${")),
-                uploadPackage);
+                uploadPackage,
+                present(s3Bucket));
     }
 }

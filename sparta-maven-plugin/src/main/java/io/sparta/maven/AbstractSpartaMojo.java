@@ -157,11 +157,17 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
         }
         ServiceSettings settings = serviceSettings();
         return Optional.of(settings.environmentNamed(targetEnvironment.trim())
-                .orElseThrow(() -> new SpartaUserException("-Dsparta.environment=" + targetEnvironment
-                        + " names no environment; declared in <environments>: "
-                        + settings.environments().stream()
-                                .map(EnvironmentSettings::name)
-                                .toList())));
+                .orElseThrow(() -> new SpartaUserException(
+                        settings.environments().isEmpty()
+                                ? "-Dsparta.environment=" + targetEnvironment
+                                        + " names an environment, but the pom declares"
+                                        + " no <environments>; drop the property, or declare them (see the site page"
+                                        + " \"Environments and pipelines\")"
+                                : "-Dsparta.environment=" + targetEnvironment + " names no environment; declared in"
+                                        + " <environments>: "
+                                        + settings.environments().stream()
+                                                .map(EnvironmentSettings::name)
+                                                .toList())));
     }
 
     /** The stack the goal acts on: the target environment's, else the service's. */

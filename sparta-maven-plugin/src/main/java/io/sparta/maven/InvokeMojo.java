@@ -47,7 +47,7 @@ public class InvokeMojo extends AbstractLocalMojo {
                         function,
                         eventBytes(),
                         region,
-                        passThroughEnvironment(),
+                        passThroughEnvironment(console),
                         outputDirectory.toPath().resolve("invoke")));
     }
 

@@ -45,6 +45,13 @@ public class PackageMojo extends AbstractSpartaMojo {
                 extensions(),
                 outputDirectory.toPath(),
                 describe);
+        String outputTimestamp = project.getProperties().getProperty("project.build.outputTimestamp");
+        if (outputTimestamp == null || outputTimestamp.isBlank()) {
+            console.warn("project.build.outputTimestamp is not set, so every build writes a different jar and"
+                    + " provision or publish uploads it again, updating every function; add"
+                    + " <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to the"
+                    + " pom's <properties>");
+        }
         new PackageWorkflow(console).run(request);
         if (Files.isRegularFile(request.deliveryPackageFile()) && projectHelper != null) {
             projectHelper.attachArtifact(

@@ -5,7 +5,6 @@ import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.workflow.PipelineWorkflow;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Provisions the service's delivery pipeline in a stack of its own: a bucket that receives published packages, a
@@ -16,12 +15,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "pipeline", threadSafe = true)
 public class PipelineMojo extends AbstractPipelineMojo {
 
-    /** Write the pipeline template and the package only; no AWS call. */
-    @Parameter(property = "sparta.dryRun", defaultValue = "false")
-    boolean dryRun;
-
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        new PipelineWorkflow(console).pipeline(request(dryRun, true));
+        new PipelineWorkflow(console).pipeline(request(true));
     }
 }

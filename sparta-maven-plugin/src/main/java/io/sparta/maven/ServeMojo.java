@@ -36,7 +36,7 @@ public class ServeMojo extends AbstractLocalMojo {
                 java(),
                 localSettings(),
                 region,
-                passThroughEnvironment(),
+                passThroughEnvironment(console),
                 host,
                 port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -45,6 +45,26 @@ public final class Environments {
         return ServiceTemplate.SECRET_PARAMETER_PREFIX + variable.replaceAll("[^A-Za-z0-9]", "");
     }
 
+    /** The pipeline's stack when {@code <pipeline>} names none: reserved, so no environment replaces it. */
+    public static String defaultPipelineStack(ServiceSettings settings) {
+        return settings.serviceName() + "-pipeline";
+    }
+
+    /** The service's own stack and values, for a goal given no environment: no environment templated in. */
+    public static ServiceSettings own(ServiceSettings settings) {
+        return settings.environments().isEmpty()
+                ? settings
+                : new ServiceSettings(
+                        settings.serviceName(),
+                        settings.stackName(),
+                        settings.tags(),
+                        settings.parameters(),
+                        settings.environment(),
+                        settings.http(),
+                        settings.secrets(),
+                        List.of());
+    }
+
     /** The environment's stack: its own name, or the service's stack name and the environment's. */
     public static String stackName(ServiceSettings settings, EnvironmentSettings environment) {
         return environment.stackName().isEmpty()
@@ -179,8 +199,25 @@ public final class Environments {
             if (!Limits.STACK_NAME.matcher(stack).matches() || stack.length() > Limits.STACK_NAME_MAX) {
                 problems.add(where + ": stack name \"" + stack + "\" must be 1 to " + Limits.STACK_NAME_MAX
                         + " letters, digits or '-', starting with a letter; set <stackName> in the environment");
+            } else if (stack.equals(settings.stackName())
+                    || stack.equals(io.sparta.core.deploy.ManagedArtifactBucket.STACK_NAME)
+                    || stack.equals(defaultPipelineStack(settings))) {
+                problems.add(where + ": stack " + stack + " is the "
+                        + (stack.equals(settings.stackName())
+                                ? "service's own stack"
+                                : stack.equals(defaultPipelineStack(settings))
+                                        ? "pipeline's stack"
+                                        : "artifact bucket's stack")
+                        + "; deploying the environment would replace what is there. Set a distinct <stackName>");
             } else if (!stacks.add(stack)) {
-                problems.add(where + ": stack " + stack + " is another environment's too; set a distinct <stackName>");
+                problems.add(where + ": stack " + stack + " is "
+                        + settings.environments().stream()
+                                .filter(other -> other != environment
+                                        && stackName(settings, other).equals(stack))
+                                .map(EnvironmentSettings::name)
+                                .findFirst()
+                                .orElse("another environment")
+                        + "'s too; set a distinct <stackName>");
             }
             environment.parameters().keySet().stream()
                     .filter(name -> !settings.parameters().containsKey(name))

@@ -122,6 +122,7 @@ final class PipelineRoles {
                 "ReadTheArchive",
                 List.of("s3:GetObject", "s3:GetObjectVersion"),
                 List.of(Cfn.sub("${" + PipelineTemplate.BUCKET + ".Arn}/" + declaration.serviceName() + "/*")));
+        secrets(statements, declaration.secretReferences());
         Map<String, Access> byKind = new TreeMap<>();
         Set<String> types = new TreeSet<>();
         for (Iterator<JsonNode> it = template.path("Resources").elements(); it.hasNext(); ) {
@@ -151,6 +152,36 @@ final class PipelineRoles {
                 ArrayNode services = condition.putArray("iam:PassedToService");
                 access.passedTo().forEach(services::add);
             }
+        }
+    }
+
+    /**
+     * CloudFormation resolves the functions' secret references with this role's credentials: it may read exactly
+     * those secrets and parameters. A Secrets Manager name matches its ARN with the six characters AWS appends.
+     */
+    private static void secrets(ArrayNode statements, List<String> references) {
+        List<JsonNode> secrets = new ArrayList<>();
+        List<JsonNode> parameters = new ArrayList<>();
+        for (String reference : new TreeSet<>(references)) {
+            if (reference.startsWith("secretsmanager:")) {
+                String id = reference.substring("secretsmanager:".length()).split(":SecretString", 2)[0];
+                secrets.add(
+                        id.startsWith("arn:")
+                                ? Cfn.text(id)
+                                : Cfn.sub(
+                                        "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:"
+                                                + id + "-??????"));
+            } else if (reference.startsWith("ssm:")) {
+                String name = reference.substring("ssm:".length()).replaceFirst(":\\d+$", "");
+                parameters.add(Cfn.sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/"
+                        + (name.startsWith("/") ? name.substring(1) : name)));
+            }
+        }
+        if (!secrets.isEmpty()) {
+            statement(statements, "ResolveTheSecrets", List.of("secretsmanager:GetSecretValue"), secrets);
+        }
+        if (!parameters.isEmpty()) {
+            statement(statements, "ResolveTheParameters", List.of("ssm:GetParameters"), parameters);
         }
     }
 

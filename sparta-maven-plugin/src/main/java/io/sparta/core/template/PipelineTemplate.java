@@ -26,7 +26,8 @@ public final class PipelineTemplate {
 
     /**
      * @param packageKey the S3 key of the published package, such as {@code orders/package.zip}
-     * @param stackNames every environment's stack, in promotion order
+     * @param secretReferences every environment's secrets, {@code secretsmanager:ID...} or {@code ssm:NAME}, which
+     *     CloudFormation reads when it resolves their dynamic references
      */
     public record Declaration(
             String serviceName,
@@ -34,10 +35,23 @@ public final class PipelineTemplate {
             String packageKey,
             List<Environment> environments,
             Optional<Repository> repository,
-            String buildImage) {
+            String buildImage,
+            List<String> secretReferences) {
 
         public Declaration {
             environments = List.copyOf(environments);
+            secretReferences = List.copyOf(secretReferences);
+        }
+
+        /** A pipeline of a service without secrets. */
+        public Declaration(
+                String serviceName,
+                String pipelineName,
+                String packageKey,
+                List<Environment> environments,
+                Optional<Repository> repository,
+                String buildImage) {
+            this(serviceName, pipelineName, packageKey, environments, repository, buildImage, List.of());
         }
 
         public List<String> stackNames() {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param dryRun write the pipeline template and the package without any AWS call
  * @param pipelineBucket the pipeline's bucket when known (CodeBuild passes it), else read from its stack
  * @param uploadPackage publish uploads the package zip (false when CodeBuild hands it to the pipeline itself)
+ * @param bucket where the pipeline's own template is uploaded for CloudFormation; empty for the managed bucket
  */
 public record PipelineRequest(
         Path packageDirectory,
@@ -30,7 +31,8 @@ public record PipelineRequest(
         String buildImage,
         boolean dryRun,
         Optional<String> pipelineBucket,
-        boolean uploadPackage) {
+        boolean uploadPackage,
+        Optional<String> bucket) {
 
     /** The key of the published package in the pipeline's bucket. */
     public String packageKey() {

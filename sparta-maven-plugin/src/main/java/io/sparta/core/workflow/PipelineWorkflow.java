@@ -39,9 +39,24 @@ public final class PipelineWorkflow {
     /** @return the pipeline template written to {@code pipeline.json} */
     public ObjectNode pipeline(PipelineRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = packaged(request);
+        List<String> stacks = manifest.environments().stream()
+                .map(PackageManifest.Environment::stackName)
+                .toList();
+        if (stacks.contains(request.pipelineStackName())
+                || request.pipelineStackName().equals(manifest.stackName())
+                || request.pipelineStackName().equals(ManagedArtifactBucket.STACK_NAME)) {
+            throw new SpartaUserException("<pipeline><stackName> " + request.pipelineStackName() + " is the stack of "
+                    + (stacks.contains(request.pipelineStackName())
+                            ? "an environment"
+                            : request.pipelineStackName().equals(manifest.stackName())
+                                    ? "the service itself"
+                                    : "the artifact bucket")
+                    + "; deploying the pipeline would replace what is there. Name another stack");
+        }
         JsonNode serviceTemplate =
                 TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
         refuseProvisionTimeWork(serviceTemplate);
+        fresh(request);
         PipelineTemplate.Declaration declaration = new PipelineTemplate.Declaration(
                 request.settings().serviceName(),
                 request.pipelineName(),
@@ -50,7 +65,8 @@ public final class PipelineWorkflow {
                         .map(e -> new PipelineTemplate.Environment(e.name(), e.stackName(), e.approval()))
                         .toList(),
                 request.repository(),
-                request.buildImage());
+                request.buildImage(),
+                secretReferences(request.packageDirectory(), manifest));
         ObjectNode template;
         try {
             template = PipelineTemplate.marshal(declaration, serviceTemplate);
@@ -75,8 +91,15 @@ public final class PipelineWorkflow {
             return template;
         }
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
-            ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
+            ArtifactStore store;
+            if (request.bucket().isPresent()) {
+                store = new ArtifactStore(
+                        aws.s3(), aws.region(), request.bucket().get(), console);
+                store.verifyReachable();
+            } else {
+                String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
+                store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
+            }
             String key = request.settings().serviceName() + "/pipelines/" + Digests.sha256(bytes) + ".json";
             store.putIfAbsent(key, request.pipelineTemplateFile(), "application/json");
             StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
@@ -102,16 +125,16 @@ public final class PipelineWorkflow {
      * @return whether the package was uploaded, which starts the pipeline
      */
     public boolean publish(PipelineRequest request) throws SpartaUserException, IOException {
-        PackageManifest manifest = FreshPackage.verify(new ProvisionRequest(
-                request.packageDirectory(),
-                request.classesDirectory(),
-                request.settings(),
-                request.aws(),
-                java.util.Optional.empty(),
-                request.extensions()));
+        PackageManifest manifest = fresh(request);
         if (manifest.environments().isEmpty()) {
             throw new SpartaUserException("publish hands a package to the pipeline's environments, and <environments>"
                     + " declares none; declare them, or use sparta:provision");
+        }
+        if (request.dryRun()) {
+            console.info("Dry run: would upload " + manifest.archive() + " as " + manifest.serviceName() + "/"
+                    + manifest.archiveSha256() + ".jar (unless there) and " + request.packageKey()
+                    + " (unless unchanged) to the pipeline's bucket; no AWS call");
+            return false;
         }
         try (AwsSession aws = AwsSession.open(request.aws())) {
             String bucket = request.pipelineBucket().isPresent()
@@ -168,6 +191,37 @@ public final class PipelineWorkflow {
                     + " pipeline's CloudFormation action cannot do. Declare the bucket with @S3Bucket, or deliver this"
                     + " service with sparta:provision -Dsparta.environment=NAME");
         }
+    }
+
+    /** Every environment's secret references, as its configuration file gives them. */
+    private static List<String> secretReferences(Path packageDirectory, PackageManifest manifest) throws IOException {
+        List<String> references = new java.util.ArrayList<>();
+        for (PackageManifest.Environment environment : manifest.environments()) {
+            TemplateJson.MAPPER
+                    .readTree(packageDirectory
+                            .resolve(environment.configuration())
+                            .toFile())
+                    .path("Parameters")
+                    .fields()
+                    .forEachRemaining(parameter -> {
+                        if (parameter.getKey().startsWith(ServiceTemplate.SECRET_PARAMETER_PREFIX)
+                                && !parameter.getValue().asText().isEmpty()) {
+                            references.add(parameter.getValue().asText());
+                        }
+                    });
+        }
+        return references;
+    }
+
+    /** The package, refused when older than the classes or changed since it was hashed, as provision refuses it. */
+    private static PackageManifest fresh(PipelineRequest request) throws SpartaUserException, IOException {
+        return FreshPackage.verify(new ProvisionRequest(
+                request.packageDirectory(),
+                request.classesDirectory(),
+                request.settings(),
+                request.aws(),
+                java.util.Optional.empty(),
+                request.extensions()));
     }
 
     private static PackageManifest packaged(PipelineRequest request) throws SpartaUserException, IOException {

@@ -89,9 +89,15 @@ public final class ProvisionWorkflow {
      * The service's own stack, or an environment's, with the parameters and tags of the configuration file the
      * pipeline deploys it with too: a laptop and the pipeline reach the same stack.
      */
-    private static Target target(ProvisionRequest request, PackageManifest manifest)
-            throws SpartaUserException, IOException {
+    private Target target(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         if (request.environment().isEmpty()) {
+            if (!manifest.environments().isEmpty()) {
+                console.warn("No -Dsparta.environment given: provisioning the service's own stack "
+                        + manifest.stackName() + " with the <parameters> defaults, beside the environments "
+                        + manifest.environments().stream()
+                                .map(PackageManifest.Environment::name)
+                                .toList());
+            }
             return new Target(manifest.stackName(), manifest.parameters(), manifest.tags());
         }
         String name = request.environment().get();

@@ -138,8 +138,7 @@ class EnvironmentsTest {
                                 + " and write secretsmanager:SECRET-ID",
                         "<environments> <name> \"Prod_1\" must be 1 to 32 lower-case letters, digits or '-', starting"
                                 + " with a letter",
-                        "<environments> Prod_1: stack orders-test is another environment's too; set a distinct"
-                                + " <stackName>"),
+                        "<environments> Prod_1: stack orders-test is test's too; set a distinct <stackName>"),
                 Environments.problems(new ServiceSettings(
                         "orders",
                         "orders",
@@ -158,5 +157,30 @@ class EnvironmentsTest {
                                         Map.of(),
                                         Map.of()),
                                 bad))));
+    }
+
+    @Test
+    void noEnvironmentTakesTheServicesThePipelinesOrTheArtifactBucketsStack() {
+        List<EnvironmentSettings> environments = List.of(
+                new EnvironmentSettings("pipeline", "", false, Map.of(), Map.of(), Map.of(), Map.of()),
+                new EnvironmentSettings("own", "orders", false, Map.of(), Map.of(), Map.of(), Map.of()),
+                new EnvironmentSettings("bucket", "sparta-artifacts", false, Map.of(), Map.of(), Map.of(), Map.of()));
+        assertEquals(
+                List.of(
+                        "<environments> pipeline: stack orders-pipeline is the pipeline's stack; deploying the"
+                                + " environment would replace what is there. Set a distinct <stackName>",
+                        "<environments> own: stack orders is the service's own stack; deploying the environment would"
+                                + " replace what is there. Set a distinct <stackName>",
+                        "<environments> bucket: stack sparta-artifacts is the artifact bucket's stack; deploying the"
+                                + " environment would replace what is there. Set a distinct <stackName>"),
+                Environments.problems(new ServiceSettings(
+                        "orders",
+                        "orders",
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        HttpApiSettings.DEFAULTS,
+                        Map.of(),
+                        environments)));
     }
 }

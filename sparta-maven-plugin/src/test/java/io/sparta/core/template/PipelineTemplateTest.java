@@ -213,6 +213,40 @@ class PipelineTemplateTest {
     }
 
     @Test
+    void cloudFormationMayReadExactlyTheSecretsItResolvesForTheFunctions() {
+        ObjectNode withSecrets = PipelineTemplate.marshal(
+                new PipelineTemplate.Declaration(
+                        "orders",
+                        "orders-pipeline",
+                        "orders/package.zip",
+                        ENVIRONMENTS,
+                        Optional.empty(),
+                        "image",
+                        List.of(
+                                "secretsmanager:orders/prod/db:SecretString:password",
+                                "secretsmanager:orders/test/db",
+                                "ssm:/orders/prod/url")),
+                service);
+        JsonNode statements =
+                withSecrets.at("/Resources/CloudFormationRole/Properties/Policies/0/PolicyDocument/Statement");
+        assertEquals(
+                "{\"Sid\":\"ResolveTheSecrets\",\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],"
+                        + "\"Resource\":[{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
+                        + ":secret:orders/prod/db-??????\"},{\"Fn::Sub\":\"arn:${AWS::Partition}:secretsmanager:${AWS::Region}"
+                        + ":${AWS::AccountId}:secret:orders/test/db-??????\"}]}",
+                statements.get(1).toString());
+        assertEquals(
+                "{\"Sid\":\"ResolveTheParameters\",\"Effect\":\"Allow\",\"Action\":[\"ssm:GetParameters\"],"
+                        + "\"Resource\":[{\"Fn::Sub\":\"arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}"
+                        + ":parameter/orders/prod/url\"}]}",
+                statements.get(2).toString());
+        assertEquals(
+                List.of(),
+                new PolicyLint(PythonTools.fromSystemProperties())
+                        .findingsAboveLow(ConcretePolicies.of(withSecrets, "orders-pipeline")));
+    }
+
+    @Test
     void aResourceTypeThePipelineCannotDeployIsNamed() {
         ObjectNode withUnknown = service.deepCopy();
         ((ObjectNode) withUnknown.path("Resources")).putObject("Thing").put("Type", "AWS::EC2::Instance");

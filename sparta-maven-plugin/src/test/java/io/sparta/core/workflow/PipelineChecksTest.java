@@ -144,7 +144,8 @@ class PipelineChecksTest {
                 "image",
                 true,
                 Optional.empty(),
-                true);
+                true,
+                Optional.empty());
         SpartaUserException e = assertThrows(
                 SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
         assertEquals(
@@ -154,5 +155,43 @@ class PipelineChecksTest {
                         + " with sparta:provision -Dsparta.environment=NAME",
                 e.getMessage());
         assertEquals(false, Files.exists(work.resolve("pipeline.json")), "nothing written");
+    }
+
+    @Test
+    void aPipelineStackThatIsAnEnvironmentsIsRefused() throws Exception {
+        new PackageManifest(
+                        "orders",
+                        "orders",
+                        Map.of(),
+                        Map.of(),
+                        "orders.jar",
+                        "0",
+                        work.resolve("template.json").toString(),
+                        "0",
+                        "0",
+                        List.of(),
+                        List.of(new PackageManifest.Environment(
+                                "test", "orders-test", false, "environments/test.json")))
+                .write(work.resolve("manifest.json"));
+        PipelineRequest request = new PipelineRequest(
+                work,
+                work.resolve("classes"),
+                new ServiceSettings("orders", "orders", Map.of(), Map.of()),
+                new Extensions(List.of(), List.of()),
+                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                "orders-pipeline",
+                "orders-test",
+                Optional.empty(),
+                "image",
+                true,
+                Optional.empty(),
+                true,
+                Optional.empty());
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
+        assertEquals(
+                "<pipeline><stackName> orders-test is the stack of an environment; deploying the pipeline would"
+                        + " replace what is there. Name another stack",
+                e.getMessage());
     }
 }
