@@ -182,6 +182,27 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(8)
+    void aCleanRebuildOfUnchangedCodeUploadsNothingAndChangesNoFunction() throws Exception {
+        // The sample sets no project.build.outputTimestamp, as most projects do not: each build's jar differs.
+        String firstBytes = sha256Hex(archive());
+        Thread.sleep(2_100); // past the two-second resolution of zip entry times
+        SampleProject.BuildResult rebuild = sample.mvnWithoutAws("clean", "package", "-o");
+        assertEquals(0, rebuild.exitCode(), rebuild.describe());
+        assertTrue(rebuild.logContains("project.build.outputTimestamp is not set"), rebuild.describe());
+        assertNotEquals(firstBytes, sha256Hex(archive()), "the rebuilt jar's bytes differ");
+        Stack before = stack();
+        List<String> objectsBefore = artifactKeys();
+
+        SampleProject.BuildResult build = sample.mvn("sparta:provision");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Stack hello-world is up to date"), build.describe());
+        assertTrue(build.logContains(", 0 bytes uploaded to S3"), build.describe());
+        assertEquals(before.lastUpdatedTime(), stack().lastUpdatedTime());
+        assertEquals(objectsBefore, artifactKeys());
+    }
+
+    @Test
+    @Order(9)
     void provisionRefusesCodeCompiledAfterPackage() throws Exception {
         Path source = sample.file("src/main/java/com/example/hello/HelloHandler.java");
         Files.writeString(source, Files.readString(source).replace("\"world\"", "\"there\""));
@@ -195,7 +216,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void changedCodeIsUploadedAndDeployed() throws Exception {
         String oldHash = aws.lambda
                 .getFunction(r -> r.functionName(HELLO))
@@ -224,7 +245,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void deleteRemovesTheStackAndASecondDeleteIsFine() {
         SampleProject.BuildResult build = sample.mvn("sparta:delete");
         assertEquals(0, build.exitCode(), build.describe());
@@ -240,7 +261,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void invokeRunsAFunctionLocallyWithItsEnvironmentAndNoAws() throws Exception {
         Path event = Files.writeString(sample.file("event.json"), "{\"name\":\"Ada\"}");
         SampleProject.BuildResult build = sample.mvnWithoutAws(
@@ -256,7 +277,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void describeDrawsTheServiceFromCompiledClasses() throws Exception {
         SampleProject.BuildResult build = sample.mvnWithoutAws("compile", "sparta:describe");
         assertEquals(0, build.exitCode(), build.describe());

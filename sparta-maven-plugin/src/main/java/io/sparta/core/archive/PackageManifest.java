@@ -14,6 +14,8 @@ import java.util.Map;
  * @param tags the stack tags to deploy, after PreMarshall hooks
  * @param parameters the template parameter values to deploy, after PreMarshall hooks
  * @param settingsFingerprint the settings as configured, so provision can tell they changed since
+ * @param archiveSha256 the archive file's SHA-256, to tell it was rewritten after package
+ * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3
  */
 public record PackageManifest(
         String serviceName,
@@ -26,12 +28,49 @@ public record PackageManifest(
         String templateSha256,
         String settingsFingerprint,
         List<Function> functions,
-        List<Environment> environments) {
+        List<Environment> environments,
+        String archiveContentSha256) {
 
     public static final String FILE_NAME = "manifest.json";
 
     public PackageManifest {
         environments = environments == null ? List.of() : List.copyOf(environments);
+    }
+
+    /** A manifest without the archive's content digest, as earlier releases wrote it. */
+    public PackageManifest(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            String archive,
+            String archiveSha256,
+            String template,
+            String templateSha256,
+            String settingsFingerprint,
+            List<Function> functions,
+            List<Environment> environments) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                archive,
+                archiveSha256,
+                template,
+                templateSha256,
+                settingsFingerprint,
+                functions,
+                environments,
+                null);
+    }
+
+    /**
+     * The archive's S3 key: {@code <service>/<content digest>.jar}, the same for every build of the same code (the
+     * file's own digest for a manifest written before content digests).
+     */
+    public String archiveKey() {
+        return serviceName + "/" + (archiveContentSha256 == null ? archiveSha256 : archiveContentSha256) + ".jar";
     }
 
     /** A manifest of a service without environments. */
@@ -57,7 +96,8 @@ public record PackageManifest(
                 templateSha256,
                 settingsFingerprint,
                 functions,
-                List.of());
+                List.of(),
+                null);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sparta.core.workflow;
 
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.archive.ArchiveIdentity;
 import io.sparta.core.archive.ArchiveSelector;
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.archive.PackageManifest;
@@ -82,7 +83,8 @@ public final class PackageWorkflow {
                                 e.getValue().stackName(),
                                 e.getValue().approval(),
                                 DeliveryPackage.configurationEntry(e.getKey())))
-                        .toList());
+                        .toList(),
+                ArchiveIdentity.of(archive));
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "

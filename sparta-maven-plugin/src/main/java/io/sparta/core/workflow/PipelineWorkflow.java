@@ -131,8 +131,8 @@ public final class PipelineWorkflow {
                     + " declares none; declare them, or use sparta:provision");
         }
         if (request.dryRun()) {
-            console.info("Dry run: would upload " + manifest.archive() + " as " + manifest.serviceName() + "/"
-                    + manifest.archiveSha256() + ".jar (unless there) and " + request.packageKey()
+            console.info("Dry run: would upload " + manifest.archive() + " as " + manifest.archiveKey()
+                    + " (unless there) and " + request.packageKey()
                     + " (unless unchanged) to the pipeline's bucket; no AWS call");
             return false;
         }
@@ -141,7 +141,7 @@ public final class PipelineWorkflow {
                     ? request.pipelineBucket().get()
                     : pipelineBucket(aws, request.pipelineStackName());
             ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
-            String archiveKey = manifest.serviceName() + "/" + manifest.archiveSha256() + ".jar";
+            String archiveKey = manifest.archiveKey();
             store.putIfAbsent(archiveKey, Path.of(manifest.archive()), "application/java-archive");
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class ProvisionWorkflow {
         try (AwsSession aws = AwsSession.open(request.aws())) {
             new StaticRoles(aws.iam(), console).verify(manifest.functions());
             ArtifactStore store = artifactStore(request, aws);
-            store.putIfAbsent(archiveKey(manifest), Path.of(manifest.archive()), "application/java-archive");
+            store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
             String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
             store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
 
@@ -58,7 +58,7 @@ public final class ProvisionWorkflow {
             String stackName = target.stackName();
             Map<String, String> parameters = new TreeMap<>(target.parameters());
             parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
-            parameters.put(ServiceTemplate.ARTIFACT_KEY, archiveKey(manifest));
+            parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
             List<ExistingBucketNotifications.Notification> wanted = ExistingBucketNotifications.fromTemplate(
                     TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile()));
             List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
@@ -131,9 +131,5 @@ public final class ProvisionWorkflow {
         }
         String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
         return new ArtifactStore(aws.s3(), aws.region(), bucket, console);
-    }
-
-    private static String archiveKey(PackageManifest manifest) {
-        return manifest.serviceName() + "/" + manifest.archiveSha256() + ".jar";
     }
 }

@@ -1,0 +1,69 @@
+package io.sparta.core.archive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.sparta.core.common.Digests;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An archive is known by what it holds, not by the zip's own bytes. */
+class ArchiveIdentityTest {
+
+    @TempDir
+    Path work;
+
+    private Path zip(String name, Map<String, String> entries, long time, int level) throws IOException {
+        Path file = work.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(level);
+            zip.putNextEntry(new ZipEntry("com/"));
+            zip.closeEntry();
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setTime(time);
+                zip.putNextEntry(zipEntry);
+                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static Map<String, String> entries(String... namesAndContents) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            entries.put(namesAndContents[i], namesAndContents[i + 1]);
+        }
+        return entries;
+    }
+
+    @Test
+    void twoBuildsOfTheSameCodeAreOneArchiveThoughTheirBytesDiffer() throws Exception {
+        Path first = zip("a.jar", entries("com/A.class", "a", "META-INF/MANIFEST.MF", "m"), 1_600_000_000_000L, 9);
+        Path second = zip("b.jar", entries("META-INF/MANIFEST.MF", "m", "com/A.class", "a"), 1_700_000_000_000L, 1);
+        assertNotEquals(Digests.sha256(first), Digests.sha256(second), "times, order and compression differ");
+        assertEquals(ArchiveIdentity.of(first), ArchiveIdentity.of(second));
+    }
+
+    @Test
+    void aChangedByteARenamedEntryOrAMovedBoundaryIsAnotherArchive() throws Exception {
+        String base = ArchiveIdentity.of(zip("base.jar", entries("com/A.class", "ab", "com/B.class", "c"), 0, 9));
+        assertNotEquals(
+                base, ArchiveIdentity.of(zip("changed.jar", entries("com/A.class", "ax", "com/B.class", "c"), 0, 9)));
+        assertNotEquals(
+                base, ArchiveIdentity.of(zip("renamed.jar", entries("com/A2.class", "ab", "com/B.class", "c"), 0, 9)));
+        assertNotEquals(
+                base, ArchiveIdentity.of(zip("moved.jar", entries("com/A.class", "a", "com/B.class", "bc"), 0, 9)));
+    }
+}
