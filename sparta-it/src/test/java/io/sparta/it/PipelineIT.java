@@ -57,9 +57,14 @@ class PipelineIT extends SharedSampleOnMoto {
                 test.path("Parameters").toString());
         assertEquals(
                 "{\"env\":\"test\",\"team\":\"examples\"}", test.path("Tags").toString());
+        JsonNode prod = json("target/sparta/environments/prod.json");
         assertEquals(
                 "{\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"}",
-                json("target/sparta/environments/prod.json").path("Parameters").toString());
+                prod.path("Parameters").toString());
+        assertEquals(
+                "LogicalResourceId/GreeterFunction",
+                prod.at("/StackPolicy/Statement/1/Resource").asText());
+        assertTrue(test.path("StackPolicy").isMissingNode(), "test has no stack policy");
 
         List<String> entries = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(

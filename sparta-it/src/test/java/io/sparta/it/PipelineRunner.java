@@ -627,6 +627,8 @@ final class PipelineRunner {
         private final List<Approval> approvals = new ArrayList<>();
         /** Change sets that CreateChangeSet itself refused as unchanged (moto, TemplateBody only), by stack/name. */
         private final Set<String> refusedAsUnchanged = new HashSet<>();
+        /** The StackPolicy of each stack's template configuration, set once its change set is executed. */
+        private final Map<String, String> stackPolicies = new HashMap<>();
 
         Execution(JsonNode pipeline, Approver approver) {
             this.pipeline = pipeline;
@@ -710,7 +712,12 @@ final class PipelineRunner {
             if (configuration.hasNonNull("TemplateConfiguration")) {
                 String path = configuration.get("TemplateConfiguration").asText();
                 JsonNode config = parse(where + " " + path, file(where, action, path));
-                allowOnly(where + " " + path, config, "Parameters", "Tags");
+                allowOnly(where + " " + path, config, "Parameters", "Tags", "StackPolicy");
+                if (config.path("StackPolicy").isObject()) {
+                    stackPolicies.put(stackName, config.path("StackPolicy").toString());
+                } else {
+                    stackPolicies.remove(stackName);
+                }
                 parameters.putAll(strings(where + " " + path + " Parameters", config.path("Parameters")));
                 tags.putAll(strings(where + " " + path + " Tags", config.path("Tags")));
             }
@@ -814,6 +821,7 @@ final class PipelineRunner {
             String stackName = required(where, configuration, "StackName");
             String changeSetName = required(where, configuration, "ChangeSetName");
             if (refusedAsUnchanged.contains(stackName + "/" + changeSetName)) {
+                applyStackPolicy(stackName);
                 return cloudFormationRun(
                         action, Outcome.NOTHING_TO_EXECUTE, stackName, List.of(), "the replace step found no changes");
             }
@@ -828,6 +836,7 @@ final class PipelineRunner {
             }
             ChangeSetSummary changeSet = found.get(found.size() - 1);
             if (changeSet.statusAsString().equals("FAILED") && noChanges(changeSet.statusReason())) {
+                applyStackPolicy(stackName);
                 return cloudFormationRun(
                         action, Outcome.NOTHING_TO_EXECUTE, stackName, List.of(), changeSet.statusReason());
             }
@@ -843,12 +852,21 @@ final class PipelineRunner {
                         where + ": ExecuteChangeSet " + changeSet.changeSetId() + ": " + e.getMessage(), e);
             }
             Stack settled = awaitStack(where, stack.stackId());
+            applyStackPolicy(stackName);
             return cloudFormationRun(
                     action,
                     Outcome.EXECUTED,
                     stackName,
                     List.of(),
                     changeSet.changeSetId() + " -> " + settled.stackStatusAsString());
+        }
+
+        /** Sets the stack policy the environment's configuration gives, as CloudFormation does for the action. */
+        private void applyStackPolicy(String stackName) {
+            String policy = stackPolicies.get(stackName);
+            if (policy != null) {
+                cloudFormation.setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(policy));
+            }
         }
 
         /** A file of an input artifact, named {@code Artifact::path/in/zip}. */

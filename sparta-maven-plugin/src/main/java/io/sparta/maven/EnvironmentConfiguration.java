@@ -42,6 +42,12 @@ public class EnvironmentConfiguration {
     /** Stack tags beside the service's own. */
     Map<String, String> tags;
 
+    /**
+     * A CloudFormation stack policy, as JSON, applied to the environment's stack: for example one that denies
+     * {@code Update:Replace} and {@code Update:Delete} on a table.
+     */
+    String stackPolicy;
+
     EnvironmentSettings toSettings() {
         return new EnvironmentSettings(
                 name == null ? "" : name.trim(),
@@ -50,6 +56,7 @@ public class EnvironmentConfiguration {
                 AbstractSpartaMojo.orEmpty(parameters),
                 AbstractSpartaMojo.orEmpty(environment),
                 AbstractSpartaMojo.orEmpty(secrets),
-                AbstractSpartaMojo.orEmpty(tags));
+                AbstractSpartaMojo.orEmpty(tags),
+                stackPolicy);
     }
 }

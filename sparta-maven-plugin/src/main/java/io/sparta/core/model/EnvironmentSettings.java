@@ -13,6 +13,9 @@ import java.util.Map;
  * @param variables values of the service-wide function variables ({@code <environment>})
  * @param secrets references of the {@code <secrets>}, {@code secretsmanager:ID...} or {@code ssm:NAME}
  * @param tags stack tags, beside the service's own
+ * @param stackPolicy a CloudFormation stack policy as JSON, such as one denying the replacement of a table; empty for
+ *     none (see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/protect-stack-resources.html">
+ *     Prevent updates to stack resources</a>)
  */
 public record EnvironmentSettings(
         String name,
@@ -21,9 +24,23 @@ public record EnvironmentSettings(
         Map<String, String> parameters,
         Map<String, String> variables,
         Map<String, String> secrets,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String stackPolicy) {
+
+    /** An environment without a stack policy. */
+    public EnvironmentSettings(
+            String name,
+            String stackName,
+            boolean approval,
+            Map<String, String> parameters,
+            Map<String, String> variables,
+            Map<String, String> secrets,
+            Map<String, String> tags) {
+        this(name, stackName, approval, parameters, variables, secrets, tags, "");
+    }
 
     public EnvironmentSettings {
+        stackPolicy = stackPolicy == null ? "" : stackPolicy.trim();
         stackName = stackName == null ? "" : stackName;
         parameters = Map.copyOf(parameters);
         variables = Map.copyOf(variables);

@@ -151,7 +151,11 @@ public final class Environments {
             configurations.put(
                     environment.name(),
                     new TemplateConfiguration(
-                            stackName(settings, environment), environment.approval(), parameters, tags));
+                            stackName(settings, environment),
+                            environment.approval(),
+                            parameters,
+                            tags,
+                            environment.stackPolicy()));
         }
         return configurations;
     }
@@ -162,15 +166,34 @@ public final class Environments {
      * @param parameters every template parameter's value, by name
      */
     public record TemplateConfiguration(
-            String stackName, boolean approval, Map<String, String> parameters, Map<String, String> tags) {
+            String stackName,
+            boolean approval,
+            Map<String, String> parameters,
+            Map<String, String> tags,
+            String stackPolicy) {
 
-        /** The file CodePipeline's CloudFormation action reads, {@code {"Parameters": ..., "Tags": ...}}. */
+        public TemplateConfiguration(
+                String stackName, boolean approval, Map<String, String> parameters, Map<String, String> tags) {
+            this(stackName, approval, parameters, tags, "");
+        }
+
+        /**
+         * The file CodePipeline's CloudFormation action reads, {@code {"Parameters": ..., "Tags": ...}} and the
+         * {@code StackPolicy} when there is one.
+         */
         public Map<String, Object> file(Map<String, String> extraParameters) {
             Map<String, String> all = new TreeMap<>(parameters);
             all.putAll(extraParameters);
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("Parameters", all);
             file.put("Tags", new TreeMap<>(tags));
+            if (!stackPolicy.isEmpty()) {
+                try {
+                    file.put("StackPolicy", io.sparta.core.common.TemplateJson.MAPPER.readTree(stackPolicy));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("The stack policy was checked before", e);
+                }
+            }
             return file;
         }
     }
@@ -241,6 +264,7 @@ public final class Environments {
                     .tags()
                     .forEach((key, value) -> FunctionRules.tag(key, value)
                             .ifPresent(problem -> problems.add(where + " <tags> " + problem)));
+            stackPolicy(where, environment.stackPolicy()).ifPresent(problems::add);
         }
         sameKeys(settings, "parameters", EnvironmentSettings::parameters, problems);
         sameKeys(settings, "<environment> variables", EnvironmentSettings::variables, problems);
@@ -284,6 +308,25 @@ public final class Environments {
         settings.environments()
                 .forEach(environment -> keys.addAll(of.apply(environment).keySet()));
         return keys;
+    }
+
+    /** A stack policy: a JSON object whose {@code Statement} is a non-empty array. */
+    private static java.util.Optional<String> stackPolicy(String where, String policy) {
+        if (policy.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = io.sparta.core.common.TemplateJson.MAPPER.readTree(policy);
+            return node != null
+                            && node.path("Statement").isArray()
+                            && !node.path("Statement").isEmpty()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(where + " <stackPolicy> must be a JSON object with a non-empty"
+                            + " \"Statement\" array, such as {\"Statement\": [{\"Effect\": \"Allow\", \"Action\":"
+                            + " \"Update:*\", \"Principal\": \"*\", \"Resource\": \"*\"}]}");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return java.util.Optional.of(where + " <stackPolicy> is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static void secret(String where, String name, String reference, List<String> problems) {

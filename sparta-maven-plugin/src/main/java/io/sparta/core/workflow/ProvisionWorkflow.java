@@ -72,6 +72,9 @@ public final class ProvisionWorkflow {
             if (!changed) {
                 console.info("Stack " + stackName + " is up to date; nothing to change");
             }
+            if (!target.stackPolicy().isEmpty()) {
+                applyStackPolicy(aws, stackName, target.stackPolicy());
+            }
             if (!wanted.isEmpty() || !previous.isEmpty()) {
                 // Also when nothing changed: a notification lost since (or never written) is put back.
                 new ExistingBucketNotifications(aws.s3(), console)
@@ -82,8 +85,21 @@ public final class ProvisionWorkflow {
         }
     }
 
+    /** The environment's stack policy, set as its configuration gives it, as the pipeline's deploy does. */
+    private void applyStackPolicy(AwsSession aws, String stackName, String policy) throws IOException {
+        String current =
+                aws.cloudFormation().getStackPolicy(r -> r.stackName(stackName)).stackPolicyBody();
+        if (current != null && TemplateJson.MAPPER.readTree(current).equals(TemplateJson.MAPPER.readTree(policy))) {
+            return;
+        }
+        aws.cloudFormation().setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(policy));
+        console.info("Stack policy of " + stackName + " set from its environment's configuration");
+    }
+
     /** The stack a provision deploys, and what CloudFormation is given for it. */
-    private record Target(String stackName, Map<String, String> parameters, Map<String, String> tags) {}
+    /** @param stackPolicy the environment's stack policy as JSON, or empty */
+    private record Target(
+            String stackName, Map<String, String> parameters, Map<String, String> tags, String stackPolicy) {}
 
     /**
      * The service's own stack, or an environment's, with the parameters and tags of the configuration file the
@@ -98,7 +114,7 @@ public final class ProvisionWorkflow {
                                 .map(PackageManifest.Environment::name)
                                 .toList());
             }
-            return new Target(manifest.stackName(), manifest.parameters(), manifest.tags());
+            return new Target(manifest.stackName(), manifest.parameters(), manifest.tags(), "");
         }
         String name = request.environment().get();
         PackageManifest.Environment environment = manifest.environment(name)
@@ -119,7 +135,12 @@ public final class ProvisionWorkflow {
                 .path("Tags")
                 .fields()
                 .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-        return new Target(environment.stackName(), parameters, tags);
+        JsonNode policy = configuration.path("StackPolicy");
+        return new Target(
+                environment.stackName(),
+                parameters,
+                tags,
+                policy.isObject() ? TemplateJson.MAPPER.writeValueAsString(policy) : "");
     }
 
     private ArtifactStore artifactStore(ProvisionRequest request, AwsSession aws) throws SpartaUserException {

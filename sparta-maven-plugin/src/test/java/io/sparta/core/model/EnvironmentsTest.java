@@ -183,4 +183,44 @@ class EnvironmentsTest {
                         Map.of(),
                         environments)));
     }
+
+    @Test
+    void aStackPolicyGoesIntoItsEnvironmentsConfigurationAndABadOneIsNamed() {
+        EnvironmentSettings guarded = new EnvironmentSettings(
+                "prod",
+                "",
+                true,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "{\"Statement\": [{\"Effect\": \"Deny\", \"Action\": \"Update:Delete\", \"Principal\": \"*\","
+                        + " \"Resource\": \"*\"}]}");
+        ServiceSettings settings = new ServiceSettings(
+                "orders", "orders", Map.of(), Map.of(), Map.of(), HttpApiSettings.DEFAULTS, Map.of(), List.of(guarded));
+        assertEquals(List.of(), Environments.problems(settings));
+        assertEquals(
+                "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"Update:Delete\",\"Principal\":\"*\",\"Resource\":\"*\"}]}",
+                Environments.configurations(settings)
+                        .get("prod")
+                        .file(Map.of())
+                        .get("StackPolicy")
+                        .toString());
+
+        EnvironmentSettings broken = new EnvironmentSettings(
+                "prod", "", true, Map.of(), Map.of(), Map.of(), Map.of(), "{\"Statement\": []}");
+        assertEquals(
+                List.of("<environments> prod <stackPolicy> must be a JSON object with a non-empty \"Statement\" array,"
+                        + " such as {\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"Update:*\", \"Principal\":"
+                        + " \"*\", \"Resource\": \"*\"}]}"),
+                Environments.problems(new ServiceSettings(
+                        "orders",
+                        "orders",
+                        Map.of(),
+                        Map.of(),
+                        Map.of(),
+                        HttpApiSettings.DEFAULTS,
+                        Map.of(),
+                        List.of(broken))));
+    }
 }
