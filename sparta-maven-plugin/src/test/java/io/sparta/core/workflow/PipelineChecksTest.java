@@ -118,34 +118,8 @@ class PipelineChecksTest {
                 .putObject(ServiceTemplate.BUCKET_NOTIFICATION_METADATA)
                 .put("Bucket", "their-bucket");
         TemplateJson.write(service, work.resolve("template.json"));
-        new PackageManifest(
-                        "orders",
-                        "orders",
-                        Map.of(),
-                        Map.of(),
-                        "orders.jar",
-                        "0",
-                        work.resolve("template.json").toString(),
-                        "0",
-                        "0",
-                        List.of(),
-                        List.of(new PackageManifest.Environment(
-                                "test", "orders-test", false, "environments/test.json")))
-                .write(work.resolve("manifest.json"));
-        PipelineRequest request = new PipelineRequest(
-                work,
-                work.resolve("classes"),
-                new ServiceSettings("orders", "orders", Map.of(), Map.of()),
-                new Extensions(List.of(), List.of()),
-                new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
-                "orders-pipeline",
-                "orders-pipeline",
-                Optional.empty(),
-                "image",
-                true,
-                Optional.empty(),
-                true,
-                Optional.empty());
+        writeManifest();
+        PipelineRequest request = dryRun("orders-pipeline");
         SpartaUserException e = assertThrows(
                 SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
         assertEquals(
@@ -159,6 +133,18 @@ class PipelineChecksTest {
 
     @Test
     void aPipelineStackThatIsAnEnvironmentsIsRefused() throws Exception {
+        writeManifest();
+        PipelineRequest request = dryRun("orders-test");
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
+        assertEquals(
+                "<pipeline><stackName> orders-test is the stack of an environment; deploying the pipeline would"
+                        + " replace what is there. Name another stack",
+                e.getMessage());
+    }
+
+    /** A package whose manifest names the template and one environment, test. */
+    private void writeManifest() throws Exception {
         new PackageManifest(
                         "orders",
                         "orders",
@@ -173,25 +159,23 @@ class PipelineChecksTest {
                         List.of(new PackageManifest.Environment(
                                 "test", "orders-test", false, "environments/test.json")))
                 .write(work.resolve("manifest.json"));
-        PipelineRequest request = new PipelineRequest(
+    }
+
+    /** A dry run of the pipeline goal in the work folder, its pipeline in the given stack. */
+    private PipelineRequest dryRun(String pipelineStack) {
+        return new PipelineRequest(
                 work,
                 work.resolve("classes"),
                 new ServiceSettings("orders", "orders", Map.of(), Map.of()),
                 new Extensions(List.of(), List.of()),
                 new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
                 "orders-pipeline",
-                "orders-test",
+                pipelineStack,
                 Optional.empty(),
                 "image",
                 true,
                 Optional.empty(),
                 true,
                 Optional.empty());
-        SpartaUserException e = assertThrows(
-                SpartaUserException.class, () -> new PipelineWorkflow(new RecordingConsole()).pipeline(request));
-        assertEquals(
-                "<pipeline><stackName> orders-test is the stack of an environment; deploying the pipeline would"
-                        + " replace what is there. Name another stack",
-                e.getMessage());
     }
 }
