@@ -1,5 +1,6 @@
 package io.sparta.maven;
 
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsTarget;
 import java.net.URI;
 import java.util.Optional;
@@ -27,9 +28,39 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.maxAttempts", defaultValue = "10")
     int maxAttempts;
 
-    AwsTarget awsTarget() {
+    AwsTarget awsTarget() throws SpartaUserException {
         Optional<String> configuredEndpoint = present(endpoint).or(() -> present(System.getenv("AWS_ENDPOINT_URL")));
-        return new AwsTarget(present(region), present(profile), configuredEndpoint.map(URI::create), maxAttempts);
+        String from = present(endpoint).isPresent() ? "<endpoint> (-Dsparta.endpoint)" : "AWS_ENDPOINT_URL";
+        Optional<URI> uri = Optional.empty();
+        if (configuredEndpoint.isPresent()) {
+            uri = Optional.of(endpoint(from, configuredEndpoint.get()));
+        }
+        if (present(region).isPresent() && !REGION.matcher(region.trim()).matches()) {
+            throw new SpartaUserException("<region> (-Dsparta.region) \"" + region + "\" is not an AWS region name,"
+                    + " such as eu-west-1 or us-gov-west-1");
+        }
+        if (maxAttempts < 1) {
+            throw new SpartaUserException("<maxAttempts> (-Dsparta.maxAttempts) is " + maxAttempts
+                    + "; it counts tries of one AWS call, 1 or more (10 by default)");
+        }
+        return new AwsTarget(present(region), present(profile), uri, maxAttempts);
+    }
+
+    private static final java.util.regex.Pattern REGION =
+            java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    /** An http or https URL with a host, such as http://127.0.0.1:4566. */
+    private static URI endpoint(String from, String value) throws SpartaUserException {
+        try {
+            URI uri = new URI(value.trim());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Reported below with the accepted form.
+        }
+        throw new SpartaUserException(from + " \"" + value + "\" is not an endpoint URL; write http(s)://HOST[:PORT],"
+                + " such as http://127.0.0.1:4566 for a local AWS API");
     }
 
     static Optional<String> present(String value) {

@@ -25,7 +25,7 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
     @Parameter(property = "sparta.dryRun", defaultValue = "false")
     boolean dryRun;
 
-    PipelineRequest request(boolean uploadPackage) {
+    PipelineRequest request(boolean uploadPackage) throws io.sparta.core.common.SpartaUserException {
         PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
         String name = present(configured.name).orElse(serviceName + "-pipeline");
         return new PipelineRequest(

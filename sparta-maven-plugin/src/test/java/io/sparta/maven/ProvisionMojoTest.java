@@ -29,7 +29,7 @@ class ProvisionMojoTest {
 
     @Test
     @InjectMojo(goal = "provision", pom = CONFIGURED)
-    void readsServiceAndAwsSettingsFromThePom(ProvisionMojo mojo) {
+    void readsServiceAndAwsSettingsFromThePom(ProvisionMojo mojo) throws Exception {
         assertEquals(
                 new ServiceSettings("orders", "orders-dev", Map.of("team", "payments"), Map.of()),
                 mojo.serviceSettings());
@@ -52,7 +52,7 @@ class ProvisionMojoTest {
     @InjectMojo(goal = "provision", pom = CONFIGURED)
     @MojoParameter(name = "maxAttempts", value = "3")
     @MojoParameter(name = "profile", value = "  ")
-    void blankValuesFallBackToTheSdkChains(ProvisionMojo mojo) {
+    void blankValuesFallBackToTheSdkChains(ProvisionMojo mojo) throws Exception {
         assertEquals(3, mojo.awsTarget().maxAttempts());
         assertEquals(Optional.empty(), mojo.awsTarget().profile());
     }
@@ -76,5 +76,37 @@ class ProvisionMojoTest {
         setVariableValueToObject(mojo, "outputDirectory", work.resolve("sparta").toFile());
         mojo.execute();
         assertTrue(java.nio.file.Files.notExists(work.resolve("sparta")));
+    }
+
+    @Test
+    @InjectMojo(goal = "provision", pom = CONFIGURED)
+    @MojoParameter(name = "endpoint", value = "not a url")
+    void anEndpointThatIsNoUrlIsNamedWithItsElementAndForm(ProvisionMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "<endpoint> (-Dsparta.endpoint) \"not a url\" is not an endpoint URL; write http(s)://HOST[:PORT], such"
+                        + " as http://127.0.0.1:4566 for a local AWS API",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "provision", pom = CONFIGURED)
+    @MojoParameter(name = "region", value = "Frankfurt")
+    void aRegionThatIsNoRegionNameIsNamed(ProvisionMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "<region> (-Dsparta.region) \"Frankfurt\" is not an AWS region name, such as eu-west-1 or"
+                        + " us-gov-west-1",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "provision", pom = CONFIGURED)
+    @MojoParameter(name = "maxAttempts", value = "0")
+    void noAttemptsAtAllIsNamed(ProvisionMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals(
+                "<maxAttempts> (-Dsparta.maxAttempts) is 0; it counts tries of one AWS call, 1 or more (10 by default)",
+                e.getMessage());
     }
 }

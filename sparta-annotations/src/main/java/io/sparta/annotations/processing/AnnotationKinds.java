@@ -135,6 +135,8 @@ public final class AnnotationKinds {
             new Kind(S3Trigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.BUCKET, values, "bucket", false);
                 report(use, ResourceRules.s3Events(values.strings("events")));
+                report(use, ResourceRules.s3KeyFilter("prefix", values.string("prefix")));
+                report(use, ResourceRules.s3KeyFilter("suffix", values.string("suffix")));
             }),
             new Kind(SnsTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TOPIC, values, "topic", false);

@@ -134,6 +134,23 @@ public final class ResourceRules {
                         + " s3:ObjectRemoved:Delete");
     }
 
+    /**
+     * S3 matches a notification's prefix and suffix literally: a {@code *} or {@code ?} never matches anything, so
+     * the trigger would never fire. See
+     * <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html">Configuring
+     * event notifications using object key name filtering</a>.
+     */
+    public static Optional<String> s3KeyFilter(String attribute, String value) {
+        if (value.indexOf('*') < 0 && value.indexOf('?') < 0) {
+            return Optional.empty();
+        }
+        String literal = attribute.equals("suffix")
+                ? value.substring(value.lastIndexOf('*') + 1).replace("?", "")
+                : value.substring(0, value.indexOf('*') < 0 ? value.indexOf('?') : value.indexOf('*'));
+        return Optional.of(attribute + " = \"" + value + "\" holds a wildcard, but S3 matches " + attribute + "es"
+                + " literally, so the trigger would never fire; write " + attribute + " = \"" + literal + "\"");
+    }
+
     public static Optional<String> logGroup(String name) {
         return LOG_GROUP.matcher(name).matches()
                 ? Optional.empty()

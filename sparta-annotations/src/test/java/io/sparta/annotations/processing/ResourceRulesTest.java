@@ -133,4 +133,21 @@ class ResourceRulesTest {
         assertEquals(Optional.empty(), ResourceRules.jsonObject("filterPolicy", " ", true));
         assertTrue(ResourceRules.jsonObject("pattern", "", false).isPresent());
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "suffix|.csv|",
+                "prefix|incoming/|",
+                "suffix|*.csv|suffix = \"*.csv\" holds a wildcard, but S3 matches suffixes literally, so the trigger"
+                        + " would never fire; write suffix = \".csv\"",
+                "prefix|incoming/*|prefix = \"incoming/*\" holds a wildcard, but S3 matches prefixes literally, so"
+                        + " the trigger would never fire; write prefix = \"incoming/\"",
+                "prefix|logs/2026-??/|prefix = \"logs/2026-??/\" holds a wildcard, but S3 matches prefixes"
+                        + " literally, so the trigger would never fire; write prefix = \"logs/2026-\""
+            })
+    void s3KeyFiltersAreLiteral(String attribute, String value, String problem) {
+        assertEquals(Optional.ofNullable(problem), ResourceRules.s3KeyFilter(attribute, value));
+    }
 }

@@ -355,6 +355,21 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void s3KeyFiltersWithWildcardsAreRefusedWithTheLiteralForm() {
+        assertEquals(
+                List.of("4: @S3Trigger: suffix = \"*.csv\" holds a wildcard, but S3 matches suffixes literally, so the"
+                        + " trigger would never fire; write suffix = \".csv\""),
+                compile("Imports", """
+                        import io.sparta.annotations.*;
+                        public class Imports {
+                            @SpartaLambda
+                            @S3Trigger(bucket = "arn:aws:s3:::their-drop", suffix = "*.csv")
+                            public void onFile() {}
+                        }
+                        """));
+    }
+
+    @Test
     void vpcTagsAndOnFailureDestinationsAreChecked() {
         assertEquals(
                 List.of(
