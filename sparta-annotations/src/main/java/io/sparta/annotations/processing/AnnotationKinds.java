@@ -103,18 +103,24 @@ public final class AnnotationKinds {
     public static final List<Kind> ALL = List.of(
             new Kind(SpartaLambda.class, Placement.FUNCTION, FunctionRules::check),
             new Kind(Schedule.class, Placement.COMPANION, (values, use) -> {
-                report(use, ScheduleRules.expression(values.string("value")));
-                report(use, ScheduleRules.description(values.string("description")));
+                report(use, "value", ScheduleRules.expression(values.string("value")));
+                report(use, "description", ScheduleRules.description(values.string("description")));
             }),
             new Kind(SchedulerSchedule.class, Placement.COMPANION, (values, use) -> {
-                report(use, ScheduleRules.schedulerExpression(values.string("value")));
-                report(use, ScheduleRules.timezone(values.string("timezone")));
-                report(use, ScheduleRules.flexibleWindow(values.integer("flexibleWindowMinutes")));
-                report(use, ScheduleRules.description(values.string("description")));
+                report(use, "value", ScheduleRules.schedulerExpression(values.string("value")));
+                report(use, "timezone", ScheduleRules.timezone(values.string("timezone")));
+                report(
+                        use,
+                        "flexibleWindowMinutes",
+                        ScheduleRules.flexibleWindow(values.integer("flexibleWindowMinutes")));
+                report(use, "description", ScheduleRules.description(values.string("description")));
             }),
             new Kind(SqsTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.QUEUE, values, "queue", false);
-                report(use, QueueRules.batch(values.integer("batchSize"), values.integer("batchingWindowSeconds")));
+                report(
+                        use,
+                        "batchSize",
+                        QueueRules.batch(values.integer("batchSize"), values.integer("batchingWindowSeconds")));
             }),
             new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
                 String method = values.string("method");
@@ -134,30 +140,33 @@ public final class AnnotationKinds {
             new Kind(FunctionUrl.class, Placement.COMPANION, (values, use) -> {}),
             new Kind(S3Trigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.BUCKET, values, "bucket", false);
-                report(use, ResourceRules.s3Events(values.strings("events")));
-                report(use, ResourceRules.s3KeyFilter("prefix", values.string("prefix")));
-                report(use, ResourceRules.s3KeyFilter("suffix", values.string("suffix")));
+                report(use, "events", ResourceRules.s3Events(values.strings("events")));
+                report(use, "prefix", ResourceRules.s3KeyFilter("prefix", values.string("prefix")));
+                report(use, "suffix", ResourceRules.s3KeyFilter("suffix", values.string("suffix")));
             }),
             new Kind(SnsTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TOPIC, values, "topic", false);
-                report(use, ResourceRules.jsonObject("filterPolicy", values.string("filterPolicy"), true));
+                report(
+                        use,
+                        "filterPolicy",
+                        ResourceRules.jsonObject("filterPolicy", values.string("filterPolicy"), true));
             }),
             new Kind(DynamoDbTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TABLE, values, "table", true);
-                report(use, ResourceRules.streamBatch(values.integer("batchSize")));
+                report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
             }),
             new Kind(KinesisTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.STREAM, values, "stream", false);
-                report(use, ResourceRules.streamBatch(values.integer("batchSize")));
+                report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
             }),
             new Kind(EventRule.class, Placement.COMPANION, (values, use) -> {
-                report(use, ResourceRules.jsonObject("pattern", values.string("pattern"), false));
-                report(use, ScheduleRules.description(values.string("description")));
+                report(use, "pattern", ResourceRules.jsonObject("pattern", values.string("pattern"), false));
+                report(use, "description", ScheduleRules.description(values.string("description")));
             }),
             new Kind(
                     LogSubscription.class,
                     Placement.COMPANION,
-                    (values, use) -> report(use, ResourceRules.logGroup(values.string("logGroup")))),
+                    (values, use) -> report(use, "logGroup", ResourceRules.logGroup(values.string("logGroup")))),
             new Kind(
                     Grant.class,
                     Placement.COMPANION,
@@ -168,10 +177,10 @@ public final class AnnotationKinds {
                     (values, use) -> report(
                             use, ResourceRules.statement(values.strings("actions"), values.strings("resources")))),
             new Kind(DynamoTable.class, Placement.RESOURCE, (values, use) -> {
-                report(use, ResourceRules.name(values.string("name")));
-                report(use, ResourceRules.keyAttribute("partitionKey", values.string("partitionKey")));
+                report(use, "name", ResourceRules.name(values.string("name")));
+                report(use, "partitionKey", ResourceRules.keyAttribute("partitionKey", values.string("partitionKey")));
                 if (!values.string("sortKey").isEmpty()) {
-                    report(use, ResourceRules.keyAttribute("sortKey", values.string("sortKey")));
+                    report(use, "sortKey", ResourceRules.keyAttribute("sortKey", values.string("sortKey")));
                 }
                 use.declare(
                         ResourceKind.TABLE,
@@ -180,14 +189,14 @@ public final class AnnotationKinds {
             }),
             new Kind(S3Bucket.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.BUCKET, values)),
             new Kind(SqsQueue.class, Placement.RESOURCE, (values, use) -> {
-                report(use, ResourceRules.name(values.string("name")));
-                report(use, ResourceRules.visibilityTimeout(values.integer("visibilityTimeout")));
+                report(use, "name", ResourceRules.name(values.string("name")));
+                report(use, "visibilityTimeout", ResourceRules.visibilityTimeout(values.integer("visibilityTimeout")));
                 use.declare(ResourceKind.QUEUE, values.string("name"), false);
             }),
             new Kind(SnsTopic.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.TOPIC, values)),
             new Kind(KinesisStream.class, Placement.RESOURCE, (values, use) -> {
-                report(use, ResourceRules.name(values.string("name")));
-                report(use, ResourceRules.shards(values.integer("shards")));
+                report(use, "name", ResourceRules.name(values.string("name")));
+                report(use, "shards", ResourceRules.shards(values.integer("shards")));
                 use.declare(ResourceKind.STREAM, values.string("name"), false);
             }));
 
@@ -214,9 +223,14 @@ public final class AnnotationKinds {
         problem.ifPresent(message -> use.problem(null, message));
     }
 
+    /** A problem of one attribute, which javac then points at. */
+    static void report(Use use, String attribute, Optional<String> problem) {
+        problem.ifPresent(message -> use.problem(attribute, message));
+    }
+
     /** A resource that has nothing to check but its name. */
     private static void declared(Use use, ResourceKind kind, AttributeValues values) {
-        report(use, ResourceRules.name(values.string("name")));
+        report(use, "name", ResourceRules.name(values.string("name")));
         use.declare(kind, values.string("name"), false);
     }
 
@@ -225,7 +239,7 @@ public final class AnnotationKinds {
             Use use, ResourceKind kind, AttributeValues values, String attribute, boolean needsStream) {
         String value = values.string(attribute);
         if (ResourceRules.isArn(value)) {
-            report(use, ResourceRules.existingArn(kind, attribute, value));
+            report(use, attribute, ResourceRules.existingArn(kind, attribute, value));
         } else {
             use.refer(value, List.of(kind), needsStream, "@" + values.type().getSimpleName(), true);
         }

@@ -370,6 +370,23 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void aTriggersProblemStandsAtTheAttributeThatHasIt() {
+        assertEquals(
+                List.of("6: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a batching"
+                        + " window)"),
+                compile("Worker", """
+                        import io.sparta.annotations.*;
+                        public class Worker {
+                            @SpartaLambda
+                            @SqsTrigger(
+                                    queue = "arn:aws:sqs:us-east-1:123456789012:jobs",
+                                    batchSize = 100)
+                            public void work() {}
+                        }
+                        """));
+    }
+
+    @Test
     void vpcTagsAndOnFailureDestinationsAreChecked() {
         assertEquals(
                 List.of(
