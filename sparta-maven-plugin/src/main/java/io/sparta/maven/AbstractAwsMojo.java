@@ -35,9 +35,12 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
         if (configuredEndpoint.isPresent()) {
             uri = Optional.of(endpoint(from, configuredEndpoint.get()));
         }
-        if (present(region).isPresent() && !REGION.matcher(region.trim()).matches()) {
-            throw new SpartaUserException("<region> (-Dsparta.region) \"" + region + "\" is not an AWS region name,"
-                    + " such as eu-west-1 or us-gov-west-1");
+        Optional<String> effectiveRegion = present(region).or(() -> present(System.getenv("AWS_REGION")));
+        if (effectiveRegion.isPresent()
+                && !REGION.matcher(effectiveRegion.get()).matches()) {
+            throw new SpartaUserException((present(region).isPresent() ? "<region> (-Dsparta.region)" : "AWS_REGION")
+                    + " \"" + effectiveRegion.get() + "\" is not an AWS region name, such as eu-west-1 or"
+                    + " us-gov-west-1");
         }
         if (maxAttempts < 1) {
             throw new SpartaUserException("<maxAttempts> (-Dsparta.maxAttempts) is " + maxAttempts

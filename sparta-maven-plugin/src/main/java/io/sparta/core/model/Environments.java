@@ -316,7 +316,11 @@ public final class Environments {
             return java.util.Optional.empty();
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode node = io.sparta.core.common.TemplateJson.MAPPER.readTree(policy);
+            // One JSON value and nothing after it: a second policy pasted behind the first is an error, not dropped.
+            com.fasterxml.jackson.databind.JsonNode node = io.sparta.core.common.TemplateJson.MAPPER
+                    .reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(policy);
             return node != null
                             && node.path("Statement").isArray()
                             && !node.path("Statement").isEmpty()

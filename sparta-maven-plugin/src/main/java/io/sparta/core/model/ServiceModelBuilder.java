@@ -54,7 +54,8 @@ public final class ServiceModelBuilder {
                 .forEach(orphan ->
                         problems.add(orphan.location() + ": " + AnnotationKinds.needsFunction("@" + orphan.type())));
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
-        checkUnique(functions, settings.parameters(), problems);
+        // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
+        checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(problems);

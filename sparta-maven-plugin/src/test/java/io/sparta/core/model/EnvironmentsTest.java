@@ -2,6 +2,7 @@ package io.sparta.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.api.HttpApiSettings;
 import java.util.List;
@@ -222,5 +223,23 @@ class EnvironmentsTest {
                         HttpApiSettings.DEFAULTS,
                         Map.of(),
                         List.of(broken))));
+    }
+
+    @Test
+    void aSecondPolicyPastedBehindTheFirstIsAnErrorNotDropped() {
+        EnvironmentSettings pasted = new EnvironmentSettings(
+                "prod",
+                "",
+                true,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                "{\"Statement\": [{\"Effect\": \"Allow\"}]} {\"Statement\": []}");
+        List<String> problems = Environments.problems(new ServiceSettings(
+                "orders", "orders", Map.of(), Map.of(), Map.of(), HttpApiSettings.DEFAULTS, Map.of(), List.of(pasted)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(
+                problems.get(0).startsWith("<environments> prod <stackPolicy> is not valid JSON: "), problems.get(0));
     }
 }

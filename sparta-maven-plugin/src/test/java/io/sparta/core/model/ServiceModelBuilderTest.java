@@ -159,6 +159,24 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void theParameterMadeForASecretDoesNotClashWithAFunctionWhoseNameItStartsWith() throws Exception {
+        ServiceSettings withSecret = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                io.sparta.api.HttpApiSettings.DEFAULTS,
+                Map.of("DB_PASSWORD", "secretsmanager:orders/db"),
+                List.of());
+        ServiceModel model = build(withSecret, method("@SpartaLambda(name = \"secret\")", "public String handle()"));
+        assertEquals(
+                "{{resolve:${SecretDBPASSWORD}}}",
+                model.functions().get(0).environment().get("DB_PASSWORD"));
+        assertEquals("secretsmanager:orders/db", model.parameters().get("SecretDBPASSWORD"));
+    }
+
+    @Test
     void aTriggerWithoutSpartaLambdaIsNamedAsJavacNamesIt() {
         assertEquals(
                 List.of("acme.Handlers#forgotten: @Schedule needs @SpartaLambda on the same class or method"),
