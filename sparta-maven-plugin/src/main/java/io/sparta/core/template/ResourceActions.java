@@ -276,11 +276,6 @@ final class ResourceActions {
         return access;
     }
 
-    /** Every type the pipeline can deploy. */
-    static Set<String> types() {
-        return BY_TYPE.keySet();
-    }
-
     private static Access passRoles(String service) {
         return new Access("PassTheServiceRoles", Set.of("iam:PassRole"), List.of(ROLES), Set.of(service));
     }
