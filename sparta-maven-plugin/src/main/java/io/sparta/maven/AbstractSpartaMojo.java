@@ -155,19 +155,7 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
         if (targetEnvironment == null || targetEnvironment.isBlank()) {
             return Optional.empty();
         }
-        ServiceSettings settings = serviceSettings();
-        return Optional.of(settings.environmentNamed(targetEnvironment.trim())
-                .orElseThrow(() -> new SpartaUserException(
-                        settings.environments().isEmpty()
-                                ? "-Dsparta.environment=" + targetEnvironment
-                                        + " names an environment, but the pom declares"
-                                        + " no <environments>; drop the property, or declare them (see the site page"
-                                        + " \"Environments and pipelines\")"
-                                : "-Dsparta.environment=" + targetEnvironment + " names no environment; declared in"
-                                        + " <environments>: "
-                                        + settings.environments().stream()
-                                                .map(EnvironmentSettings::name)
-                                                .toList())));
+        return Optional.of(Environments.named(serviceSettings(), targetEnvironment.trim()));
     }
 
     /** The stack the goal acts on: the target environment's, else the service's. */

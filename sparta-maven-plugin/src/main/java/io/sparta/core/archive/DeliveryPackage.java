@@ -57,6 +57,21 @@ public final class DeliveryPackage {
         return bytes.toByteArray();
     }
 
+    /** The configuration file {@code package} wrote for one environment, as JSON. */
+    public static com.fasterxml.jackson.databind.JsonNode configuration(
+            Path packageDirectory, PackageManifest.Environment environment) throws IOException {
+        return TemplateJson.MAPPER.readTree(
+                packageDirectory.resolve(environment.configuration()).toFile());
+    }
+
+    /** A configuration's {@code Parameters} or {@code Tags}, as names to values. */
+    public static Map<String, String> strings(com.fasterxml.jackson.databind.JsonNode object) {
+        Map<String, String> values = new TreeMap<>();
+        object.fields()
+                .forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
+    }
+
     /** Writes each configuration beside the template, under {@code environments/}. */
     public static void writeConfigurations(Path outputDirectory, Map<String, ?> configurations) throws IOException {
         Path folder = outputDirectory.resolve(ENVIRONMENTS);

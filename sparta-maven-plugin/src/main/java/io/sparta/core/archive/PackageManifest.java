@@ -37,34 +37,6 @@ public record PackageManifest(
         environments = environments == null ? List.of() : List.copyOf(environments);
     }
 
-    /** A manifest without the archive's content digest, as earlier releases wrote it. */
-    public PackageManifest(
-            String serviceName,
-            String stackName,
-            Map<String, String> tags,
-            Map<String, String> parameters,
-            String archive,
-            String archiveSha256,
-            String template,
-            String templateSha256,
-            String settingsFingerprint,
-            List<Function> functions,
-            List<Environment> environments) {
-        this(
-                serviceName,
-                stackName,
-                tags,
-                parameters,
-                archive,
-                archiveSha256,
-                template,
-                templateSha256,
-                settingsFingerprint,
-                functions,
-                environments,
-                null);
-    }
-
     /**
      * The archive's S3 key: {@code <service>/<content digest>.jar}, the same for every build of the same code (the
      * file's own digest for a manifest written before content digests).

@@ -30,6 +30,21 @@ public final class ArtifactStore {
         this.console = console;
     }
 
+    /**
+     * The configured bucket, checked to be reachable, or else the bucket Sparta manages in its own stack (made on
+     * first use).
+     */
+    public static ArtifactStore open(AwsSession aws, java.util.Optional<String> configured, Console console)
+            throws SpartaUserException {
+        if (configured.isPresent()) {
+            ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), configured.get(), console);
+            store.verifyReachable();
+            return store;
+        }
+        String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
+        return new ArtifactStore(aws.s3(), aws.region(), bucket, console);
+    }
+
     public String bucket() {
         return bucket;
     }

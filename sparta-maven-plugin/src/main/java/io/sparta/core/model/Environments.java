@@ -1,6 +1,7 @@
 package io.sparta.core.model;
 
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.template.ServiceTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,25 @@ public final class Environments {
     /** The NoEcho parameter that carries a secret's reference: {@code DB_PASSWORD} → {@code SecretDBPASSWORD}. */
     public static String secretParameter(String variable) {
         return ServiceTemplate.SECRET_PARAMETER_PREFIX + variable.replaceAll("[^A-Za-z0-9]", "");
+    }
+
+    /**
+     * The environment a goal is pointed at with {@code -Dsparta.environment}.
+     *
+     * @throws SpartaUserException naming the declared environments, or saying there are none
+     */
+    public static EnvironmentSettings named(ServiceSettings settings, String name) throws SpartaUserException {
+        return settings.environmentNamed(name)
+                .orElseThrow(() -> new SpartaUserException(
+                        settings.environments().isEmpty()
+                                ? "-Dsparta.environment=" + name + " names an environment, but the pom declares no"
+                                        + " <environments>; drop the property, or declare them (see the site page"
+                                        + " \"Environments and pipelines\")"
+                                : "-Dsparta.environment=" + name + " names no environment; declared in"
+                                        + " <environments>: "
+                                        + settings.environments().stream()
+                                                .map(EnvironmentSettings::name)
+                                                .toList()));
     }
 
     /** The pipeline's stack when {@code <pipeline>} names none: reserved, so no environment replaces it. */

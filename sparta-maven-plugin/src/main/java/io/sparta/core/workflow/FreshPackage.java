@@ -3,6 +3,7 @@ package io.sparta.core.workflow;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.model.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,16 @@ final class FreshPackage {
     private FreshPackage() {}
 
     static PackageManifest verify(ProvisionRequest request) throws SpartaUserException, IOException {
-        Path manifestFile = request.packageDirectory().resolve(PackageManifest.FILE_NAME);
+        return verify(request.packageDirectory(), request.classesDirectory(), request.settings());
+    }
+
+    /**
+     * @param packageDirectory where package wrote the manifest, template and environments
+     * @param settings the settings as configured now, which must be those that were packaged
+     */
+    static PackageManifest verify(Path packageDirectory, Path classesDirectory, ServiceSettings settings)
+            throws SpartaUserException, IOException {
+        Path manifestFile = packageDirectory.resolve(PackageManifest.FILE_NAME);
         if (!Files.isRegularFile(manifestFile)) {
             throw new SpartaUserException("No package to provision: " + manifestFile + " is missing. Run 'mvn"
                     + " package' first (for example 'mvn package sparta:provision')");
@@ -28,10 +38,10 @@ final class FreshPackage {
                 throw new SpartaUserException(file + " is missing. Run 'mvn package' first");
             }
         }
-        FileTime newestClass = newestFile(request.classesDirectory());
+        FileTime newestClass = newestFile(classesDirectory);
         FileTime oldestOutput = min(Files.getLastModifiedTime(archive), Files.getLastModifiedTime(template));
         if (newestClass != null && newestClass.compareTo(oldestOutput) > 0) {
-            throw new SpartaUserException("The package is older than the classes in " + request.classesDirectory()
+            throw new SpartaUserException("The package is older than the classes in " + classesDirectory
                     + "; provisioning it would deploy stale code. Run 'mvn package' first");
         }
         if (!Digests.sha256(archive).equals(manifest.archiveSha256())) {
@@ -42,7 +52,7 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
-        if (!manifest.settingsFingerprint().equals(request.settings().fingerprint())) {
+        if (!manifest.settingsFingerprint().equals(settings.fingerprint())) {
             throw new SpartaUserException("The configuration changed since package (it packaged service "
                     + manifest.serviceName() + " for stack " + manifest.stackName() + "). Run 'mvn package'"
                     + " with the same settings as provision");

@@ -91,15 +91,7 @@ public final class PipelineWorkflow {
             return template;
         }
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            ArtifactStore store;
-            if (request.bucket().isPresent()) {
-                store = new ArtifactStore(
-                        aws.s3(), aws.region(), request.bucket().get(), console);
-                store.verifyReachable();
-            } else {
-                String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
-                store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
-            }
+            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             String key = request.settings().serviceName() + "/pipelines/" + Digests.sha256(bytes) + ".json";
             store.putIfAbsent(key, request.pipelineTemplateFile(), "application/json");
             StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
@@ -146,9 +138,7 @@ public final class PipelineWorkflow {
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();
             for (PackageManifest.Environment environment : manifest.environments()) {
-                JsonNode configuration = TemplateJson.MAPPER.readTree(request.packageDirectory()
-                        .resolve(environment.configuration())
-                        .toFile());
+                JsonNode configuration = DeliveryPackage.configuration(request.packageDirectory(), environment);
                 ((ObjectNode) configuration.path("Parameters"))
                         .put(ServiceTemplate.ARTIFACT_BUCKET, bucket)
                         .put(ServiceTemplate.ARTIFACT_KEY, archiveKey);
@@ -197,16 +187,11 @@ public final class PipelineWorkflow {
     private static List<String> secretReferences(Path packageDirectory, PackageManifest manifest) throws IOException {
         List<String> references = new java.util.ArrayList<>();
         for (PackageManifest.Environment environment : manifest.environments()) {
-            TemplateJson.MAPPER
-                    .readTree(packageDirectory
-                            .resolve(environment.configuration())
-                            .toFile())
-                    .path("Parameters")
-                    .fields()
-                    .forEachRemaining(parameter -> {
-                        if (parameter.getKey().startsWith(ServiceTemplate.SECRET_PARAMETER_PREFIX)
-                                && !parameter.getValue().asText().isEmpty()) {
-                            references.add(parameter.getValue().asText());
+            DeliveryPackage.strings(DeliveryPackage.configuration(packageDirectory, environment)
+                            .path("Parameters"))
+                    .forEach((name, value) -> {
+                        if (name.startsWith(ServiceTemplate.SECRET_PARAMETER_PREFIX) && !value.isEmpty()) {
+                            references.add(value);
                         }
                     });
         }
@@ -215,13 +200,7 @@ public final class PipelineWorkflow {
 
     /** The package, refused when older than the classes or changed since it was hashed, as provision refuses it. */
     private static PackageManifest fresh(PipelineRequest request) throws SpartaUserException, IOException {
-        return FreshPackage.verify(new ProvisionRequest(
-                request.packageDirectory(),
-                request.classesDirectory(),
-                request.settings(),
-                request.aws(),
-                java.util.Optional.empty(),
-                request.extensions()));
+        return FreshPackage.verify(request.packageDirectory(), request.classesDirectory(), request.settings());
     }
 
     private static PackageManifest packaged(PipelineRequest request) throws SpartaUserException, IOException {

@@ -2,6 +2,7 @@ package io.sparta.core.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.api.RollbackHook;
+import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
@@ -9,7 +10,6 @@ import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
-import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
 import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
@@ -49,7 +49,7 @@ public final class ProvisionWorkflow {
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
             new StaticRoles(aws.iam(), console).verify(manifest.functions());
-            ArtifactStore store = artifactStore(request, aws);
+            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
             String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
             store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
@@ -96,8 +96,11 @@ public final class ProvisionWorkflow {
         console.info("Stack policy of " + stackName + " set from its environment's configuration");
     }
 
-    /** The stack a provision deploys, and what CloudFormation is given for it. */
-    /** @param stackPolicy the environment's stack policy as JSON, or empty */
+    /**
+     * The stack a provision deploys, and what CloudFormation is given for it.
+     *
+     * @param stackPolicy the environment's stack policy as JSON, or empty
+     */
     private record Target(
             String stackName, Map<String, String> parameters, Map<String, String> tags, String stackPolicy) {}
 
@@ -123,34 +126,14 @@ public final class ProvisionWorkflow {
                                 .map(PackageManifest.Environment::name)
                                 .toList()
                         + "); declare it in <environments> and run mvn package"));
-        JsonNode configuration = TemplateJson.MAPPER.readTree(
-                request.packageDirectory().resolve(environment.configuration()).toFile());
-        Map<String, String> parameters = new TreeMap<>();
-        configuration
-                .path("Parameters")
-                .fields()
-                .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> tags = new TreeMap<>();
-        configuration
-                .path("Tags")
-                .fields()
-                .forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        JsonNode configuration = DeliveryPackage.configuration(request.packageDirectory(), environment);
+        Map<String, String> parameters = DeliveryPackage.strings(configuration.path("Parameters"));
+        Map<String, String> tags = DeliveryPackage.strings(configuration.path("Tags"));
         JsonNode policy = configuration.path("StackPolicy");
         return new Target(
                 environment.stackName(),
                 parameters,
                 tags,
                 policy.isObject() ? TemplateJson.MAPPER.writeValueAsString(policy) : "");
-    }
-
-    private ArtifactStore artifactStore(ProvisionRequest request, AwsSession aws) throws SpartaUserException {
-        if (request.bucket().isPresent()) {
-            ArtifactStore store =
-                    new ArtifactStore(aws.s3(), aws.region(), request.bucket().get(), console);
-            store.verifyReachable();
-            return store;
-        }
-        String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
-        return new ArtifactStore(aws.s3(), aws.region(), bucket, console);
     }
 }

@@ -157,7 +157,8 @@ class PipelineChecksTest {
                         "0",
                         List.of(),
                         List.of(new PackageManifest.Environment(
-                                "test", "orders-test", false, "environments/test.json")))
+                                "test", "orders-test", false, "environments/test.json")),
+                        null)
                 .write(work.resolve("manifest.json"));
     }
 
