@@ -2,8 +2,10 @@ package io.sparta.maven;
 
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.plan.Safeguards;
 import java.net.URI;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that talk to AWS: where, as whom, how persistently. */
@@ -27,6 +29,38 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
     /** How many times one AWS call is tried on throttling, 5xx and connection errors. */
     @Parameter(property = "sparta.maxAttempts", defaultValue = "10")
     int maxAttempts;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    Safeguards safeguards(boolean allowDataLoss, boolean allowIamBroadening, String adoptStack) {
+        return new Safeguards(allowDataLoss, allowIamBroadening, present(adoptStack), confirmation());
+    }
+
+    /**
+     * Asks at the terminal when Maven runs interactively (not {@code -B}) on one; CI has neither, so there only the
+     * flags allow.
+     */
+    private Optional<Safeguards.Confirmation> confirmation() {
+        java.io.Console terminal = System.console();
+        if (session == null || !session.getRequest().isInteractiveMode() || terminal == null || !isTerminal(terminal)) {
+            return Optional.empty();
+        }
+        return Optional.of(question -> {
+            String answer = terminal.readLine("%s [y/N] ", question);
+            return answer != null
+                    && java.util.Set.of("y", "yes").contains(answer.trim().toLowerCase(java.util.Locale.ROOT));
+        });
+    }
+
+    /** From Java 22 a console exists even when input is redirected; {@code isTerminal()} then tells them apart. */
+    private static boolean isTerminal(java.io.Console console) {
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
+    }
 
     AwsTarget awsTarget() throws SpartaUserException {
         Optional<String> configuredEndpoint = present(endpoint).or(() -> present(System.getenv("AWS_ENDPOINT_URL")));

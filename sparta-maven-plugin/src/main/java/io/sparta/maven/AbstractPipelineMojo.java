@@ -25,7 +25,8 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
     @Parameter(property = "sparta.dryRun", defaultValue = "false")
     boolean dryRun;
 
-    PipelineRequest request(boolean uploadPackage) throws io.sparta.core.common.SpartaUserException {
+    PipelineRequest request(boolean uploadPackage, io.sparta.core.plan.Safeguards safeguards)
+            throws io.sparta.core.common.SpartaUserException {
         PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
         String name = present(configured.name).orElse(serviceName + "-pipeline");
         return new PipelineRequest(
@@ -41,6 +42,7 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
                 dryRun,
                 present(pipelineBucket).filter(bucket -> !bucket.startsWith("${")),
                 uploadPackage,
-                present(s3Bucket));
+                present(s3Bucket),
+                safeguards);
     }
 }

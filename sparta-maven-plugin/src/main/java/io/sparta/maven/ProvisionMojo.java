@@ -12,7 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Uploads what package built and creates or updates the service's stack through a change set, streaming stack
- * events until it settles. A template that changes nothing leaves the stack untouched.
+ * events until it settles. A template that changes nothing leaves the stack untouched. Prints the plan first, and
+ * stops before executing a change that destroys data or broadens access unless allowed; refuses a stack another
+ * owner deployed.
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class ProvisionMojo extends AbstractAwsMojo {
@@ -24,6 +26,29 @@ public class ProvisionMojo extends AbstractAwsMojo {
     @Parameter(property = "sparta.s3Bucket")
     String s3Bucket;
 
+    /**
+     * Allows a change that removes or replaces a table, bucket, queue or stream the template does not keep
+     * (DeletionPolicy or UpdateReplacePolicy Retain), destroying its data. Without it provision stops before
+     * executing such a change, or asks when Maven runs interactively. {@code sparta:plan} shows what it would allow.
+     */
+    @Parameter(property = "sparta.allowDataLoss", defaultValue = "false")
+    boolean allowDataLoss;
+
+    /**
+     * Allows an update that grants more than the deployed stack: a new action, resource or principal in a role,
+     * resource policy or Lambda permission, a removed condition or Deny, a public function URL. Without it provision
+     * stops before executing such a change, or asks when Maven runs interactively.
+     */
+    @Parameter(property = "sparta.allowIamBroadening", defaultValue = "false")
+    boolean allowIamBroadening;
+
+    /**
+     * The name of an existing stack Sparta did not create (or another service's) that this service may take over.
+     * Provision refuses such a stack otherwise; run {@code sparta:plan} with it first to see what would change.
+     */
+    @Parameter(property = "sparta.adoptStack")
+    String adoptStack;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         new ProvisionWorkflow(console)
@@ -34,6 +59,7 @@ public class ProvisionMojo extends AbstractAwsMojo {
                         awsTarget(),
                         present(s3Bucket),
                         extensions(),
-                        targetEnvironment().map(EnvironmentSettings::name)));
+                        targetEnvironment().map(EnvironmentSettings::name),
+                        safeguards(allowDataLoss, allowIamBroadening, adoptStack)));
     }
 }

@@ -25,6 +25,6 @@ public class PublishMojo extends AbstractPipelineMojo {
 
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        new PipelineWorkflow(console).publish(request(uploadPackage));
+        new PipelineWorkflow(console).publish(request(uploadPackage, io.sparta.core.plan.Safeguards.none()));
     }
 }

@@ -1,11 +1,23 @@
 package io.sparta.core.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.model.ServiceSettings;
+import io.sparta.core.plan.ChangeGuard;
+import io.sparta.core.plan.Plan;
+import io.sparta.core.plan.PlanReport;
+import io.sparta.core.plan.PlannedChange;
+import io.sparta.core.plan.PolicyDiff;
+import io.sparta.core.plan.Safeguards;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
@@ -17,11 +29,17 @@ import software.amazon.awssdk.services.cloudformation.model.CloudFormationExcept
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
 import software.amazon.awssdk.services.cloudformation.model.InvalidChangeSetStatusException;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChange;
+import software.amazon.awssdk.services.cloudformation.model.ResourceChangeDetail;
+import software.amazon.awssdk.services.cloudformation.model.ResourceTargetDefinition;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
 
-/** Creates or updates a stack through a change set, so a template that changes nothing touches nothing. */
+/**
+ * Creates or updates a stack through a change set, so a template that changes nothing touches nothing: plans the
+ * change set, refuses a stack another owner deployed, stops at the guards, then executes it and follows it.
+ */
 public final class StackDeployer {
 
     private static final Duration HOUSEKEEPING_TIMEOUT = Duration.ofSeconds(10);
@@ -34,44 +52,63 @@ public final class StackDeployer {
         this.console = console;
     }
 
-    /** What one deployment asks of CloudFormation. */
+    /**
+     * What one deployment asks of CloudFormation.
+     *
+     * @param template the template at {@code templateUrl}, read for the plan's permission changes
+     * @param service the Sparta service the stack belongs to, written as its {@value ServiceSettings#OWNER_TAG}
+     *     tag and checked on an existing stack
+     */
     public record Request(
-            String stackName, String templateUrl, Map<String, String> parameters, Map<String, String> tags) {}
+            String stackName,
+            String templateUrl,
+            JsonNode template,
+            Map<String, String> parameters,
+            Map<String, String> tags,
+            String service) {
+
+        /** The stack's tags: the configured ones and the owner tag, which no configuration overrides. */
+        Map<String, String> stackTags() {
+            Map<String, String> all = new TreeMap<>(tags);
+            all.put(ServiceSettings.OWNER_TAG, service);
+            return all;
+        }
+    }
 
     /**
      * Where a deployment left the stack.
      *
      * @param outcome the settled stack and its events, or empty when it was up to date and left alone
+     * @param plan what the change set did, as it was shown before it ran
      */
-    public record Deployment(String stackId, Optional<StackOutcome> outcome) {}
+    public record Deployment(String stackId, Optional<StackOutcome> outcome, Plan plan) {}
 
-    /** The stack's state before the change set: how to change it, and its id when it exists. */
-    private record Prepared(ChangeSetType type, String stackId) {}
+    /** The stack's state before the change set: how to change it, its id when it exists, whether it did. */
+    private record Prepared(ChangeSetType type, String stackId, boolean stackExisted) {}
 
     /**
      * @param beforeExecute runs when a change set updating an existing stack is about to execute, while the stack
      *     still runs its old template
+     * @throws SpartaUserException when the stack is another owner's, busy or stuck, or a guard stops the change
      */
-    public Deployment deploy(Request request, Runnable beforeExecute) throws SpartaUserException {
-        Prepared prepared = prepareStack(request.stackName());
+    public Deployment deploy(Request request, Safeguards safeguards, Runnable beforeExecute)
+            throws SpartaUserException {
+        Prepared prepared = prepareStack(request, safeguards, "provision");
         ChangeSetType type = prepared.type();
-        String changeSetName = "sparta-" + System.currentTimeMillis();
+        String changeSetName = LeftoverChangeSets.NAME_PREFIX + System.currentTimeMillis();
+        Optional<DescribeChangeSetResponse> created = createAndAwait(request, type, changeSetName);
+        if (created.isEmpty()) {
+            return new Deployment(prepared.stackId(), Optional.empty(), Plan.unchanged(request.stackName()));
+        }
+        DescribeChangeSetResponse changeSet = created.get();
+        Plan plan = plan(request, type, changeSet);
+        PlanReport.lines(plan).forEach(console::info);
         try {
-            createChangeSet(request, type, changeSetName);
-        } catch (CloudFormationException e) {
-            if (nothingToChange(
-                    e.awsErrorDetails() == null
-                            ? e.getMessage()
-                            : e.awsErrorDetails().errorMessage())) {
-                return new Deployment(prepared.stackId(), Optional.empty());
-            }
-            throw e;
+            ChangeGuard.check(plan, safeguards, console);
+        } catch (SpartaUserException stopped) {
+            discardChangeSet(request.stackName(), changeSetName, "the guards stopped");
+            throw stopped;
         }
-        DescribeChangeSetResponse changeSet = awaitChangeSet(request.stackName(), changeSetName);
-        if (changeSet == null) {
-            return new Deployment(prepared.stackId(), Optional.empty());
-        }
-        reportChanges(type, changeSet.changes());
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
         if (type == ChangeSetType.UPDATE) {
             beforeExecute.run();
@@ -83,7 +120,98 @@ public final class StackDeployer {
             throw new DeploymentFailedException(StackEvents.failureReport(result));
         }
         reportOutcome(result);
-        return new Deployment(result.stack().stackId(), Optional.of(result));
+        return new Deployment(result.stack().stackId(), Optional.of(result), plan);
+    }
+
+    /**
+     * Creates the change set, describes it and deletes it again, executing nothing; a stack the change set had to
+     * create (in REVIEW_IN_PROGRESS) is deleted too, so a plan leaves the account as it found it.
+     *
+     * @throws SpartaUserException when the stack is another owner's, busy or stuck
+     */
+    public Plan plan(Request request, Safeguards safeguards) throws SpartaUserException {
+        Prepared prepared = prepareStack(request, safeguards, "plan");
+        String changeSetName = LeftoverChangeSets.NAME_PREFIX + "plan-" + System.currentTimeMillis();
+        Optional<DescribeChangeSetResponse> created;
+        try {
+            created = createAndAwait(request, prepared.type(), changeSetName);
+        } finally {
+            discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
+            if (!prepared.stackExisted()) {
+                discardReviewStack(request.stackName());
+            }
+        }
+        return created.map(changeSet -> plan(request, prepared.type(), changeSet))
+                .orElseGet(() -> Plan.unchanged(request.stackName()));
+    }
+
+    private Plan plan(Request request, ChangeSetType type, DescribeChangeSetResponse changeSet) {
+        Optional<JsonNode> deployed = type == ChangeSetType.UPDATE
+                ? DeployedTemplate.of(cloudFormation, request.stackName())
+                : Optional.empty();
+        List<PlannedChange> changes = new ArrayList<>();
+        for (Change change : allChanges(request.stackName(), changeSet)) {
+            changes.add(plannedChange(change.resourceChange(), deployed, request.template()));
+        }
+        return new Plan(
+                request.stackName(), type.toString(), changes, PolicyDiff.between(deployed, request.template()));
+    }
+
+    /** The change set's changes, every page of them: DescribeChangeSet pages past a few hundred. */
+    private List<Change> allChanges(String stackName, DescribeChangeSetResponse first) {
+        List<Change> changes = new ArrayList<>(first.changes());
+        String next = first.nextToken();
+        while (next != null && !next.isEmpty()) {
+            String token = next;
+            DescribeChangeSetResponse page = cloudFormation.describeChangeSet(r ->
+                    r.stackName(stackName).changeSetName(first.changeSetId()).nextToken(token));
+            changes.addAll(page.changes());
+            next = page.nextToken();
+        }
+        return changes;
+    }
+
+    private static PlannedChange plannedChange(
+            ResourceChange resource, Optional<JsonNode> deployed, JsonNode proposed) {
+        Set<String> changed = new TreeSet<>();
+        Set<String> replacing = new TreeSet<>();
+        for (ResourceChangeDetail detail : resource.details()) {
+            ResourceTargetDefinition target = detail.target();
+            if (target == null) {
+                continue;
+            }
+            String property = "Properties".equals(target.attributeAsString()) && target.name() != null
+                    ? target.name()
+                    : target.attributeAsString();
+            changed.add(property);
+            String recreation = target.requiresRecreationAsString();
+            if ("Always".equals(recreation) || "Conditionally".equals(recreation)) {
+                replacing.add(property);
+            }
+        }
+        if (changed.isEmpty()) {
+            resource.scope().forEach(scope -> changed.add(scope.toString()));
+        }
+        String action = resource.actionAsString();
+        String id = resource.logicalResourceId();
+        boolean retained = "Remove".equals(action)
+                ? deployed.map(t -> keeps(t, id, "DeletionPolicy")).orElse(false)
+                : keeps(proposed, id, "UpdateReplacePolicy");
+        return new PlannedChange(
+                action,
+                id,
+                resource.physicalResourceId() == null ? "" : resource.physicalResourceId(),
+                resource.resourceType(),
+                resource.replacementAsString() == null ? "" : resource.replacementAsString(),
+                List.copyOf(replacing),
+                List.copyOf(changed),
+                retained);
+    }
+
+    /** Whether the template's policy keeps the resource in AWS when CloudFormation lets go of it. */
+    private static boolean keeps(JsonNode template, String logicalId, String policy) {
+        String value = template.path("Resources").path(logicalId).path(policy).asText();
+        return "Retain".equals(value) || "Snapshot".equals(value) || "RetainExceptOnCreate".equals(value);
     }
 
     private void reportOutcome(StackOutcome outcome) {
@@ -100,16 +228,25 @@ public final class StackDeployer {
         }
     }
 
-    private Prepared prepareStack(String stackName) throws SpartaUserException {
+    private Prepared prepareStack(Request request, Safeguards safeguards, String goal) throws SpartaUserException {
+        String stackName = request.stackName();
         Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
         if (existing.isEmpty()) {
-            return new Prepared(ChangeSetType.CREATE, null);
+            return new Prepared(ChangeSetType.CREATE, null, false);
         }
         String status = existing.get().stackStatusAsString();
         if (StackStates.neverCreated(status)) {
-            return new Prepared(ChangeSetType.CREATE, null);
+            // Holds no resources yet: whoever made it, creating into it takes nothing from anyone.
+            LeftoverChangeSets.remove(cloudFormation, stackName, console);
+            return new Prepared(ChangeSetType.CREATE, null, true);
         }
+        StackOwnership.check(existing.get(), request.service(), safeguards.adoptStack(), goal, console);
         if (StackStates.deadOnArrival(status)) {
+            if ("plan".equals(goal)) {
+                throw new SpartaUserException("Stack " + stackName + " is in ROLLBACK_COMPLETE after a failed first"
+                        + " create; it cannot take a change set. sparta:provision deletes it and creates it again,"
+                        + " adding every resource of the template");
+            }
             console.warn("Stack " + stackName + " is in ROLLBACK_COMPLETE after a failed first create; deleting it"
                     + " and creating it again");
             String stackId = existing.get().stackId();
@@ -117,10 +254,10 @@ public final class StackDeployer {
             try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
                 waiter.waitUntilStackDeleteComplete(r -> r.stackName(stackId));
             }
-            return new Prepared(ChangeSetType.CREATE, null);
+            return new Prepared(ChangeSetType.CREATE, null, false);
         }
         if (!StackStates.settled(status)) {
-            throw new SpartaUserException("Stack " + stackName + " is busy (" + status + "); run provision again"
+            throw new SpartaUserException("Stack " + stackName + " is busy (" + status + "); run " + goal + " again"
                     + " once that operation has finished");
         }
         if (StackStates.stuck(status)) {
@@ -128,7 +265,25 @@ public final class StackDeployer {
                     + " events in the CloudFormation console, fix the cause, then continue the rollback or run"
                     + " sparta:delete");
         }
-        return new Prepared(ChangeSetType.UPDATE, existing.get().stackId());
+        LeftoverChangeSets.remove(cloudFormation, stackName, console);
+        return new Prepared(ChangeSetType.UPDATE, existing.get().stackId(), true);
+    }
+
+    /** The created change set, or empty when CloudFormation found nothing to change. */
+    private Optional<DescribeChangeSetResponse> createAndAwait(
+            Request request, ChangeSetType type, String changeSetName) throws DeploymentFailedException {
+        try {
+            createChangeSet(request, type, changeSetName);
+        } catch (CloudFormationException e) {
+            if (nothingToChange(
+                    e.awsErrorDetails() == null
+                            ? e.getMessage()
+                            : e.awsErrorDetails().errorMessage())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.ofNullable(awaitChangeSet(request.stackName(), changeSetName));
     }
 
     private void createChangeSet(Request request, ChangeSetType type, String changeSetName) {
@@ -144,13 +299,13 @@ public final class StackDeployer {
                                     .parameterValue(p.getValue())
                                     .build())
                             .toList())
-                    .tags(request.tags().entrySet().stream()
+                    .tags(request.stackTags().entrySet().stream()
                             .map(t -> Tag.builder()
                                     .key(t.getKey())
                                     .value(t.getValue())
                                     .build())
                             .toList())
-                    .description("Sparta for Java"));
+                    .description(LeftoverChangeSets.DESCRIPTION));
         } catch (AlreadyExistsException retriedAfterLostResponse) {
             console.debug("Change set " + changeSetName + " already exists: a retried call had created it");
         }
@@ -188,6 +343,11 @@ public final class StackDeployer {
 
     /** Housekeeping only: the deployment's outcome is known, so a failure here is reported, not fatal. */
     private void discardEmptyChangeSet(String stackName, String changeSetName) {
+        discardChangeSet(stackName, changeSetName, "it changes nothing");
+    }
+
+    /** Deletes a change set that will not run; a failure is reported, and the next run deletes it. */
+    private void discardChangeSet(String stackName, String changeSetName, String why) {
         try {
             cloudFormation.deleteChangeSet(r -> r.stackName(stackName)
                     .changeSetName(changeSetName)
@@ -195,8 +355,21 @@ public final class StackDeployer {
         } catch (ChangeSetNotFoundException retriedAfterLostResponse) {
             console.debug("Change set " + changeSetName + " is already deleted: a retried call had deleted it");
         } catch (SdkException e) {
-            console.warn("Could not delete the empty change set " + changeSetName + " of stack " + stackName + " ("
-                    + e.getMessage() + "); it changes nothing and can be deleted in the console");
+            console.warn("Could not delete change set " + changeSetName + " of stack " + stackName + ", kept because "
+                    + why + " (" + e.getMessage() + "); the next run deletes it");
+        }
+    }
+
+    /** A stack a plan's CREATE change set made, holding nothing: deleted with the change set. */
+    private void discardReviewStack(String stackName) {
+        try {
+            Optional<Stack> stack = Stacks.find(cloudFormation, stackName);
+            if (stack.isPresent() && StackStates.neverCreated(stack.get().stackStatusAsString())) {
+                cloudFormation.deleteStack(r -> r.stackName(stack.get().stackId()));
+            }
+        } catch (SdkException e) {
+            console.warn("Could not delete the empty stack " + stackName + " the plan's change set made ("
+                    + e.getMessage() + "); it holds nothing, and the next provision creates into it");
         }
     }
 
@@ -212,17 +385,6 @@ public final class StackDeployer {
                 throw e;
             }
             console.debug("Change set " + changeSetName + " is already " + execution + ": a retried call ran it");
-        }
-    }
-
-    private void reportChanges(ChangeSetType type, List<Change> changes) {
-        console.info((type == ChangeSetType.CREATE ? "Creating" : "Updating") + " stack: " + changes.size()
-                + " resource change(s)");
-        for (Change change : changes) {
-            var resource = change.resourceChange();
-            String replacement = "True".equals(resource.replacementAsString()) ? "  (replacement)" : "";
-            console.info("  " + resource.actionAsString() + "  " + resource.logicalResourceId() + "  "
-                    + resource.resourceType() + replacement);
         }
     }
 

@@ -168,6 +168,7 @@ public final class Environments {
             environment.secrets().forEach((secret, reference) -> parameters.put(secretParameter(secret), reference));
             Map<String, String> tags = new TreeMap<>(settings.tags());
             tags.putAll(environment.tags());
+            tags.put(ServiceSettings.OWNER_TAG, settings.serviceName());
             configurations.put(
                     environment.name(),
                     new TemplateConfiguration(

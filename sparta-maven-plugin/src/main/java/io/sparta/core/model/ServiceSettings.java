@@ -27,6 +27,12 @@ public record ServiceSettings(
         Map<String, String> secrets,
         List<EnvironmentSettings> environments) {
 
+    /**
+     * The stack tag naming the Sparta service a stack belongs to, set on every stack Sparta deploys for a service
+     * (its own, each environment's, its pipeline's): Sparta changes and deletes only stacks carrying its service's.
+     */
+    public static final String OWNER_TAG = "sparta:service";
+
     public ServiceSettings {
         tags = Map.copyOf(tags);
         parameters = Map.copyOf(parameters);

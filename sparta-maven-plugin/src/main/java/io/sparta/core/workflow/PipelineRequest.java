@@ -3,6 +3,7 @@ package io.sparta.core.workflow;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
+import io.sparta.core.plan.Safeguards;
 import io.sparta.core.template.PipelineTemplate;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param pipelineBucket the pipeline's bucket when known (CodeBuild passes it), else read from its stack
  * @param uploadPackage publish uploads the package zip (false when CodeBuild hands it to the pipeline itself)
  * @param bucket where the pipeline's own template is uploaded for CloudFormation; empty for the managed bucket
+ * @param safeguards what the user allowed when the pipeline's stack changes
  */
 public record PipelineRequest(
         Path packageDirectory,
@@ -32,7 +34,8 @@ public record PipelineRequest(
         boolean dryRun,
         Optional<String> pipelineBucket,
         boolean uploadPackage,
-        Optional<String> bucket) {
+        Optional<String> bucket,
+        Safeguards safeguards) {
 
     /** The key of the published package in the pipeline's bucket. */
     public String packageKey() {

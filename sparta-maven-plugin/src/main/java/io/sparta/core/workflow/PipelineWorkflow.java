@@ -99,8 +99,11 @@ public final class PipelineWorkflow {
                             new StackDeployer.Request(
                                     request.pipelineStackName(),
                                     store.httpsUrl(key),
+                                    template,
                                     Map.of(),
-                                    new TreeMap<>(request.settings().tags())),
+                                    new TreeMap<>(request.settings().tags()),
+                                    request.settings().serviceName()),
+                            request.safeguards(),
                             () -> {});
             if (deployment.outcome().isEmpty()) {
                 console.info("Pipeline stack " + request.pipelineStackName() + " is up to date; nothing to change");

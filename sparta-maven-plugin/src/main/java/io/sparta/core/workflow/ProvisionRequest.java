@@ -3,6 +3,7 @@ package io.sparta.core.workflow;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
+import io.sparta.core.plan.Safeguards;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param extensions the hooks told when a provision fails
  * @param environment the environment to provision, from its configuration in the package; empty for the service's
  *     own stack
+ * @param safeguards what the user allowed beyond the guards' defaults, and whom to ask
  */
 public record ProvisionRequest(
         Path packageDirectory,
@@ -24,9 +26,10 @@ public record ProvisionRequest(
         AwsTarget aws,
         Optional<String> bucket,
         Extensions extensions,
-        Optional<String> environment) {
+        Optional<String> environment,
+        Safeguards safeguards) {
 
-    /** A provision of the service's own stack. */
+    /** A provision of the service's own stack, with the guards' defaults. */
     public ProvisionRequest(
             Path packageDirectory,
             Path classesDirectory,
@@ -34,6 +37,14 @@ public record ProvisionRequest(
             AwsTarget aws,
             Optional<String> bucket,
             Extensions extensions) {
-        this(packageDirectory, classesDirectory, settings, aws, bucket, extensions, Optional.empty());
+        this(
+                packageDirectory,
+                classesDirectory,
+                settings,
+                aws,
+                bucket,
+                extensions,
+                Optional.empty(),
+                Safeguards.none());
     }
 }

@@ -13,6 +13,10 @@ import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.StackDeployer;
 import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
+import io.sparta.core.plan.ChangeGuard;
+import io.sparta.core.plan.Plan;
+import io.sparta.core.plan.PlanReport;
+import io.sparta.core.plan.PlannedChange;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * The provision stage: check the package → verify static IAM roles → upload archive → upload template → change
- * set → wait; Rollback hooks when it fails.
+ * set → plan and guards → execute → wait; Rollback hooks when it fails. The plan stage alone is {@link #plan}.
  */
 public final class ProvisionWorkflow {
 
@@ -51,25 +55,22 @@ public final class ProvisionWorkflow {
             new StaticRoles(aws.iam(), console).verify(manifest.functions());
             ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
-            String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
-            store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
-
             Target target = target(request, manifest);
             String stackName = target.stackName();
-            Map<String, String> parameters = new TreeMap<>(target.parameters());
-            parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
-            parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
-            List<ExistingBucketNotifications.Notification> wanted = ExistingBucketNotifications.fromTemplate(
-                    TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile()));
+            StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
+            List<ExistingBucketNotifications.Notification> wanted =
+                    ExistingBucketNotifications.fromTemplate(deployRequest.template());
             List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
             StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
                     .deploy(
-                            new StackDeployer.Request(
-                                    stackName, store.httpsUrl(templateKey), parameters, target.tags()),
+                            deployRequest,
+                            request.safeguards(),
                             () -> previous.addAll(
                                     ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName)));
             boolean changed = deployment.outcome().isPresent();
-            if (!changed) {
+            if (changed) {
+                PlanReport.write(deployment.plan(), request.packageDirectory());
+            } else {
                 console.info("Stack " + stackName + " is up to date; nothing to change");
             }
             if (!target.stackPolicy().isEmpty()) {
@@ -83,6 +84,53 @@ public final class ProvisionWorkflow {
             console.info(aws.ledger().summary());
             return changed;
         }
+    }
+
+    /**
+     * The plan stage alone: the change set provision would execute, described and deleted, written to the console,
+     * {@code plan.md} and {@code plan.json}. Uploads the template (CloudFormation reads it from S3) but not the
+     * archive.
+     */
+    public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
+        PackageManifest manifest = FreshPackage.verify(request);
+        try (AwsSession aws = AwsSession.open(request.aws())) {
+            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
+            Target target = target(request, manifest);
+            Plan plan = new StackDeployer(aws.cloudFormation(), console)
+                    .plan(deployRequest(store, manifest, target), request.safeguards());
+            PlanReport.lines(plan).forEach(console::info);
+            if (!plan.creates()) {
+                for (PlannedChange loss : plan.dataLoss()) {
+                    console.warn("Provision will need -D" + ChangeGuard.ALLOW_DATA_LOSS + "=true: it "
+                            + loss.action().toLowerCase(java.util.Locale.ROOT) + "s " + loss.logicalId());
+                }
+                if (!plan.broadening().isEmpty()) {
+                    console.warn("Provision will need -D" + ChangeGuard.ALLOW_IAM_BROADENING + "=true: "
+                            + plan.broadening().size() + " statement(s) grant more than the deployed stack");
+                }
+            }
+            Path written = PlanReport.write(plan, request.packageDirectory());
+            console.info("Plan written to " + written + " and " + PlanReport.JSON_FILE + " beside it");
+            console.info(aws.ledger().summary());
+            return plan;
+        }
+    }
+
+    /** Uploads the template (once per content) and says what CloudFormation is asked to deploy. */
+    private StackDeployer.Request deployRequest(ArtifactStore store, PackageManifest manifest, Target target)
+            throws IOException {
+        String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
+        store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
+        Map<String, String> parameters = new TreeMap<>(target.parameters());
+        parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
+        parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
+        return new StackDeployer.Request(
+                target.stackName(),
+                store.httpsUrl(templateKey),
+                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile()),
+                parameters,
+                target.tags(),
+                manifest.serviceName());
     }
 
     /** The environment's stack policy, set as its configuration gives it, as the pipeline's deploy does. */

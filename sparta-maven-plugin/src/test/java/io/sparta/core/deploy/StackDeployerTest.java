@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.plan.Safeguards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +32,18 @@ class StackDeployerTest {
     /** The calls of an update that runs to completion. */
     private static final List<String> UPDATE_CALLS = List.of(
             "DescribeStacks",
+            "ListChangeSets",
+            "CreateChangeSet",
+            "DescribeChangeSet",
+            "GetTemplate",
+            "DescribeStackEvents",
+            "ExecuteChangeSet",
+            "DescribeStacks",
+            "DescribeStackEvents");
+
+    /** The calls of a create that runs to completion: no old change sets to look for, no deployed template. */
+    private static final List<String> CREATE_CALLS = List.of(
+            "DescribeStacks",
             "CreateChangeSet",
             "DescribeChangeSet",
             "DescribeStackEvents",
@@ -45,8 +59,15 @@ class StackDeployerTest {
             "https://sparta-artifacts.s3.us-east-1.amazonaws.com/orders/templates/9f2c.json";
     private static final String NO_CHANGES =
             "The submitted information didn't contain changes. Submit different information to create a change set.";
+    private static final String HELLO_ROLE_POLICY =
+            "{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\": \"*\"}";
     private static final StackDeployer.Request REQUEST = new StackDeployer.Request(
-            "orders", TEMPLATE_URL, Map.of("ArtifactBucket", "sparta-artifacts"), Map.of("team", "payments"));
+            "orders",
+            TEMPLATE_URL,
+            template(HELLO_ROLE_POLICY),
+            Map.of("ArtifactBucket", "sparta-artifacts"),
+            Map.of("team", "payments"),
+            "orders");
 
     private static final String HELLO_ADDED = change("Add", "HelloFunction", "AWS::Lambda::Function", null);
     private static final String ROLE_ADDED = change("Add", "HelloRole", "AWS::IAM::Role", null);
@@ -68,7 +89,7 @@ class StackDeployerTest {
     }
 
     private StackDeployer.Deployment deploy() throws SpartaUserException {
-        return deployer.deploy(REQUEST, hook);
+        return deployer.deploy(REQUEST, Safeguards.none(), hook);
     }
 
     // ---- prepareStack: what the stack's state makes of the change set
@@ -80,7 +101,7 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(UPDATE_CALLS, http.operations());
+        assertEquals(CREATE_CALLS, http.operations());
         ScriptedHttp.Call create = http.call(1);
         assertEquals("orders", create.param("StackName"));
         assertEquals("CREATE", create.param("ChangeSetType"));
@@ -88,8 +109,10 @@ class StackDeployerTest {
         assertEquals("CAPABILITY_IAM", create.param("Capabilities.member.1"));
         assertEquals("ArtifactBucket", create.param("Parameters.member.1.ParameterKey"));
         assertEquals("sparta-artifacts", create.param("Parameters.member.1.ParameterValue"));
-        assertEquals("team", create.param("Tags.member.1.Key"));
-        assertEquals("payments", create.param("Tags.member.1.Value"));
+        assertEquals("sparta:service", create.param("Tags.member.1.Key"), "the owner tag on every stack");
+        assertEquals("orders", create.param("Tags.member.1.Value"));
+        assertEquals("team", create.param("Tags.member.2.Key"));
+        assertEquals("payments", create.param("Tags.member.2.Value"));
         String changeSetName = create.param("ChangeSetName");
         assertTrue(changeSetName.matches("sparta-\\d+"), changeSetName);
         assertEquals(changeSetName, http.call(2).param("ChangeSetName"));
@@ -112,9 +135,12 @@ class StackDeployerTest {
                 "only this operation's events, oldest first: the REVIEW_IN_PROGRESS one was there before");
         assertEquals(
                 List.of(
-                        "Creating stack: 2 resource change(s)",
+                        "Plan for stack orders (create): 2 resource change(s)",
                         "  Add  HelloRole  AWS::IAM::Role",
                         "  Add  HelloFunction  AWS::Lambda::Function",
+                        "Permission changes: 2 statement(s) added, 0 removed",
+                        "  + HelloRole AssumeRolePolicyDocument: Allow sts:AssumeRole to Service:lambda.amazonaws.com",
+                        "  + HelloRole Policies/access: Allow logs:PutLogEvents on *",
                         "  10:00:10  orders  AWS::CloudFormation::Stack  CREATE_IN_PROGRESS  User Initiated",
                         "  10:00:18  HelloFunction  AWS::Lambda::Function  CREATE_IN_PROGRESS",
                         "  10:00:25  HelloFunction  AWS::Lambda::Function  CREATE_COMPLETE",
@@ -130,13 +156,14 @@ class StackDeployerTest {
 
     @Test
     void aStackLeftInReviewInProgressByAnUnexecutedChangeSetIsCreatedAgain() throws Exception {
-        http.ok("DescribeStacks", stacks(STACK_ID, "REVIEW_IN_PROGRESS"));
+        http.ok("DescribeStacks", stacks(STACK_ID, "REVIEW_IN_PROGRESS")).ok("ListChangeSets", changeSets());
         scriptCreateToCompletion();
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals("CREATE", http.call(1).param("ChangeSetType"));
-        assertEquals("ExecuteChangeSet", http.call(4).operation());
+        assertEquals("ListChangeSets", http.call(1).operation(), "an earlier run's change sets are looked for");
+        assertEquals("CREATE", http.call(2).param("ChangeSetType"));
+        assertEquals("ExecuteChangeSet", http.call(5).operation());
         assertEquals(STACK_ID, deployment.stackId());
         assertEquals(
                 "CREATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
@@ -244,15 +271,22 @@ class StackDeployerTest {
     @ParameterizedTest
     @ValueSource(strings = {"UPDATE_COMPLETE", "CREATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"})
     void aSettledStackIsUpdatedAndTheHookRunsWhileItStillHasItsOldTemplate(String status) throws Exception {
-        http.ok("DescribeStacks", stacks(STACK_ID, status));
+        http.ok("DescribeStacks", stacks(STACK_ID, status)).ok("ListChangeSets", changeSets());
         scriptUpdateToCompletion();
 
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(UPDATE_CALLS, http.operations());
-        assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
+        assertEquals("UPDATE", http.call(2).param("ChangeSetType"));
+        assertEquals("Original", http.call(4).param("TemplateStage"), "the plan reads the deployed template");
         assertEquals(
-                List.of(List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeStackEvents")),
+                List.of(List.of(
+                        "DescribeStacks",
+                        "ListChangeSets",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "GetTemplate",
+                        "DescribeStackEvents")),
                 hookRuns,
                 "once, after the change set is ready and before it executes");
         assertEquals(STACK_ID, deployment.stackId());
@@ -264,9 +298,9 @@ class StackDeployerTest {
                 "the last update's event was there before and is not this operation's");
         assertEquals(
                 List.of(
-                        "Updating stack: 2 resource change(s)",
-                        "  Modify  HelloFunction  AWS::Lambda::Function",
-                        "  Modify  HelloLogGroup  AWS::Logs::LogGroup  (replacement)"),
+                        "Plan for stack orders (update): 2 resource change(s)",
+                        "  Modify  HelloFunction  AWS::Lambda::Function  [hellofunction]",
+                        "  Modify  HelloLogGroup  AWS::Logs::LogGroup  [hellologgroup]  replacement: True"),
                 console.lines().subList(0, 3));
         assertEquals(0, http.unanswered());
     }
@@ -329,12 +363,13 @@ class StackDeployerTest {
     @Test
     void aCreateChangeSetRejectedForHavingNoChangesLeavesTheStackAlone() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES));
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(List.of("DescribeStacks", "CreateChangeSet"), http.operations());
-        assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
+        assertEquals(List.of("DescribeStacks", "ListChangeSets", "CreateChangeSet"), http.operations());
+        assertEquals("UPDATE", http.call(2).param("ChangeSetType"));
         assertEquals(STACK_ID, deployment.stackId());
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), hookRuns);
@@ -344,6 +379,7 @@ class StackDeployerTest {
     @Test
     void anyOtherValidationErrorOfCreateChangeSetIsThrown() {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .answer("CreateChangeSet", 400, error("ValidationError", "Parameters: [ArtifactKey] must have values"));
 
         CloudFormationException e = assertThrows(CloudFormationException.class, this::deploy);
@@ -351,12 +387,13 @@ class StackDeployerTest {
         assertEquals(
                 "Parameters: [ArtifactKey] must have values",
                 e.awsErrorDetails().errorMessage());
-        assertEquals(List.of("DescribeStacks", "CreateChangeSet"), http.operations());
+        assertEquals(List.of("DescribeStacks", "ListChangeSets", "CreateChangeSet"), http.operations());
     }
 
     @Test
     void aChangeSetThatFailsForHavingNoChangesIsDeletedAndTheStackLeftAlone() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
@@ -367,15 +404,16 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
+                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "DescribeChangeSet",
                         "DeleteChangeSet"),
                 http.operations(),
                 "the waiter stops on FAILED; the change set is read again for its reason, then deleted");
-        String changeSetName = http.call(1).param("ChangeSetName");
-        assertEquals("orders", http.call(4).param("StackName"));
-        assertEquals(changeSetName, http.call(4).param("ChangeSetName"));
+        String changeSetName = http.call(2).param("ChangeSetName");
+        assertEquals("orders", http.call(5).param("StackName"));
+        assertEquals(changeSetName, http.call(5).param("ChangeSetName"));
         assertEquals(STACK_ID, deployment.stackId());
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), hookRuns);
@@ -385,6 +423,7 @@ class StackDeployerTest {
     @Test
     void aFailedDeleteOfTheEmptyChangeSetOnlyWarns() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
@@ -398,24 +437,25 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals("DeleteChangeSet", http.operations().get(4));
-        assertEquals(5, http.operations().size(), "a housekeeping failure is not retried");
+        assertEquals("DeleteChangeSet", http.operations().get(5));
+        assertEquals(6, http.operations().size(), "a housekeeping failure is not retried");
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(STACK_ID, deployment.stackId());
         assertEquals(1, console.warnings().size(), console.warnings().toString());
         String warning = console.warnings().get(0);
         assertTrue(
-                warning.startsWith(
-                        "Could not delete the empty change set " + http.call(1).param("ChangeSetName")
-                                + " of stack orders (User: arn:aws:iam::123456789012:user/dev is not authorized to perform:"
-                                + " cloudformation:DeleteChangeSet"),
+                warning.startsWith("Could not delete change set " + http.call(2).param("ChangeSetName")
+                        + " of stack orders, kept because it changes nothing (User:"
+                        + " arn:aws:iam::123456789012:user/dev is not authorized to perform:"
+                        + " cloudformation:DeleteChangeSet"),
                 warning);
-        assertTrue(warning.endsWith("it changes nothing and can be deleted in the console"), warning);
+        assertTrue(warning.endsWith("the next run deletes it"), warning);
     }
 
     @Test
     void anEmptyChangeSetAlreadyDeletedByARetriedCallIsNoWarning() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
@@ -427,7 +467,7 @@ class StackDeployerTest {
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(5, http.operations().size());
+        assertEquals(6, http.operations().size());
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), console.warnings());
     }
@@ -437,6 +477,7 @@ class StackDeployerTest {
         String reason = "Template format error: Unresolved resource dependencies [HelloRole] in the Resources block of"
                 + " the template";
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""));
@@ -445,7 +486,12 @@ class StackDeployerTest {
 
         assertEquals("CloudFormation rejected the change set for orders: " + reason, e.getMessage());
         assertEquals(
-                List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeChangeSet"),
+                List.of(
+                        "DescribeStacks",
+                        "ListChangeSets",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DescribeChangeSet"),
                 http.operations(),
                 "neither executed nor deleted: the user may want to read it");
         assertEquals(List.of(), hookRuns);
@@ -455,6 +501,7 @@ class StackDeployerTest {
     void aWaitThatEndsBeforeTheChangeSetIsReadyNeverExecutesIt() {
         // The waiter also gives up on an error it has no acceptor for; the change set may then still be pending.
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .answer("DescribeChangeSet", 400, call -> error("ValidationError", "Stack orders is being updated"))
                 .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_IN_PROGRESS", "UNAVAILABLE", "", ""));
@@ -462,7 +509,12 @@ class StackDeployerTest {
         assertThrows(SdkClientException.class, this::deploy);
 
         assertEquals(
-                List.of("DescribeStacks", "CreateChangeSet", "DescribeChangeSet", "DescribeChangeSet"),
+                List.of(
+                        "DescribeStacks",
+                        "ListChangeSets",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DescribeChangeSet"),
                 http.operations(),
                 "not executed while it is still being created");
         assertEquals(List.of(), hookRuns);
@@ -471,6 +523,7 @@ class StackDeployerTest {
     @Test
     void aCreateChangeSetRetriedAfterItsResponseWasLostGoesOnWithTheChangeSet() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .answer(
                         "CreateChangeSet",
                         400,
@@ -482,7 +535,7 @@ class StackDeployerTest {
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(UPDATE_CALLS, http.operations());
-        assertEquals(http.call(1).param("ChangeSetName"), http.call(2).param("ChangeSetName"));
+        assertEquals(http.call(2).param("ChangeSetName"), http.call(3).param("ChangeSetName"));
         assertEquals(
                 "UPDATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
         assertEquals(1, hookRuns.size());
@@ -514,15 +567,17 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
+                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
+                        "GetTemplate",
                         "DescribeStackEvents",
                         "ExecuteChangeSet",
                         "DescribeChangeSet",
                         "DescribeStacks",
                         "DescribeStackEvents"),
                 http.operations());
-        assertEquals(http.call(1).param("ChangeSetName"), http.call(5).param("ChangeSetName"));
+        assertEquals(http.call(2).param("ChangeSetName"), http.call(7).param("ChangeSetName"));
         assertEquals(
                 "UPDATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
         assertEquals(3, deployment.outcome().orElseThrow().events().size());
@@ -555,8 +610,10 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
+                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
+                        "GetTemplate",
                         "DescribeStackEvents",
                         "ExecuteChangeSet",
                         "DescribeChangeSet"),
@@ -576,6 +633,310 @@ class StackDeployerTest {
                 "the script expected DescribeStackEvents next, the client sent DescribeStacks",
                 e.awsErrorDetails().errorMessage());
         assertEquals(List.of("DescribeStacks"), http.operations());
+    }
+
+    // ---- ownership: a stack another owner deployed is not ours to change
+
+    @Test
+    void aStackWithoutTheOwnerTagIsRefusedBeforeAnyChangeSet() {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE", "", null));
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
+
+        assertEquals(
+                "Stack orders exists and was not created by Sparta (it has no sparta:service tag); Sparta will not"
+                        + " change or delete a stack another owner deployed.\n"
+                        + "If another stack was meant, set <stackName> (-Dsparta.stackName). To take this one over"
+                        + " deliberately, see what would change, then provision it:\n"
+                        + "  mvn sparta:plan -Dsparta.adoptStack=orders\n"
+                        + "  mvn sparta:provision -Dsparta.adoptStack=orders",
+                e.getMessage());
+        assertEquals(List.of("DescribeStacks"), http.operations(), "nothing created, nothing changed");
+    }
+
+    @Test
+    void aStackOfAnotherServiceIsRefusedNamingThatService() {
+        http.ok("DescribeStacks", stacks(STACK_ID, "ROLLBACK_COMPLETE", "", "billing"));
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Stack orders exists and belongs to Sparta service billing (its sparta:service"
+                                + " tag)"),
+                e.getMessage());
+        assertEquals(List.of("DescribeStacks"), http.operations(), "not even a dead stack of another is deleted");
+    }
+
+    @Test
+    void anAdoptedStackIsUpdatedAndTaggedWithALoggedWarning() throws Exception {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE", "", null)).ok("ListChangeSets", changeSets());
+        scriptUpdateToCompletion();
+
+        deployer.deploy(REQUEST, new Safeguards(false, false, Optional.of("orders"), Optional.empty()), hook);
+
+        assertEquals(UPDATE_CALLS, http.operations());
+        assertEquals("sparta:service", http.call(2).param("Tags.member.1.Key"));
+        assertEquals("orders", http.call(2).param("Tags.member.1.Value"));
+        assertEquals(
+                List.of("Adopting stack orders (-Dsparta.adoptStack): it was not created by Sparta (it has no"
+                        + " sparta:service tag); from now on it is tagged sparta:service=orders"),
+                console.warnings());
+    }
+
+    @Test
+    void anAdoptionNamingAnotherStackIsRefused() {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"));
+
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> deployer.deploy(
+                        REQUEST, new Safeguards(false, false, Optional.of("order"), Optional.empty()), hook));
+
+        assertEquals(
+                "-Dsparta.adoptStack names stack order, but this goal acts on stack orders; give the stack's own"
+                        + " name, or leave the property out",
+                e.getMessage());
+    }
+
+    // ---- leftovers: change sets an earlier run made and never executed
+
+    @Test
+    void onlySpartasUnexecutedChangeSetsAreDeletedBeforeTheNextOne() throws Exception {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok(
+                        "ListChangeSets",
+                        changeSets(
+                                changeSetSummary(
+                                        "sparta-1700000000000", "Sparta for Java", "CREATE_COMPLETE", "AVAILABLE"),
+                                changeSetSummary("sparta-1700000000001", "Sparta for Java", "FAILED", "UNAVAILABLE"),
+                                changeSetSummary(
+                                        "sparta-1700000000002", "Sparta for Java", "CREATE_IN_PROGRESS", "UNAVAILABLE"),
+                                changeSetSummary(
+                                        "sparta-1700000000003", "Sparta for Java", "CREATE_COMPLETE", "EXECUTE_FAILED"),
+                                changeSetSummary("sparta-by-hand", "Reviewed by Ana", "CREATE_COMPLETE", "AVAILABLE"),
+                                changeSetSummary("release-42", null, "CREATE_COMPLETE", "AVAILABLE")))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES));
+
+        deploy();
+
+        assertEquals(
+                List.of("DescribeStacks", "ListChangeSets", "DeleteChangeSet", "DeleteChangeSet", "CreateChangeSet"),
+                http.operations());
+        assertEquals(
+                "arn:aws:cloudformation:us-east-1:123456789012:changeSet/sparta-1700000000000/1111",
+                http.call(2).param("ChangeSetName"),
+                "deleted by id");
+        assertTrue(http.call(3).param("ChangeSetName").contains("/sparta-1700000000001/"));
+        assertEquals(2, console.lines().size(), console.lines().toString());
+        assertTrue(
+                console.lines()
+                        .get(0)
+                        .startsWith("Deleted change set sparta-1700000000000 of stack orders (created"
+                                + " 2026-11-22T08:00:00Z)"),
+                console.lines().get(0));
+    }
+
+    // ---- guards: data loss and broader access stop before execute
+
+    private static final String TABLE_REMOVED = """
+            <member><Type>Resource</Type><ResourceChange>
+              <Action>Remove</Action><LogicalResourceId>OrdersTable</LogicalResourceId>
+              <PhysicalResourceId>orders-OrdersTable-1X2Y</PhysicalResourceId>
+              <ResourceType>AWS::DynamoDB::Table</ResourceType><Scope/><Details/>
+            </ResourceChange></member>""";
+
+    private static final String BUCKET_REPLACED = """
+            <member><Type>Resource</Type><ResourceChange>
+              <Action>Modify</Action><LogicalResourceId>Uploads</LogicalResourceId>
+              <PhysicalResourceId>orders-uploads-1</PhysicalResourceId>
+              <ResourceType>AWS::S3::Bucket</ResourceType><Replacement>True</Replacement>
+              <Scope><member>Properties</member></Scope>
+              <Details>
+                <member><Target><Attribute>Properties</Attribute><Name>BucketName</Name>
+                  <RequiresRecreation>Always</RequiresRecreation></Target>
+                  <Evaluation>Static</Evaluation><ChangeSource>DirectModification</ChangeSource></member>
+                <member><Target><Attribute>Properties</Attribute><Name>Tags</Name>
+                  <RequiresRecreation>Never</RequiresRecreation></Target>
+                  <Evaluation>Static</Evaluation><ChangeSource>DirectModification</ChangeSource></member>
+              </Details>
+            </ResourceChange></member>""";
+
+    /** An update whose change set holds {@code changes}, up to the plan: the guards decide what comes next. */
+    private void scriptUpdatePlanned(String changes, String deployedStatements) {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, changes))
+                .ok("GetTemplate", deployedTemplate(deployedStatements));
+    }
+
+    @Test
+    void aRemovedTableStopsTheProvisionAndItsChangeSetIsDeleted() {
+        scriptUpdatePlanned(TABLE_REMOVED + BUCKET_REPLACED, HELLO_ROLE_POLICY);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
+
+        assertEquals(
+                "Stopped before changing the stack: this change destroys data held by 2 resource(s):\n"
+                        + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)\n"
+                        + "  Modify Uploads (AWS::S3::Bucket orders-uploads-1): replaced because of BucketName\n"
+                        + "Keep the resource (declare it again, or keep it on delete with retainOnDelete), or, if its"
+                        + " data may go, run again with -Dsparta.allowDataLoss=true",
+                e.getMessage());
+        assertEquals("DeleteChangeSet", http.operations().get(5), "no leftover for the next run");
+        assertEquals(6, http.operations().size(), "never executed");
+        assertEquals(List.of(), hookRuns);
+        assertTrue(
+                console.lines()
+                        .contains("  Modify  Uploads  AWS::S3::Bucket  [orders-uploads-1]  replacement: True"
+                                + " (BucketName)  DATA LOSS"),
+                console.lines().toString());
+    }
+
+    @Test
+    void theDataLossFlagLetsItRunAndIsLoggedWithWhatItAllowed() throws Exception {
+        scriptUpdatePlanned(TABLE_REMOVED, HELLO_ROLE_POLICY);
+        http.ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
+                .ok("ExecuteChangeSet", response("ExecuteChangeSet", ""))
+                .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("DescribeStackEvents", updateEvents());
+
+        deployer.deploy(REQUEST, new Safeguards(true, false, Optional.empty(), Optional.empty()), hook);
+
+        assertEquals(UPDATE_CALLS, http.operations());
+        assertEquals(
+                List.of("This change destroys data held by 1 resource(s), allowed by -Dsparta.allowDataLoss:\n"
+                        + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)"),
+                console.warnings());
+    }
+
+    @Test
+    void atATerminalTheUserIsAskedAndANoStops() {
+        scriptUpdatePlanned(TABLE_REMOVED, HELLO_ROLE_POLICY);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        List<String> questions = new ArrayList<>();
+
+        assertThrows(
+                SpartaUserException.class,
+                () -> deployer.deploy(
+                        REQUEST,
+                        new Safeguards(false, false, Optional.empty(), Optional.of(question -> {
+                            questions.add(question);
+                            return false;
+                        })),
+                        hook));
+
+        assertEquals(
+                List.of("This change destroys data held by 1 resource(s):\n"
+                        + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)\nGo ahead?"),
+                questions);
+    }
+
+    @Test
+    void aRetainedTableIsNoDataLoss() throws Exception {
+        String retained = templateText(HELLO_ROLE_POLICY)
+                .replace(
+                        "\"HelloFunction\":",
+                        "\"OrdersTable\": {\"Type\": \"AWS::DynamoDB::Table\", \"DeletionPolicy\": \"Retain\"},"
+                                + " \"HelloFunction\":");
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, TABLE_REMOVED))
+                .ok("GetTemplate", response("GetTemplate", "<TemplateBody>" + retained + "</TemplateBody>"))
+                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
+                .ok("ExecuteChangeSet", response("ExecuteChangeSet", ""))
+                .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("DescribeStackEvents", updateEvents());
+
+        StackDeployer.Deployment deployment = deploy();
+
+        assertEquals(List.of(), deployment.plan().dataLoss());
+        assertTrue(deployment.plan().resources().get(0).retained());
+        assertTrue(
+                console.lines()
+                        .contains("  Remove  OrdersTable  AWS::DynamoDB::Table  [orders-OrdersTable-1X2Y]  (kept in AWS"
+                                + " by its policy)"),
+                console.lines().toString());
+    }
+
+    @Test
+    void anUpdateGrantingANewActionStopsWithoutTheIamFlag() {
+        // The deployed role may only write logs; REQUEST's template is the same, so the deployed one is narrowed.
+        String narrower = "{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\":"
+                + " \"arn:aws:logs:*:*:log-group:/aws/lambda/orders-hello:*\"}";
+        scriptUpdatePlanned(change("Modify", "HelloRole", "AWS::IAM::Role", "False"), narrower);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
+
+        assertEquals(
+                "Stopped before changing the stack: this change grants more access than the deployed stack in 1"
+                        + " statement(s):\n"
+                        + "  HelloRole Policies/access: any resource (*)\n"
+                        + "Review the grants (mvn sparta:plan writes them to target/sparta/plan.md), then run again"
+                        + " with -Dsparta.allowIamBroadening=true",
+                e.getMessage());
+        assertEquals(6, http.operations().size(), "never executed");
+    }
+
+    // ---- plan: a change set described and deleted, nothing executed
+
+    @Test
+    void aPlanOfAnUpdateDeletesItsChangeSetAndExecutesNothing() throws Exception {
+        scriptUpdatePlanned(TABLE_REMOVED, HELLO_ROLE_POLICY);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
+
+        assertEquals(
+                List.of(
+                        "DescribeStacks",
+                        "ListChangeSets",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DeleteChangeSet",
+                        "GetTemplate"),
+                http.operations());
+        assertTrue(http.call(2).param("ChangeSetName").startsWith("sparta-plan-"));
+        assertEquals(http.call(2).param("ChangeSetName"), http.call(4).param("ChangeSetName"));
+        assertEquals("UPDATE", plan.changeSetType());
+        assertEquals(
+                List.of("OrdersTable"),
+                plan.dataLoss().stream().map(c -> c.logicalId()).toList());
+        assertEquals(List.of(), hookRuns);
+    }
+
+    @Test
+    void aPlanOfANewStackAlsoDeletesTheEmptyStackItsChangeSetMade() throws Exception {
+        http.answer("DescribeStacks", 400, error("ValidationError", "Stack with id orders does not exist"))
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok(
+                        "DescribeChangeSet",
+                        call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, ROLE_ADDED + HELLO_ADDED))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("DescribeStacks", stacks(STACK_ID, "REVIEW_IN_PROGRESS"))
+                .ok("DeleteStack", response("DeleteStack", null));
+
+        io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
+
+        assertEquals(
+                List.of(
+                        "DescribeStacks",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DeleteChangeSet",
+                        "DescribeStacks",
+                        "DeleteStack"),
+                http.operations());
+        assertEquals(STACK_ID, http.call(5).param("StackName"), "deleted by id");
+        assertEquals("CREATE", plan.changeSetType());
+        assertEquals(2, plan.resources().size());
+        assertEquals(0, http.unanswered());
     }
 
     // ---- scripts
@@ -650,6 +1011,7 @@ class StackDeployerTest {
                                 null,
                                 change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")
                                         + change("Modify", "HelloLogGroup", "AWS::Logs::LogGroup", "True")))
+                .ok("GetTemplate", deployedTemplate(HELLO_ROLE_POLICY))
                 .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT))
                 .ok("ExecuteChangeSet", response("ExecuteChangeSet", ""))
                 .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
@@ -683,6 +1045,7 @@ class StackDeployerTest {
     /** An update whose change set is created with one change, the events before it read: execute comes next. */
     private ScriptedHttp scriptUpdateReadyToExecute() {
         return http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok(
                         "DescribeChangeSet",
@@ -692,6 +1055,7 @@ class StackDeployerTest {
                                 "AVAILABLE",
                                 null,
                                 change("Modify", "HelloFunction", "AWS::Lambda::Function", "False")))
+                .ok("GetTemplate", deployedTemplate(HELLO_ROLE_POLICY))
                 .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT));
     }
 
@@ -712,6 +1076,11 @@ class StackDeployerTest {
     }
 
     private static String stacks(String stackId, String status, String outputs) {
+        return stacks(stackId, status, outputs, "orders");
+    }
+
+    /** @param owner the stack's sparta:service tag, or null for a stack without one */
+    private static String stacks(String stackId, String status, String outputs, String owner) {
         return response("DescribeStacks", """
                 <Stacks>
                   <member>
@@ -722,10 +1091,14 @@ class StackDeployerTest {
                     <StackStatus>%s</StackStatus>
                     <DisableRollback>false</DisableRollback>
                     <Capabilities><member>CAPABILITY_IAM</member></Capabilities>
-                    <Tags><member><Key>team</Key><Value>payments</Value></member></Tags>
+                    <Tags><member><Key>team</Key><Value>payments</Value></member>%s</Tags>
                     %s
                   </member>
-                </Stacks>""".formatted(stackId, status, outputs));
+                </Stacks>""".formatted(
+                        stackId,
+                        status,
+                        owner == null ? "" : "<member><Key>sparta:service</Key><Value>" + owner + "</Value></member>",
+                        outputs));
     }
 
     private String createdChangeSet(ScriptedHttp.Call call) {
@@ -784,6 +1157,65 @@ class StackDeployerTest {
                                 ? ""
                                 : "<PhysicalResourceId>" + logicalId.toLowerCase() + "</PhysicalResourceId>"
                                         + "<Replacement>" + replacement + "</Replacement>");
+    }
+
+    /** ListChangeSets' answer with the given summaries. */
+    private static String changeSets(String... summaries) {
+        return response("ListChangeSets", "<Summaries>" + String.join("", summaries) + "</Summaries>");
+    }
+
+    private static String changeSetSummary(String name, String description, String status, String executionStatus) {
+        return """
+                <member>
+                  <StackId>%s</StackId>
+                  <StackName>orders</StackName>
+                  <ChangeSetId>arn:aws:cloudformation:us-east-1:123456789012:changeSet/%s/1111</ChangeSetId>
+                  <ChangeSetName>%s</ChangeSetName>
+                  <ExecutionStatus>%s</ExecutionStatus>
+                  <Status>%s</Status>
+                  <CreationTime>2026-11-22T08:00:00.000Z</CreationTime>
+                  %s
+                </member>""".formatted(
+                        STACK_ID,
+                        name,
+                        name,
+                        executionStatus,
+                        status,
+                        description == null ? "" : "<Description>" + description + "</Description>");
+    }
+
+    /** A role whose inline policy holds the given statements, in a template with a function and its log group. */
+    private static com.fasterxml.jackson.databind.JsonNode template(String statements) {
+        try {
+            return io.sparta.core.common.TemplateJson.MAPPER.readTree(templateText(statements));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String templateText(String statements) {
+        return """
+                {"Resources": {
+                  "HelloRole": {"Type": "AWS::IAM::Role", "Properties": {
+                    "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                    "Policies": [{"PolicyName": "access", "PolicyDocument": {"Version": "2012-10-17",
+                      "Statement": [%s]}}]}},
+                  "HelloFunction": {"Type": "AWS::Lambda::Function", "Properties": {}},
+                  "HelloLogGroup": {"Type": "AWS::Logs::LogGroup", "Properties": {}}}}""".formatted(statements);
+    }
+
+    /** GetTemplate's answer: the deployed template, its statements as given. */
+    private static String deployedTemplate(String statements) {
+        return response(
+                "GetTemplate",
+                "<TemplateBody>"
+                        + templateText(statements)
+                                .replace("&", "&amp;")
+                                .replace("<", "&lt;")
+                                .replace(">", "&gt;")
+                        + "</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member>"
+                        + "</StagesAvailable>");
     }
 
     /** Newest first, as DescribeStackEvents lists them. */

@@ -177,6 +177,7 @@ class PipelineChecksTest {
                 true,
                 Optional.empty(),
                 true,
-                Optional.empty());
+                Optional.empty(),
+                io.sparta.core.plan.Safeguards.none());
     }
 }

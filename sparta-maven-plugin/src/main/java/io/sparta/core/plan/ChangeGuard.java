@@ -1,0 +1,78 @@
+package io.sparta.core.plan;
+
+import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
+import java.util.List;
+
+/**
+ * Stops a change that destroys data or broadens access unless the user allowed it: with a flag (logged with what it
+ * allowed), or at the terminal's prompt. CI has no terminal, so there the flag is the only way.
+ */
+public final class ChangeGuard {
+
+    public static final String ALLOW_DATA_LOSS = "sparta.allowDataLoss";
+    public static final String ALLOW_IAM_BROADENING = "sparta.allowIamBroadening";
+
+    private ChangeGuard() {}
+
+    /**
+     * @throws SpartaUserException naming each resource or statement and the flag that allows it, when the change
+     *     is not allowed
+     */
+    public static void check(Plan plan, Safeguards safeguards, Console console) throws SpartaUserException {
+        List<String> loss = plan.dataLoss().stream()
+                .map(c -> c.action() + " " + c.logicalId() + " (" + c.resourceType()
+                        + (c.physicalId().isEmpty() ? "" : " " + c.physicalId()) + ")"
+                        + ("Remove".equals(c.action())
+                                ? ""
+                                : ": replaced because of " + String.join(", ", c.replacingProperties())))
+                .toList();
+        allow(
+                loss,
+                safeguards.allowDataLoss(),
+                ALLOW_DATA_LOSS,
+                "destroys data held by " + loss.size() + " resource(s)",
+                "Keep the resource (declare it again, or keep it on delete with retainOnDelete), or, if its data may"
+                        + " go, run again with -D" + ALLOW_DATA_LOSS + "=true",
+                safeguards,
+                console);
+        List<String> broadening = plan.broadening().stream()
+                .map(p -> p.holder() + " " + p.document() + ": " + String.join("; ", p.broadening()))
+                .toList();
+        allow(
+                broadening,
+                safeguards.allowIamBroadening(),
+                ALLOW_IAM_BROADENING,
+                "grants more access than the deployed stack in " + broadening.size() + " statement(s)",
+                "Review the grants (mvn sparta:plan writes them to target/sparta/plan.md), then run again with -D"
+                        + ALLOW_IAM_BROADENING + "=true",
+                safeguards,
+                console);
+    }
+
+    private static void allow(
+            List<String> items,
+            boolean flag,
+            String property,
+            String what,
+            String howTo,
+            Safeguards safeguards,
+            Console console)
+            throws SpartaUserException {
+        if (items.isEmpty()) {
+            return;
+        }
+        String list = String.join("\n  ", items);
+        if (flag) {
+            console.warn("This change " + what + ", allowed by -D" + property + ":\n  " + list);
+            return;
+        }
+        if (safeguards.confirmation().isPresent()
+                && safeguards.confirmation().get().confirm("This change " + what + ":\n  " + list + "\nGo ahead?")) {
+            console.warn("This change " + what + ", confirmed at the prompt:\n  " + list);
+            return;
+        }
+        throw new SpartaUserException(
+                "Stopped before changing the stack: this change " + what + ":\n  " + list + "\n" + howTo);
+    }
+}

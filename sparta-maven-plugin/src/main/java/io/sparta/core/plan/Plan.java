@@ -1,0 +1,45 @@
+package io.sparta.core.plan;
+
+import java.util.List;
+
+/**
+ * What a change set would do to a stack, before it runs.
+ *
+ * @param changeSetType {@code CREATE} for a stack that does not exist yet, {@code UPDATE} otherwise
+ * @param resources CloudFormation's resource changes, in its order; empty when nothing would change
+ * @param policies permission statements added and removed, from the deployed template to the new one
+ */
+public record Plan(String stackName, String changeSetType, List<PlannedChange> resources, List<PolicyChange> policies) {
+
+    public Plan {
+        resources = List.copyOf(resources);
+        policies = List.copyOf(policies);
+    }
+
+    /** A plan for a stack that is up to date. */
+    public static Plan unchanged(String stackName) {
+        return new Plan(stackName, "UPDATE", List.of(), List.of());
+    }
+
+    public boolean hasChanges() {
+        return !resources.isEmpty() || !policies.isEmpty();
+    }
+
+    public boolean creates() {
+        return "CREATE".equals(changeSetType);
+    }
+
+    public List<PlannedChange> dataLoss() {
+        return resources.stream().filter(PlannedChange::losesData).toList();
+    }
+
+    /**
+     * Statements that grant more than the deployed stack does. A new stack broadens nothing: there is no access to
+     * compare with, and its plan lists every grant.
+     */
+    public List<PolicyChange> broadening() {
+        return creates()
+                ? List.of()
+                : policies.stream().filter(PolicyChange::broadens).toList();
+    }
+}
