@@ -29,6 +29,14 @@ public final class DeliveryPackage {
 
     private DeliveryPackage() {}
 
+    /**
+     * {@code <service>/package.zip}: where {@code publish} puts the package in the pipeline's bucket, and what
+     * pruning never deletes.
+     */
+    public static String publishedKey(String serviceName) {
+        return serviceName + "/package.zip";
+    }
+
     /** {@code environments/<name>.json} */
     public static String configurationEntry(String environment) {
         return ENVIRONMENTS + "/" + environment + ".json";

@@ -1,5 +1,6 @@
 package io.sparta.core.workflow;
 
+import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
@@ -39,7 +40,7 @@ public record PipelineRequest(
 
     /** The key of the published package in the pipeline's bucket. */
     public String packageKey() {
-        return settings.serviceName() + "/package.zip";
+        return DeliveryPackage.publishedKey(settings.serviceName());
     }
 
     public Path pipelineTemplateFile() {
