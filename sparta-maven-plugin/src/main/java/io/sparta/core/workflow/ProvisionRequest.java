@@ -1,5 +1,6 @@
 package io.sparta.core.workflow;
 
+import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param environment the environment to provision, from its configuration in the package; empty for the service's
  *     own stack
  * @param safeguards what the user allowed beyond the guards' defaults, and whom to ask
+ * @param prune what the pruning after a successful provision keeps
  */
 public record ProvisionRequest(
         Path packageDirectory,
@@ -27,7 +29,8 @@ public record ProvisionRequest(
         Optional<String> bucket,
         Extensions extensions,
         Optional<String> environment,
-        Safeguards safeguards) {
+        Safeguards safeguards,
+        ArtifactPruner.Policy prune) {
 
     /** A provision of the service's own stack, with the guards' defaults. */
     public ProvisionRequest(
@@ -45,6 +48,7 @@ public record ProvisionRequest(
                 bucket,
                 extensions,
                 Optional.empty(),
-                Safeguards.none());
+                Safeguards.none(),
+                ArtifactPruner.Policy.defaults());
     }
 }

@@ -7,6 +7,7 @@ import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
+import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
@@ -81,6 +82,13 @@ public final class ProvisionWorkflow {
                 new ExistingBucketNotifications(aws.s3(), console)
                         .apply(stackName, deployment.stackId(), wanted, previous);
             }
+            new ArtifactPruner(aws.s3(), aws.cloudFormation(), store.bucket(), console)
+                    .afterProvision(
+                            manifest.serviceName(),
+                            stackName,
+                            manifest.archiveKey(),
+                            templateKey(manifest),
+                            request.prune());
             console.info(aws.ledger().summary());
             return changed;
         }
@@ -116,10 +124,15 @@ public final class ProvisionWorkflow {
         }
     }
 
+    /** Where the template is kept: under its content hash, so an upload happens once. */
+    private static String templateKey(PackageManifest manifest) {
+        return manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
+    }
+
     /** Uploads the template (once per content) and says what CloudFormation is asked to deploy. */
     private StackDeployer.Request deployRequest(ArtifactStore store, PackageManifest manifest, Target target)
             throws IOException {
-        String templateKey = manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
+        String templateKey = templateKey(manifest);
         store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
         Map<String, String> parameters = new TreeMap<>(target.parameters());
         parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
