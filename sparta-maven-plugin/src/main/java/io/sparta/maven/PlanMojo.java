@@ -43,7 +43,8 @@ public class PlanMojo extends AbstractAwsMojo {
                         present(s3Bucket),
                         extensions(),
                         targetEnvironment().map(EnvironmentSettings::name),
-                        safeguards(false, false, adoptStack)));
+                        safeguards(false, false, adoptStack),
+                        io.sparta.core.deploy.ArtifactPruner.Policy.defaults()));
         if (failOnChanges && plan.hasChanges()) {
             throw new SpartaUserException("The plan for stack " + plan.stackName() + " has "
                     + plan.resources().size() + " resource change(s) and -Dsparta.failOnChanges is set; see "

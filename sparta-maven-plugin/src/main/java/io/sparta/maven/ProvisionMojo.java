@@ -14,17 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Uploads what package built and creates or updates the service's stack through a change set, streaming stack
  * events until it settles. A template that changes nothing leaves the stack untouched. Prints the plan first, and
  * stops before executing a change that destroys data or broadens access unless allowed; refuses a stack another
- * owner deployed.
+ * owner deployed. Then records the deployment and prunes the artifacts no stack of the service needs any more.
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class ProvisionMojo extends AbstractAwsMojo {
-
-    /**
-     * The bucket for archives and templates. Defaults to a bucket Sparta manages in its own stack
-     * ({@code sparta-artifacts}): encrypted, public access blocked, TLS only.
-     */
-    @Parameter(property = "sparta.s3Bucket")
-    String s3Bucket;
+public class ProvisionMojo extends AbstractArtifactsMojo {
 
     /**
      * Allows a change that removes or replaces a table, bucket, queue or stream the template does not keep
@@ -60,6 +53,7 @@ public class ProvisionMojo extends AbstractAwsMojo {
                         present(s3Bucket),
                         extensions(),
                         targetEnvironment().map(EnvironmentSettings::name),
-                        safeguards(allowDataLoss, allowIamBroadening, adoptStack)));
+                        safeguards(allowDataLoss, allowIamBroadening, adoptStack),
+                        prunePolicy(false)));
     }
 }
