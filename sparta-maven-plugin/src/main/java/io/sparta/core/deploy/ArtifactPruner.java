@@ -287,13 +287,13 @@ public final class ArtifactPruner {
         }
         int kept = objects.size() - deleted;
         console.info((policy.dryRun() ? "Dry run: would prune " : "Pruned ") + deleted + " object(s), " + bytes
-                + " bytes, from " + where + "; kept " + kept + " (what the stacks " + histories.keySet()
-                + " deploy or the last " + policy.keepDeployments() + " deployment(s) of each name"
+                + " bytes, from " + where + "; kept " + kept + ": what the stacks " + histories.keySet()
+                + " run and their last " + policy.keepDeployments() + " deployment(s) name"
                 + (young > 0
                         ? ", " + young + " uploaded less than "
                                 + policy.minAge().toMinutes() + " minutes ago"
                         : "")
-                + ", and what provision did not upload)");
+                + ", the histories and what provision does not upload");
         if (!vanished.isEmpty()) {
             console.info(
                     "Stack(s) " + vanished + " no longer deploy from this bucket, and their histories keep their last"
