@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The hello-world sample's whole life on moto: package, provision, provision again unchanged, change code,
- * refuse a stale package, delete. Each step builds on the one before.
+ * refuse a stale package, prune, delete, delete with the artifacts. Each step builds on the one before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HelloWorldIT extends SharedSampleOnMoto {
@@ -246,6 +247,55 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(11)
+    void pruneKeepsTheLastDeploymentsAndWhatTheStackRunsAndReportsTheBytesFreed() throws Exception {
+        JsonNode manifest = json(sample.file("target/sparta/manifest.json"));
+        String current = "hello-world/" + manifest.path("archiveContentSha256").asText() + ".jar";
+        List<String> archives =
+                artifactKeys().stream().filter(key -> key.endsWith(".jar")).toList();
+        assertEquals(2, archives.size(), archives.toString());
+        assertTrue(archives.contains(current), archives.toString());
+        String first = archives.stream()
+                .filter(key -> !key.equals(current))
+                .findFirst()
+                .orElseThrow();
+        long firstSize =
+                aws.s3.headObject(r -> r.bucket(artifactBucket()).key(first)).contentLength();
+        List<String> before = artifactKeys();
+        assertTrue(before.contains("hello-world/deployments/hello-world.json"), before.toString());
+
+        // The default keeps two deployments: the one running and the one a rollback returns to.
+        SampleProject.BuildResult keepTwo = sample.mvn("sparta:prune", "-Dsparta.pruneMinAgeMinutes=0");
+        assertEquals(0, keepTwo.exitCode(), keepTwo.describe());
+        assertTrue(keepTwo.logContains("Pruned 0 object(s), 0 bytes, from s3://"), keepTwo.describe());
+        assertEquals(before, artifactKeys());
+
+        SampleProject.BuildResult dry = sample.mvn(
+                "sparta:prune", "-Dsparta.pruneMinAgeMinutes=0", "-Dsparta.keepDeployments=1", "-Dsparta.dryRun=true");
+        assertEquals(0, dry.exitCode(), dry.describe());
+        assertTrue(dry.logContains("Dry run: would delete s3://" + artifactBucket() + "/" + first), dry.describe());
+        assertEquals(before, artifactKeys());
+
+        SampleProject.BuildResult keepOne =
+                sample.mvn("sparta:prune", "-Dsparta.pruneMinAgeMinutes=0", "-Dsparta.keepDeployments=1");
+        assertEquals(0, keepOne.exitCode(), keepOne.describe());
+        assertTrue(keepOne.logContains("Pruned 1 object(s), " + firstSize + " bytes, from s3://"), keepOne.describe());
+        List<String> after = new ArrayList<>(before);
+        after.remove(first);
+        assertEquals(after, artifactKeys());
+        String deployed = stack().parameters().stream()
+                .filter(p -> p.parameterKey().equals("ArtifactKey"))
+                .findFirst()
+                .orElseThrow()
+                .parameterValue();
+        assertEquals(current, deployed, "the stack runs what is kept");
+
+        SampleProject.BuildResult wrong = sample.mvn("sparta:prune", "-Dsparta.keepDeployments=0");
+        assertEquals(1, wrong.exitCode(), wrong.describe());
+        assertTrue(wrong.logContains("<keepDeployments> (-Dsparta.keepDeployments) is 0;"), wrong.describe());
+    }
+
+    @Test
+    @Order(12)
     void deleteRemovesTheStackAndASecondDeleteIsFine() {
         SampleProject.BuildResult build = sample.mvn("sparta:delete");
         assertEquals(0, build.exitCode(), build.describe());
@@ -261,7 +311,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     void invokeRunsAFunctionLocallyWithItsEnvironmentAndNoAws() throws Exception {
         Path event = Files.writeString(sample.file("event.json"), "{\"name\":\"Ada\"}");
         SampleProject.BuildResult build = sample.mvnWithoutAws(
@@ -277,13 +327,26 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void describeDrawsTheServiceFromCompiledClasses() throws Exception {
         SampleProject.BuildResult build = sample.mvnWithoutAws("compile", "sparta:describe");
         assertEquals(0, build.exitCode(), build.describe());
         String report = Files.readString(sample.file("target/sparta/describe.html"));
         assertTrue(report.contains("\"id\" : \"HelloHandlerFunction\""), "the graph holds the functions");
         assertTrue(report.contains("\"id\" : \"ShoutFunction\""), "the graph holds the functions");
+    }
+
+    @Test
+    @Order(13)
+    void deleteWithItsArtifactsLeavesNothingOfTheServiceInTheBucket() {
+        assertTrue(
+                artifactKeys().stream().anyMatch(key -> key.startsWith("hello-world/")),
+                "a plain delete keeps the artifacts");
+        SampleProject.BuildResult build =
+                sample.mvn("sparta:delete", "-Dsparta.deleteArtifacts=true", "-Dsparta.pruneMinAgeMinutes=0");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("Deleted the deployment history of hello-world"), build.describe());
+        assertEquals(List.of(), artifactKeys());
     }
 
     private Stack stack() {
@@ -293,14 +356,18 @@ class HelloWorldIT extends SharedSampleOnMoto {
                 .get(0);
     }
 
-    private List<String> artifactKeys() {
-        String bucket = aws.cloudFormation
+    private String artifactBucket() {
+        return aws.cloudFormation
                 .describeStacks(r -> r.stackName("sparta-artifacts"))
                 .stacks()
                 .get(0)
                 .outputs()
                 .get(0)
                 .outputValue();
+    }
+
+    private List<String> artifactKeys() {
+        String bucket = artifactBucket();
         return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
                 .map(S3Object::key)
                 .sorted()
