@@ -73,14 +73,16 @@ class EnvironmentsTest {
                                 "Owner", "shop",
                                 "VarGREETING", "Hi",
                                 "SecretDBPASSWORD", "secretsmanager:orders/test/db:SecretString:password"),
-                        Map.of("team", "shop", "env", "test")),
-                configurations.get("test"));
+                        Map.of("team", "shop", "env", "test", "sparta:service", "orders")),
+                configurations.get("test"),
+                "the owner tag too: the pipeline's deploys and provision -Dsparta.environment reach the same stack");
         assertEquals("orders-live", configurations.get("prod").stackName());
         assertEquals(true, configurations.get("prod").approval());
         assertEquals(
                 "{\"Parameters\":{\"ArtifactBucket\":\"b\",\"ArtifactKey\":\"k\",\"Owner\":\"shop\","
                         + "\"SecretDBPASSWORD\":\"secretsmanager:orders/prod/db:SecretString:password\","
-                        + "\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"},\"Tags\":{\"env\":\"prod\",\"team\":\"shop\"}}",
+                        + "\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"},\"Tags\":{\"env\":\"prod\",\"sparta:service\":\"orders\","
+                        + "\"team\":\"shop\"}}",
                 new String(io.sparta.core.common.TemplateJson.MAPPER.writeValueAsBytes(
                         configurations.get("prod").file(Map.of("ArtifactBucket", "b", "ArtifactKey", "k")))));
     }
