@@ -56,7 +56,9 @@ class PipelineIT extends SharedSampleOnMoto {
                 "{\"Stage\":\"test\",\"VarGREETING\":\"Hi\"}",
                 test.path("Parameters").toString());
         assertEquals(
-                "{\"env\":\"test\",\"team\":\"examples\"}", test.path("Tags").toString());
+                "{\"env\":\"test\",\"sparta:service\":\"greeter\",\"team\":\"examples\"}",
+                test.path("Tags").toString(),
+                "the owner tag: provision -Dsparta.environment accepts the stack the pipeline created");
         JsonNode prod = json("target/sparta/environments/prod.json");
         assertEquals(
                 "{\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"}",
