@@ -41,7 +41,7 @@ public final class ArtifactStore {
             store.verifyReachable();
             return store;
         }
-        String bucket = new ManagedArtifactBucket(aws.cloudFormation(), console).ensure();
+        String bucket = new ManagedArtifactBucket(aws.cloudFormation(), aws.s3(), console).ensure();
         return new ArtifactStore(aws.s3(), aws.region(), bucket, console);
     }
 

@@ -11,47 +11,139 @@ import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsExcepti
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The artifact bucket Sparta keeps in a small stack of its own when the user configures none. */
+/**
+ * The artifact bucket Sparta keeps in a small stack of its own when the user configures none. A bucket deleted by
+ * hand while its stack stays is noticed and the stack made again, so provisions do not fail on it forever.
+ */
 public final class ManagedArtifactBucket {
 
     /** One bucket stack per account and region, shared by every Sparta service there. */
     public static final String STACK_NAME = "sparta-artifacts";
 
     private final CloudFormationClient cloudFormation;
+    private final S3Client s3;
     private final Console console;
 
-    public ManagedArtifactBucket(CloudFormationClient cloudFormation, Console console) {
+    public ManagedArtifactBucket(CloudFormationClient cloudFormation, S3Client s3, Console console) {
         this.cloudFormation = cloudFormation;
+        this.s3 = s3;
         this.console = console;
     }
 
-    /** The bucket's name, creating its stack first if this account and region have none. */
+    /**
+     * The bucket's name, creating its stack first if this account and region have none, and making the stack
+     * again when its bucket is gone.
+     */
     public String ensure() throws SpartaUserException {
-        Optional<Stack> existing = Stacks.find(cloudFormation, STACK_NAME);
+        Optional<Stack> existing = settled(Stacks.find(cloudFormation, STACK_NAME));
         if (existing.isEmpty()) {
             console.info("Creating stack " + STACK_NAME + " for the artifact bucket (once per account and region)");
-            String body = new String(TemplateJson.bytes(ArtifactBucketTemplate.marshal()), StandardCharsets.UTF_8);
-            try {
-                cloudFormation.createStack(r -> r.stackName(STACK_NAME)
-                        .templateBody(body)
-                        .clientRequestToken("sparta-artifacts-create")
-                        .tags(t -> t.key("sparta:purpose").value("artifacts")));
-            } catch (AlreadyExistsException retriedAfterLostResponse) {
-                console.debug(STACK_NAME + " already exists: a retried call had created it");
-            }
+            existing = create("sparta-artifacts-create");
+        }
+        String bucket = bucketName(existing.orElseThrow());
+        if (exists(bucket)) {
+            return bucket;
+        }
+        return bucketName(repair(existing.get(), bucket));
+    }
+
+    /**
+     * Deletes the stack whose bucket is gone (its bucket is kept on delete, so nothing else of value goes) and
+     * creates it again. Services sharing the stack may do the same at once: deleting a stack being deleted is a
+     * no-op, and they create with one token derived from the broken stack, so one stack comes of it.
+     */
+    private Stack repair(Stack broken, String bucket) throws SpartaUserException {
+        console.warn("The artifact bucket " + bucket + " of stack " + STACK_NAME + " does not exist (deleted outside"
+                + " CloudFormation); deleting the stack and creating it again with a new bucket. Every service"
+                + " using it uploads its archive again at its next provision.");
+        String stackId = broken.stackId();
+        cloudFormation.deleteStack(r -> r.stackName(stackId));
+        try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
+            waiter.waitUntilStackDeleteComplete(r -> r.stackName(stackId));
+        }
+        Stack repaired = create("sparta-artifacts-recreate-" + stackIdSegment(stackId))
+                .orElseThrow(() -> new SpartaUserException(
+                        "Stack " + STACK_NAME + " vanished while it was being created again; run the goal again"));
+        console.info("Stack " + STACK_NAME + " created again; the artifact bucket is now " + bucketName(repaired));
+        return repaired;
+    }
+
+    private Optional<Stack> create(String clientRequestToken) {
+        String body = new String(TemplateJson.bytes(ArtifactBucketTemplate.marshal()), StandardCharsets.UTF_8);
+        try {
+            cloudFormation.createStack(r -> r.stackName(STACK_NAME)
+                    .templateBody(body)
+                    .clientRequestToken(clientRequestToken)
+                    .tags(t -> t.key("sparta:purpose").value("artifacts")));
+        } catch (AlreadyExistsException retriedOrRaced) {
+            console.debug(STACK_NAME + " already exists: a retried call, or another build, had created it");
+        }
+        try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
+            waiter.waitUntilStackCreateComplete(r -> r.stackName(STACK_NAME));
+        }
+        return Stacks.find(cloudFormation, STACK_NAME);
+    }
+
+    /** The stack once another build's creation or deletion of it has ended; none when that deleted it. */
+    private Optional<Stack> settled(Optional<Stack> stack) {
+        if (stack.isEmpty()) {
+            return stack;
+        }
+        String status = stack.get().stackStatusAsString();
+        if ("CREATE_IN_PROGRESS".equals(status)) {
             try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
                 waiter.waitUntilStackCreateComplete(r -> r.stackName(STACK_NAME));
             }
-            existing = Stacks.find(cloudFormation, STACK_NAME);
+            return Stacks.find(cloudFormation, STACK_NAME);
         }
-        Stack stack = existing.orElseThrow();
+        if ("DELETE_IN_PROGRESS".equals(status)) {
+            String stackId = stack.get().stackId();
+            try (CloudFormationWaiter waiter = Waiters.of(cloudFormation)) {
+                waiter.waitUntilStackDeleteComplete(r -> r.stackName(stackId));
+            }
+            return Stacks.find(cloudFormation, STACK_NAME);
+        }
+        return stack;
+    }
+
+    private static String bucketName(Stack stack) throws SpartaUserException {
         return stack.outputs().stream()
                 .filter(o -> ArtifactBucketTemplate.BUCKET_NAME_OUTPUT.equals(o.outputKey()))
                 .map(Output::outputValue)
                 .findFirst()
                 .orElseThrow(() -> new SpartaUserException("Stack " + STACK_NAME + " is in "
                         + stack.stackStatusAsString() + " and has no " + ArtifactBucketTemplate.BUCKET_NAME_OUTPUT
-                        + " output; delete it or set <s3Bucket>"));
+                        + " output; delete it (aws cloudformation delete-stack --stack-name " + STACK_NAME
+                        + ") or set <s3Bucket>"));
+    }
+
+    /** Whether the bucket is there; a bucket these credentials may not see is taken as there, as before. */
+    private boolean exists(String bucket) {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            if (e.statusCode() == 403) {
+                console.debug("HeadBucket " + bucket + " answered 403; using it as the stack names it");
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The first group of the UUID that ends a stack's id: different for each stack created. */
+    private static String stackIdSegment(String stackId) {
+        String uuid = stackId.substring(stackId.lastIndexOf('/') + 1);
+        int dash = uuid.indexOf('-');
+        return dash < 0 ? uuid : uuid.substring(0, dash);
     }
 }
