@@ -64,17 +64,31 @@ public sealed interface OwnedResource
     }
 
     record Bucket(String name, boolean versioned, boolean retainOnDelete) implements OwnedResource {
+
+        /**
+         * The Fn::Sub variable that {@link #physicalName} ends with: the first group of the UUID that ends
+         * {@code AWS::StackId}, 8 hexadecimal digits, different for each creation of the stack and the same across
+         * its updates. The template defines it in each Fn::Sub that uses it.
+         */
+        public static final String STACK_SUFFIX = "StackSuffix";
+
+        /** How many characters {@link #STACK_SUFFIX} stands for. */
+        public static final int STACK_SUFFIX_LENGTH = 8;
+
         @Override
         public ResourceKind kind() {
             return ResourceKind.BUCKET;
         }
 
         /**
-         * The bucket's name for Fn::Sub: {@code <stack>-<name>-<account>-<region>}, lower-case, unique as S3 needs
-         * and known without a reference to the bucket.
+         * The bucket's name for Fn::Sub: {@code <stack>-<name>-<account>-<stack id>}, lower-case. Unique as S3
+         * needs, known without a reference to the bucket (its notifications and the policies naming it must not
+         * depend on it), and new for each creation of the stack, so a stack made again after a delete that kept
+         * the bucket does not ask for the kept bucket's name.
          */
         public String physicalName(String stackName) {
-            return stackName.toLowerCase(java.util.Locale.ROOT) + "-" + name + "-${AWS::AccountId}-${AWS::Region}";
+            return stackName.toLowerCase(java.util.Locale.ROOT) + "-" + name + "-${AWS::AccountId}-${" + STACK_SUFFIX
+                    + "}";
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.Optional;
 /** Reads the resources a module declares, each checked as the processor checks it. */
 final class DeclaredResources {
 
-    /** The longest region name AWS has, for the longest name a bucket could get. */
-    private static final int REGION_MAX = 14;
+    private static final int ACCOUNT_ID_LENGTH = 12;
 
     private static final int BUCKET_NAME_MAX = 63;
 
@@ -51,15 +50,17 @@ final class DeclaredResources {
         if (!(resource instanceof OwnedResource.Bucket bucket)) {
             return Optional.empty();
         }
-        int longest = bucket.physicalName(stackName)
-                        .replace("${AWS::AccountId}", "123456789012")
-                        .replace("${AWS::Region}", "")
-                        .length()
-                + REGION_MAX;
-        return longest > BUCKET_NAME_MAX
-                ? Optional.of("the bucket's name, <stack>-" + resource.name() + "-<account>-<region>, may reach "
-                        + longest + " characters; S3 allows " + BUCKET_NAME_MAX
-                        + ", so shorten the name or the stackName")
+        int length = bucket.physicalName(stackName)
+                .replace("${AWS::AccountId}", "0".repeat(ACCOUNT_ID_LENGTH))
+                .replace(
+                        "${" + OwnedResource.Bucket.STACK_SUFFIX + "}",
+                        "0".repeat(OwnedResource.Bucket.STACK_SUFFIX_LENGTH))
+                .length();
+        return length > BUCKET_NAME_MAX
+                ? Optional.of("the bucket's name, <stack>-" + resource.name() + "-<account>-<stack id>, is " + length
+                        + " characters long; S3 allows " + BUCKET_NAME_MAX + ", so shorten the name (at most "
+                        + Math.max(0, resource.name().length() - (length - BUCKET_NAME_MAX))
+                        + " characters here) or the stackName")
                 : Optional.empty();
     }
 }

@@ -265,7 +265,8 @@ public final class ServiceModelBuilder {
         settings.parameters().keySet().forEach(name -> {
             if (!Limits.PARAMETER_NAME.matcher(name).matches() || name.length() > Limits.LOGICAL_ID_MAX) {
                 problems.add("<parameters> name \"" + name + "\" must be 1 to 255 letters or digits");
-            } else if (Limits.RESERVED_PARAMETERS.contains(name)) {
+            } else if (Limits.RESERVED_PARAMETERS.contains(name)
+                    || name.equals(io.sparta.api.OwnedResource.Bucket.STACK_SUFFIX)) {
                 problems.add("<parameters> name " + name + " is reserved by Sparta; choose another");
             }
         });

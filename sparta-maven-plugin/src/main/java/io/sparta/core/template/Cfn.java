@@ -1,9 +1,11 @@
 package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.api.LambdaFunction;
+import io.sparta.api.OwnedResource;
 import io.sparta.core.common.TemplateJson;
 import java.util.List;
 
@@ -22,8 +24,41 @@ final class Cfn {
         return node;
     }
 
+    /**
+     * Fn::Sub of {@code text}; where it uses {@link OwnedResource.Bucket#STACK_SUFFIX}, with that variable defined
+     * beside it.
+     */
     static ObjectNode sub(String text) {
-        return TemplateJson.object().put("Fn::Sub", text);
+        if (!text.contains("${" + OwnedResource.Bucket.STACK_SUFFIX + "}")) {
+            return TemplateJson.object().put("Fn::Sub", text);
+        }
+        ObjectNode sub = TemplateJson.object();
+        ArrayNode arguments = sub.putArray("Fn::Sub");
+        arguments.add(text);
+        arguments.addObject().set(OwnedResource.Bucket.STACK_SUFFIX, stackSuffix());
+        return sub;
+    }
+
+    /**
+     * The first group of the UUID ending the stack's id ({@code arn:...:stack/<name>/<uuid>}): set when the stack
+     * is created, kept across its updates.
+     */
+    private static ObjectNode stackSuffix() {
+        ObjectNode stackId = ref("AWS::StackId");
+        ObjectNode uuid = select(2, split("/", stackId));
+        return select(0, split("-", uuid));
+    }
+
+    private static ObjectNode select(int index, JsonNode list) {
+        ObjectNode node = TemplateJson.object();
+        node.putArray("Fn::Select").add(index).add(list);
+        return node;
+    }
+
+    private static ObjectNode split(String delimiter, JsonNode text) {
+        ObjectNode node = TemplateJson.object();
+        node.putArray("Fn::Split").add(delimiter).add(text);
+        return node;
     }
 
     /** A resource with its type and an empty Properties object to fill in. */

@@ -234,14 +234,17 @@ class LocalInvokerTest {
                 io.sparta.annotations.Architecture.X86_64,
                 new java.util.TreeMap<>(Map.of(
                         "SPARTA_TABLE_ORDERS", "${OrdersTable}",
-                        "SPARTA_BUCKET_UPLOADS", "orders-uploads-${AWS::AccountId}-${AWS::Region}",
+                        "SPARTA_BUCKET_UPLOADS", "orders-uploads-${AWS::AccountId}-${StackSuffix}",
                         "STAGE", "${Stage}")),
                 14,
                 io.sparta.api.FunctionOptions.DEFAULTS,
                 List.of());
         Map<String, String> alone = LocalEnvironment.of(function, SETTINGS, "eu-west-1", Map.of());
         assertEquals(null, alone.get("SPARTA_TABLE_ORDERS"), "no stack resolves ${OrdersTable} here");
-        assertEquals("orders-uploads-000000000000-eu-west-1", alone.get("SPARTA_BUCKET_UPLOADS"));
+        assertEquals(
+                null,
+                alone.get("SPARTA_BUCKET_UPLOADS"),
+                "a bucket's name ends with its stack's id, which no stack gives here");
         assertEquals("dev", alone.get("STAGE"));
         Map<String, String> pointed = LocalEnvironment.of(
                 function,

@@ -465,13 +465,20 @@ class ServiceModelBuilderTest {
     void rejectsReservedAndMalformedParametersAndTags() {
         List<String> problems = problems(
                 new ServiceSettings(
-                        "orders", "orders", Map.of("aws:owner", "me"), Map.of("ArtifactKey", "x", "bad-name", "y")),
+                        "orders",
+                        "orders",
+                        Map.of("aws:owner", "me"),
+                        Map.of("ArtifactKey", "x", "StackSuffix", "z", "bad-name", "y")),
                 method("@SpartaLambda", "public String handle()"));
         assertTrue(
                 problems.contains("<tags> key \"aws:owner\" must be 1 to 128 characters and not start with aws:"),
                 problems.toString());
         assertTrue(
                 problems.contains("<parameters> name ArtifactKey is reserved by Sparta; choose another"),
+                problems.toString());
+        // The Fn::Sub variable ending an owned bucket's name: a parameter of that name would be shadowed there.
+        assertTrue(
+                problems.contains("<parameters> name StackSuffix is reserved by Sparta; choose another"),
                 problems.toString());
         assertTrue(
                 problems.contains("<parameters> name \"bad-name\" must be 1 to 255 letters or digits"),
@@ -580,7 +587,7 @@ class ServiceModelBuilderTest {
                         "SPARTA_TABLE_ORDERS",
                         "${OrdersTable}",
                         "SPARTA_BUCKET_UPLOADS",
-                        "orders-uploads-${AWS::AccountId}-${AWS::Region}"),
+                        "orders-uploads-${AWS::AccountId}-${StackSuffix}"),
                 function.environment());
     }
 
@@ -590,8 +597,8 @@ class ServiceModelBuilderTest {
         assertEquals(
                 List.of(
                         "acme.Handlers: @S3Bucket(name = \"customer-uploads-archive\"): the bucket's name,"
-                                + " <stack>-customer-uploads-archive-<account>-<region>, may reach 81 characters; S3"
-                                + " allows 63, so shorten the name or the stackName",
+                                + " <stack>-customer-uploads-archive-<account>-<stack id>, is 75 characters long; S3"
+                                + " allows 63, so shorten the name (at most 12 characters here) or the stackName",
                         "acme.Handlers: @KinesisStream(name = \"clicks\"): shards = 0 is out of range; allowed 1 to 500",
                         "acme.Handlers: @SqsQueue(name = \"clicks\"): resource \"clicks\" is declared twice (@KinesisStream"
                                 + " and @SqsQueue at acme.Handlers); resource names are unique in a service"),
@@ -616,14 +623,14 @@ class ServiceModelBuilderTest {
                     @SpartaLambda public void handle(String in) {}
                 }
                 """;
-        // orders-dev-<name>-123456789012-<14-character region>: 39 characters besides the name.
+        // orders-dev-<name>-123456789012-<8 hexadecimal digits of the stack's id>: 33 characters besides the name.
         assertEquals(
-                1, build(settings, source.formatted("a".repeat(24))).resources().size());
+                1, build(settings, source.formatted("a".repeat(30))).resources().size());
         assertEquals(
-                List.of("acme.Handlers: @S3Bucket(name = \"" + "a".repeat(25) + "\"): the bucket's name, <stack>-"
-                        + "a".repeat(25) + "-<account>-<region>, may reach 64 characters; S3 allows 63, so shorten the"
-                        + " name or the stackName"),
-                problems(settings, source.formatted("a".repeat(25))));
+                List.of("acme.Handlers: @S3Bucket(name = \"" + "a".repeat(31) + "\"): the bucket's name, <stack>-"
+                        + "a".repeat(31) + "-<account>-<stack id>, is 64 characters long; S3 allows 63, so shorten the"
+                        + " name (at most 30 characters here) or the stackName"),
+                problems(settings, source.formatted("a".repeat(31))));
     }
 
     @Test

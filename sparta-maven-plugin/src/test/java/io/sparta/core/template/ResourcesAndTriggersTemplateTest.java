@@ -63,7 +63,7 @@ class ResourcesAndTriggersTemplateTest {
                         "SPARTA_TABLE_ORDERS",
                         "${OrdersTable}",
                         "SPARTA_BUCKET_UPLOADS",
-                        "shop-dev-uploads-${AWS::AccountId}-${AWS::Region}"),
+                        "shop-dev-uploads-${AWS::AccountId}-${StackSuffix}"),
                 access);
     }
 
@@ -147,9 +147,15 @@ class ResourcesAndTriggersTemplateTest {
 
         JsonNode bucket = resources.path("UploadsBucket");
         assertFalse(bucket.has("DeletionPolicy"), "retainOnDelete = false");
+        // Named without a reference to the bucket, and differently for each creation of the stack: the first group
+        // of the UUID ending the stack's id.
         assertEquals(
-                "shop-dev-uploads-${AWS::AccountId}-${AWS::Region}",
-                bucket.at("/Properties/BucketName/Fn::Sub").asText());
+                "shop-dev-uploads-${AWS::AccountId}-${StackSuffix}",
+                bucket.at("/Properties/BucketName/Fn::Sub/0").asText());
+        assertEquals(
+                "{\"Fn::Select\":[0,{\"Fn::Split\":[\"-\",{\"Fn::Select\":[2,{\"Fn::Split\":[\"/\",{\"Ref\":"
+                        + "\"AWS::StackId\"}]}]}]}]}",
+                bucket.at("/Properties/BucketName/Fn::Sub/1/StackSuffix").toString());
         assertEquals(
                 "Enabled",
                 bucket.at("/Properties/VersioningConfiguration/Status").asText());
@@ -184,10 +190,13 @@ class ResourcesAndTriggersTemplateTest {
                 "[\"ConsumerBucket1Permission\"]",
                 resources.at("/UploadsBucket/DependsOn").toString());
         assertEquals(
-                "arn:${AWS::Partition}:s3:::shop-dev-uploads-${AWS::AccountId}-${AWS::Region}",
+                "arn:${AWS::Partition}:s3:::shop-dev-uploads-${AWS::AccountId}-${StackSuffix}",
                 resources
-                        .at("/ConsumerBucket1Permission/Properties/SourceArn/Fn::Sub")
+                        .at("/ConsumerBucket1Permission/Properties/SourceArn/Fn::Sub/0")
                         .asText());
+        assertEquals(
+                resources.at("/UploadsBucket/Properties/BucketName/Fn::Sub/1"),
+                resources.at("/ConsumerBucket1Permission/Properties/SourceArn/Fn::Sub/1"));
         assertEquals(
                 "arn:aws:s3:::legacy-drop",
                 resources.at("/ConsumerBucket2Permission/Properties/SourceArn").asText());
