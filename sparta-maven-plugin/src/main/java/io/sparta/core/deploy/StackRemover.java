@@ -1,13 +1,30 @@
 package io.sparta.core.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.TemplateJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 
-/** Deletes a stack and follows the deletion to its end. */
+/**
+ * Deletes a stack and follows the deletion to its end, then names each resource the stack kept (DeletionPolicy
+ * Retain): it stays in the account, with its data and its cost, and the next provision does not take it back.
+ */
 public final class StackRemover {
+
+    /** Deletion policies that leave the resource in place when its stack is deleted. */
+    private static final Set<String> KEEPING = Set.of("Retain", "RetainExceptOnCreate");
 
     private final CloudFormationClient cloudFormation;
     private final Console console;
@@ -16,6 +33,9 @@ public final class StackRemover {
         this.cloudFormation = cloudFormation;
         this.console = console;
     }
+
+    /** A resource a deleted stack left behind. */
+    public record KeptResource(String logicalId, String type, String physicalId) {}
 
     /** @return whether there was a stack to delete */
     public boolean delete(String stackName) throws SpartaUserException {
@@ -26,6 +46,13 @@ public final class StackRemover {
         }
         // The id keeps answering after deletion, where the name no longer does.
         String stackId = existing.get().stackId();
+        // Read before deleting: afterwards the resources' physical names are only in events, which moto lacks.
+        Map<String, StackResourceSummary> resources = new LinkedHashMap<>();
+        cloudFormation
+                .listStackResourcesPaginator(r -> r.stackName(stackId))
+                .stackResourceSummaries()
+                .forEach(resource -> resources.put(resource.logicalResourceId(), resource));
+        Set<String> keeping = keptByTemplate(stackId);
         StackWatcher watcher = new StackWatcher(cloudFormation, console, stackId);
         console.info("Deleting stack " + stackName);
         cloudFormation.deleteStack(
@@ -36,6 +63,102 @@ public final class StackRemover {
             throw new DeploymentFailedException(StackEvents.failureReport(outcome));
         }
         console.info("Stack " + stackName + " deleted");
+        report(stackName, kept(resources, keeping, outcome.events()));
         return true;
+    }
+
+    /** Logical ids whose DeletionPolicy keeps them; none when the template is not JSON Sparta can read. */
+    private Set<String> keptByTemplate(String stackId) {
+        Set<String> kept = new TreeSet<>();
+        String body = cloudFormation.getTemplate(r -> r.stackName(stackId)).templateBody();
+        JsonNode template;
+        try {
+            template = TemplateJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException notJson) {
+            console.debug("The template of " + stackId + " is not JSON; kept resources are read from events only");
+            return kept;
+        }
+        template.path("Resources").fields().forEachRemaining(resource -> {
+            if (KEEPING.contains(resource.getValue().path("DeletionPolicy").asText())) {
+                kept.add(resource.getKey());
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * The resources the template kept that had been created, and any CloudFormation reported skipping on delete, by
+     * type and logical id.
+     */
+    static List<KeptResource> kept(
+            Map<String, StackResourceSummary> resources, Set<String> keeping, List<StackEvent> events) {
+        Map<String, KeptResource> kept = new LinkedHashMap<>();
+        resources.forEach((logicalId, resource) -> {
+            if (keeping.contains(logicalId) && present(resource.physicalResourceId())) {
+                kept.put(
+                        logicalId, new KeptResource(logicalId, resource.resourceType(), resource.physicalResourceId()));
+            }
+        });
+        for (StackEvent event : events) {
+            if ("DELETE_SKIPPED".equals(event.resourceStatusAsString())
+                    && present(event.physicalResourceId())
+                    && !kept.containsKey(event.logicalResourceId())) {
+                kept.put(
+                        event.logicalResourceId(),
+                        new KeptResource(event.logicalResourceId(), event.resourceType(), event.physicalResourceId()));
+            }
+        }
+        List<KeptResource> sorted = new ArrayList<>(kept.values());
+        sorted.sort(java.util.Comparator.comparing(KeptResource::type).thenComparing(KeptResource::logicalId));
+        return sorted;
+    }
+
+    private static boolean present(String physicalId) {
+        return physicalId != null && !physicalId.isEmpty();
+    }
+
+    private void report(String stackName, List<KeptResource> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        console.warn("Stack " + stackName + " kept " + kept.size() + (kept.size() == 1 ? " resource" : " resources")
+                + " (DeletionPolicy Retain); each stays in the account, with its data and its cost, until you delete"
+                + " it:");
+        String region = cloudFormation.serviceClientConfiguration().region().id();
+        for (KeptResource resource : kept) {
+            console.warn("  " + resource.type() + " " + resource.physicalId() + " (" + resource.logicalId() + "): "
+                    + nextProvision(resource)
+                    + deleteCommand(resource, region)
+                            .map(c -> "; to delete it: " + c)
+                            .orElse(""));
+        }
+    }
+
+    /** What the next provision of the same stack does beside the kept resource. */
+    static String nextProvision(KeptResource resource) {
+        return switch (resource.type()) {
+            case "AWS::S3::Bucket" ->
+                "the next provision creates a new, empty bucket under a new name; this one keeps its objects";
+            case "AWS::DynamoDB::Table" ->
+                "the next provision creates a new, empty table under a new name; this one keeps its items";
+            default ->
+                "the next provision creates a new one if the template still declares it; this one is no longer part"
+                        + " of any stack";
+        };
+    }
+
+    /** The AWS CLI command that deletes the kept resource, for the types Sparta's templates keep or own. */
+    static Optional<String> deleteCommand(KeptResource resource, String region) {
+        String id = resource.physicalId();
+        String command = switch (resource.type()) {
+            case "AWS::S3::Bucket" -> "aws s3 rb s3://" + id + " --force";
+            case "AWS::DynamoDB::Table" -> "aws dynamodb delete-table --table-name " + id;
+            case "AWS::SQS::Queue" -> "aws sqs delete-queue --queue-url " + id;
+            case "AWS::SNS::Topic" -> "aws sns delete-topic --topic-arn " + id;
+            case "AWS::Kinesis::Stream" -> "aws kinesis delete-stream --stream-name " + id;
+            case "AWS::Logs::LogGroup" -> "aws logs delete-log-group --log-group-name " + id;
+            default -> null;
+        };
+        return Optional.ofNullable(command).map(c -> c + " --region " + region);
     }
 }
