@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 class EventSourcesIT extends SharedSampleOnMoto {
 
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders";
-    private static final String BUCKET = "event-sources-uploads-123456789012-us-east-1";
 
     EventSourcesIT() {
         super("event-sources");
@@ -53,6 +52,25 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals(0, build.exitCode(), build.describe());
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
         assertPoliciesLintClean(sample.file("target/sparta/template.json"));
+    }
+
+    /** The owned bucket's name as the stack made it. */
+    private String uploadsBucket() {
+        return aws.cloudFormation
+                .describeStackResource(r -> r.stackName("event-sources").logicalResourceId("UploadsBucket"))
+                .stackResourceDetail()
+                .physicalResourceId();
+    }
+
+    @Test
+    void theOwnedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack() {
+        String stackId = aws.cloudFormation
+                .describeStacks(r -> r.stackName("event-sources"))
+                .stacks()
+                .get(0)
+                .stackId();
+        String uuid = stackId.substring(stackId.lastIndexOf('/') + 1);
+        assertEquals("event-sources-uploads-123456789012-" + uuid.substring(0, uuid.indexOf('-')), uploadsBucket());
     }
 
     @Test
@@ -204,8 +222,9 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 aws.dynamoDb.describeTable(r -> r.tableName(tableName)).table();
         assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
         assertEquals("PAY_PER_REQUEST", table.billingModeSummary().billingModeAsString());
-        assertEquals(BUCKET, environment.get("SPARTA_BUCKET_UPLOADS"));
-        aws.s3.headBucket(r -> r.bucket(BUCKET));
+        String bucket = uploadsBucket();
+        assertEquals(bucket, environment.get("SPARTA_BUCKET_UPLOADS"));
+        aws.s3.headBucket(r -> r.bucket(bucket));
 
         Map<String, String> announce = aws.lambda
                 .getFunctionConfiguration(r -> r.functionName("event-sources-announce"))
@@ -256,13 +275,14 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals(
                 "[\"" + tableArn + "\",\"" + tableArn + "/index/*\"]",
                 statements.at("/0/Resource").toString());
+        String bucket = uploadsBucket();
         assertEquals("[\"s3:GetObject\"]", statements.at("/1/Action").toString());
         assertEquals(
-                "[\"arn:aws:s3:::" + BUCKET + "/*\"]",
+                "[\"arn:aws:s3:::" + bucket + "/*\"]",
                 statements.at("/1/Resource").toString());
         assertEquals("[\"s3:ListBucket\"]", statements.at("/2/Action").toString());
         assertEquals(
-                "[\"arn:aws:s3:::" + BUCKET + "\"]",
+                "[\"arn:aws:s3:::" + bucket + "\"]",
                 statements.at("/2/Resource").toString());
 
         Map<String, String> announce = aws.lambda
