@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * An S3 bucket the service owns: encrypted, public access blocked, TLS only, kept when the stack is deleted unless
- * {@link #retainOnDelete()} says otherwise. Its name is {@code <stack>-<name>-<account>-<region>}, lower-cased.
+ * {@link #retainOnDelete()} says otherwise. Its name is {@code <stack>-<name>-<account>-<stack id>}, lower-cased, the
+ * last part being the first group of the UUID that ends the stack's id: new for each creation of the stack.
  */
 @Documented
 @Repeatable(S3Buckets.class)
