@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
-import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceDetail;
 
 /**
  * Deletes a stack and follows the deletion to its end, then names each resource the stack kept (DeletionPolicy
@@ -47,12 +47,7 @@ public final class StackRemover {
         // The id keeps answering after deletion, where the name no longer does.
         String stackId = existing.get().stackId();
         // Read before deleting: afterwards the resources' physical names are only in events, which moto lacks.
-        Map<String, StackResourceSummary> resources = new LinkedHashMap<>();
-        cloudFormation
-                .listStackResourcesPaginator(r -> r.stackName(stackId))
-                .stackResourceSummaries()
-                .forEach(resource -> resources.put(resource.logicalResourceId(), resource));
-        Set<String> keeping = keptByTemplate(stackId);
+        Map<String, KeptResource> keeping = keeping(stackId);
         StackWatcher watcher = new StackWatcher(cloudFormation, console, stackId);
         console.info("Deleting stack " + stackName);
         cloudFormation.deleteStack(
@@ -63,42 +58,60 @@ public final class StackRemover {
             throw new DeploymentFailedException(StackEvents.failureReport(outcome));
         }
         console.info("Stack " + stackName + " deleted");
-        report(stackName, kept(resources, keeping, outcome.events()));
+        report(stackName, kept(keeping, outcome.events()));
         return true;
     }
 
-    /** Logical ids whose DeletionPolicy keeps them; none when the template is not JSON Sparta can read. */
-    private Set<String> keptByTemplate(String stackId) {
-        Set<String> kept = new TreeSet<>();
+    /**
+     * The resources whose DeletionPolicy keeps them and that exist, by logical id; none when the template is not JSON
+     * Sparta can read (the events still name what CloudFormation skipped).
+     */
+    private Map<String, KeptResource> keeping(String stackId) {
+        Map<String, KeptResource> keeping = new LinkedHashMap<>();
         String body = cloudFormation.getTemplate(r -> r.stackName(stackId)).templateBody();
         JsonNode template;
         try {
             template = TemplateJson.MAPPER.readTree(body);
         } catch (JsonProcessingException notJson) {
             console.debug("The template of " + stackId + " is not JSON; kept resources are read from events only");
-            return kept;
+            return keeping;
         }
+        List<String> logicalIds = new ArrayList<>();
         template.path("Resources").fields().forEachRemaining(resource -> {
             if (KEEPING.contains(resource.getValue().path("DeletionPolicy").asText())) {
-                kept.add(resource.getKey());
+                logicalIds.add(resource.getKey());
             }
         });
-        return kept;
+        // One look-up per kept resource, rather than listing all: a stack keeps few.
+        for (String logicalId : logicalIds) {
+            try {
+                StackResourceDetail resource = cloudFormation
+                        .describeStackResource(r -> r.stackName(stackId).logicalResourceId(logicalId))
+                        .stackResourceDetail();
+                if (resource != null && present(resource.physicalResourceId())) {
+                    keeping.put(
+                            logicalId,
+                            new KeptResource(logicalId, resource.resourceType(), resource.physicalResourceId()));
+                }
+            } catch (CloudFormationException e) {
+                if (e.statusCode() == 400) {
+                    console.debug(logicalId + " of " + stackId + " was never created: " + e.getMessage());
+                } else {
+                    // Naming it is a courtesy; the deletion the user asked for goes ahead.
+                    console.warn("Could not read " + logicalId + ", which the stack keeps on delete, before deleting: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return keeping;
     }
 
     /**
-     * The resources the template kept that had been created, and any CloudFormation reported skipping on delete, by
+     * The kept resources that existed before the deletion, and any CloudFormation reported skipping on delete, by
      * type and logical id.
      */
-    static List<KeptResource> kept(
-            Map<String, StackResourceSummary> resources, Set<String> keeping, List<StackEvent> events) {
-        Map<String, KeptResource> kept = new LinkedHashMap<>();
-        resources.forEach((logicalId, resource) -> {
-            if (keeping.contains(logicalId) && present(resource.physicalResourceId())) {
-                kept.put(
-                        logicalId, new KeptResource(logicalId, resource.resourceType(), resource.physicalResourceId()));
-            }
-        });
+    static List<KeptResource> kept(Map<String, KeptResource> keeping, List<StackEvent> events) {
+        Map<String, KeptResource> kept = new LinkedHashMap<>(keeping);
         for (StackEvent event : events) {
             if ("DELETE_SKIPPED".equals(event.resourceStatusAsString())
                     && present(event.physicalResourceId())
