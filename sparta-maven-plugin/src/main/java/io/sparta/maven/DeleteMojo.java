@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Deletes the service's stack and waits until it is gone. A stack that does not exist is not an error. */
+/**
+ * Deletes the service's stack and waits until it is gone, then lists what the stack kept. A stack that does not
+ * exist is not an error; one that is not the service's (no {@code sparta:service} tag naming it) is refused.
+ */
 @Mojo(name = "delete", threadSafe = true)
 public class DeleteMojo extends AbstractArtifactsMojo {
 
@@ -20,9 +23,23 @@ public class DeleteMojo extends AbstractArtifactsMojo {
     @Parameter(property = "sparta.deleteArtifacts", defaultValue = "false")
     boolean deleteArtifacts;
 
+    /**
+     * The name of an existing stack without this service's {@code sparta:service} tag that delete may delete
+     * anyway. Delete refuses such a stack otherwise: a stack of the same name someone else deployed is not
+     * removed by accident.
+     */
+    @Parameter(property = "sparta.adoptStack")
+    String adoptStack;
+
     @Override
     void run(Console console) throws SpartaUserException {
         Optional<PruneRequest> artifacts = deleteArtifacts ? Optional.of(pruneRequest(false)) : Optional.empty();
-        new StackWorkflows(console).delete(awsTarget(), targetStackName(), artifacts);
+        new StackWorkflows(console)
+                .delete(
+                        awsTarget(),
+                        targetStackName(),
+                        serviceSettings().serviceName(),
+                        present(adoptStack),
+                        artifacts);
     }
 }

@@ -4,6 +4,7 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import java.util.Optional;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 
@@ -11,9 +12,28 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  * Which service a stack belongs to, by its {@value ServiceSettings#OWNER_TAG} tag: Sparta changes or deletes only
  * stacks it created for the same service, or one the user deliberately adopts.
  */
-final class StackOwnership {
+public final class StackOwnership {
 
     private StackOwnership() {}
+
+    /**
+     * Checks the stack named {@code stackName}, when it exists, as {@link #check} does.
+     *
+     * @throws SpartaUserException when the stack is another owner's and not adopted
+     */
+    public static void verify(
+            CloudFormationClient cloudFormation,
+            String stackName,
+            String service,
+            Optional<String> adoptStack,
+            String goal,
+            Console console)
+            throws SpartaUserException {
+        Optional<Stack> stack = Stacks.find(cloudFormation, stackName);
+        if (stack.isPresent() && !StackStates.neverCreated(stack.get().stackStatusAsString())) {
+            check(stack.get(), service, adoptStack, goal, console);
+        }
+    }
 
     /** The service named by the stack's owner tag, or empty when it has none. */
     static Optional<String> owner(Stack stack) {
@@ -46,11 +66,13 @@ final class StackOwnership {
                     + " tagged " + ServiceSettings.OWNER_TAG + "=" + service);
             return;
         }
+        String deliberately = "delete".equals(goal)
+                ? "To delete it deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=" + name
+                : "To take this one over deliberately, see what would change, then " + goal + " it:\n"
+                        + "  mvn sparta:plan -Dsparta.adoptStack=" + name + "\n"
+                        + "  mvn sparta:" + goal + " -Dsparta.adoptStack=" + name;
         throw new SpartaUserException("Stack " + name + " exists and " + whose + "; Sparta will not change or delete"
                 + " a stack another owner deployed.\n"
-                + "If another stack was meant, set <stackName> (-Dsparta.stackName). To take this one over"
-                + " deliberately, see what would change, then " + goal + " it:\n"
-                + "  mvn sparta:plan -Dsparta.adoptStack=" + name + "\n"
-                + "  mvn sparta:" + goal + " -Dsparta.adoptStack=" + name);
+                + "If another stack was meant, set <stackName> (-Dsparta.stackName). " + deliberately);
     }
 }

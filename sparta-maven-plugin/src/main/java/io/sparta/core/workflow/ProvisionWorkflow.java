@@ -11,6 +11,7 @@ import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
+import io.sparta.core.deploy.FixedNameCollisions;
 import io.sparta.core.deploy.StackDeployer;
 import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
@@ -59,6 +60,7 @@ public final class ProvisionWorkflow {
             Target target = target(request, manifest);
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
+            FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), stackName, deployRequest.template());
             List<ExistingBucketNotifications.Notification> wanted =
                     ExistingBucketNotifications.fromTemplate(deployRequest.template());
             List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
@@ -104,8 +106,9 @@ public final class ProvisionWorkflow {
         try (AwsSession aws = AwsSession.open(request.aws())) {
             ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             Target target = target(request, manifest);
-            Plan plan = new StackDeployer(aws.cloudFormation(), console)
-                    .plan(deployRequest(store, manifest, target), request.safeguards());
+            StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
+            FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), deployRequest.template());
+            Plan plan = new StackDeployer(aws.cloudFormation(), console).plan(deployRequest, request.safeguards());
             PlanReport.lines(plan).forEach(console::info);
             if (!plan.creates()) {
                 for (PlannedChange loss : plan.dataLoss()) {

@@ -9,6 +9,7 @@ import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.LogTail;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDescriber;
+import io.sparta.core.deploy.StackOwnership;
 import io.sparta.core.deploy.StackRemover;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,20 +25,24 @@ public final class StackWorkflows {
         this.console = console;
     }
 
-    /** @return whether a stack was deleted; a missing stack is not an error */
-    public boolean delete(AwsTarget target, String stackName) throws SpartaUserException {
-        return delete(target, stackName, Optional.empty());
-    }
-
     /**
      * Deletes the stack and, with {@code artifacts}, its deployment history and then what no other stack of the
      * service needs (every archive and template of the service when none is left).
      *
+     * @param service the Sparta service the stack must belong to (its {@code sparta:service} tag)
+     * @param adoptStack the stack the user allows deleting although it is not the service's
      * @return whether a stack was deleted; a missing stack is not an error, and its artifacts are still cleaned up
+     * @throws SpartaUserException when the stack belongs to another owner and is not adopted
      */
-    public boolean delete(AwsTarget target, String stackName, Optional<PruneRequest> artifacts)
+    public boolean delete(
+            AwsTarget target,
+            String stackName,
+            String service,
+            Optional<String> adoptStack,
+            Optional<PruneRequest> artifacts)
             throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
+            StackOwnership.verify(aws.cloudFormation(), stackName, service, adoptStack, "delete", console);
             List<ExistingBucketNotifications.Notification> notifications =
                     ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName);
             if (!notifications.isEmpty()) {

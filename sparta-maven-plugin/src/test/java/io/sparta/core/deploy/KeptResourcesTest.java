@@ -128,10 +128,13 @@ class KeptResourcesTest {
                         new StackDeployer.Request(
                                 STACK,
                                 store.httpsUrl("orders/templates/t.json"),
+                                TemplateJson.MAPPER.readTree(template.toFile()),
                                 Map.of(
                                         ServiceTemplate.ARTIFACT_BUCKET, ARTIFACTS,
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),
-                                Map.of()),
+                                Map.of(),
+                                "orders"),
+                        io.sparta.core.plan.Safeguards.none(),
                         () -> {});
     }
 

@@ -260,4 +260,66 @@ class SafeChangesOnMotoTest {
                         .allMatch(s -> s.stackStatusAsString().equals("DELETE_COMPLETE")),
                 "only a deleted stack, if any");
     }
+
+    @Test
+    void aForeignStackIsNotDeletedWithoutAdoption() {
+        cloudFormation.createStack(
+                r -> r.stackName("payments").templateBody("{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}"));
+
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> StackOwnership.verify(cloudFormation, "payments", "orders", Optional.empty(), "delete", console));
+
+        assertEquals(
+                "Stack payments exists and was not created by Sparta (it has no sparta:service tag); Sparta will not"
+                        + " change or delete a stack another owner deployed.\n"
+                        + "If another stack was meant, set <stackName> (-Dsparta.stackName). To delete it"
+                        + " deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=payments",
+                e.getMessage());
+    }
+
+    @Test
+    void aFixedBucketNameThatIsTakenIsReportedBeforeAnyChangeSet() throws Exception {
+        s3.createBucket(r -> r.bucket("kept-site-bucket"));
+        String template = """
+                {"Resources": {"Site": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": "%s"}}}}""";
+
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> FixedNameCollisions.check(
+                        s3,
+                        cloudFormation,
+                        "orders-site",
+                        TemplateJson.MAPPER.readTree(template.formatted("kept-site-bucket"))));
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Stack orders-site would create bucket(s) under a name that is taken: Site"
+                                + " (BucketName kept-site-bucket)."),
+                e.getMessage());
+        FixedNameCollisions.check(
+                s3,
+                cloudFormation,
+                "orders-site",
+                TemplateJson.MAPPER.readTree(template.formatted("free-site-bucket")));
+
+        // A stack that already holds the bucket under that name is not told its own bucket is taken.
+        deployer()
+                .deploy(
+                        request("orders-site", "orders", template.formatted("owned-site-bucket")),
+                        Safeguards.none(),
+                        () -> {});
+        FixedNameCollisions.check(
+                s3,
+                cloudFormation,
+                "orders-site",
+                TemplateJson.MAPPER.readTree(template.formatted("owned-site-bucket")));
+        assertThrows(
+                SpartaUserException.class,
+                () -> FixedNameCollisions.check(
+                        s3,
+                        cloudFormation,
+                        "orders-other",
+                        TemplateJson.MAPPER.readTree(template.formatted("owned-site-bucket"))));
+    }
 }
