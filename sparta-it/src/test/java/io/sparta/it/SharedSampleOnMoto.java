@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SharedSampleOnMoto {
 
     private final String sampleName;
+    private final String copyName;
     private SampleOnMoto local;
     LocalAws aws;
     CfnLint cfnLint;
@@ -28,12 +29,18 @@ abstract class SharedSampleOnMoto {
     SampleProject sample;
 
     SharedSampleOnMoto(String sampleName) {
+        this(sampleName, sampleName);
+    }
+
+    /** @param copyName the work folder's name, for a second test class on the same sample */
+    SharedSampleOnMoto(String sampleName, String copyName) {
         this.sampleName = sampleName;
+        this.copyName = copyName;
     }
 
     @BeforeAll
     final void startSampleOnMoto() {
-        local = SampleOnMoto.start(sampleName, sampleName);
+        local = SampleOnMoto.start(sampleName, copyName);
         aws = local.aws;
         cfnLint = local.cfnLint;
         policyLint = local.policyLint;

@@ -68,9 +68,9 @@ public final class StackOwnership {
         }
         String deliberately = "delete".equals(goal)
                 ? "To delete it deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=" + name
-                : "To take this one over deliberately, see what would change, then " + goal + " it:\n"
+                : "To take this one over deliberately, see what would change, then provision it:\n"
                         + "  mvn sparta:plan -Dsparta.adoptStack=" + name + "\n"
-                        + "  mvn sparta:" + goal + " -Dsparta.adoptStack=" + name;
+                        + "  mvn sparta:" + ("plan".equals(goal) ? "provision" : goal) + " -Dsparta.adoptStack=" + name;
         throw new SpartaUserException("Stack " + name + " exists and " + whose + "; Sparta will not change or delete"
                 + " a stack another owner deployed.\n"
                 + "If another stack was meant, set <stackName> (-Dsparta.stackName). " + deliberately);
