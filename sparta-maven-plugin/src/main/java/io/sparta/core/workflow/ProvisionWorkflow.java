@@ -84,13 +84,16 @@ public final class ProvisionWorkflow {
                 new ExistingBucketNotifications(aws.s3(), console)
                         .apply(stackName, deployment.stackId(), wanted, previous);
             }
-            new ArtifactPruner(aws.s3(), aws.cloudFormation(), store.bucket(), console)
-                    .afterProvision(
-                            manifest.serviceName(),
-                            stackName,
-                            manifest.archiveKey(),
-                            templateKey(manifest),
-                            request.prune());
+            if (changed) {
+                // An unchanged stack deploys nothing new, so nothing became unreferenced: no calls spent on it.
+                new ArtifactPruner(aws.s3(), aws.cloudFormation(), store.bucket(), console)
+                        .afterProvision(
+                                manifest.serviceName(),
+                                stackName,
+                                manifest.archiveKey(),
+                                templateKey(manifest),
+                                request.prune());
+            }
             console.info(aws.ledger().summary());
             return changed;
         }
