@@ -212,4 +212,17 @@ class PipelineIT extends SharedSampleOnMoto {
         assertEquals(byPipeline.handler(), byLaptop.handler());
         assertEquals(byPipeline.memorySize(), byLaptop.memorySize());
     }
+
+    @Test
+    @Order(9)
+    void aPlanOfAnEnvironmentAfterThePipelineDeployedItHasNoChanges() throws Exception {
+        SampleProject.BuildResult plan =
+                sample.mvn("sparta:plan", "-Dsparta.environment=test", "-Dsparta.failOnChanges=true");
+
+        assertEquals(0, plan.exitCode(), plan.describe());
+        assertEquals(
+                "### Sparta plan: stack `greeter-test`\n\nNo changes.\n",
+                java.nio.file.Files.readString(sample.file("target/sparta/plan.md")),
+                "the stack the pipeline made is the service's (its owner tag) and what the test configuration asks");
+    }
 }
