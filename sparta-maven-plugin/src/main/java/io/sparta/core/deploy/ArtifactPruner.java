@@ -3,7 +3,6 @@ package io.sparta.core.deploy;
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.template.ArtifactBucketTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
@@ -137,12 +135,7 @@ public final class ArtifactPruner {
             new ArtifactStore(aws.s3(), aws.region(), configured.get(), console).verifyReachable();
             return configured;
         }
-        // As ManagedArtifactBucket.ensure() reads it, without making the stack that pruning has no use for.
-        return Stacks.find(aws.cloudFormation(), ManagedArtifactBucket.STACK_NAME)
-                .flatMap(stack -> stack.outputs().stream()
-                        .filter(o -> ArtifactBucketTemplate.BUCKET_NAME_OUTPUT.equals(o.outputKey()))
-                        .map(Output::outputValue)
-                        .findFirst());
+        return new ManagedArtifactBucket(aws.cloudFormation(), aws.s3(), console).existing();
     }
 
     /**

@@ -115,6 +115,27 @@ public final class ArtifactStore {
                 + region.metadata().partition().dnsSuffix() + "/" + key;
     }
 
+    /**
+     * Whether a bucket of that name exists: ours (HeadBucket 200) or another account's (403). Names are global, so
+     * both mean it is taken.
+     */
+    static boolean bucketInUse(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(r -> r.bucket(bucket));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            if (e.statusCode() == 403) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     private boolean exists(String key) {
         try {
             s3.headObject(r -> r.bucket(bucket).key(key));

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Buckets a template names literally (Sparta's own get a name that differs per creation of the stack; a decorator
@@ -44,7 +42,7 @@ public final class FixedNameCollisions {
             boolean ours = deployed.map(t -> name.equals(t.at("/Resources/" + logicalId + "/Properties/BucketName")
                             .asText()))
                     .orElse(false);
-            if (!ours && exists(s3, name)) {
+            if (!ours && ArtifactStore.bucketInUse(s3, name)) {
                 taken.add(logicalId + " (BucketName " + name + ")");
             }
         }
@@ -54,24 +52,6 @@ public final class FixedNameCollisions {
                     + " or belongs to someone else, and CloudFormation would fail the create. Empty and delete the"
                     + " kept bucket (aws s3 rb s3://NAME --force, once its objects are saved), or leave BucketName out"
                     + " so CloudFormation generates a name");
-        }
-    }
-
-    /** Whether the name is in use: ours (200) or another account's (403). */
-    private static boolean exists(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(r -> r.bucket(bucket));
-            return true;
-        } catch (NoSuchBucketException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            if (e.statusCode() == 403) {
-                return true;
-            }
-            throw e;
         }
     }
 }

@@ -12,8 +12,6 @@ import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The artifact bucket Sparta keeps in a small stack of its own when the user configures none. A bucket deleted by
@@ -110,11 +108,20 @@ public final class ManagedArtifactBucket {
         return stack;
     }
 
-    private static String bucketName(Stack stack) throws SpartaUserException {
+    /** The bucket's name when its stack exists, without making one: for goals that only read what is there. */
+    public Optional<String> existing() {
+        return Stacks.find(cloudFormation, STACK_NAME).flatMap(ManagedArtifactBucket::output);
+    }
+
+    private static Optional<String> output(Stack stack) {
         return stack.outputs().stream()
                 .filter(o -> ArtifactBucketTemplate.BUCKET_NAME_OUTPUT.equals(o.outputKey()))
                 .map(Output::outputValue)
-                .findFirst()
+                .findFirst();
+    }
+
+    private static String bucketName(Stack stack) throws SpartaUserException {
+        return output(stack)
                 .orElseThrow(() -> new SpartaUserException("Stack " + STACK_NAME + " is in "
                         + stack.stackStatusAsString() + " and has no " + ArtifactBucketTemplate.BUCKET_NAME_OUTPUT
                         + " output; delete it (aws cloudformation delete-stack --stack-name " + STACK_NAME
@@ -123,21 +130,7 @@ public final class ManagedArtifactBucket {
 
     /** Whether the bucket is there; a bucket these credentials may not see is taken as there, as before. */
     private boolean exists(String bucket) {
-        try {
-            s3.headBucket(r -> r.bucket(bucket));
-            return true;
-        } catch (NoSuchBucketException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            if (e.statusCode() == 403) {
-                console.debug("HeadBucket " + bucket + " answered 403; using it as the stack names it");
-                return true;
-            }
-            throw e;
-        }
+        return ArtifactStore.bucketInUse(s3, bucket);
     }
 
     /** The first group of the UUID that ends a stack's id: different for each stack created. */

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,33 +25,20 @@ class ArtifactBucketRepairTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoClients aws;
     static CloudFormationClient cloudFormation;
     static S3Client s3;
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(credentials)
-                .build();
-        s3 = S3Client.builder()
-                .endpointOverride(moto.endpoint())
-                .forcePathStyle(true)
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(credentials)
-                .build();
+        aws = MotoClients.start(work, Region.EU_WEST_1);
+        cloudFormation = aws.cloudFormation;
+        s3 = aws.s3;
     }
 
     @AfterAll
     static void stopMoto() {
-        cloudFormation.close();
-        s3.close();
-        moto.close();
+        aws.close();
     }
 
     @Test

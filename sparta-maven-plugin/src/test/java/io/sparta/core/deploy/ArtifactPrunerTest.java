@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -51,7 +47,7 @@ class ArtifactPrunerTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoClients aws;
     static S3Client s3;
     static CloudFormationClient cloudFormation;
 
@@ -65,27 +61,14 @@ class ArtifactPrunerTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        s3 = S3Client.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .forcePathStyle(true)
-                .build();
-        cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
+        aws = MotoClients.start(work, Region.US_EAST_1);
+        cloudFormation = aws.cloudFormation;
+        s3 = aws.s3;
     }
 
     @AfterAll
     static void stopMoto() {
-        s3.close();
-        cloudFormation.close();
-        moto.close();
+        aws.close();
     }
 
     @BeforeEach

@@ -17,8 +17,6 @@ import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.template.ServiceTemplate;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -51,26 +47,15 @@ class KeptResourcesTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoClients aws;
     static CloudFormationClient cloudFormation;
     static S3Client s3;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        StaticCredentialsProvider credentials =
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        s3 = S3Client.builder()
-                .endpointOverride(moto.endpoint())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
+        aws = MotoClients.start(work, Region.US_EAST_1);
+        cloudFormation = aws.cloudFormation;
+        s3 = aws.s3;
         s3.createBucket(r -> r.bucket(ARTIFACTS));
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(jar)) {
@@ -83,9 +68,7 @@ class KeptResourcesTest {
 
     @AfterAll
     static void stopMoto() {
-        cloudFormation.close();
-        s3.close();
-        moto.close();
+        aws.close();
     }
 
     /** A function using a kept table and a kept bucket, as the model builder declares them. */

@@ -12,8 +12,6 @@ import io.sparta.core.common.TemplateJson;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.Safeguards;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -41,7 +37,7 @@ class SafeChangesOnMotoTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoClients aws;
     static CloudFormationClient cloudFormation;
     static S3Client s3;
 
@@ -49,27 +45,15 @@ class SafeChangesOnMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        cloudFormation = CloudFormationClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
-        s3 = S3Client.builder()
-                .endpointOverride(moto.endpoint())
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .build();
+        aws = MotoClients.start(work, Region.US_EAST_1);
+        cloudFormation = aws.cloudFormation;
+        s3 = aws.s3;
         s3.createBucket(r -> r.bucket("templates"));
     }
 
     @AfterAll
     static void stopMoto() {
-        cloudFormation.close();
-        s3.close();
-        moto.close();
+        aws.close();
     }
 
     /**
