@@ -47,8 +47,12 @@ public class PlanMojo extends AbstractAwsMojo {
                         io.sparta.core.deploy.ArtifactPruner.Policy.defaults()));
         if (failOnChanges && plan.hasChanges()) {
             throw new SpartaUserException("The plan for stack " + plan.stackName() + " has "
-                    + plan.resources().size() + " resource change(s) and -Dsparta.failOnChanges is set; see "
-                    + outputDirectory.toPath().resolve("plan.md"));
+                    + plan.resources().size() + " resource change(s), "
+                    + plan.parameters().size()
+                    + " parameter change(s) and -Dsparta.failOnChanges is set: review "
+                    + outputDirectory.toPath().resolve("plan.md")
+                    + ", then deploy it with mvn sparta:provision (or leave -Dsparta.failOnChanges out where changes"
+                    + " are expected)");
         }
     }
 }

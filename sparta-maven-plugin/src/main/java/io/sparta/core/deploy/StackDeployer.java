@@ -5,6 +5,7 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.plan.ChangeGuard;
+import io.sparta.core.plan.ParameterChange;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.PlannedChange;
@@ -43,6 +44,9 @@ import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWait
 public final class StackDeployer {
 
     private static final Duration HOUSEKEEPING_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What DescribeStacks answers for a NoEcho parameter's value. */
+    private static final String NO_ECHO_MASK = "****";
 
     private final CloudFormationClient cloudFormation;
     private final Console console;
@@ -83,8 +87,16 @@ public final class StackDeployer {
      */
     public record Deployment(String stackId, Optional<StackOutcome> outcome, Plan plan) {}
 
-    /** The stack's state before the change set: how to change it, its id when it exists, whether it did. */
-    private record Prepared(ChangeSetType type, String stackId, boolean stackExisted) {}
+    /**
+     * The stack's state before the change set: how to change it, its id when it exists, whether it did, and its
+     * parameter values (an update's plan compares them with the new ones).
+     */
+    private record Prepared(ChangeSetType type, String stackId, boolean stackExisted, Map<String, String> parameters) {
+
+        Prepared(ChangeSetType type, String stackId, boolean stackExisted) {
+            this(type, stackId, stackExisted, Map.of());
+        }
+    }
 
     /**
      * @param beforeExecute runs when a change set updating an existing stack is about to execute, while the stack
@@ -101,7 +113,7 @@ public final class StackDeployer {
             return new Deployment(prepared.stackId(), Optional.empty(), Plan.unchanged(request.stackName()));
         }
         DescribeChangeSetResponse changeSet = created.get();
-        Plan plan = plan(request, type, changeSet);
+        Plan plan = plan(request, prepared, changeSet);
         PlanReport.lines(plan).forEach(console::info);
         try {
             ChangeGuard.check(plan, safeguards, console);
@@ -141,11 +153,12 @@ public final class StackDeployer {
                 discardReviewStack(request.stackName());
             }
         }
-        return created.map(changeSet -> plan(request, prepared.type(), changeSet))
+        return created.map(changeSet -> plan(request, prepared, changeSet))
                 .orElseGet(() -> Plan.unchanged(request.stackName()));
     }
 
-    private Plan plan(Request request, ChangeSetType type, DescribeChangeSetResponse changeSet) {
+    private Plan plan(Request request, Prepared prepared, DescribeChangeSetResponse changeSet) {
+        ChangeSetType type = prepared.type();
         Optional<JsonNode> deployed = type == ChangeSetType.UPDATE
                 ? DeployedTemplate.of(cloudFormation, request.stackName())
                 : Optional.empty();
@@ -154,7 +167,28 @@ public final class StackDeployer {
             changes.add(plannedChange(change.resourceChange(), deployed, request.template()));
         }
         return new Plan(
-                request.stackName(), type.toString(), changes, PolicyDiff.between(deployed, request.template()));
+                request.stackName(),
+                type.toString(),
+                changes,
+                PolicyDiff.between(deployed, request.template()),
+                type == ChangeSetType.CREATE
+                        ? List.of()
+                        : parameterChanges(prepared.parameters(), request.parameters()));
+    }
+
+    /**
+     * Values that differ between the deployed parameters and the new ones. A NoEcho parameter reads back as
+     * {@code ****}, so its value cannot be compared and is not reported.
+     */
+    static List<ParameterChange> parameterChanges(Map<String, String> deployed, Map<String, String> proposed) {
+        List<ParameterChange> changes = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : new TreeMap<>(proposed).entrySet()) {
+            String before = deployed.getOrDefault(parameter.getKey(), "");
+            if (!before.equals(parameter.getValue()) && !NO_ECHO_MASK.equals(before)) {
+                changes.add(new ParameterChange(parameter.getKey(), before, parameter.getValue()));
+            }
+        }
+        return changes;
     }
 
     /** The change set's changes, every page of them: DescribeChangeSet pages past a few hundred. */
@@ -266,7 +300,11 @@ public final class StackDeployer {
                     + " sparta:delete");
         }
         LeftoverChangeSets.remove(cloudFormation, stackName, console);
-        return new Prepared(ChangeSetType.UPDATE, existing.get().stackId(), true);
+        Map<String, String> parameters = new TreeMap<>();
+        existing.get()
+                .parameters()
+                .forEach(p -> parameters.put(p.parameterKey(), p.parameterValue() == null ? "" : p.parameterValue()));
+        return new Prepared(ChangeSetType.UPDATE, existing.get().stackId(), true, parameters);
     }
 
     /** The created change set, or empty when CloudFormation found nothing to change. */

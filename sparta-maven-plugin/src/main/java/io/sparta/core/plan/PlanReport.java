@@ -35,6 +35,12 @@ public final class PlanReport {
             lines.add("  " + change.action() + "  " + change.logicalId() + "  " + change.resourceType()
                     + details(change));
         }
+        if (!plan.parameters().isEmpty()) {
+            lines.add("Parameter changes:");
+            for (ParameterChange change : plan.parameters()) {
+                lines.add("  " + change.name() + ": " + shown(change.before()) + " -> " + shown(change.after()));
+            }
+        }
         List<PolicyChange> policies = plan.policies();
         if (!policies.isEmpty()) {
             lines.add("Permission changes: " + count(policies, PolicyChange.Direction.ADDED) + " statement(s) added, "
@@ -56,6 +62,10 @@ public final class PlanReport {
                                     + ")"));
         }
         return lines;
+    }
+
+    private static String shown(String value) {
+        return value.isEmpty() ? "(none)" : value;
     }
 
     private static String details(PlannedChange change) {
@@ -138,7 +148,12 @@ public final class PlanReport {
                 .append(plan.resources().size())
                 .append(" resource change(s), ")
                 .append(plan.policies().size())
-                .append(" permission statement change(s).\n\n");
+                .append(" permission statement change(s)")
+                .append(
+                        plan.parameters().isEmpty()
+                                ? ""
+                                : ", " + plan.parameters().size() + " parameter change(s)")
+                .append(".\n\n");
         List<PlannedChange> loss = plan.dataLoss();
         List<PolicyChange> broadening = plan.broadening();
         if (!loss.isEmpty()) {
@@ -157,8 +172,10 @@ public final class PlanReport {
                     .append(" statement(s) grant more than before. Provision needs"
                             + " `-Dsparta.allowIamBroadening=true`.\n\n");
         }
-        md.append("| Action | Logical ID | Type | Replacement | Properties |\n");
-        md.append("|---|---|---|---|---|\n");
+        if (!plan.resources().isEmpty()) {
+            md.append("| Action | Logical ID | Type | Replacement | Properties |\n");
+            md.append("|---|---|---|---|---|\n");
+        }
         for (PlannedChange change : plan.resources()) {
             md.append("| ")
                     .append(change.action())
@@ -174,8 +191,22 @@ public final class PlanReport {
                             ", ", change.replaces() ? change.replacingProperties() : change.changedProperties())))
                     .append(" |\n");
         }
+        if (!plan.parameters().isEmpty()) {
+            md.append(plan.resources().isEmpty() ? "" : "\n")
+                    .append("#### Parameters\n\n| Parameter | Deployed | New |\n|---|---|---|\n");
+            for (ParameterChange change : plan.parameters()) {
+                md.append("| `")
+                        .append(cell(change.name()))
+                        .append("` | ")
+                        .append(cell(change.before()))
+                        .append(" | ")
+                        .append(cell(change.after()))
+                        .append(" |\n");
+            }
+        }
         if (!plan.policies().isEmpty()) {
-            md.append("\n#### Permissions\n\n| | Holder | Statement | Broadens |\n|---|---|---|---|\n");
+            md.append(plan.resources().isEmpty() && plan.parameters().isEmpty() ? "" : "\n")
+                    .append("#### Permissions\n\n| | Holder | Statement | Broadens |\n|---|---|---|---|\n");
             for (PolicyChange change : plan.policies()) {
                 md.append("| ")
                         .append(change.direction() == PolicyChange.Direction.ADDED ? "+" : "−")
@@ -218,6 +249,14 @@ public final class PlanReport {
             node.put("stateful", change.stateful());
             node.put("retained", change.retained());
             node.put("dataLoss", change.losesData());
+        }
+        ArrayNode parameters = root.putArray("parameters");
+        for (ParameterChange change : plan.parameters()) {
+            parameters
+                    .addObject()
+                    .put("name", change.name())
+                    .put("before", change.before())
+                    .put("after", change.after());
         }
         ArrayNode policies = root.putArray("permissions");
         for (PolicyChange change : plan.policies()) {

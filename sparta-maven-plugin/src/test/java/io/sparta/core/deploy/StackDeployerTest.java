@@ -884,6 +884,27 @@ class StackDeployerTest {
         assertEquals(6, http.operations().size(), "never executed");
     }
 
+    @Test
+    void aPlanListsParameterValuesThatChangeButNotANoEchoOnesMask() throws Exception {
+        scriptUpdatePlanned("", HELLO_ROLE_POLICY);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        StackDeployer.Request newArchive = new StackDeployer.Request(
+                "orders",
+                TEMPLATE_URL,
+                template(HELLO_ROLE_POLICY),
+                Map.of("ArtifactBucket", "sparta-artifacts-2", "DbPassword", "{{resolve:ssm:/orders/db}}"),
+                Map.of(),
+                "orders");
+
+        io.sparta.core.plan.Plan plan = deployer.plan(newArchive, Safeguards.none());
+
+        assertEquals(
+                List.of(new io.sparta.core.plan.ParameterChange(
+                        "ArtifactBucket", "sparta-artifacts", "sparta-artifacts-2")),
+                plan.parameters());
+        assertTrue(plan.hasChanges(), "a change set listing no resource still changes a parameter's users");
+    }
+
     // ---- plan: a change set described and deleted, nothing executed
 
     @Test
@@ -1091,6 +1112,10 @@ class StackDeployerTest {
                     <StackStatus>%s</StackStatus>
                     <DisableRollback>false</DisableRollback>
                     <Capabilities><member>CAPABILITY_IAM</member></Capabilities>
+                    <Parameters><member><ParameterKey>ArtifactBucket</ParameterKey>
+                      <ParameterValue>sparta-artifacts</ParameterValue></member>
+                      <member><ParameterKey>DbPassword</ParameterKey><ParameterValue>****</ParameterValue></member>
+                    </Parameters>
                     <Tags><member><Key>team</Key><Value>payments</Value></member>%s</Tags>
                     %s
                   </member>

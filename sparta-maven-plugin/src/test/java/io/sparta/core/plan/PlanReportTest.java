@@ -118,4 +118,32 @@ class PlanReportTest {
         assertEquals(List.of("Plan for stack orders: no changes"), PlanReport.lines(Plan.unchanged("orders")));
         assertEquals("### Sparta plan: stack `orders`\n\nNo changes.\n", PlanReport.markdown(Plan.unchanged("orders")));
     }
+
+    @Test
+    void aParameterOnlyChangeIsAChangeWithItsValues() {
+        Plan plan = new Plan(
+                "orders",
+                "UPDATE",
+                List.of(),
+                List.of(),
+                List.of(new ParameterChange("ArtifactKey", "orders/aa.jar", "orders/bb.jar")));
+
+        assertEquals("""
+                ### Sparta plan: stack `orders`
+
+                Updates the stack: 0 resource change(s), 0 permission statement change(s), 1 parameter change(s).
+
+                #### Parameters
+
+                | Parameter | Deployed | New |
+                |---|---|---|
+                | `ArtifactKey` | orders/aa.jar | orders/bb.jar |
+                """, PlanReport.markdown(plan));
+        assertEquals(
+                List.of(
+                        "Plan for stack orders (update): 0 resource change(s)",
+                        "Parameter changes:",
+                        "  ArtifactKey: orders/aa.jar -> orders/bb.jar"),
+                PlanReport.lines(plan));
+    }
 }
