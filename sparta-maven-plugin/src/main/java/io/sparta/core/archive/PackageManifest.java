@@ -91,14 +91,50 @@ public record PackageManifest(
      */
     public record Function(String name, String handler, String source, String role) {}
 
+    /**
+     * Writes the manifest with the archive and template relative to the manifest's folder (with {@code /}), so a
+     * project copied or moved elsewhere, or built in a container, names its own files.
+     */
     public void write(Path file) throws IOException {
-        TemplateJson.write(TemplateJson.MAPPER.valueToTree(this), file);
+        Path folder = file.toAbsolutePath().getParent();
+        TemplateJson.write(
+                TemplateJson.MAPPER.valueToTree(withPaths(relative(folder, archive), relative(folder, template))),
+                file);
     }
 
+    /** Reads a manifest, its archive and template resolved against the manifest's folder. */
     public static PackageManifest read(Path file) throws IOException {
-        return TemplateJson.MAPPER
+        PackageManifest read = TemplateJson.MAPPER
                 .readerFor(PackageManifest.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(file.toFile());
+        Path folder = file.toAbsolutePath().getParent();
+        return read.withPaths(
+                folder.resolve(read.archive()).normalize().toString(),
+                folder.resolve(read.template()).normalize().toString());
+    }
+
+    private static String relative(Path folder, String path) {
+        Path absolute = Path.of(path).toAbsolutePath().normalize();
+        if (!absolute.getRoot().equals(folder.getRoot())) {
+            return absolute.toString();
+        }
+        return folder.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private PackageManifest withPaths(String archive, String template) {
+        return new PackageManifest(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                archive,
+                archiveSha256,
+                template,
+                templateSha256,
+                settingsFingerprint,
+                functions,
+                environments,
+                archiveContentSha256);
     }
 }

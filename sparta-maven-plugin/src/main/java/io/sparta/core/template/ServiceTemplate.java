@@ -82,7 +82,10 @@ public final class ServiceTemplate {
         properties.set("FunctionName", Cfn.sub(deployedName));
         properties.put("Handler", function.handler());
         properties.put("Runtime", function.runtime().identifier());
-        properties.putArray("Architectures").add(function.architecture().identifier());
+        if (function.architecture() != io.sparta.annotations.Architecture.X86_64) {
+            // Lambda's default is x86_64; like every option left at its default, it stays out of the template.
+            properties.putArray("Architectures").add(function.architecture().identifier());
+        }
         properties.put("MemorySize", function.memory());
         properties.put("Timeout", function.timeout());
         if (!function.description().isEmpty()) {

@@ -145,6 +145,7 @@ class ServiceTemplateTest {
         JsonNode shout = resources.path("ShoutFunction").path("Properties");
         assertFalse(shout.has("Description"), "an empty description is left out");
         assertFalse(shout.has("Environment"), "no variables, no Environment block");
+        assertFalse(shout.has("Architectures"), "x86_64 is Lambda's default, left out like the others");
     }
 
     @Test
