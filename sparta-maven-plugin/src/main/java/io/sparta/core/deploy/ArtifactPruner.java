@@ -280,8 +280,11 @@ public final class ArtifactPruner {
         }
         int kept = objects.size() - deleted;
         console.info((policy.dryRun() ? "Dry run: would prune " : "Pruned ") + deleted + " object(s), " + bytes
-                + " bytes, from " + where + "; kept " + kept + ": what the stacks " + histories.keySet()
-                + " run and their last " + policy.keepDeployments() + " deployment(s) name"
+                + " bytes, from " + where + "; kept " + kept + ": "
+                + (histories.isEmpty()
+                        ? "no stack of the service has a deployment history"
+                        : "what the stacks " + histories.keySet() + " run and their last " + policy.keepDeployments()
+                                + " deployment(s) name")
                 + (young > 0
                         ? ", " + young + " uploaded less than "
                                 + policy.minAge().toMinutes() + " minutes ago"

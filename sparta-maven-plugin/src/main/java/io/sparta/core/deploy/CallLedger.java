@@ -15,6 +15,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class CallLedger implements ExecutionInterceptor {
 
     private final Map<String, Integer> callsByOperation = new TreeMap<>();
+    private static final java.util.Set<String> UPLOADS = java.util.Set.of("PutObject", "UploadPart");
+
     private final AtomicLong bytesUploadedToS3 = new AtomicLong();
     private final AtomicLong attempts = new AtomicLong();
 
@@ -31,7 +33,8 @@ public final class CallLedger implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         String service = count(attributes);
-        if ("S3".equals(service)) {
+        // Only object bodies: a DeleteObjects request carries a body too, but uploads nothing.
+        if ("S3".equals(service) && UPLOADS.contains(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
             context.requestBody().flatMap(body -> body.optionalContentLength()).ifPresent(bytesUploadedToS3::addAndGet);
         }
     }

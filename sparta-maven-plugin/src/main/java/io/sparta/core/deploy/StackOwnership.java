@@ -62,15 +62,19 @@ public final class StackOwnership {
         String whose = owner.map(o -> "belongs to Sparta service " + o + " (its " + ServiceSettings.OWNER_TAG + " tag)")
                 .orElse("was not created by Sparta (it has no " + ServiceSettings.OWNER_TAG + " tag)");
         if (adoptStack.isPresent()) {
-            console.warn("Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; from now on it is"
-                    + " tagged " + ServiceSettings.OWNER_TAG + "=" + service);
+            console.warn("Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; "
+                    + ("plan".equals(goal)
+                            ? "provision with -Dsparta.adoptStack tags it " + ServiceSettings.OWNER_TAG + "=" + service
+                            : "from now on it is tagged " + ServiceSettings.OWNER_TAG + "=" + service));
             return;
         }
         String deliberately = "delete".equals(goal)
                 ? "To delete it deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=" + name
+                        + " (with this run's other options)"
                 : "To take this one over deliberately, see what would change, then provision it:\n"
                         + "  mvn sparta:plan -Dsparta.adoptStack=" + name + "\n"
-                        + "  mvn sparta:" + ("plan".equals(goal) ? "provision" : goal) + " -Dsparta.adoptStack=" + name;
+                        + "  mvn sparta:" + ("plan".equals(goal) ? "provision" : goal) + " -Dsparta.adoptStack=" + name
+                        + "\n(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment)";
         throw new SpartaUserException("Stack " + name + " exists and " + whose + "; Sparta will not change or delete"
                 + " a stack another owner deployed.\n"
                 + "If another stack was meant, set <stackName> (-Dsparta.stackName). " + deliberately);

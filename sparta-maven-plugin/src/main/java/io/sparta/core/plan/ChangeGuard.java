@@ -2,7 +2,9 @@ package io.sparta.core.plan;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stops a change that destroys data or broadens access unless the user allowed it: with a flag (logged with what it
@@ -27,52 +29,58 @@ public final class ChangeGuard {
                                 ? ""
                                 : ": replaced because of " + String.join(", ", c.replacingProperties())))
                 .toList();
-        allow(
-                loss,
-                safeguards.allowDataLoss(),
-                ALLOW_DATA_LOSS,
-                "destroys data held by " + loss.size() + " resource(s)",
-                "Keep the resource (declare it again, or keep it on delete with retainOnDelete), or, if its data may"
-                        + " go, run again with -D" + ALLOW_DATA_LOSS + "=true",
-                safeguards,
-                console);
         List<String> broadening = plan.broadening().stream()
                 .map(p -> p.holder() + " " + p.document() + ": " + String.join("; ", p.broadening()))
                 .toList();
+        List<String> refused = new ArrayList<>();
         allow(
-                broadening,
-                safeguards.allowIamBroadening(),
-                ALLOW_IAM_BROADENING,
-                "grants more access than the deployed stack in " + broadening.size() + " statement(s)",
-                "Review the grants (mvn sparta:plan writes them to target/sparta/plan.md), then run again with -D"
-                        + ALLOW_IAM_BROADENING + "=true",
-                safeguards,
-                console);
+                        loss,
+                        safeguards.allowDataLoss(),
+                        ALLOW_DATA_LOSS,
+                        "destroys data held by " + loss.size() + " resource(s)",
+                        "To keep it, declare it again (a table or bucket declared with retainOnDelete = true stays in"
+                                + " AWS when it leaves the template); if its data may go, run again with -D"
+                                + ALLOW_DATA_LOSS + "=true",
+                        safeguards,
+                        console)
+                .ifPresent(refused::add);
+        allow(
+                        broadening,
+                        safeguards.allowIamBroadening(),
+                        ALLOW_IAM_BROADENING,
+                        "grants more access than the deployed stack in " + broadening.size() + " statement(s)",
+                        "Review the grants (mvn sparta:plan writes them to target/sparta/plan.md), then run again"
+                                + " with -D" + ALLOW_IAM_BROADENING + "=true",
+                        safeguards,
+                        console)
+                .ifPresent(refused::add);
+        if (!refused.isEmpty()) {
+            throw new SpartaUserException("Stopped before changing the stack: " + String.join("\nAlso: ", refused));
+        }
     }
 
-    private static void allow(
+    /** @return the refusal, or empty when nothing needs allowing or it was allowed */
+    private static Optional<String> allow(
             List<String> items,
             boolean flag,
             String property,
             String what,
             String howTo,
             Safeguards safeguards,
-            Console console)
-            throws SpartaUserException {
+            Console console) {
         if (items.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String list = String.join("\n  ", items);
         if (flag) {
             console.warn("This change " + what + ", allowed by -D" + property + ":\n  " + list);
-            return;
+            return Optional.empty();
         }
         if (safeguards.confirmation().isPresent()
                 && safeguards.confirmation().get().confirm("This change " + what + ":\n  " + list + "\nGo ahead?")) {
             console.warn("This change " + what + ", confirmed at the prompt:\n  " + list);
-            return;
+            return Optional.empty();
         }
-        throw new SpartaUserException(
-                "Stopped before changing the stack: this change " + what + ":\n  " + list + "\n" + howTo);
+        return Optional.of("this change " + what + ":\n  " + list + "\n" + howTo);
     }
 }

@@ -9,13 +9,16 @@ import java.util.List;
  * @param resources CloudFormation's resource changes, in its order; empty when nothing would change
  * @param policies permission statements added and removed, from the deployed template to the new one
  * @param parameters parameter values an update changes; none for a create, whose every value is new
+ * @param changeSetMade whether CloudFormation made a change set, that is found something to change: also when it
+ *     lists no resource (outputs, tags or a parameter CloudFormation alone can compare)
  */
 public record Plan(
         String stackName,
         String changeSetType,
         List<PlannedChange> resources,
         List<PolicyChange> policies,
-        List<ParameterChange> parameters) {
+        List<ParameterChange> parameters,
+        boolean changeSetMade) {
 
     public Plan {
         resources = List.copyOf(resources);
@@ -23,19 +26,29 @@ public record Plan(
         parameters = List.copyOf(parameters);
     }
 
-    /** A plan that changes no parameter. */
+    /** The plan of a change set CloudFormation made. */
+    public Plan(
+            String stackName,
+            String changeSetType,
+            List<PlannedChange> resources,
+            List<PolicyChange> policies,
+            List<ParameterChange> parameters) {
+        this(stackName, changeSetType, resources, policies, parameters, true);
+    }
+
+    /** The plan of a change set CloudFormation made, changing no parameter. */
     public Plan(String stackName, String changeSetType, List<PlannedChange> resources, List<PolicyChange> policies) {
         this(stackName, changeSetType, resources, policies, List.of());
     }
 
-    /** A plan for a stack that is up to date. */
+    /** A plan for a stack that is up to date: CloudFormation found nothing to change. */
     public static Plan unchanged(String stackName) {
-        return new Plan(stackName, "UPDATE", List.of(), List.of());
+        return new Plan(stackName, "UPDATE", List.of(), List.of(), List.of(), false);
     }
 
-    /** Whether executing it would change anything: a resource, a permission or a parameter's value. */
+    /** Whether executing it would change anything: whatever CloudFormation made a change set for. */
     public boolean hasChanges() {
-        return !resources.isEmpty() || !policies.isEmpty() || !parameters.isEmpty();
+        return changeSetMade;
     }
 
     public boolean creates() {

@@ -31,6 +31,10 @@ public final class PlanReport {
         }
         lines.add("Plan for stack " + plan.stackName() + " (" + (plan.creates() ? "create" : "update") + "): "
                 + plan.resources().size() + " resource change(s)");
+        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+            lines.add("  CloudFormation lists no resource, but the change set still updates the stack (its outputs,"
+                    + " tags or parameter values)");
+        }
         for (PlannedChange change : plan.resources()) {
             lines.add("  " + change.action() + "  " + change.logicalId() + "  " + change.resourceType()
                     + details(change));

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -309,7 +308,7 @@ public final class PolicyDiff {
         Set<String> values = new TreeSet<>();
         for (JsonNode statement : statements) {
             for (JsonNode value : statement.path(key)) {
-                values.add(key.equals("Action") ? display(value).toLowerCase(Locale.ROOT) : display(value));
+                values.add(display(value));
             }
         }
         return values;

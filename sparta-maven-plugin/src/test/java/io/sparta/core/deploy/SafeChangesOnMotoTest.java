@@ -165,7 +165,7 @@ class SafeChangesOnMotoTest {
                         | | Holder | Statement | Broadens |
                         |---|---|---|---|
                         | + | `WorkerRole` Policies/access | Allow dynamodb:PutItem on ${OrdersTable.Arn} | new action \
-                        dynamodb:putitem; new resource ${OrdersTable.Arn} |
+                        dynamodb:PutItem; new resource ${OrdersTable.Arn} |
                         """), grantMarkdown);
         assertEquals(List.of(), unexecuted(stack), "the plan deleted its change set");
         SpartaUserException stopped = assertThrows(
@@ -258,7 +258,7 @@ class SafeChangesOnMotoTest {
                 "Stack payments exists and was not created by Sparta (it has no sparta:service tag); Sparta will not"
                         + " change or delete a stack another owner deployed.\n"
                         + "If another stack was meant, set <stackName> (-Dsparta.stackName). To delete it"
-                        + " deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=payments",
+                        + " deliberately:\n  mvn sparta:delete -Dsparta.adoptStack=payments (with this run's other options)",
                 e.getMessage());
     }
 

@@ -649,7 +649,8 @@ class StackDeployerTest {
                         + "If another stack was meant, set <stackName> (-Dsparta.stackName). To take this one over"
                         + " deliberately, see what would change, then provision it:\n"
                         + "  mvn sparta:plan -Dsparta.adoptStack=orders\n"
-                        + "  mvn sparta:provision -Dsparta.adoptStack=orders",
+                        + "  mvn sparta:provision -Dsparta.adoptStack=orders\n"
+                        + "(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment)",
                 e.getMessage());
         assertEquals(List.of("DescribeStacks"), http.operations(), "nothing created, nothing changed");
     }
@@ -784,8 +785,9 @@ class StackDeployerTest {
                 "Stopped before changing the stack: this change destroys data held by 2 resource(s):\n"
                         + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)\n"
                         + "  Modify Uploads (AWS::S3::Bucket orders-uploads-1): replaced because of BucketName\n"
-                        + "Keep the resource (declare it again, or keep it on delete with retainOnDelete), or, if its"
-                        + " data may go, run again with -Dsparta.allowDataLoss=true",
+                        + "To keep it, declare it again (a table or bucket declared with retainOnDelete = true stays in"
+                        + " AWS when it leaves the template); if its data may go, run again with"
+                        + " -Dsparta.allowDataLoss=true",
                 e.getMessage());
         assertEquals("DeleteChangeSet", http.operations().get(5), "no leftover for the next run");
         assertEquals(6, http.operations().size(), "never executed");
@@ -903,6 +905,21 @@ class StackDeployerTest {
                         "ArtifactBucket", "sparta-artifacts", "sparta-artifacts-2")),
                 plan.parameters());
         assertTrue(plan.hasChanges(), "a change set listing no resource still changes a parameter's users");
+    }
+
+    @Test
+    void bothGuardsAreNamedInOneRefusal() {
+        String narrower = "{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\":"
+                + " \"arn:aws:logs:*:*:log-group:/aws/lambda/orders-hello:*\"}";
+        scriptUpdatePlanned(TABLE_REMOVED, narrower);
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
+
+        assertTrue(
+                e.getMessage().contains("-Dsparta.allowDataLoss=true\nAlso: this change grants more access"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("-Dsparta.allowIamBroadening=true"), e.getMessage());
     }
 
     // ---- plan: a change set described and deleted, nothing executed

@@ -74,7 +74,7 @@ class PlanReportTest {
 
                 | | Holder | Statement | Broadens |
                 |---|---|---|---|
-                | + | `WorkerRole` Policies/access | Allow sqs:DeleteMessage, sqs:ReceiveMessage on ${Jobs.Arn} | new action sqs:deletemessage |
+                | + | `WorkerRole` Policies/access | Allow sqs:DeleteMessage, sqs:ReceiveMessage on ${Jobs.Arn} | new action sqs:DeleteMessage |
                 | − | `WorkerRole` Policies/access | Allow sqs:ReceiveMessage on ${Jobs.Arn} |  |
                 """, PlanReport.markdown(plan()));
     }
@@ -88,7 +88,7 @@ class PlanReportTest {
                         "  Remove  OrdersTable  AWS::DynamoDB::Table  [orders-OrdersTable-9]  DATA LOSS",
                         "Permission changes: 1 statement(s) added, 1 removed",
                         "  + WorkerRole Policies/access: Allow sqs:DeleteMessage, sqs:ReceiveMessage on ${Jobs.Arn}"
-                                + "  BROADENS: new action sqs:deletemessage",
+                                + "  BROADENS: new action sqs:DeleteMessage",
                         "  - WorkerRole Policies/access: Allow sqs:ReceiveMessage on ${Jobs.Arn}",
                         "DATA LOSS: Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-9) deletes it and what"
                                 + " it holds"),
@@ -109,7 +109,7 @@ class PlanReportTest {
         assertEquals("OrdersTable", written.at("/resources/1/logicalResourceId").asText());
         assertEquals(true, written.at("/resources/1/dataLoss").asBoolean());
         assertEquals(
-                "new action sqs:deletemessage",
+                "new action sqs:DeleteMessage",
                 written.at("/permissions/0/broadening/0").asText());
     }
 

@@ -70,7 +70,7 @@ class PolicyDiffTest {
         assertEquals("WorkerRole", added.holder());
         assertEquals("AWS::IAM::Role", added.holderType());
         assertEquals("Policies/access", added.document());
-        assertEquals(List.of("new action dynamodb:deleteitem"), added.broadening());
+        assertEquals(List.of("new action dynamodb:DeleteItem"), added.broadening());
         assertEquals(
                 "Allow dynamodb:DeleteItem, dynamodb:GetItem on ${OrdersTable.Arn}",
                 PlanReport.statement(added.statement()));
@@ -165,7 +165,7 @@ class PolicyDiffTest {
                         .contains("public function URL: AuthType NONE lets anyone on the internet call it"),
                 changes.get(0).broadening().toString());
         assertEquals(
-                List.of("new action lambda:invokefunctionurl", "new resource ${HelloFunction}", "any principal (*)"),
+                List.of("new action lambda:InvokeFunctionUrl", "new resource ${HelloFunction}", "any principal (*)"),
                 changes.get(1).broadening());
         assertEquals(
                 "Allow lambda:InvokeFunctionUrl on ${HelloFunction} to * when {\"FunctionUrlAuthType\":\"NONE\"}",
@@ -189,7 +189,7 @@ class PolicyDiffTest {
         assertEquals("PolicyDocument", changes.get(0).document());
         assertEquals(
                 List.of(
-                        "new action s3:getobject",
+                        "new action s3:GetObject",
                         "any resource (*)",
                         "new principal AWS:arn:aws:iam::444455556666:root"),
                 changes.get(0).broadening());
