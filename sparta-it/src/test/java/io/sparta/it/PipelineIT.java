@@ -215,14 +215,20 @@ class PipelineIT extends SharedSampleOnMoto {
 
     @Test
     @Order(9)
-    void aPlanOfAnEnvironmentAfterThePipelineDeployedItHasNoChanges() throws Exception {
+    void aPlanOfAnEnvironmentThePipelineDeployedShowsOnlyTheArtifactBucketALaptopProvisionSwitches() throws Exception {
         SampleProject.BuildResult plan =
                 sample.mvn("sparta:plan", "-Dsparta.environment=test", "-Dsparta.failOnChanges=true");
 
-        assertEquals(0, plan.exitCode(), plan.describe());
-        assertEquals(
-                "### Sparta plan: stack `greeter-test`\n\nNo changes.\n",
-                java.nio.file.Files.readString(sample.file("target/sparta/plan.md")),
-                "the stack the pipeline made is the service's (its owner tag) and what the test configuration asks");
+        // The pipeline deploys from its own bucket, a laptop from the managed one: the same archive (same content
+        // key), another bucket. The plan says exactly that, and the CI gate sees it.
+        assertEquals(1, plan.exitCode(), plan.describe());
+        assertTrue(plan.logContains("0 resource change(s), 1 parameter change(s)"), plan.describe());
+        String markdown = java.nio.file.Files.readString(sample.file("target/sparta/plan.md"));
+        assertTrue(
+                markdown.startsWith("### Sparta plan: stack `greeter-test`\n\nUpdates the stack: 0 resource change(s),"
+                        + " 0 permission statement change(s), 1 parameter change(s).\n\n#### Parameters\n"),
+                markdown);
+        assertTrue(markdown.contains("| `ArtifactBucket` | greeter-pipeline-artifactbucket-"), markdown);
+        assertTrue(markdown.contains(" | sparta-artifacts-bucket-"), markdown);
     }
 }

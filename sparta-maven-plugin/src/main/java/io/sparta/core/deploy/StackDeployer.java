@@ -147,12 +147,16 @@ public final class StackDeployer {
         Optional<DescribeChangeSetResponse> created;
         try {
             created = createAndAwait(request, prepared.type(), changeSetName);
-        } finally {
+        } catch (DeploymentFailedException | RuntimeException rejected) {
+            // A change set CloudFormation rejected still exists (FAILED): a plan leaves nothing behind.
             discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
-            if (!prepared.stackExisted()) {
-                discardReviewStack(request.stackName());
-            }
+            discardReviewStackUnless(prepared, request.stackName());
+            throw rejected;
         }
+        if (created.isPresent()) {
+            discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
+        }
+        discardReviewStackUnless(prepared, request.stackName());
         return created.map(changeSet -> plan(request, prepared, changeSet))
                 .orElseGet(() -> Plan.unchanged(request.stackName()));
     }
@@ -395,6 +399,12 @@ public final class StackDeployer {
         } catch (SdkException e) {
             console.warn("Could not delete change set " + changeSetName + " of stack " + stackName + ", kept because "
                     + why + " (" + e.getMessage() + "); the next run deletes it");
+        }
+    }
+
+    private void discardReviewStackUnless(Prepared prepared, String stackName) {
+        if (!prepared.stackExisted()) {
+            discardReviewStack(stackName);
         }
     }
 

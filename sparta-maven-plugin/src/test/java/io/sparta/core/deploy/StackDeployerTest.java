@@ -922,6 +922,48 @@ class StackDeployerTest {
         assertTrue(e.getMessage().endsWith("-Dsparta.allowIamBroadening=true"), e.getMessage());
     }
 
+    @Test
+    void aPlanOfAnUpToDateStackDeletesTheEmptyChangeSetOnce() throws Exception {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
+                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
+
+        assertEquals(
+                List.of(
+                        "DescribeStacks",
+                        "ListChangeSets",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DescribeChangeSet",
+                        "DeleteChangeSet"),
+                http.operations(),
+                "deleted once: a second delete of a deleted change set only waits for an error");
+        assertEquals(false, plan.hasChanges());
+        assertEquals(List.of(), console.warnings());
+    }
+
+    @Test
+    void aPlanWhoseChangeSetIsRejectedDeletesItAndSaysWhy() {
+        String reason = "Template format error: Unresolved resource dependencies [HelloRole]";
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("ListChangeSets", changeSets())
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
+                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+
+        DeploymentFailedException e =
+                assertThrows(DeploymentFailedException.class, () -> deployer.plan(REQUEST, Safeguards.none()));
+
+        assertEquals("CloudFormation rejected the change set for orders: " + reason, e.getMessage());
+        assertEquals("DeleteChangeSet", http.operations().get(5), "a plan leaves no change set behind");
+    }
+
     // ---- plan: a change set described and deleted, nothing executed
 
     @Test
