@@ -178,4 +178,22 @@ class SafeChangesIT extends SharedSampleOnMoto {
         assertTrue(build.logContains("Deleted change set sparta-1700000000000 of stack hello-world"), build.describe());
         assertEquals(List.of(), unexecutedChangeSets());
     }
+
+    @Test
+    @Order(8)
+    void noCredentialReachesTheLogEvenAtDebug() throws Exception {
+        Map<String, String> fake = Map.of(
+                "AWS_ACCESS_KEY_ID", "AKIASPARTAFAKE000001",
+                "AWS_SECRET_ACCESS_KEY", "spartaFakeSecretAccessKey0000000000000001",
+                "AWS_SESSION_TOKEN", "spartaFakeSessionToken0000000000000000000001");
+
+        SampleProject.BuildResult build = sample.mvn(fake, "-X", "sparta:provision", "sparta:status");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("[DEBUG] Sending Request: DefaultSdkHttpFullRequest"), "the SDK logged at debug");
+        String log = Files.readString(build.logFile());
+        for (String value : fake.values()) {
+            assertFalse(log.contains(value), value + " is in " + build.logFile());
+        }
+    }
 }

@@ -92,7 +92,8 @@ final class SampleProject {
                 goalsAndArguments);
     }
 
-    private BuildResult mvn(Map<String, String> environmentOverrides, String... goalsAndArguments) {
+    /** Runs Maven with these variables set (or replaced) in its environment. */
+    BuildResult mvn(Map<String, String> environmentOverrides, String... goalsAndArguments) {
         List<String> log = new ArrayList<>();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())

@@ -11,6 +11,24 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** The goals that talk to AWS: where, as whom, how persistently. */
 abstract class AbstractAwsMojo extends AbstractSpartaMojo {
 
+    /**
+     * The SDK's request signers log, at debug, the canonical request they sign: its headers, the session token
+     * among them. Maven's {@code -X} turns debug on for every logger, so before any AWS client exists their level
+     * is set to info (unless the user set one), and no credential reaches a build log. Maven's SLF4J provider reads
+     * a logger's level from these system properties when the logger is created.
+     */
+    private static final java.util.List<String> SIGNER_LOGGERS = java.util.List.of(
+            "software.amazon.awssdk.http.auth.aws.internal.signer", "software.amazon.awssdk.auth.signer");
+
+    static {
+        for (String logger : SIGNER_LOGGERS) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "info");
+            }
+        }
+    }
+
     /** The AWS region. Defaults to the SDK's chain: AWS_REGION, then the profile's region. */
     @Parameter(property = "sparta.region")
     String region;
