@@ -68,6 +68,9 @@ public final class AnnotationKinds {
         /** The routes declared so far in the service. */
         RouteTable routes();
 
+        /** Something a rule between two declarations reads ({@link ServiceRules}), applied once all are read. */
+        void note(ServiceTable.Fact fact);
+
         /** The class or method, as messages name it: {@code acme.Orders#place}. */
         String location();
     }
@@ -120,7 +123,12 @@ public final class AnnotationKinds {
                 report(
                         use,
                         "batchSize",
-                        QueueRules.batch(values.integer("batchSize"), values.integer("batchingWindowSeconds")));
+                        QueueRules.batch(
+                                values.string("queue"),
+                                values.integer("batchSize"),
+                                values.integer("batchingWindowSeconds")));
+                use.note(new ServiceTable.QueueConsumer(
+                        use.location(), values.string("queue"), values.integer("batchingWindowSeconds")));
             }),
             new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
                 String method = values.string("method");
@@ -143,30 +151,38 @@ public final class AnnotationKinds {
                 report(use, "events", ResourceRules.s3Events(values.strings("events")));
                 report(use, "prefix", ResourceRules.s3KeyFilter("prefix", values.string("prefix")));
                 report(use, "suffix", ResourceRules.s3KeyFilter("suffix", values.string("suffix")));
+                use.note(new ServiceTable.BucketNotification(
+                        use.location(),
+                        values.string("bucket"),
+                        values.strings("events"),
+                        values.string("prefix"),
+                        values.string("suffix")));
             }),
             new Kind(SnsTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TOPIC, values, "topic", false);
-                report(
-                        use,
-                        "filterPolicy",
-                        ResourceRules.jsonObject("filterPolicy", values.string("filterPolicy"), true));
+                report(use, "topic", ResourceRules.lambdaTopic(values.string("topic")));
+                report(use, "filterPolicy", ResourceRules.filterPolicy(values.string("filterPolicy")));
             }),
             new Kind(DynamoDbTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TABLE, values, "table", true);
                 report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
+                use.note(new ServiceTable.StreamConsumer(
+                        use.location(), "@DynamoDbTrigger", "table", values.string("table")));
             }),
             new Kind(KinesisTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.STREAM, values, "stream", false);
                 report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
+                use.note(new ServiceTable.StreamConsumer(
+                        use.location(), "@KinesisTrigger", "stream", values.string("stream")));
             }),
             new Kind(EventRule.class, Placement.COMPANION, (values, use) -> {
-                report(use, "pattern", ResourceRules.jsonObject("pattern", values.string("pattern"), false));
+                report(use, "pattern", ResourceRules.eventPattern(values.string("pattern")));
                 report(use, "description", ScheduleRules.description(values.string("description")));
             }),
-            new Kind(
-                    LogSubscription.class,
-                    Placement.COMPANION,
-                    (values, use) -> report(use, "logGroup", ResourceRules.logGroup(values.string("logGroup")))),
+            new Kind(LogSubscription.class, Placement.COMPANION, (values, use) -> {
+                report(use, "logGroup", ResourceRules.logGroup(values.string("logGroup")));
+                use.note(new ServiceTable.LogSubscriber(use.location(), values.string("logGroup")));
+            }),
             new Kind(
                     Grant.class,
                     Placement.COMPANION,
@@ -192,6 +208,8 @@ public final class AnnotationKinds {
                 report(use, "name", ResourceRules.name(values.string("name")));
                 report(use, "visibilityTimeout", ResourceRules.visibilityTimeout(values.integer("visibilityTimeout")));
                 use.declare(ResourceKind.QUEUE, values.string("name"), false);
+                use.note(new ServiceTable.Queue(
+                        values.string("name"), values.integer("visibilityTimeout"), use.location()));
             }),
             new Kind(SnsTopic.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.TOPIC, values)),
             new Kind(KinesisStream.class, Placement.RESOURCE, (values, use) -> {

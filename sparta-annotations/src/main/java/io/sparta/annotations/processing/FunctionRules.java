@@ -210,6 +210,7 @@ public final class FunctionRules {
     public static void check(AttributeValues values, AnnotationKinds.Use use) {
         report(use, "memory", memory(values.integer("memory")));
         report(use, "timeout", timeout(values.integer("timeout")));
+        use.note(new ServiceTable.Function(use.location(), values.integer("timeout")));
         report(use, "logRetentionDays", logRetentionDays(values.integer("logRetentionDays")));
         report(use, "description", description(values.string("description")));
         report(use, "reservedConcurrency", reservedConcurrency(values.integer("reservedConcurrency")));

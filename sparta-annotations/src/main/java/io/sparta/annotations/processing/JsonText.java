@@ -1,5 +1,7 @@
 package io.sparta.annotations.processing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,18 @@ import java.util.Optional;
  */
 final class JsonText {
 
+    /**
+     * A string value of a JSON text.
+     *
+     * @param member the name of the object member it is the value of, or an element of the array of: the nearest
+     *     enclosing member; {@code null} at the top level
+     * @param value the text between its quotes, escapes as written
+     */
+    record JsonString(String member, String value) {}
+
     private final String text;
+    private final List<JsonString> strings = new ArrayList<>();
+    private String member;
     private int at;
 
     private JsonText(String text) {
@@ -32,6 +45,18 @@ final class JsonText {
         }
     }
 
+    /** Every string value of a valid JSON text, in order, member names left out; empty for invalid text. */
+    static List<JsonString> strings(String text) {
+        JsonText reader = new JsonText(text);
+        try {
+            reader.blank();
+            reader.value();
+            return List.copyOf(reader.strings);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
     private void value() {
         if (at >= text.length()) {
             throw new IllegalArgumentException("the text ends where a value should start");
@@ -40,7 +65,7 @@ final class JsonText {
         switch (c) {
             case '{' -> object();
             case '[' -> array();
-            case '"' -> string();
+            case '"' -> strings.add(new JsonString(member, string()));
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
@@ -55,15 +80,18 @@ final class JsonText {
     }
 
     private void object() {
+        String outer = member;
         sequence('}', () -> {
             if (peek() != '"') {
                 throw unexpected("a quoted member name");
             }
-            string();
+            String name = string();
             blank();
             expect(':');
             blank();
+            member = name;
             value();
+            member = outer;
         });
     }
 
@@ -92,12 +120,13 @@ final class JsonText {
         }
     }
 
-    private void string() {
-        at++;
+    /** @return the text between the quotes, escapes as written */
+    private String string() {
+        int start = ++at;
         while (at < text.length()) {
             char c = text.charAt(at++);
             if (c == '"') {
-                return;
+                return text.substring(start, at - 1);
             }
             if (c < 0x20) {
                 at--;

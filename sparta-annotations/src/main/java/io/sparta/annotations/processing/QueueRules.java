@@ -23,15 +23,39 @@ public final class QueueRules {
                         + " ${AWS::Partition}, ${AWS::Region} and ${AWS::AccountId} may stand in)");
     }
 
-    public static Optional<String> batch(int batchSize, int batchingWindowSeconds) {
+    /** Whether a queue reference is an existing FIFO queue's ARN; a declared queue is a standard one. */
+    public static boolean isFifo(String queue) {
+        return ResourceRules.isArn(queue) && queue.endsWith(".fifo");
+    }
+
+    /**
+     * A mapping's batch size and window, for the queue it reads: a standard queue takes up to 10 messages, or 10000
+     * with a batching window; a FIFO queue up to 10 and no window. See
+     * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html">Lambda parameters for
+     * Amazon SQS event source mappings</a>.
+     */
+    public static Optional<String> batch(String queue, int batchSize, int batchingWindowSeconds) {
         if (batchingWindowSeconds < 0 || batchingWindowSeconds > BATCHING_WINDOW_MAX) {
             return Optional.of("batchingWindowSeconds = " + batchingWindowSeconds + " is out of range; allowed 0 to "
                     + BATCHING_WINDOW_MAX);
         }
+        if (isFifo(queue)) {
+            if (batchingWindowSeconds != 0) {
+                return Optional.of("batchingWindowSeconds = " + batchingWindowSeconds + " is set for the FIFO queue "
+                        + queue + ", but Lambda supports no batching window on FIFO queues; remove"
+                        + " batchingWindowSeconds (0)");
+            }
+            return batchSize < 1 || batchSize > BATCH_SIZE_MAX_WITHOUT_WINDOW
+                    ? Optional.of("batchSize = " + batchSize + " is out of range for the FIFO queue " + queue
+                            + "; allowed 1 to " + BATCH_SIZE_MAX_WITHOUT_WINDOW)
+                    : Optional.empty();
+        }
         int max = batchingWindowSeconds == 0 ? BATCH_SIZE_MAX_WITHOUT_WINDOW : BATCH_SIZE_MAX;
         return batchSize < 1 || batchSize > max
                 ? Optional.of("batchSize = " + batchSize + " is out of range; allowed 1 to " + max
-                        + (batchingWindowSeconds == 0 ? " (up to " + BATCH_SIZE_MAX + " with a batching window)" : ""))
+                        + (batchingWindowSeconds == 0
+                                ? " (up to " + BATCH_SIZE_MAX + " with batchingWindowSeconds = 1 or more)"
+                                : ""))
                 : Optional.empty();
     }
 }

@@ -24,7 +24,7 @@ public final class ResourceRules {
     private static final Pattern TOPIC_ARN = Pattern.compile(
             "arn:" + PARTITION + ":sns:" + REGION + ":" + ACCOUNT + ":[A-Za-z0-9_-]{1,256}(?:\\.fifo)?");
     private static final Pattern TABLE_STREAM_ARN = Pattern.compile("arn:" + PARTITION + ":dynamodb:" + REGION + ":"
-            + ACCOUNT + ":table/[A-Za-z0-9_.-]{3,255}/stream/[A-Za-z0-9:.*_-]+");
+            + ACCOUNT + ":table/[A-Za-z0-9_.-]{3,255}/stream/[A-Za-z0-9:._-]+");
     private static final Pattern KINESIS_ARN = Pattern.compile(
             "arn:" + PARTITION + ":kinesis:" + REGION + ":" + ACCOUNT + ":stream/[A-Za-z0-9_.-]{1,128}");
     private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
@@ -68,6 +68,10 @@ public final class ResourceRules {
 
     /** @param attribute the trigger attribute holding the reference, for the message */
     public static Optional<String> existingArn(ResourceKind kind, String attribute, String arn) {
+        Optional<String> wildcard = wildcardArn(kind, attribute, arn);
+        if (wildcard.isPresent()) {
+            return wildcard;
+        }
         Pattern pattern = switch (kind) {
             case BUCKET -> BUCKET_ARN;
             case TOPIC -> TOPIC_ARN;
@@ -78,24 +82,71 @@ public final class ResourceRules {
         if (pattern == null) {
             return QueueRules.queue(arn);
         }
-        String example = switch (kind) {
-            case BUCKET -> "arn:aws:s3:::BUCKET";
-            case TOPIC -> "arn:aws:sns:REGION:ACCOUNT:TOPIC";
-            case TABLE -> "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL";
-            default -> "arn:aws:kinesis:REGION:ACCOUNT:stream/STREAM";
-        };
         return pattern.matcher(arn).matches()
                 ? Optional.empty()
                 : Optional.of(attribute + " = \"" + arn + "\" is neither a declared " + kind.annotation()
-                        + "'s name nor an ARN like " + example);
+                        + "'s name nor an ARN like " + example(kind));
     }
 
-    /** An on-failure destination given by ARN: an SQS queue or an SNS topic. */
+    private static String example(ResourceKind kind) {
+        return switch (kind) {
+            case BUCKET -> "arn:aws:s3:::BUCKET";
+            case TOPIC -> "arn:aws:sns:REGION:ACCOUNT:TOPIC";
+            case TABLE -> "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL";
+            case STREAM -> "arn:aws:kinesis:REGION:ACCOUNT:stream/STREAM";
+            case QUEUE -> "arn:aws:sqs:REGION:ACCOUNT:QUEUE";
+        };
+    }
+
+    /**
+     * A trigger's source is one resource, named by its exact ARN: Lambda's mappings, SNS subscriptions and S3
+     * notifications take no wildcard, unlike IAM policies, so an ARN with {@code *} or {@code ?} names nothing.
+     */
+    private static Optional<String> wildcardArn(ResourceKind kind, String attribute, String arn) {
+        if (arn.indexOf('*') < 0 && arn.indexOf('?') < 0) {
+            return Optional.empty();
+        }
+        String fix = kind == ResourceKind.TABLE
+                ? "write the stream's own ARN, whose label is the time the stream was enabled (such as"
+                        + " 2024-01-01T00:00:00.000; aws dynamodbstreams list-streams --table-name TABLE lists it)"
+                : "write the ARN of one " + kind.name().toLowerCase(java.util.Locale.ROOT) + ", like " + example(kind)
+                        + ", and one trigger per " + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(attribute + " = \"" + arn + "\" holds a wildcard, but AWS reads a trigger's source as one"
+                + " exact ARN (wildcards work in IAM policies, not here); " + fix);
+    }
+
+    /**
+     * An on-failure destination given by ARN: a standard SQS queue or SNS topic; Lambda's destinations take no FIFO
+     * queue or topic. See
+     * <a href="https://docs.aws.amazon.com/lambda/latest/api/API_DestinationConfig.html">DestinationConfig</a>.
+     */
     public static Optional<String> onFailureArn(String arn) {
-        return QueueRules.queue(arn).isEmpty() || TOPIC_ARN.matcher(arn).matches()
-                ? Optional.empty()
-                : Optional.of("onFailure = \"" + arn + "\" is neither a declared @SqsQueue's or @SnsTopic's name nor an"
-                        + " SQS queue's or SNS topic's ARN");
+        if (arn.indexOf('*') >= 0 || arn.indexOf('?') >= 0) {
+            return Optional.of("onFailure = \"" + arn + "\" holds a wildcard, but a destination is one queue or topic,"
+                    + " by its exact ARN; write the ARN of one, like arn:aws:sqs:REGION:ACCOUNT:QUEUE");
+        }
+        if (!(QueueRules.queue(arn).isEmpty() || TOPIC_ARN.matcher(arn).matches())) {
+            return Optional.of("onFailure = \"" + arn + "\" is neither a declared @SqsQueue's or @SnsTopic's name nor"
+                    + " an SQS queue's or SNS topic's ARN");
+        }
+        return arn.endsWith(".fifo")
+                ? Optional.of("onFailure = \"" + arn + "\" is a FIFO " + (arn.contains(":sqs:") ? "queue" : "topic")
+                        + ", but Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS"
+                        + " topic; name a standard one (its name without .fifo)")
+                : Optional.empty();
+    }
+
+    /**
+     * SNS FIFO topics deliver to SQS queues only, so Lambda cannot subscribe to one. See
+     * <a href="https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html">Message delivery in SNS FIFO
+     * topics</a>.
+     */
+    public static Optional<String> lambdaTopic(String topic) {
+        return isArn(topic) && topic.endsWith(".fifo")
+                ? Optional.of("topic = \"" + topic + "\" is an SNS FIFO topic, which delivers only to SQS queues, not"
+                        + " to Lambda: subscribe an SQS FIFO queue to the topic and feed the function from that queue"
+                        + " with @SqsTrigger")
+                : Optional.empty();
     }
 
     public static Optional<String> visibilityTimeout(int seconds) {
@@ -152,10 +203,75 @@ public final class ResourceRules {
     }
 
     public static Optional<String> logGroup(String name) {
+        if (name.indexOf('*') >= 0 || name.indexOf('?') >= 0) {
+            return Optional.of("logGroup = \"" + name + "\" holds a wildcard, but a subscription filter belongs to"
+                    + " one log group, named exactly; declare one @LogSubscription per log group, such as logGroup ="
+                    + " \"/aws/lambda/orders\"");
+        }
         return LOG_GROUP.matcher(name).matches()
                 ? Optional.empty()
                 : Optional.of("logGroup = \"" + name + "\" is not a log group name (1 to 512 of letters, digits and"
                         + " ._-/#)");
+    }
+
+    /**
+     * An SNS filter policy: JSON whose strings SNS compares exactly; it has no wildcard, so {@code "order-*"} only
+     * matches that very text. See
+     * <a href="https://docs.aws.amazon.com/sns/latest/dg/string-value-matching.html">String value matching</a>.
+     */
+    public static Optional<String> filterPolicy(String policy) {
+        return jsonObject("filterPolicy", policy, true)
+                .or(() -> JsonText.strings(policy).stream()
+                        .filter(string -> hasWildcard(string.value()))
+                        .findFirst()
+                        .map(string -> "filterPolicy matches \"" + string.value() + "\" exactly, since SNS has no"
+                                + " wildcards; " + snsForm(string.value())));
+    }
+
+    private static String snsForm(String value) {
+        int first = value.indexOf('*');
+        if (first == value.length() - 1) {
+            return "write {\"prefix\": \"" + value.substring(0, first) + "\"} to match what starts with it";
+        }
+        if (first == 0 && value.lastIndexOf('*') == 0) {
+            return "write {\"suffix\": \"" + value.substring(1) + "\"} to match what ends with it";
+        }
+        return "match a part with {\"prefix\": \"...\"} or {\"suffix\": \"...\"}";
+    }
+
+    /**
+     * An EventBridge event pattern: JSON whose strings EventBridge compares exactly, except in a
+     * {@code {"wildcard": ...}} match. See
+     * <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html">Content
+     * filtering in event patterns</a>.
+     */
+    public static Optional<String> eventPattern(String pattern) {
+        return jsonObject("pattern", pattern, false)
+                .or(() -> JsonText.strings(pattern).stream()
+                        .filter(string -> !"wildcard".equals(string.member()) && hasWildcard(string.value()))
+                        .findFirst()
+                        .map(string -> "pattern matches \"" + string.value()
+                                + "\" exactly, since EventBridge reads * as a"
+                                + " wildcard only in a wildcard match; write {\"wildcard\": \"" + string.value() + "\"}"
+                                + (string.value().indexOf('*') == string.value().length() - 1
+                                        ? " or {\"prefix\": \""
+                                                + string.value()
+                                                        .substring(
+                                                                0,
+                                                                string.value().length() - 1) + "\"}"
+                                        : "")));
+    }
+
+    /** An unescaped {@code *} in a JSON string's text, as written between its quotes. */
+    private static boolean hasWildcard(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) == '\\') {
+                i++;
+            } else if (raw.charAt(i) == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON object as text, such as an event pattern or a filter policy, parsed for real. */

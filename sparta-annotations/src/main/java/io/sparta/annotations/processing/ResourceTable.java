@@ -54,7 +54,18 @@ public final class ResourceTable<W> {
             String accepted = String.join(
                     " or ",
                     reference.kinds().stream().map(ResourceKind::annotation).toList());
-            if (target == null) {
+            if (target == null && reference.name().contains("*")) {
+                problems.add(new Problem<>(
+                        reference.where(),
+                        reference.what() + " refers to \"" + reference.name() + "\", but a reference names one "
+                                + accepted + " exactly, not a pattern; name each resource in an annotation of its own"
+                                + (declared.isEmpty()
+                                        ? ""
+                                        : "; declared: "
+                                                + declared.keySet().stream()
+                                                        .sorted()
+                                                        .toList())));
+            } else if (target == null) {
                 problems.add(new Problem<>(
                         reference.where(),
                         reference.what() + " refers to \"" + reference.name() + "\", but the service declares no "

@@ -19,9 +19,14 @@ public final class RouteRules {
     private RouteRules() {}
 
     public static Optional<String> method(String method) {
-        return METHODS.contains(method)
-                ? Optional.empty()
-                : Optional.of("method = \"" + method + "\" is not one of " + METHODS);
+        if (METHODS.contains(method)) {
+            return Optional.empty();
+        }
+        String upper = method.toUpperCase(java.util.Locale.ROOT);
+        String fix = method.equals("*")
+                ? "; API Gateway reads the method literally: write ANY for every method"
+                : METHODS.contains(upper) ? "; API Gateway reads the method literally: write " + upper : "";
+        return Optional.of("method = \"" + method + "\" is not one of " + METHODS + fix);
     }
 
     public static Optional<String> path(String path) {
@@ -48,6 +53,18 @@ public final class RouteRules {
                     return Optional.of(prefix + "has the greedy parameter " + segment + " before its end; only the"
                             + " last segment may be greedy");
                 }
+            } else if (segment.contains("*")) {
+                return Optional.of(prefix + "has the segment \"" + segment + "\", but API Gateway matches a path's"
+                        + " segments literally; to route the rest of the path, end it with a greedy parameter, such as "
+                        + String.join(
+                                "/",
+                                segments.subList(0, i).stream()
+                                        .map(each -> "/" + each)
+                                        .toList())
+                        + "/{proxy+}");
+            } else if (segment.matches(":[A-Za-z_][A-Za-z0-9_]*")) {
+                return Optional.of(prefix + "has the segment \"" + segment + "\", but API Gateway names a path"
+                        + " parameter in braces; write {" + segment.substring(1) + "}");
             } else if (!LITERAL.matcher(segment).matches()) {
                 return Optional.of(prefix + "has the segment \"" + segment + "\"; a segment is letters, digits and"
                         + " -._~, or a parameter such as {id} or {proxy+}");

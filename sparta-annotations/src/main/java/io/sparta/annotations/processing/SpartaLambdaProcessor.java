@@ -42,6 +42,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private final Map<String, String> functionsByName = new HashMap<>();
     private final RouteTable routes = new RouteTable();
     private final ResourceTable<Site> resources = new ResourceTable<>();
+    private final ServiceTable<Site> service = new ServiceTable<>();
 
     /** An annotation on an element: where a reference's error belongs. */
     private record Site(Element element, AnnotationMirror mirror) {}
@@ -68,9 +69,9 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
             }
         }
         // Reported while the sources' positions are at hand: javac has none left for them in the final round.
+        // The rules between declarations see what this compilation declares; package sees the whole module.
         if (!round.getRootElements().isEmpty()) {
-            resources
-                    .unresolved()
+            java.util.stream.Stream.concat(resources.unresolved().stream(), service.problems().stream())
                     .forEach(problem -> printError(
                             problem.message(),
                             problem.where().element(),
@@ -113,6 +114,11 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         @Override
         public RouteTable routes() {
             return routes;
+        }
+
+        @Override
+        public void note(ServiceTable.Fact fact) {
+            service.note(fact, new Site(element, mirror));
         }
 
         @Override

@@ -372,8 +372,9 @@ class SpartaLambdaProcessorTest {
     @Test
     void aTriggersProblemStandsAtTheAttributeThatHasIt() {
         assertEquals(
-                List.of("6: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a batching"
-                        + " window)"),
+                List.of(
+                        "6: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with batchingWindowSeconds = 1"
+                                + " or more)"),
                 compile("Worker", """
                         import io.sparta.annotations.*;
                         public class Worker {

@@ -4,6 +4,7 @@ import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AttributeValues;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
+import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.api.OwnedResource;
 import io.sparta.core.scan.ScannedClasses.DeclaredResource;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class DeclaredResources {
             String stackName,
             ResourceTable<String> table,
             RouteTable routes,
+            ServiceTable<String> service,
             List<String> problems) {
         List<OwnedResource> resources = new ArrayList<>();
         for (DeclaredResource declaration : declarations) {
@@ -38,7 +40,13 @@ final class DeclaredResources {
                     .check(
                             values,
                             new KindUse(
-                                    declaration.className(), where + ": ", problems, table, routes, new HashSet<>()));
+                                    declaration.className(),
+                                    where + ": ",
+                                    problems,
+                                    table,
+                                    routes,
+                                    service,
+                                    new HashSet<>()));
             bucketName(resource, stackName).ifPresent(problem -> problems.add(where + ": " + problem));
             resources.add(resource);
         }

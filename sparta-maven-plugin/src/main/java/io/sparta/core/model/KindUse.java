@@ -4,6 +4,7 @@ import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
+import io.sparta.annotations.processing.ServiceTable;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ final class KindUse implements AnnotationKinds.Use {
     private final List<String> problems;
     private final ResourceTable<String> resources;
     private final RouteTable routes;
+    private final ServiceTable<String> service;
     private final Set<String> used;
 
     /**
@@ -31,12 +33,14 @@ final class KindUse implements AnnotationKinds.Use {
             List<String> problems,
             ResourceTable<String> resources,
             RouteTable routes,
+            ServiceTable<String> service,
             Set<String> used) {
         this.location = location;
         this.prefix = prefix;
         this.problems = problems;
         this.resources = resources;
         this.routes = routes;
+        this.service = service;
         this.used = used;
     }
 
@@ -62,6 +66,11 @@ final class KindUse implements AnnotationKinds.Use {
     @Override
     public RouteTable routes() {
         return routes;
+    }
+
+    @Override
+    public void note(ServiceTable.Fact fact) {
+        service.note(fact, location);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.sparta.annotations.processing.ResourceRules;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteRules;
 import io.sparta.annotations.processing.ScheduleRules;
+import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.HttpRouteTrigger;
@@ -47,14 +48,23 @@ public final class ModelValidator {
             declared.declare(resource.kind(), resource.name(), hasStream, where, where)
                     .ifPresent(problem -> problems.add(where + ": " + problem));
         }
+        ServiceTable<String> between = new ServiceTable<>();
+        service.resources().stream()
+                .filter(OwnedResource.Queue.class::isInstance)
+                .map(OwnedResource.Queue.class::cast)
+                .forEach(queue -> between.note(
+                        new ServiceTable.Queue(queue.name(), queue.visibilityTimeout(), "the service model"),
+                        "resource \"" + queue.name() + "\""));
         for (LambdaFunction function : service.functions()) {
             String where = "function \"" + function.name() + "\" (" + function.source() + ")";
             values(function, service.stackName())
                     .flatMap(Optional::stream)
                     .forEach(problem -> problems.add(where + ": " + problem));
             references(function, declared, where);
+            facts(function).forEach(fact -> between.note(fact, where));
         }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
+        between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
         return problems;
     }
@@ -103,18 +113,20 @@ public final class ModelValidator {
                     ScheduleRules.description(schedule.description()));
         }
         if (trigger instanceof EventPatternTrigger rule) {
-            return Stream.of(
-                    ResourceRules.jsonObject("pattern", rule.pattern(), false),
-                    ScheduleRules.description(rule.description()));
+            return Stream.of(ResourceRules.eventPattern(rule.pattern()), ScheduleRules.description(rule.description()));
         }
         if (trigger instanceof SqsQueueTrigger queue) {
-            return Stream.of(QueueRules.batch(queue.batchSize(), queue.batchingWindowSeconds()));
+            return Stream.of(QueueRules.batch(queue.queue(), queue.batchSize(), queue.batchingWindowSeconds()));
         }
         if (trigger instanceof S3BucketTrigger bucket) {
-            return Stream.of(ResourceRules.s3Events(bucket.events()));
+            return Stream.of(
+                    ResourceRules.s3Events(bucket.events()),
+                    ResourceRules.s3KeyFilter("prefix", bucket.prefix()),
+                    ResourceRules.s3KeyFilter("suffix", bucket.suffix()));
         }
         if (trigger instanceof SnsTopicTrigger topic) {
-            return Stream.of(ResourceRules.jsonObject("filterPolicy", topic.filterPolicy(), true));
+            return Stream.of(
+                    ResourceRules.lambdaTopic(topic.topic()), ResourceRules.filterPolicy(topic.filterPolicy()));
         }
         if (trigger instanceof StreamTrigger stream) {
             return Stream.of(ResourceRules.streamBatch(stream.batchSize()));
@@ -149,6 +161,35 @@ public final class ModelValidator {
                     "@SpartaLambda onFailure",
                     where);
         }
+    }
+
+    /** What the rules between declarations read of a function, as its annotations note it. */
+    private static Stream<ServiceTable.Fact> facts(LambdaFunction function) {
+        String at = function.source();
+        return Stream.concat(
+                Stream.of(new ServiceTable.Function(at, function.timeout())),
+                function.triggers().stream().flatMap(trigger -> {
+                    if (trigger instanceof SqsQueueTrigger queue) {
+                        return Stream.of(
+                                new ServiceTable.QueueConsumer(at, queue.queue(), queue.batchingWindowSeconds()));
+                    }
+                    if (trigger instanceof StreamTrigger stream) {
+                        boolean table = stream.kind() == ResourceKind.TABLE;
+                        return Stream.of(new ServiceTable.StreamConsumer(
+                                at,
+                                table ? "@DynamoDbTrigger" : "@KinesisTrigger",
+                                table ? "table" : "stream",
+                                stream.source()));
+                    }
+                    if (trigger instanceof S3BucketTrigger bucket) {
+                        return Stream.of(new ServiceTable.BucketNotification(
+                                at, bucket.bucket(), bucket.events(), bucket.prefix(), bucket.suffix()));
+                    }
+                    if (trigger instanceof LogSubscriptionTrigger subscription) {
+                        return Stream.of(new ServiceTable.LogSubscriber(at, subscription.logGroup()));
+                    }
+                    return Stream.empty();
+                }));
     }
 
     private record Source(String name, ResourceKind kind, boolean needsStream, String what) {}

@@ -12,6 +12,7 @@ import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.annotations.processing.HandlerRules;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
+import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.HttpRouteTrigger;
@@ -43,17 +44,19 @@ public final class ServiceModelBuilder {
         checkSettings(settings, problems);
         ResourceTable<String> declared = new ResourceTable<>();
         RouteTable routes = new RouteTable();
+        ServiceTable<String> service = new ServiceTable<>();
         List<OwnedResource> resources =
-                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, routes, problems);
+                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, routes, service, problems);
         List<LambdaFunction> functions = new ArrayList<>();
         for (HandlerSite site : scanned.functions()) {
             handlerProblems(site).forEach(problem -> problems.add(site.location() + ": " + problem));
-            functions.add(function(site, settings, routes, declared, resources, problems));
+            functions.add(function(site, settings, routes, declared, service, resources, problems));
         }
         scanned.orphans()
                 .forEach(orphan ->
                         problems.add(orphan.location() + ": " + AnnotationKinds.needsFunction("@" + orphan.type())));
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
+        service.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
@@ -76,6 +79,7 @@ public final class ServiceModelBuilder {
             ServiceSettings settings,
             RouteTable routes,
             ResourceTable<String> declared,
+            ServiceTable<String> service,
             List<OwnedResource> resources,
             List<String> problems) {
         Set<String> used = new TreeSet<>();
@@ -94,6 +98,7 @@ public final class ServiceModelBuilder {
                                     problems,
                                     declared,
                                     routes,
+                                    service,
                                     used));
             ModelReaders.Companion companion =
                     ModelReaders.reader(ModelReaders.COMPANIONS, kind).apply(values);
@@ -103,7 +108,8 @@ public final class ServiceModelBuilder {
         }
         AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, site.attributes());
         FunctionRules.check(
-                attributes, new KindUse(site.location(), site.location() + ": ", problems, declared, routes, used));
+                attributes,
+                new KindUse(site.location(), site.location() + ": ", problems, declared, routes, service, used));
         String name = attributes.string("name");
         if (name.isEmpty()) {
             name = FunctionRules.defaultName(site.className(), site.methodName());

@@ -240,8 +240,8 @@ class ServiceModelBuilderTest {
                         "acme.Handlers#handle: @SqsTrigger: queue = \"arn:aws:sqs:orders\" is not an SQS queue ARN"
                                 + " (arn:aws:sqs:REGION:ACCOUNT:NAME; ${AWS::Partition}, ${AWS::Region} and"
                                 + " ${AWS::AccountId} may stand in)",
-                        "acme.Handlers#handle: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with a"
-                                + " batching window)"),
+                        "acme.Handlers#handle: @SqsTrigger: batchSize = 100 is out of range; allowed 1 to 10 (up to 10000 with"
+                                + " batchingWindowSeconds = 1 or more)"),
                 problems(method(
                         "@SpartaLambda @SqsTrigger(queue = \"arn:aws:sqs:orders\", batchSize = 100)",
                         "public void handle(String in)")));

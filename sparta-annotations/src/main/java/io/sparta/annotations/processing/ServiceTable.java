@@ -1,0 +1,151 @@
+package io.sparta.annotations.processing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What {@link ServiceRules} needs from the declarations of a service, noted as each annotation is checked, so a rule
+ * between two declarations (a queue and the function it feeds, two notifications of one bucket) is applied once both
+ * are read.
+ *
+ * @param <W> where a fact was declared, for reporting: a source element or a class name
+ */
+public final class ServiceTable<W> {
+
+    /** One thing a declaration says that a rule between declarations reads. */
+    public sealed interface Fact {}
+
+    /**
+     * A function's timeout.
+     *
+     * @param function the class or method, such as {@code acme.Orders#place}
+     */
+    public record Function(String function, int timeout) implements Fact {}
+
+    /**
+     * A declared queue.
+     *
+     * @param where the declaring class, for the message
+     */
+    public record Queue(String name, int visibilityTimeout, String where) implements Fact {}
+
+    /** A function fed by a queue, a declared one's name or an existing one's ARN. */
+    public record QueueConsumer(String function, String queue, int batchingWindowSeconds) implements Fact {}
+
+    /**
+     * A function fed by a Kinesis or DynamoDB stream.
+     *
+     * @param label {@code @KinesisTrigger} or {@code @DynamoDbTrigger}
+     * @param attribute the attribute naming the source: {@code stream} or {@code table}
+     */
+    public record StreamConsumer(String function, String label, String attribute, String source) implements Fact {}
+
+    /** A function notified of a bucket's events. */
+    public record BucketNotification(String function, String bucket, List<String> events, String prefix, String suffix)
+            implements Fact {
+        public BucketNotification {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** A function subscribed to a log group. */
+    public record LogSubscriber(String function, String logGroup) implements Fact {}
+
+    private record Noted<W>(Fact fact, W where) {}
+
+    private final List<Noted<W>> facts = new ArrayList<>();
+    private final Set<ResourceTable.Problem<W>> reported = new HashSet<>();
+
+    public void note(Fact fact, W where) {
+        facts.add(new Noted<>(fact, where));
+    }
+
+    /** Each problem between the facts noted so far that was not returned before, at the later declaration. */
+    public List<ResourceTable.Problem<W>> problems() {
+        List<ResourceTable.Problem<W>> problems = new ArrayList<>();
+        Map<String, Integer> timeouts = new HashMap<>();
+        Map<String, Queue> queues = new HashMap<>();
+        for (Noted<W> noted : facts) {
+            if (noted.fact() instanceof Function function) {
+                timeouts.put(function.function(), function.timeout());
+            } else if (noted.fact() instanceof Queue queue) {
+                queues.putIfAbsent(queue.name(), queue);
+            }
+        }
+        Set<String> mappings = new HashSet<>();
+        List<Noted<W>> notifications = new ArrayList<>();
+        Map<String, List<Noted<W>>> subscribers = new LinkedHashMap<>();
+        for (Noted<W> noted : facts) {
+            Fact fact = noted.fact();
+            if (fact instanceof QueueConsumer consumer) {
+                if (!mappings.add(consumer.function() + " " + consumer.queue())) {
+                    add(problems, noted, ServiceRules.duplicateMapping("@SqsTrigger", "queue", consumer.queue()));
+                }
+                Queue queue = queues.get(consumer.queue());
+                Integer timeout = timeouts.get(consumer.function());
+                if (queue != null && timeout != null) {
+                    ServiceRules.queueVisibility(
+                                    queue.name(),
+                                    queue.where(),
+                                    queue.visibilityTimeout(),
+                                    timeout,
+                                    consumer.batchingWindowSeconds())
+                            .ifPresent(message -> add(problems, noted, message));
+                }
+            } else if (fact instanceof StreamConsumer consumer) {
+                if (!mappings.add(consumer.function() + " " + consumer.label() + " " + consumer.source())) {
+                    add(
+                            problems,
+                            noted,
+                            ServiceRules.duplicateMapping(consumer.label(), consumer.attribute(), consumer.source()));
+                }
+            } else if (fact instanceof BucketNotification notification) {
+                for (Noted<W> earlier : notifications) {
+                    BucketNotification other = (BucketNotification) earlier.fact();
+                    if (other.bucket().equals(notification.bucket())) {
+                        overlap(notification, other).ifPresent(message -> add(problems, noted, message));
+                    }
+                }
+                notifications.add(noted);
+            } else if (fact instanceof LogSubscriber subscriber) {
+                subscribers
+                        .computeIfAbsent(subscriber.logGroup(), group -> new ArrayList<>())
+                        .add(noted);
+            }
+        }
+        subscribers.forEach((logGroup, subscribed) -> ServiceRules.subscriptionFilters(
+                        logGroup,
+                        subscribed.stream()
+                                .map(each -> ((LogSubscriber) each.fact()).function())
+                                .toList())
+                .ifPresent(message -> subscribed
+                        .subList(ServiceRules.SUBSCRIPTION_FILTERS_MAX, subscribed.size())
+                        .forEach(each -> add(problems, each, message))));
+        return problems;
+    }
+
+    private static Optional<String> overlap(BucketNotification notification, BucketNotification other) {
+        return ServiceRules.s3Overlap(
+                notification.bucket(),
+                notification.events(),
+                notification.prefix(),
+                notification.suffix(),
+                other.function(),
+                other.events(),
+                other.prefix(),
+                other.suffix());
+    }
+
+    private void add(List<ResourceTable.Problem<W>> problems, Noted<W> noted, String message) {
+        ResourceTable.Problem<W> problem = new ResourceTable.Problem<>(noted.where(), message);
+        if (reported.add(problem)) {
+            problems.add(problem);
+        }
+    }
+}
