@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparta.annotations.ResourceKind;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -149,5 +150,77 @@ class ResourceRulesTest {
             })
     void s3KeyFiltersAreLiteral(String attribute, String value, String problem) {
         assertEquals(Optional.ofNullable(problem), ResourceRules.s3KeyFilter(attribute, value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "arn:aws:sqs:us-east-1:123456789012:jobs, 10, 0, false",
+        "arn:aws:sqs:us-east-1:123456789012:jobs, 11, 0, true",
+        "arn:aws:sqs:us-east-1:123456789012:jobs, 11, 1, false",
+        "arn:aws:sqs:us-east-1:123456789012:jobs, 10000, 300, false",
+        "arn:aws:sqs:us-east-1:123456789012:jobs, 10001, 300, true",
+        "arn:aws:sqs:us-east-1:123456789012:jobs.fifo, 1, 0, false",
+        "arn:aws:sqs:us-east-1:123456789012:jobs.fifo, 10, 0, false",
+        "arn:aws:sqs:us-east-1:123456789012:jobs.fifo, 11, 0, true",
+        "arn:aws:sqs:us-east-1:123456789012:jobs.fifo, 10, 1, true",
+        "arn:aws:sqs:us-east-1:123456789012:jobs.fifo, 0, 0, true",
+        "jobs, 100, 1, false"
+    })
+    void queueBatchesFollowTheQueuesKind(String queue, int batchSize, int window, boolean rejected) {
+        assertEquals(rejected, QueueRules.batch(queue, batchSize, window).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"kind\": [\"order\"]}|",
+                "{\"kind\": [{\"prefix\": \"order-\"}]}|",
+                "{\"kind\": [\"order-*\"]}|write {\"prefix\": \"order-\"} to match what starts with it",
+                "{\"file\": [\"*.csv\"]}|write {\"suffix\": \".csv\"} to match what ends with it",
+                "{\"file\": [\"a*b\"]}|match a part with {\"prefix\": \"...\"} or {\"suffix\": \"...\"}"
+            })
+    void snsFilterPoliciesMatchStringsExactly(String policy, String fix) {
+        assertEquals(
+                Optional.ofNullable(fix),
+                ResourceRules.filterPolicy(policy).map(problem -> problem.substring(problem.indexOf("; ") + 2)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"source\": [\"com.shop\"]}|false",
+                "{\"source\": [{\"wildcard\": \"com.shop.*\"}]}|false",
+                "{\"source\": [{\"prefix\": \"com.shop.\"}]}|false",
+                "{\"source\": [\"com.shop.*\"]}|true",
+                "{\"detail\": {\"state\": [{\"anything-but\": [\"stopp*\"]}]}}|true"
+            })
+    void eventPatternsReadAStarOnlyInAWildcardMatch(String pattern, boolean rejected) {
+        assertEquals(rejected, ResourceRules.eventPattern(pattern).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "BUCKET, arn:aws:s3:::uploads-*",
+        "TOPIC, arn:aws:sns:us-east-1:123456789012:*",
+        "TABLE, arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*",
+        "STREAM, arn:aws:kinesis:us-east-1:123456789012:stream/click?",
+        "QUEUE, arn:aws:sqs:us-east-1:123456789012:jobs-*"
+    })
+    void aTriggersSourceArnHoldsNoWildcard(io.sparta.annotations.ResourceKind kind, String arn) {
+        assertTrue(ResourceRules.existingArn(kind, "source", arn).orElseThrow().contains("holds a wildcard"), arn);
+    }
+
+    @Test
+    void fifoTopicsFeedNoFunctionAndFifoDestinationsTakeNoFailures() {
+        assertTrue(ResourceRules.lambdaTopic("arn:aws:sns:us-east-1:123456789012:news.fifo")
+                .isPresent());
+        assertEquals(Optional.empty(), ResourceRules.lambdaTopic("arn:aws:sns:us-east-1:123456789012:news"));
+        assertEquals(Optional.empty(), ResourceRules.lambdaTopic("news"));
+        assertTrue(ResourceRules.onFailureArn("arn:aws:sns:us-east-1:123456789012:dead.fifo")
+                .isPresent());
+        assertEquals(Optional.empty(), ResourceRules.onFailureArn("arn:aws:sns:us-east-1:123456789012:dead"));
+        assertEquals(Optional.empty(), ResourceRules.onFailureArn("arn:aws:sqs:us-east-1:123456789012:dead"));
     }
 }

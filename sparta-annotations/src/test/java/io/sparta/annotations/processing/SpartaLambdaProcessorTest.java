@@ -434,4 +434,173 @@ class SpartaLambdaProcessorTest {
                         }
                         """)));
     }
+
+    @Test
+    void aQueueHidingMessagesForLessThanItsConsumersTimeoutIsAnErrorAtTheTrigger() {
+        // The queue keeps its default visibility timeout, 30 s; Lambda refuses the mapping of a 120 s function.
+        assertEquals(
+                List.of("5: @SqsTrigger(queue = \"work\") feeds a function with timeout = 120, but @SqsQueue(name ="
+                        + " \"work\") on Workers has visibilityTimeout = 30; Lambda refuses an SQS mapping whose queue's"
+                        + " visibility timeout is less than the function's timeout (allowed 120 to 43200): declare the"
+                        + " queue with visibilityTimeout = 120 or more (AWS recommends 720, six times the timeout plus"
+                        + " the batching window), or lower the timeout"),
+                compile("Workers", """
+                        import io.sparta.annotations.*;
+                        @SqsQueue(name = "work") @SqsQueue(name = "slow", visibilityTimeout = 120)
+                        public class Workers {
+                            @SpartaLambda(timeout = 120)
+                            @SqsTrigger(queue = "work")
+                            public void tooSlow() {}
+                            @SpartaLambda(timeout = 120)
+                            @SqsTrigger(queue = "slow")
+                            public void fits() {}
+                        }
+                        """));
+    }
+
+    @Test
+    void fifoSourcesAndDestinationsAreHeldToWhatLambdaAcceptsOfThem() {
+        assertEquals(
+                List.of(
+                        "4: @SqsTrigger: batchSize = 20 is out of range for the FIFO queue"
+                                + " arn:aws:sqs:us-east-1:123456789012:orders.fifo; allowed 1 to 10",
+                        "7: @SqsTrigger: batchingWindowSeconds = 5 is set for the FIFO queue"
+                                + " arn:aws:sqs:us-east-1:123456789012:orders.fifo, but Lambda supports no batching"
+                                + " window on FIFO queues; remove batchingWindowSeconds (0)",
+                        "9: @SpartaLambda: onFailure = \"arn:aws:sqs:us-east-1:123456789012:dead.fifo\" is a FIFO queue,"
+                                + " but Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS"
+                                + " topic; name a standard one (its name without .fifo)",
+                        "10: @SnsTrigger: topic = \"arn:aws:sns:us-east-1:123456789012:news.fifo\" is an SNS FIFO"
+                                + " topic, which delivers only to SQS queues, not to Lambda: subscribe an SQS FIFO queue to"
+                                + " the topic and feed the function from that queue with @SqsTrigger"),
+                sorted(compile("Ordered", """
+                        import io.sparta.annotations.*;
+                        public class Ordered {
+                            @SpartaLambda
+                            @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:orders.fifo", batchSize = 20)
+                            public void big() {}
+                            @SpartaLambda
+                            @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:orders.fifo", batchingWindowSeconds = 5)
+                            public void windowed() {}
+                            @SpartaLambda(onFailure = "arn:aws:sqs:us-east-1:123456789012:dead.fifo")
+                            @SnsTrigger(topic = "arn:aws:sns:us-east-1:123456789012:news.fifo")
+                            public void news() {}
+                        }
+                        """)));
+    }
+
+    @Test
+    void patternsWhereAwsMatchesLiterallyAreRefusedWithTheFormThatWorks() {
+        assertEquals(
+                List.of(
+                        "4: @SnsTrigger: filterPolicy matches \"order-*\" exactly, since SNS has no wildcards; write"
+                                + " {\"prefix\": \"order-\"} to match what starts with it",
+                        "5: @EventRule: pattern matches \"com.shop.*\" exactly, since EventBridge reads * as a wildcard"
+                                + " only in a wildcard match; write {\"wildcard\": \"com.shop.*\"} or {\"prefix\":"
+                                + " \"com.shop.\"}",
+                        "6: @LogSubscription: logGroup = \"/aws/lambda/*\" holds a wildcard, but a subscription filter"
+                                + " belongs to one log group, named exactly; declare one @LogSubscription per log group,"
+                                + " such as logGroup = \"/aws/lambda/orders\"",
+                        "9: @DynamoDbTrigger: table = \"arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*\""
+                                + " holds a wildcard, but AWS reads a trigger's source as one exact ARN (wildcards work in"
+                                + " IAM policies, not here); write the stream's own ARN, whose label is the time the stream"
+                                + " was enabled (such as 2024-01-01T00:00:00.000; aws dynamodbstreams list-streams"
+                                + " --table-name TABLE lists it)",
+                        "10: @SqsTrigger: queue = \"arn:aws:sqs:us-east-1:123456789012:jobs-*\" holds a wildcard, but"
+                                + " AWS reads a trigger's source as one exact ARN (wildcards work in IAM policies, not"
+                                + " here); write the ARN of one queue, like arn:aws:sqs:REGION:ACCOUNT:QUEUE, and one"
+                                + " trigger per queue",
+                        "12: @HttpRoute: method = \"*\" is not one of [GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS,"
+                                + " ANY]; API Gateway reads the method literally: write ANY for every method",
+                        "13: @HttpRoute: path = \"/files/*\" has the segment \"*\", but API Gateway matches a path's"
+                                + " segments literally; to route the rest of the path, end it with a greedy parameter,"
+                                + " such as /files/{proxy+}",
+                        "14: @HttpRoute: path = \"/orders/:id\" has the segment \":id\", but API Gateway names a path"
+                                + " parameter in braces; write {id}",
+                        "15: @Grant refers to \"orders-*\", but a reference names one @DynamoTable or @S3Bucket or"
+                                + " @SqsQueue or @SnsTopic or @KinesisStream exactly, not a pattern; name each resource in"
+                                + " an annotation of its own; declared: [orders-eu]"),
+                sorted(compile("Wild", """
+                        import io.sparta.annotations.*;
+                        @DynamoTable(name = "orders-eu", partitionKey = "id") public class Wild {
+                            @SpartaLambda
+                            @SnsTrigger(topic = "arn:aws:sns:us-east-1:123456789012:news", filterPolicy = "{\\"kind\\": [\\"order-*\\"]}")
+                            @EventRule(pattern = "{\\"source\\": [\\"com.shop.*\\"]}")
+                            @LogSubscription(logGroup = "/aws/lambda/*")
+                            public void patterns() {}
+                            @SpartaLambda
+                            @DynamoDbTrigger(table = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/*")
+                            @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:jobs-*")
+                            public void sources() {}
+                            @SpartaLambda @HttpRoute(method = "*", path = "/files") public void any() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/files/*") public void files() {}
+                            @SpartaLambda @HttpRoute(method = "GET", path = "/orders/:id") public void order() {}
+                            @SpartaLambda @Grant(resource = "orders-*") public void grant() {}
+                        }
+                        """)));
+    }
+
+    @Test
+    void overlappingNotificationsRepeatedMappingsAndAThirdSubscriptionFilterAreErrors() {
+        assertEquals(
+                List.of(
+                        "6: @S3Trigger(bucket = \"uploads\", prefix = \"\", suffix = \".csv\") overlaps the one of"
+                                + " Busy#incoming (prefix = \"in/\", suffix = \"\"): both would be notified of"
+                                + " s3:ObjectCreated:* for a key such as \"in/x.csv\", and S3 refuses such a bucket"
+                                + " configuration as ambiguous; give them prefixes or suffixes no key has both of (such as"
+                                + " suffix = \".csv\" and suffix = \".json\"), or event types they do not share",
+                        "11: @KinesisTrigger(stream = \"clicks\") is declared twice on this function; Lambda allows one"
+                                + " event source mapping per function and stream and refuses the second: declare it once",
+                        "16: @LogSubscription(logGroup = \"/aws/lambda/a\") is declared 3 times in the service"
+                                + " (Busy#one, Busy#two, Busy#three); CloudWatch Logs allows at most 2 subscription"
+                                + " filters on a log group (fewer when it already has its own): subscribe at most 2"
+                                + " functions to it"),
+                sorted(compile("Busy", """
+                        import io.sparta.annotations.*;
+                        @S3Bucket(name = "uploads") @KinesisStream(name = "clicks")
+                        public class Busy {
+                            @SpartaLambda @S3Trigger(bucket = "uploads", prefix = "in/")
+                            public void incoming() {}
+                            @SpartaLambda @S3Trigger(bucket = "uploads", suffix = ".csv")
+                            public void csv() {}
+                            @SpartaLambda @S3Trigger(bucket = "uploads", events = "s3:ObjectRemoved:*", suffix = ".csv")
+                            public void removed() {}
+                            @SpartaLambda @KinesisTrigger(stream = "clicks") @KinesisTrigger(stream = "clicks", batchSize = 10)
+                            public void twice() {}
+                            @SpartaLambda @LogSubscription(logGroup = "/aws/lambda/a")
+                            public void one() {}
+                            @SpartaLambda @LogSubscription(logGroup = "/aws/lambda/a")
+                            public void two() {}
+                            @SpartaLambda @LogSubscription(logGroup = "/aws/lambda/a")
+                            public void three() {}
+                        }
+                        """)));
+    }
+
+    @Test
+    void theFormsTheMessagesSuggestCompileCleanly() {
+        assertEquals(List.of(), compile("Fixed", """
+                import io.sparta.annotations.*;
+                @SqsQueue(name = "work", visibilityTimeout = 120) @S3Bucket(name = "uploads")
+                public class Fixed {
+                    @SpartaLambda(timeout = 120, onFailure = "arn:aws:sqs:us-east-1:123456789012:dead")
+                    @SqsTrigger(queue = "work", batchSize = 100, batchingWindowSeconds = 1)
+                    @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:orders.fifo", batchSize = 10)
+                    public void work() {}
+                    @SpartaLambda
+                    @SnsTrigger(topic = "arn:aws:sns:us-east-1:123456789012:news", filterPolicy = "{\\"kind\\": [{\\"prefix\\": \\"order-\\"}]}")
+                    @EventRule(pattern = "{\\"source\\": [{\\"wildcard\\": \\"com.shop.*\\"}]}")
+                    @LogSubscription(logGroup = "/aws/lambda/orders")
+                    public void patterns() {}
+                    @SpartaLambda @LogSubscription(logGroup = "/aws/lambda/orders") public void second() {}
+                    @SpartaLambda
+                    @DynamoDbTrigger(table = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-01-01T00:00:00.000")
+                    @S3Trigger(bucket = "uploads", prefix = "in/", suffix = ".csv")
+                    public void csv() {}
+                    @SpartaLambda @S3Trigger(bucket = "uploads", prefix = "in/", suffix = ".json") public void json() {}
+                    @SpartaLambda @HttpRoute(method = "ANY", path = "/files/{proxy+}") public void files() {}
+                    @SpartaLambda @HttpRoute(method = "GET", path = "/orders/{id}") public void order() {}
+                }
+                """));
+    }
 }
