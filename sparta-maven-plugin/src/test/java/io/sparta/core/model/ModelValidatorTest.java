@@ -136,4 +136,55 @@ class ModelValidatorTest {
                                 + " them"),
                 problems);
     }
+
+    private static LambdaFunction withTimeout(LambdaFunction function, int timeout) {
+        return new LambdaFunction(
+                function.name(),
+                function.logicalIdPrefix(),
+                function.handler(),
+                function.source(),
+                function.description(),
+                function.memory(),
+                timeout,
+                function.runtime(),
+                function.architecture(),
+                function.environment(),
+                function.logRetentionDays(),
+                function.options(),
+                function.triggers(),
+                function.access());
+    }
+
+    @Test
+    void aHooksModelIsHeldToTheRulesBetweenDeclarations() {
+        LambdaFunction worker = withTimeout(
+                TestFunctions.function(
+                        "worker",
+                        "Worker",
+                        List.of(
+                                new SqsQueueTrigger("jobs", 10, 0, false),
+                                new SqsQueueTrigger("jobs", 10, 0, false),
+                                new SnsTopicTrigger("arn:aws:sns:us-east-1:123456789012:news.fifo", ""))),
+                120);
+        assertEquals(
+                List.of(
+                        "function \"worker\" (acme.Worker): topic = \"arn:aws:sns:us-east-1:123456789012:news.fifo\" is"
+                                + " an SNS FIFO topic, which delivers only to SQS queues, not to Lambda: subscribe an SQS"
+                                + " FIFO queue to the topic and feed the function from that queue with @SqsTrigger",
+                        "function \"worker\" (acme.Worker): @SqsTrigger(queue = \"jobs\") feeds a function with timeout"
+                                + " = 120, but @SqsQueue(name = \"jobs\") on the service model has visibilityTimeout = 60;"
+                                + " Lambda refuses an SQS mapping whose queue's visibility timeout is less than the"
+                                + " function's timeout (allowed 120 to 43200): declare the queue with visibilityTimeout ="
+                                + " 120 or more (AWS recommends 720, six times the timeout plus the batching window), or"
+                                + " lower the timeout",
+                        "function \"worker\" (acme.Worker): @SqsTrigger(queue = \"jobs\") is declared twice on this"
+                                + " function; Lambda allows one event source mapping per function and queue and refuses"
+                                + " the second: declare it once"),
+                ModelValidator.problems(service(List.of(worker), List.of(new OwnedResource.Queue("jobs", 60)))));
+        LambdaFunction fits = withTimeout(
+                TestFunctions.function("worker", "Worker", List.of(new SqsQueueTrigger("jobs", 10, 0, false))), 120);
+        assertEquals(
+                List.of(),
+                ModelValidator.problems(service(List.of(fits), List.of(new OwnedResource.Queue("jobs", 120)))));
+    }
 }

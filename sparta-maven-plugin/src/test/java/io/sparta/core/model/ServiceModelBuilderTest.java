@@ -651,4 +651,61 @@ class ServiceModelBuilderTest {
                 problems(
                         method("@SpartaLambda(onFailure = \"arn:aws:s3:::bucket\")", "public void handle(String in)")));
     }
+
+    @Test
+    void aQueueHidingMessagesForLessThanItsConsumersTimeoutFailsPackageAndEnoughVisibilityPasses() throws Exception {
+        String source = """
+                package acme;
+                import io.sparta.annotations.*;
+                @SqsQueue(name = "work"%s)
+                public class Handlers {
+                    @SpartaLambda(timeout = 120) @SqsTrigger(queue = "work") public void handle(String in) {}
+                }
+                """;
+        assertEquals(
+                List.of("acme.Handlers#handle: @SqsTrigger(queue = \"work\") feeds a function with timeout = 120, but"
+                        + " @SqsQueue(name = \"work\") on acme.Handlers has visibilityTimeout = 30; Lambda refuses an SQS"
+                        + " mapping whose queue's visibility timeout is less than the function's timeout (allowed 120 to"
+                        + " 43200): declare the queue with visibilityTimeout = 120 or more (AWS recommends 720, six times"
+                        + " the timeout plus the batching window), or lower the timeout"),
+                problems(source.formatted("")));
+        assertEquals(
+                List.of(new SqsQueueTrigger("work", 10, 0, false)),
+                build(SETTINGS, source.formatted(", visibilityTimeout = 120"))
+                        .functions()
+                        .get(0)
+                        .triggers());
+    }
+
+    @Test
+    void rulesBetweenDeclarationsAndLiteralMatchesAreCheckedWithoutTheProcessor() {
+        assertEquals(
+                List.of(
+                        "acme.Handlers#a: @SqsTrigger: batchSize = 20 is out of range for the FIFO queue"
+                                + " arn:aws:sqs:us-east-1:123456789012:jobs.fifo; allowed 1 to 10",
+                        "acme.Handlers#a: @S3Trigger: suffix = \"*.csv\" holds a wildcard, but S3 matches suffixes"
+                                + " literally, so the trigger would never fire; write suffix = \".csv\"",
+                        "acme.Handlers#b: @SnsTrigger: filterPolicy matches \"order-*\" exactly, since SNS has no"
+                                + " wildcards; write {\"prefix\": \"order-\"} to match what starts with it",
+                        "acme.Handlers#b: @S3Trigger(bucket = \"uploads\", prefix = \"\", suffix = \"\") overlaps the"
+                                + " one of acme.Handlers#a (prefix = \"\", suffix = \"*.csv\"): both would be notified of"
+                                + " s3:ObjectCreated:* for a key such as \"x*.csv\", and S3 refuses such a bucket"
+                                + " configuration as ambiguous; give them prefixes or suffixes no key has both of (such as"
+                                + " suffix = \".csv\" and suffix = \".json\"), or event types they do not share"),
+                problems("""
+                        package acme;
+                        import io.sparta.annotations.*;
+                        @S3Bucket(name = "uploads")
+                        public class Handlers {
+                            @SpartaLambda
+                            @SqsTrigger(queue = "arn:aws:sqs:us-east-1:123456789012:jobs.fifo", batchSize = 20)
+                            @S3Trigger(bucket = "uploads", suffix = "*.csv")
+                            public void a(String in) {}
+                            @SpartaLambda
+                            @SnsTrigger(topic = "arn:aws:sns:us-east-1:123456789012:news", filterPolicy = "{\\"kind\\": [\\"order-*\\"]}")
+                            @S3Trigger(bucket = "uploads")
+                            public void b(String in) {}
+                        }
+                        """));
+    }
 }
