@@ -17,9 +17,13 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface SnsTrigger {
 
-    /** A declared topic's name, or an existing topic's ARN. */
+    /** A declared topic's name, or an existing standard topic's ARN: SNS FIFO topics deliver to SQS queues only. */
     String topic();
 
-    /** A subscription filter policy as JSON, such as {@code {"kind": ["order"]}}; every message when empty. */
+    /**
+     * A subscription filter policy as JSON, such as {@code {"kind": ["order"]}}; every message when empty. SNS
+     * compares strings exactly: match a beginning with {@code {"kind": [{"prefix": "order-"}]}}, not
+     * {@code "order-*"}.
+     */
     String filterPolicy() default "";
 }

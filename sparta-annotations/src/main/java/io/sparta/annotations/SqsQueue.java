@@ -20,6 +20,9 @@ public @interface SqsQueue {
      */
     String name();
 
-    /** Seconds a received message stays hidden from other consumers, 0 to 43200. */
+    /**
+     * Seconds a received message stays hidden from other consumers, 0 to 43200; at least the timeout of every
+     * function the queue feeds, which Lambda requires of a mapping (AWS recommends six times that timeout).
+     */
     int visibilityTimeout() default 30;
 }

@@ -25,7 +25,10 @@ public @interface SqsTrigger {
      */
     String queue();
 
-    /** Messages per invocation: 1 to 10, or up to 10000 with a batching window. */
+    /**
+     * Messages per invocation: 1 to 10, or up to 10000 with a batching window; a FIFO queue takes 1 to 10 and no
+     * batching window.
+     */
     int batchSize() default 10;
 
     /** Seconds to gather a batch before invoking, 0 to 300. */
