@@ -157,7 +157,7 @@ public final class ArtifactPruner {
             console.warn(e.getMessage() + "; it is left as it is and nothing is pruned. Delete it to start the"
                     + " history anew from the next provision");
         } catch (SdkException e) {
-            console.warn("The stack is deployed, but its artifacts were not pruned: " + e.getMessage()
+            console.warn("The stack is deployed, but its artifacts were not pruned: " + AwsFailures.summary(e)
                     + ". mvn sparta:prune tries again");
         }
         return Optional.empty();

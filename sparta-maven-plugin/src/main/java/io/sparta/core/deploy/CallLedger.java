@@ -30,6 +30,69 @@ public final class CallLedger implements ExecutionInterceptor {
         count(attributes);
     }
 
+    /**
+     * Names the call on its exception ({@link AwsFailures.FailedCall}, as a suppressed exception: the type and
+     * message the caller may test stay as they are), so the message a user reads says which call failed and on
+     * what.
+     */
+    @Override
+    public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+        Throwable failure = context.exception();
+        if (AwsFailures.call(failure).isEmpty()) {
+            failure.addSuppressed(new AwsFailures.FailedCallMarker(new AwsFailures.FailedCall(
+                    String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)),
+                    String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)),
+                    resource(context.request()))));
+        }
+        return failure;
+    }
+
+    /** The request's fields that name what it is about, in this order, each with what it is. */
+    private static final Map<String, String> NAMING_FIELDS = namingFields();
+
+    private static Map<String, String> namingFields() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("StackName", "stack");
+        fields.put("ChangeSetName", "change set");
+        fields.put("LogicalResourceId", "resource");
+        fields.put("Bucket", "bucket");
+        fields.put("Key", "key");
+        fields.put("RoleName", "role");
+        fields.put("LogGroupName", "log group");
+        fields.put("QueueName", "queue");
+        fields.put("QueueUrl", "queue");
+        fields.put("TopicArn", "topic");
+        fields.put("StreamName", "stream");
+        fields.put("StreamARN", "stream");
+        fields.put("StreamArn", "stream");
+        fields.put("TableName", "table");
+        fields.put("LayerName", "layer");
+        fields.put("Arn", "ARN");
+        fields.put("VersionNumber", "version");
+        fields.put("FunctionName", "function");
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** {@code stack orders, change set sparta-1}: the naming fields the request has set. */
+    static String resource(software.amazon.awssdk.core.SdkRequest request) {
+        StringBuilder named = new StringBuilder();
+        NAMING_FIELDS.forEach((field, what) -> {
+            Object value;
+            try {
+                value = request.getValueForField(field, Object.class).orElse(null);
+            } catch (RuntimeException notThisRequestsField) {
+                value = null;
+            }
+            if (value != null && !String.valueOf(value).isEmpty()) {
+                named.append(named.length() == 0 ? "" : ", ")
+                        .append(what)
+                        .append(' ')
+                        .append(value);
+            }
+        });
+        return named.toString();
+    }
+
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         String service = count(attributes);

@@ -52,7 +52,7 @@ final class LeftoverChangeSets {
             }
         } catch (SdkException e) {
             console.warn("Could not list or delete change sets an earlier run left on stack " + stackName + " ("
-                    + e.getMessage() + "); they change nothing and can be deleted in the console");
+                    + AwsFailures.summary(e) + "); they change nothing and can be deleted in the console");
         }
     }
 }

@@ -398,7 +398,7 @@ public final class StackDeployer {
             console.debug("Change set " + changeSetName + " is already deleted: a retried call had deleted it");
         } catch (SdkException e) {
             console.warn("Could not delete change set " + changeSetName + " of stack " + stackName + ", kept because "
-                    + why + " (" + e.getMessage() + "); the next run deletes it");
+                    + why + " (" + AwsFailures.summary(e) + "); the next run deletes it");
         }
     }
 
@@ -417,7 +417,7 @@ public final class StackDeployer {
             }
         } catch (SdkException e) {
             console.warn("Could not delete the empty stack " + stackName + " the plan's change set made ("
-                    + e.getMessage() + "); it holds nothing, and the next provision creates into it");
+                    + AwsFailures.summary(e) + "); it holds nothing, and the next provision creates into it");
         }
     }
 

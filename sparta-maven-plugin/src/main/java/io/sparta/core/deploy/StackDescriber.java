@@ -1,7 +1,9 @@
 package io.sparta.core.deploy;
 
 import io.sparta.core.common.Console;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 
@@ -30,17 +32,48 @@ public final class StackDescriber {
         console.info("  last changed: "
                 + (stack.lastUpdatedTime() != null ? stack.lastUpdatedTime() : stack.creationTime()));
         printOutputs(console, stack);
-        console.info("Resources:");
-        cloudFormation
-                .describeStackResources(r -> r.stackName(stack.stackId()))
-                .stackResources()
-                .forEach(resource -> console.info("  " + resource.logicalResourceId() + "  " + resource.resourceType()
-                        + "  " + resource.physicalResourceId() + "  " + resource.resourceStatusAsString()));
+        printResources(stack);
         console.info("Parameters:");
         stack.parameters().forEach(p -> console.info("  " + p.parameterKey() + " = " + p.parameterValue()));
         console.info("Tags:");
         stack.tags().forEach(t -> console.info("  " + t.key() + " = " + t.value()));
         return found;
+    }
+
+    /**
+     * The resources, each section of status standing on its own: when DescribeStackResources fails (moto answers it
+     * with HTTP 500 for some stacks), ListStackResources is asked instead; when that fails too, the section says it
+     * could not be read and why, and the rest of the status is still printed.
+     */
+    private void printResources(Stack stack) {
+        List<String> lines;
+        try {
+            lines = cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().stream()
+                    .map(resource -> "  " + resource.logicalResourceId() + "  " + resource.resourceType() + "  "
+                            + resource.physicalResourceId() + "  " + resource.resourceStatusAsString())
+                    .toList();
+        } catch (SdkException described) {
+            try {
+                lines =
+                        cloudFormation
+                                .listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
+                                .stackResourceSummaries()
+                                .stream()
+                                .map(resource -> "  " + resource.logicalResourceId() + "  " + resource.resourceType()
+                                        + "  " + resource.physicalResourceId() + "  "
+                                        + resource.resourceStatusAsString())
+                                .toList();
+                console.warn("Resources read through ListStackResources instead: " + AwsFailures.summary(described));
+            } catch (SdkException listed) {
+                console.info("Resources: could not be read");
+                console.warn("The stack's resources could not be read: " + AwsFailures.summary(described)
+                        + "; then " + AwsFailures.summary(listed) + ". The rest of the status is complete; run"
+                        + " mvn sparta:status again, or see the resources in the CloudFormation console");
+                return;
+            }
+        }
+        console.info("Resources:");
+        lines.forEach(console::info);
     }
 
     /** Prints the stack's outputs, saying so when the API reports none. */

@@ -91,6 +91,21 @@ final class ScriptedHttp implements SdkHttpClient {
                 .build();
     }
 
+    /**
+     * A CloudFormation client that talks only to this script, configured as a goal's clients are: with a
+     * {@link CallLedger} (which names each failed call on its exception) and that many attempts per call.
+     */
+    CloudFormationClient cloudFormationClient(CallLedger ledger, int maxAttempts) {
+        return CloudFormationClient.builder()
+                .httpClient(this)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .endpointOverride(ENDPOINT)
+                .overrideConfiguration(
+                        o -> o.addExecutionInterceptor(ledger).retryStrategy(retry -> retry.maxAttempts(maxAttempts)))
+                .build();
+    }
+
     /** An S3 client that talks only to this script, the bucket in the path so each call names it. */
     S3Client s3Client() {
         return S3Client.builder()

@@ -445,9 +445,9 @@ class StackDeployerTest {
         String warning = console.warnings().get(0);
         assertTrue(
                 warning.startsWith("Could not delete change set " + http.call(2).param("ChangeSetName")
-                        + " of stack orders, kept because it changes nothing (User:"
-                        + " arn:aws:iam::123456789012:user/dev is not authorized to perform:"
-                        + " cloudformation:DeleteChangeSet"),
+                        + " of stack orders, kept because it changes nothing (AWS CloudFormation call failed:"
+                        + " AccessDenied: User: arn:aws:iam::123456789012:user/dev is not authorized to perform:"
+                        + " cloudformation:DeleteChangeSet (HTTP 403"),
                 warning);
         assertTrue(warning.endsWith("the next run deletes it"), warning);
     }
