@@ -2,7 +2,10 @@ package io.sparta.core.deploy;
 
 import io.sparta.core.common.SpartaUserException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -32,6 +35,7 @@ public final class AwsSession implements AutoCloseable {
     private S3Client s3;
     private CloudWatchLogsClient logs;
     private IamClient iam;
+    private final Map<String, Object> others = new HashMap<>();
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -108,6 +112,21 @@ public final class AwsSession implements AutoCloseable {
             logs = open(CloudWatchLogsClient.builder(), region);
         }
         return logs;
+    }
+
+    /**
+     * A client of another service, in a region (an ARN may name one other than the session's), built on first use
+     * the way every client of this session is, so a goal loads only the SDK modules it calls.
+     */
+    public synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
+            C client(Class<C> type, Region clientRegion, Supplier<B> builder) {
+        String key = type.getName() + "@" + clientRegion.id();
+        Object client = others.get(key);
+        if (client == null) {
+            client = open(builder.get(), clientRegion);
+            others.put(key, client);
+        }
+        return type.cast(client);
     }
 
     /** Builds a client the way every client of this session is built, and remembers to close it. */

@@ -11,9 +11,9 @@ import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ExistingBucketNotifications;
+import io.sparta.core.deploy.ExistingResources;
 import io.sparta.core.deploy.FixedNameCollisions;
 import io.sparta.core.deploy.StackDeployer;
-import io.sparta.core.deploy.StaticRoles;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.plan.ChangeGuard;
 import io.sparta.core.plan.Plan;
@@ -54,7 +54,11 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            new StaticRoles(aws.iam(), console).verify(manifest.functions());
+            new ExistingResources(aws, console)
+                    .verify(
+                            TemplateJson.MAPPER.readTree(
+                                    Path.of(manifest.template()).toFile()),
+                            manifest.parameters());
             ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
             Target target = target(request, manifest);
