@@ -42,6 +42,8 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 .attributesAsStrings()
                 .get("QueueArn");
         aws.s3.createBucket(r -> r.bucket("legacy-drop"));
+        // The log group a function subscribes to belongs to another service: provision checks it exists first.
+        aws.logs.createLogGroup(r -> r.logGroupName("/aws/lambda/legacy-worker"));
         aws.s3.putBucketNotificationConfiguration(r -> r.bucket("legacy-drop")
                 .notificationConfiguration(n -> n.queueConfigurations(QueueConfiguration.builder()
                         .id("team-owned")
@@ -50,6 +52,10 @@ class EventSourcesIT extends SharedSampleOnMoto {
                         .build())));
         SampleProject.BuildResult build = sample.mvn("package", "sparta:provision");
         assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(
+                build.logContains("Existing resources the service references, all found: bucket legacy-drop, queue"
+                        + " arn:aws:sqs:us-east-1:${AWS::AccountId}:orders, log group /aws/lambda/legacy-worker"),
+                build.describe());
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
         assertPoliciesLintClean(sample.file("target/sparta/template.json"));
     }
@@ -455,6 +461,34 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertEquals(
                 "ERROR",
                 resources.at("/ReactLogSubscription1/Properties/FilterPattern").asText());
+    }
+
+    /**
+     * Status prints every section it can read. moto answers both DescribeStackResources and ListStackResources for
+     * this stack with HTTP 500 and an HTML page (its handler raises on one of the stack's resources): status still
+     * prints the stack, its parameters and tags, says the resources could not be read, and names both calls with
+     * what the service answered. (When moto lists them, this test will fail: assert the resources then.)
+     */
+    @Test
+    void statusPrintsEverySectionItCanReadAndNamesTheCallsMotoFails() {
+        SampleProject.BuildResult build = sample.mvn("sparta:status", "-Dsparta.maxAttempts=2");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("[INFO] Stack event-sources: CREATE_COMPLETE"), build.describe());
+        assertTrue(build.logContains("[INFO] Resources: could not be read"), build.describe());
+        assertTrue(build.logContains("[INFO]   sparta:service = event-sources"), build.describe());
+        assertTrue(build.logContains("[INFO]   ArtifactBucket = "), build.describe());
+        String warning = build.log().stream()
+                .filter(line -> line.startsWith("[WARNING] The stack's resources could not be read: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(build.describe()));
+        assertTrue(
+                warning.matches("\\[WARNING] The stack's resources could not be read: AWS CloudFormation"
+                        + " DescribeStackResources \\(stack arn:aws:cloudformation:us-east-1:123456789012:stack/"
+                        + "event-sources/[-0-9a-f]+\\) failed: no error code or message the SDK could read; the"
+                        + " service answered Internal Server Error .* \\(HTTP 500, 2 attempts\\); then AWS"
+                        + " CloudFormation ListStackResources \\(stack .*\\) failed: .* \\(HTTP 500, 2 attempts\\)\\."
+                        + " The rest of the status is complete; .*"),
+                warning);
     }
 
     @Test
