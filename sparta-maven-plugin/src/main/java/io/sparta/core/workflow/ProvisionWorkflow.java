@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The provision stage: check the package → verify static IAM roles → upload archive → upload template → change
+ * The provision stage: check the package → verify the existing resources it names → upload archive → upload template → change
  * set → plan and guards → execute → wait; Rollback hooks when it fails. The plan stage alone is {@link #plan}.
  */
 public final class ProvisionWorkflow {
@@ -54,14 +54,10 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            new ExistingResources(aws, console)
-                    .verify(
-                            TemplateJson.MAPPER.readTree(
-                                    Path.of(manifest.template()).toFile()),
-                            manifest.parameters());
+            Target target = target(request, manifest);
+            verifyExistingResources(aws, manifest, target);
             ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
-            Target target = target(request, manifest);
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
             FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), stackName, deployRequest.template());
@@ -111,8 +107,9 @@ public final class ProvisionWorkflow {
     public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             Target target = target(request, manifest);
+            verifyExistingResources(aws, manifest, target);
+            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
             StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
             FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), deployRequest.template());
             Plan plan = new StackDeployer(aws.cloudFormation(), console).plan(deployRequest, request.safeguards());
@@ -132,6 +129,19 @@ public final class ProvisionWorkflow {
             console.info(aws.ledger().summary());
             return plan;
         }
+    }
+
+    /**
+     * The seed's "verify static IAM roles", for every existing resource the template names, with the parameter
+     * values of the stack about to be deployed (an environment's, with environments).
+     */
+    private void verifyExistingResources(AwsSession aws, PackageManifest manifest, Target target)
+            throws SpartaUserException, IOException {
+        new ExistingResources(aws, console)
+                .verify(
+                        TemplateJson.MAPPER.readTree(
+                                Path.of(manifest.template()).toFile()),
+                        target.parameters());
     }
 
     /** Where the template is kept: under its content hash, so an upload happens once. */
