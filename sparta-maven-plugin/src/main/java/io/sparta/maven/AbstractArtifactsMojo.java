@@ -35,6 +35,9 @@ abstract class AbstractArtifactsMojo extends AbstractAwsMojo {
     }
 
     PruneRequest pruneRequest(boolean dryRun) throws SpartaUserException {
-        return new PruneRequest(present(s3Bucket), serviceSettings().serviceName(), prunePolicy(dryRun));
+        return new PruneRequest(
+                bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
+                serviceSettings().serviceName(),
+                prunePolicy(dryRun));
     }
 }

@@ -118,6 +118,22 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
                 + " such as http://127.0.0.1:4566 for a local AWS API");
     }
 
+    /**
+     * A configured bucket, checked against S3's naming rules.
+     *
+     * @throws SpartaUserException naming the element, the value and the accepted form
+     */
+    static Optional<String> bucket(String where, String value) throws SpartaUserException {
+        Optional<String> bucket = present(value);
+        if (bucket.isPresent()) {
+            Optional<String> problem = io.sparta.core.model.BucketNames.problem(where, bucket.get());
+            if (problem.isPresent()) {
+                throw new SpartaUserException(problem.get());
+            }
+        }
+        return bucket;
+    }
+
     static Optional<String> present(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

@@ -25,6 +25,11 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
     @Parameter(property = "sparta.dryRun", defaultValue = "false")
     boolean dryRun;
 
+    /** CodeBuild passes ${env.SPARTA_PIPELINE_BUCKET}, left as written when the variable is not set. */
+    private static String unresolvedToNull(String value) {
+        return value == null || value.startsWith("${") ? null : value;
+    }
+
     PipelineRequest request(boolean uploadPackage, io.sparta.core.plan.Safeguards safeguards)
             throws io.sparta.core.common.SpartaUserException {
         PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
@@ -40,9 +45,9 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
                 configured.repositorySource(),
                 configured.buildImage,
                 dryRun,
-                present(pipelineBucket).filter(bucket -> !bucket.startsWith("${")),
+                bucket("<pipelineBucket> (-Dsparta.pipelineBucket)", unresolvedToNull(pipelineBucket)),
                 uploadPackage,
-                present(s3Bucket),
+                bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
                 safeguards);
     }
 }

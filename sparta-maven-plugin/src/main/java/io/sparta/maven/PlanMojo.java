@@ -40,7 +40,7 @@ public class PlanMojo extends AbstractAwsMojo {
                         classesDirectory.toPath(),
                         serviceSettings(),
                         awsTarget(),
-                        present(s3Bucket),
+                        bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
                         extensions(),
                         targetEnvironment().map(EnvironmentSettings::name),
                         safeguards(false, false, adoptStack),

@@ -50,7 +50,7 @@ public class ProvisionMojo extends AbstractArtifactsMojo {
                         classesDirectory.toPath(),
                         serviceSettings(),
                         awsTarget(),
-                        present(s3Bucket),
+                        bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
                         extensions(),
                         targetEnvironment().map(EnvironmentSettings::name),
                         safeguards(allowDataLoss, allowIamBroadening, adoptStack),

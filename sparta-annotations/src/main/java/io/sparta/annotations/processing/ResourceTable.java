@@ -47,6 +47,13 @@ public final class ResourceTable<W> {
     }
 
     /** Each reference so far to a name no declaration of a fitting kind has; those references are then forgotten. */
+    /** The names declared, for a message about a name that is not: "; declared: [a, b]", or nothing. */
+    private String declaredNames() {
+        return declared.isEmpty()
+                ? ""
+                : "; declared: " + declared.keySet().stream().sorted().toList();
+    }
+
     public List<Problem<W>> unresolved() {
         List<Problem<W>> problems = new ArrayList<>();
         for (Reference<W> reference : references) {
@@ -59,23 +66,12 @@ public final class ResourceTable<W> {
                         reference.where(),
                         reference.what() + " refers to \"" + reference.name() + "\", but a reference names one "
                                 + accepted + " exactly, not a pattern; name each resource in an annotation of its own"
-                                + (declared.isEmpty()
-                                        ? ""
-                                        : "; declared: "
-                                                + declared.keySet().stream()
-                                                        .sorted()
-                                                        .toList())));
+                                + declaredNames()));
             } else if (target == null) {
                 problems.add(new Problem<>(
                         reference.where(),
                         reference.what() + " refers to \"" + reference.name() + "\", but the service declares no "
-                                + accepted + " of that name"
-                                + (declared.isEmpty()
-                                        ? ""
-                                        : "; declared: "
-                                                + declared.keySet().stream()
-                                                        .sorted()
-                                                        .toList())));
+                                + accepted + " of that name" + declaredNames()));
             } else if (!reference.kinds().contains(target.kind())) {
                 problems.add(new Problem<>(
                         reference.where(),
