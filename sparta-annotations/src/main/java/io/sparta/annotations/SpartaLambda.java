@@ -74,6 +74,15 @@ public @interface SpartaLambda {
     String[] layers() default {};
 
     /**
+     * IAM managed policies attached to the role Sparta generates, by ARN: AWS managed
+     * ({@code arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess}) or the account's own
+     * ({@code arn:aws:iam::123456789012:policy/orders-read}), at most 20 (IAM's limit per role). Not with
+     * {@code role}, whose policies are its own. {@code package} warns about AWS managed ones: they grant on every
+     * resource what the statements Sparta writes grant on the function's own.
+     */
+    String[] managedPolicies() default {};
+
+    /**
      * An existing IAM role, by ARN or name, instead of the role Sparta generates. The role must trust
      * lambda.amazonaws.com and allow what the function needs, its logs included; provision checks it exists.
      */

@@ -17,6 +17,7 @@ import java.util.SortedMap;
  * @param tags the function's own tags, by key
  * @param onFailure where failed asynchronous invocations go: a declared queue's or topic's name, or an ARN; none
  *     when empty
+ * @param managedPolicies IAM managed policy ARNs attached to the generated role
  */
 public record FunctionOptions(
         int reservedConcurrency,
@@ -28,7 +29,8 @@ public record FunctionOptions(
         List<String> subnetIds,
         List<String> securityGroupIds,
         SortedMap<String, String> tags,
-        String onFailure) {
+        String onFailure,
+        List<String> managedPolicies) {
 
     /** What Lambda does when nothing is declared, with a role of Sparta's own. */
     public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "", false);
@@ -38,6 +40,33 @@ public record FunctionOptions(
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
         tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
+        managedPolicies = List.copyOf(managedPolicies);
+    }
+
+    /** Options attaching no managed policy. */
+    public FunctionOptions(
+            int reservedConcurrency,
+            boolean tracing,
+            int ephemeralStorage,
+            List<String> layers,
+            String role,
+            boolean snapStart,
+            List<String> subnetIds,
+            List<String> securityGroupIds,
+            SortedMap<String, String> tags,
+            String onFailure) {
+        this(
+                reservedConcurrency,
+                tracing,
+                ephemeralStorage,
+                layers,
+                role,
+                snapStart,
+                subnetIds,
+                securityGroupIds,
+                tags,
+                onFailure,
+                List.of());
     }
 
     /** Options outside a VPC, without tags or an on-failure destination. */

@@ -113,6 +113,41 @@ public final class FunctionRules {
                         + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
     }
 
+    /** IAM's hard limit of managed policies attached to one role. */
+    public static final int MANAGED_POLICIES_MAX = 20;
+
+    private static final java.util.regex.Pattern MANAGED_POLICY_ARN =
+            java.util.regex.Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(aws|\\d{12}):policy/[\\w+=,.@/-]{1,512}");
+
+    /**
+     * @param role the function's existing role, or empty when Sparta generates one
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html">IAM quotas</a>
+     */
+    public static Optional<String> managedPolicies(List<String> arns, String role) {
+        if (arns.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!role.isEmpty()) {
+            return Optional.of("managedPolicies attach to the role Sparta generates, and role = \"" + role + "\" names"
+                    + " an existing one; attach the policies to that role, or drop role=");
+        }
+        if (arns.size() > MANAGED_POLICIES_MAX) {
+            return Optional.of("managedPolicies holds " + arns.size() + " policies; IAM attaches at most "
+                    + MANAGED_POLICIES_MAX + " to a role");
+        }
+        return arns.stream()
+                .filter(arn -> !MANAGED_POLICY_ARN.matcher(arn).matches())
+                .findFirst()
+                .map(arn -> "managedPolicies entry \"" + arn + "\" is not a managed policy ARN: write"
+                        + " arn:aws:iam::aws:policy/NAME for an AWS managed policy or arn:aws:iam::ACCOUNT:policy/NAME"
+                        + " for the account's own");
+    }
+
+    /** Whether a managed policy is AWS's own, which grants on every resource rather than the function's. */
+    public static boolean awsManaged(String arn) {
+        return arn.contains(":iam::aws:policy/");
+    }
+
     public static Optional<String> snapStart(boolean snapStart, int ephemeralStorage) {
         return snapStart && ephemeralStorage > EPHEMERAL_STORAGE_MIN
                 ? Optional.of("snapStart = true and ephemeralStorage = " + ephemeralStorage + " contradict each other:"
@@ -216,6 +251,7 @@ public final class FunctionRules {
         report(use, "reservedConcurrency", reservedConcurrency(values.integer("reservedConcurrency")));
         report(use, "ephemeralStorage", ephemeralStorage(values.integer("ephemeralStorage")));
         report(use, "layers", layers(values.strings("layers")));
+        report(use, "managedPolicies", managedPolicies(values.strings("managedPolicies"), values.string("role")));
         report(use, "role", role(values.string("role")));
         report(use, "snapStart", snapStart(values.bool("snapStart"), values.integer("ephemeralStorage")));
         if (!values.string("name").isEmpty()) {

@@ -178,6 +178,34 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void managedPoliciesMustBeManagedPolicyArnsOnAGeneratedRole() {
+        assertEquals(
+                List.of(
+                        "3: @SpartaLambda: managedPolicies entry \"AWSXrayWriteOnlyAccess\" is not a managed policy ARN:"
+                                + " write arn:aws:iam::aws:policy/NAME for an AWS managed policy or"
+                                + " arn:aws:iam::ACCOUNT:policy/NAME for the account's own",
+                        "7: @SpartaLambda: managedPolicies attach to the role Sparta generates, and role = \"shared\""
+                                + " names an existing one; attach the policies to that role, or drop role="),
+                compile("Orders", """
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(name = "a", managedPolicies = "AWSXrayWriteOnlyAccess")
+                            public String place() { return ""; }
+
+                            @SpartaLambda(name = "b", role = "shared",
+                                    managedPolicies = "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess")
+                            public String ship() { return ""; }
+
+                            @SpartaLambda(name = "c", managedPolicies = {
+                                    "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+                                    "arn:aws:iam::123456789012:policy/orders-read",
+                                    "arn:aws-us-gov:iam::aws:policy/AWSXrayWriteOnlyAccess"})
+                            public String cancel() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
     void contradictoryOptionsAreAnError() {
         assertEquals(
                 List.of("3: @SpartaLambda: snapStart = true and ephemeralStorage = 2048 contradict each other: Lambda's"

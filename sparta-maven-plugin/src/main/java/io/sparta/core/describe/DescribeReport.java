@@ -115,9 +115,14 @@ public final class DescribeReport {
         };
     }
 
-    /** Each inline policy statement as its actions and resources, for the role's details. */
+    /** Each managed policy attached, then each inline policy statement as its actions and resources. */
     private static ArrayNode permissions(JsonNode role) {
         ArrayNode permissions = TemplateJson.array();
+        for (JsonNode arn : role.path("ManagedPolicyArns")) {
+            ObjectNode permission = permissions.addObject().put("effect", "Allow");
+            permission.putArray("actions").add("managed policy");
+            permission.putArray("resources").add(arn.isTextual() ? arn.asText() : arn.toString());
+        }
         for (JsonNode policy : role.path("Policies")) {
             for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
                 ObjectNode permission = permissions

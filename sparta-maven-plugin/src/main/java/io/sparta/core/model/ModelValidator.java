@@ -82,6 +82,7 @@ public final class ModelValidator {
                                 FunctionRules.reservedConcurrency(options.reservedConcurrency()),
                                 FunctionRules.ephemeralStorage(options.ephemeralStorage()),
                                 FunctionRules.layers(options.layers()),
+                                FunctionRules.managedPolicies(options.managedPolicies(), options.role()),
                                 FunctionRules.role(options.role()),
                                 FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()),
                                 FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),

@@ -125,7 +125,8 @@ public final class ServiceModelBuilder {
                 attributes.strings("subnetIds"),
                 attributes.strings("securityGroupIds"),
                 tags(attributes),
-                attributes.string("onFailure"));
+                attributes.string("onFailure"),
+                attributes.strings("managedPolicies"));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,
@@ -328,5 +329,23 @@ public final class ServiceModelBuilder {
                 .filter(part -> !part.isEmpty())
                 .map(part -> Character.toUpperCase(part.charAt(0)) + part.substring(1))
                 .collect(Collectors.joining());
+    }
+
+    /**
+     * A warning for each AWS managed policy a function attaches: AWS's policies grant their actions on every
+     * resource, where the statements Sparta writes grant on the function's own resources.
+     */
+    public static List<String> broadManagedPolicies(ServiceModel service) {
+        List<String> warnings = new ArrayList<>();
+        for (LambdaFunction function : service.functions()) {
+            function.options().managedPolicies().stream()
+                    .filter(FunctionRules::awsManaged)
+                    .forEach(arn -> warnings.add("Function " + function.name() + " (" + function.source()
+                            + ") attaches AWS managed policy " + arn + ", which grants its actions on every resource"
+                            + " (\"*\"), where the statements Sparta writes grant on the function's own resources;"
+                            + " prefer @Grant on a declared resource, or a policy of your own scoped to what it"
+                            + " needs"));
+        }
+        return warnings;
     }
 }

@@ -174,6 +174,10 @@ public final class ServiceTemplate {
         assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
         assume.put("Action", "sts:AssumeRole");
         role.set("AssumeRolePolicyDocument", trust);
+        if (!function.options().managedPolicies().isEmpty()) {
+            ArrayNode managed = role.putArray("ManagedPolicyArns");
+            function.options().managedPolicies().forEach(managed::add);
+        }
         ObjectNode logsPolicy = role.putArray("Policies").addObject();
         logsPolicy.put("PolicyName", "write-own-logs");
         ObjectNode logsDocument = Cfn.policyDocument();

@@ -95,6 +95,7 @@ public final class PackageWorkflow {
                     + "/" + function.architecture().identifier() + "  " + function.memory() + " MB  "
                     + function.timeout() + " s");
         }
+        io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + ")");
         console.info("Template " + request.templateFile());
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "

@@ -78,6 +78,29 @@ class ServiceModelBuilderTest {
         assertEquals(Map.of(), function.environment());
     }
 
+    @Test
+    void managedPoliciesReachTheModelAndAwsManagedOnesAreWarnedAbout() throws Exception {
+        ServiceModel model = build(
+                SETTINGS,
+                method(
+                        "@SpartaLambda(managedPolicies = {\"arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess\","
+                                + " \"arn:aws:iam::123456789012:policy/orders-read\"})",
+                        "public String handle(String in)"));
+
+        assertEquals(
+                List.of(
+                        "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess",
+                        "arn:aws:iam::123456789012:policy/orders-read"),
+                model.functions().get(0).options().managedPolicies());
+        assertEquals(
+                List.of("Function Handlers-handle (acme.Handlers#handle) attaches AWS managed policy"
+                        + " arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess, which grants its actions on every resource"
+                        + " (\"*\"), where the statements Sparta writes grant on the function's own resources; prefer"
+                        + " @Grant on a declared resource, or a policy of your own scoped to what it needs"),
+                ServiceModelBuilder.broadManagedPolicies(model),
+                "the account's own policy is the user's to scope: no warning");
+    }
+
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
         "memory, 100, 'memory = 100 is out of range; allowed 128 to 10240 (MB)'",

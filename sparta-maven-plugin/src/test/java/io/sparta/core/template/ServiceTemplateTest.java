@@ -83,7 +83,17 @@ class ServiceTemplateTest {
                 "tuned",
                 "Tuned",
                 new FunctionOptions(
-                        0, true, 4096, List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"), "", false));
+                        0,
+                        true,
+                        4096,
+                        List.of("arn:aws:lambda:us-east-1:123456789012:layer:shared:3"),
+                        "",
+                        false,
+                        List.of(),
+                        List.of(),
+                        new TreeMap<>(),
+                        "",
+                        List.of("arn:aws:iam::123456789012:policy/orders-read")));
         return new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(tuned, SHOUT));
     }
 
@@ -196,6 +206,10 @@ class ServiceTemplateTest {
             assertFalse(plain.has(absent), absent + " left at Lambda's default");
         }
         assertEquals(1, template.at("/Resources/ShoutRole/Properties/Policies").size());
+        assertEquals(
+                "[\"arn:aws:iam::123456789012:policy/orders-read\"]",
+                template.at("/Resources/TunedRole/Properties/ManagedPolicyArns").toString());
+        assertFalse(template.at("/Resources/ShoutRole/Properties").has("ManagedPolicyArns"));
 
         assertLintClean(template, "tuned.json");
     }
