@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
@@ -99,11 +100,11 @@ public final class StackDeployer {
     }
 
     /**
-     * @param beforeExecute runs when a change set updating an existing stack is about to execute, while the stack
-     *     still runs its old template
+     * @param beforeExecute given the template the stack runs now (read once, for the plan too) when a change set
+     *     updating an existing stack is about to execute
      * @throws SpartaUserException when the stack is another owner's, busy or stuck, or a guard stops the change
      */
-    public Deployment deploy(Request request, Safeguards safeguards, Runnable beforeExecute)
+    public Deployment deploy(Request request, Safeguards safeguards, Consumer<JsonNode> beforeExecute)
             throws SpartaUserException {
         Prepared prepared = prepareStack(request, safeguards, "provision");
         ChangeSetType type = prepared.type();
@@ -113,7 +114,8 @@ public final class StackDeployer {
             return new Deployment(prepared.stackId(), Optional.empty(), Plan.unchanged(request.stackName()));
         }
         DescribeChangeSetResponse changeSet = created.get();
-        Plan plan = plan(request, prepared, changeSet);
+        Optional<JsonNode> deployed = deployedTemplate(request, type);
+        Plan plan = plan(request, prepared, changeSet, deployed);
         PlanReport.lines(plan).forEach(console::info);
         try {
             ChangeGuard.check(plan, safeguards, console);
@@ -122,9 +124,7 @@ public final class StackDeployer {
             throw stopped;
         }
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
-        if (type == ChangeSetType.UPDATE) {
-            beforeExecute.run();
-        }
+        deployed.ifPresent(beforeExecute);
         execute(request.stackName(), changeSetName);
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();
@@ -157,15 +157,20 @@ public final class StackDeployer {
             discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
         }
         discardReviewStackUnless(prepared, request.stackName());
-        return created.map(changeSet -> plan(request, prepared, changeSet))
+        return created.map(changeSet -> plan(request, prepared, changeSet, deployedTemplate(request, prepared.type())))
                 .orElseGet(() -> Plan.unchanged(request.stackName()));
     }
 
-    private Plan plan(Request request, Prepared prepared, DescribeChangeSetResponse changeSet) {
-        ChangeSetType type = prepared.type();
-        Optional<JsonNode> deployed = type == ChangeSetType.UPDATE
+    /** The template an existing stack runs now; none for a stack being created. */
+    private Optional<JsonNode> deployedTemplate(Request request, ChangeSetType type) {
+        return type == ChangeSetType.UPDATE
                 ? DeployedTemplate.of(cloudFormation, request.stackName())
                 : Optional.empty();
+    }
+
+    private Plan plan(
+            Request request, Prepared prepared, DescribeChangeSetResponse changeSet, Optional<JsonNode> deployed) {
+        ChangeSetType type = prepared.type();
         List<PlannedChange> changes = new ArrayList<>();
         for (Change change : allChanges(request.stackName(), changeSet)) {
             changes.add(plannedChange(change.resourceChange(), deployed, request.template()));

@@ -104,7 +104,7 @@ public final class PipelineWorkflow {
                                     new TreeMap<>(request.settings().tags()),
                                     request.settings().serviceName()),
                             request.safeguards(),
-                            () -> {});
+                            deployed -> {});
             if (deployment.outcome().isEmpty()) {
                 console.info("Pipeline stack " + request.pipelineStackName() + " is up to date; nothing to change");
             }

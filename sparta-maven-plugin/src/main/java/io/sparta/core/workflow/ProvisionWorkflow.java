@@ -54,13 +54,11 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            Target target = target(request, manifest);
-            verifyExistingResources(aws, manifest, target);
-            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
-            store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
+            Staged staged = stage(aws, request, manifest, true);
+            Target target = staged.target();
+            ArtifactStore store = staged.store();
             String stackName = target.stackName();
-            StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
-            FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), stackName, deployRequest.template());
+            StackDeployer.Request deployRequest = staged.deployRequest();
             List<ExistingBucketNotifications.Notification> wanted =
                     ExistingBucketNotifications.fromTemplate(deployRequest.template());
             List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
@@ -68,8 +66,7 @@ public final class ProvisionWorkflow {
                     .deploy(
                             deployRequest,
                             request.safeguards(),
-                            () -> previous.addAll(
-                                    ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName)));
+                            deployed -> previous.addAll(ExistingBucketNotifications.fromTemplate(deployed)));
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
                 PlanReport.write(deployment.plan(), request.packageDirectory());
@@ -107,11 +104,8 @@ public final class ProvisionWorkflow {
     public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            Target target = target(request, manifest);
-            verifyExistingResources(aws, manifest, target);
-            ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
-            StackDeployer.Request deployRequest = deployRequest(store, manifest, target);
-            FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), deployRequest.template());
+            StackDeployer.Request deployRequest =
+                    stage(aws, request, manifest, false).deployRequest();
             Plan plan = new StackDeployer(aws.cloudFormation(), console).plan(deployRequest, request.safeguards());
             PlanReport.lines(plan).forEach(console::info);
             if (!plan.creates()) {
@@ -131,17 +125,28 @@ public final class ProvisionWorkflow {
         }
     }
 
+    /** What provision and plan both make ready before the change set. */
+    private record Staged(Target target, ArtifactStore store, StackDeployer.Request deployRequest) {}
+
     /**
-     * The seed's "verify static IAM roles", for every existing resource the template names, with the parameter
-     * values of the stack about to be deployed (an environment's, with environments).
+     * The stages before the change set, shared by provision and plan: the target stack, the existing resources the
+     * template names verified (the seed's "verify static IAM roles", for every kind, with the target's parameter
+     * values), the archive uploaded (provision only) and the template, and fixed bucket names checked. The template
+     * is read once.
      */
-    private void verifyExistingResources(AwsSession aws, PackageManifest manifest, Target target)
+    private Staged stage(AwsSession aws, ProvisionRequest request, PackageManifest manifest, boolean uploadArchive)
             throws SpartaUserException, IOException {
-        new ExistingResources(aws, console)
-                .verify(
-                        TemplateJson.MAPPER.readTree(
-                                Path.of(manifest.template()).toFile()),
-                        target.parameters());
+        Target target = target(request, manifest);
+        JsonNode template =
+                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+        new ExistingResources(aws, console).verify(template, target.parameters());
+        ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
+        if (uploadArchive) {
+            store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
+        }
+        StackDeployer.Request deployRequest = deployRequest(store, manifest, target, template);
+        FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), template);
+        return new Staged(target, store, deployRequest);
     }
 
     /** Where the template is kept: under its content hash, so an upload happens once. */
@@ -150,8 +155,8 @@ public final class ProvisionWorkflow {
     }
 
     /** Uploads the template (once per content) and says what CloudFormation is asked to deploy. */
-    private StackDeployer.Request deployRequest(ArtifactStore store, PackageManifest manifest, Target target)
-            throws IOException {
+    private StackDeployer.Request deployRequest(
+            ArtifactStore store, PackageManifest manifest, Target target, JsonNode template) throws IOException {
         String templateKey = templateKey(manifest);
         store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
         Map<String, String> parameters = new TreeMap<>(target.parameters());
@@ -160,7 +165,7 @@ public final class ProvisionWorkflow {
         return new StackDeployer.Request(
                 target.stackName(),
                 store.httpsUrl(templateKey),
-                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile()),
+                template,
                 parameters,
                 target.tags(),
                 manifest.serviceName());

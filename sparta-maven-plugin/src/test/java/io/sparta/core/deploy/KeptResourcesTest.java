@@ -118,7 +118,7 @@ class KeptResourcesTest {
                                 Map.of(),
                                 "orders"),
                         io.sparta.core.plan.Safeguards.none(),
-                        () -> {});
+                        deployed -> {});
     }
 
     private static String physicalId(String logicalId) {

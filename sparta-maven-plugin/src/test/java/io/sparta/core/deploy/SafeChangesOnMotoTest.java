@@ -113,7 +113,10 @@ class SafeChangesOnMotoTest {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
                 () -> deployer()
-                        .deploy(request("billing", "billing", template(true, false)), Safeguards.none(), () -> {}));
+                        .deploy(
+                                request("billing", "billing", template(true, false)),
+                                Safeguards.none(),
+                                deployed -> {}));
 
         assertTrue(e.getMessage().startsWith("Stack billing exists and was not created by Sparta"), e.getMessage());
         assertEquals(
@@ -142,7 +145,7 @@ class SafeChangesOnMotoTest {
     @Test
     void aGrantAddedThenATableRemovedArePlannedGuardedAndWrittenForAPullRequest() throws Exception {
         String stack = "orders-guarded";
-        deployer().deploy(request(stack, "orders", template(true, false)), Safeguards.none(), () -> {});
+        deployer().deploy(request(stack, "orders", template(true, false)), Safeguards.none(), deployed -> {});
 
         // A grant added: the plan says what broadens; provision stops without the flag and leaves no change set.
         Plan grant = deployer().plan(request(stack, "orders", template(true, true)), Safeguards.none());
@@ -170,10 +173,11 @@ class SafeChangesOnMotoTest {
         assertEquals(List.of(), unexecuted(stack), "the plan deleted its change set");
         SpartaUserException stopped = assertThrows(
                 SpartaUserException.class,
-                () -> deployer().deploy(request(stack, "orders", template(true, true)), Safeguards.none(), () -> {}));
+                () -> deployer()
+                        .deploy(request(stack, "orders", template(true, true)), Safeguards.none(), deployed -> {}));
         assertTrue(stopped.getMessage().contains("-Dsparta.allowIamBroadening=true"), stopped.getMessage());
         assertEquals(List.of(), unexecuted(stack), "the refused change set is deleted");
-        deployer().deploy(request(stack, "orders", template(true, true)), allowing(false, true), () -> {});
+        deployer().deploy(request(stack, "orders", template(true, true)), allowing(false, true), deployed -> {});
 
         // The table removed: data loss, planned and refused until allowed.
         Plan removal = deployer().plan(request(stack, "orders", template(false, false)), Safeguards.none());
@@ -187,9 +191,10 @@ class SafeChangesOnMotoTest {
         assertFalse(markdown.contains("Broader access"), "removing a grant broadens nothing:\n" + markdown);
         assertThrows(
                 SpartaUserException.class,
-                () -> deployer().deploy(request(stack, "orders", template(false, false)), Safeguards.none(), () -> {}));
+                () -> deployer()
+                        .deploy(request(stack, "orders", template(false, false)), Safeguards.none(), deployed -> {}));
         assertTrue(resources(stack).contains("OrdersTable"), "refused: the table is still there");
-        deployer().deploy(request(stack, "orders", template(false, false)), allowing(true, false), () -> {});
+        deployer().deploy(request(stack, "orders", template(false, false)), allowing(true, false), deployed -> {});
         assertFalse(resources(stack).contains("OrdersTable"));
     }
 
@@ -203,7 +208,7 @@ class SafeChangesOnMotoTest {
     void aChangeSetAnInterruptedRunLeftIsDeletedByTheNextRunAndAPersonsIsKept() throws Exception {
         String stack = "orders-leftovers";
         StackDeployer.Request request = request(stack, "orders", template(true, false));
-        deployer().deploy(request, Safeguards.none(), () -> {});
+        deployer().deploy(request, Safeguards.none(), deployed -> {});
         String smaller = request(stack, "orders", template(false, false)).templateUrl();
         for (String name : List.of("sparta-1700000000000", "sparta-1700000000001")) {
             cloudFormation.createChangeSet(r -> r.stackName(stack)
@@ -219,7 +224,7 @@ class SafeChangesOnMotoTest {
                 .description("to apply on Monday"));
         assertEquals(3, unexecuted(stack).size());
 
-        deployer().deploy(request, Safeguards.none(), () -> {});
+        deployer().deploy(request, Safeguards.none(), deployed -> {});
 
         assertEquals(
                 List.of("reviewed-by-ana"),
@@ -292,7 +297,7 @@ class SafeChangesOnMotoTest {
                 .deploy(
                         request("orders-site", "orders", template.formatted("owned-site-bucket")),
                         Safeguards.none(),
-                        () -> {});
+                        deployed -> {});
         FixedNameCollisions.check(
                 s3,
                 cloudFormation,

@@ -81,7 +81,8 @@ class StackDeployerTest {
     private final RecordingConsole console = new RecordingConsole();
     private final StackDeployer deployer = new StackDeployer(cloudFormation, console);
     private final List<List<String>> hookRuns = new ArrayList<>();
-    private final Runnable hook = () -> hookRuns.add(http.operations());
+    private final java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> hook =
+            deployed -> hookRuns.add(http.operations());
 
     @AfterEach
     void closeClient() {
