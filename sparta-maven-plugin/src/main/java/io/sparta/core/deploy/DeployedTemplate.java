@@ -13,7 +13,10 @@ final class DeployedTemplate {
 
     private DeployedTemplate() {}
 
-    /** @return empty when the stack does not exist or has no template yet */
+    /**
+     * @return empty when the stack does not exist, has no template yet, or runs one that is not JSON (a YAML stack
+     *     another tool made, which holds nothing Sparta wrote)
+     */
     static Optional<JsonNode> of(CloudFormationClient cloudFormation, String stackName) {
         try {
             String body = cloudFormation
@@ -22,8 +25,8 @@ final class DeployedTemplate {
             return body == null || body.isBlank() ? Optional.empty() : Optional.of(TemplateJson.MAPPER.readTree(body));
         } catch (CloudFormationException e) {
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stack " + stackName + " holds a template that is not JSON", e);
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
         }
     }
 }

@@ -4,7 +4,6 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.ServiceSettings;
 import java.util.Optional;
-import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 
@@ -12,28 +11,9 @@ import software.amazon.awssdk.services.cloudformation.model.Tag;
  * Which service a stack belongs to, by its {@value ServiceSettings#OWNER_TAG} tag: Sparta changes or deletes only
  * stacks it created for the same service, or one the user deliberately adopts.
  */
-public final class StackOwnership {
+final class StackOwnership {
 
     private StackOwnership() {}
-
-    /**
-     * Checks the stack named {@code stackName}, when it exists, as {@link #check} does.
-     *
-     * @throws SpartaUserException when the stack is another owner's and not adopted
-     */
-    public static void verify(
-            CloudFormationClient cloudFormation,
-            String stackName,
-            String service,
-            Optional<String> adoptStack,
-            String goal,
-            Console console)
-            throws SpartaUserException {
-        Optional<Stack> stack = Stacks.find(cloudFormation, stackName);
-        if (stack.isPresent() && !StackStates.neverCreated(stack.get().stackStatusAsString())) {
-            check(stack.get(), service, adoptStack, goal, console);
-        }
-    }
 
     /** The service named by the stack's owner tag, or empty when it has none. */
     static Optional<String> owner(Stack stack) {

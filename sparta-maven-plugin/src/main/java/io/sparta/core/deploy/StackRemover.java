@@ -1,16 +1,15 @@
 package io.sparta.core.deploy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.common.TemplateJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -37,17 +36,31 @@ public final class StackRemover {
     /** A resource a deleted stack left behind. */
     public record KeptResource(String logicalId, String type, String physicalId) {}
 
-    /** @return whether there was a stack to delete */
-    public boolean delete(String stackName) throws SpartaUserException {
+    /**
+     * Deletes the stack when it is the service's (or adopted), after {@code beforeDelete} has seen the template it
+     * runs.
+     *
+     * @param beforeDelete given the deployed template (empty when it is not JSON) while the stack still exists
+     * @return whether there was a stack to delete
+     * @throws SpartaUserException when the stack belongs to another owner and is not adopted
+     */
+    public boolean delete(
+            String stackName, String service, Optional<String> adoptStack, Consumer<Optional<JsonNode>> beforeDelete)
+            throws SpartaUserException {
         Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
         if (existing.isEmpty()) {
             console.info("Stack " + stackName + " does not exist; nothing to delete");
             return false;
         }
+        if (!StackStates.neverCreated(existing.get().stackStatusAsString())) {
+            StackOwnership.check(existing.get(), service, adoptStack, "delete", console);
+        }
         // The id keeps answering after deletion, where the name no longer does.
         String stackId = existing.get().stackId();
+        Optional<JsonNode> template = DeployedTemplate.of(cloudFormation, stackId);
+        beforeDelete.accept(template);
         // Read before deleting: afterwards the resources' physical names are only in events, which moto lacks.
-        Map<String, KeptResource> keeping = keeping(stackId);
+        Map<String, KeptResource> keeping = keeping(stackId, template);
         StackWatcher watcher = new StackWatcher(cloudFormation, console, stackId);
         console.info("Deleting stack " + stackName);
         cloudFormation.deleteStack(
@@ -66,16 +79,13 @@ public final class StackRemover {
      * The resources whose DeletionPolicy keeps them and that exist, by logical id; none when the template is not JSON
      * Sparta can read (the events still name what CloudFormation skipped).
      */
-    private Map<String, KeptResource> keeping(String stackId) {
+    private Map<String, KeptResource> keeping(String stackId, Optional<JsonNode> deployed) {
         Map<String, KeptResource> keeping = new LinkedHashMap<>();
-        String body = cloudFormation.getTemplate(r -> r.stackName(stackId)).templateBody();
-        JsonNode template;
-        try {
-            template = TemplateJson.MAPPER.readTree(body);
-        } catch (JsonProcessingException notJson) {
+        if (deployed.isEmpty()) {
             console.debug("The template of " + stackId + " is not JSON; kept resources are read from events only");
             return keeping;
         }
+        JsonNode template = deployed.get();
         List<String> logicalIds = new ArrayList<>();
         template.path("Resources").fields().forEachRemaining(resource -> {
             if (KEEPING.contains(resource.getValue().path("DeletionPolicy").asText())) {

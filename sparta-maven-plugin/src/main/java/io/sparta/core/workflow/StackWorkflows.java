@@ -9,7 +9,6 @@ import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.LogTail;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDescriber;
-import io.sparta.core.deploy.StackOwnership;
 import io.sparta.core.deploy.StackRemover;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,13 +41,15 @@ public final class StackWorkflows {
             Optional<PruneRequest> artifacts)
             throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
-            StackOwnership.verify(aws.cloudFormation(), stackName, service, adoptStack, "delete", console);
-            List<ExistingBucketNotifications.Notification> notifications =
-                    ExistingBucketNotifications.deployed(aws.cloudFormation(), stackName);
-            if (!notifications.isEmpty()) {
-                new ExistingBucketNotifications(aws.s3(), console).removeAll(stackName, notifications);
-            }
-            boolean deleted = new StackRemover(aws.cloudFormation(), console).delete(stackName);
+            boolean deleted = new StackRemover(aws.cloudFormation(), console)
+                    .delete(stackName, service, adoptStack, deployed -> {
+                        List<ExistingBucketNotifications.Notification> notifications = deployed.map(
+                                        ExistingBucketNotifications::fromTemplate)
+                                .orElse(List.of());
+                        if (!notifications.isEmpty()) {
+                            new ExistingBucketNotifications(aws.s3(), console).removeAll(stackName, notifications);
+                        }
+                    });
             if (artifacts.isPresent()) {
                 Optional<ArtifactPruner> pruner = pruner(aws, artifacts.get());
                 if (pruner.isPresent()) {

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -139,7 +140,7 @@ class KeptResourcesTest {
         s3.putObject(r -> r.bucket(keptBucket).key("invoice.pdf"), RequestBody.fromString("data"));
 
         RecordingConsole console = new RecordingConsole();
-        assertTrue(new StackRemover(cloudFormation, console).delete(STACK));
+        assertTrue(new StackRemover(cloudFormation, console).delete(STACK, "orders", Optional.empty(), deployed -> {}));
 
         assertEquals(
                 List.of(
@@ -172,7 +173,7 @@ class KeptResourcesTest {
 
         // Deleted again, it names the second creation's own bucket.
         RecordingConsole again = new RecordingConsole();
-        new StackRemover(cloudFormation, again).delete(STACK);
+        new StackRemover(cloudFormation, again).delete(STACK, "orders", Optional.empty(), deployed -> {});
         assertEquals(3, again.warnings().size(), again.warnings().toString());
         assertTrue(
                 again.warnings().get(2).startsWith("  AWS::S3::Bucket " + newBucket + " (UploadsBucket): "),

@@ -257,7 +257,8 @@ class SafeChangesOnMotoTest {
 
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
-                () -> StackOwnership.verify(cloudFormation, "payments", "orders", Optional.empty(), "delete", console));
+                () -> new StackRemover(cloudFormation, console)
+                        .delete("payments", "orders", Optional.empty(), deployed -> {}));
 
         assertEquals(
                 "Stack payments exists and was not created by Sparta (it has no sparta:service tag); Sparta will not"
