@@ -50,7 +50,7 @@ public class PlanMojo extends AbstractAwsMojo {
                     + plan.resources().size() + " resource change(s), "
                     + plan.parameters().size()
                     + " parameter change(s) and -Dsparta.failOnChanges is set: review "
-                    + outputDirectory.toPath().resolve("plan.md")
+                    + outputDirectory.toPath().resolve(io.sparta.core.plan.PlanReport.MARKDOWN_FILE)
                     + ", then deploy it with mvn sparta:provision (or leave -Dsparta.failOnChanges out where changes"
                     + " are expected)");
         }

@@ -116,8 +116,8 @@ public final class FunctionRules {
     /** IAM's hard limit of managed policies attached to one role. */
     public static final int MANAGED_POLICIES_MAX = 20;
 
-    private static final java.util.regex.Pattern MANAGED_POLICY_ARN =
-            java.util.regex.Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(aws|\\d{12}):policy/[\\w+=,.@/-]{1,512}");
+    private static final Pattern MANAGED_POLICY_ARN =
+            Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/[\\w+=,.@/-]{1,512}");
 
     /**
      * @param role the function's existing role, or empty when Sparta generates one

@@ -46,7 +46,6 @@ public final class ResourceTable<W> {
         references.add(new Reference<>(name, List.copyOf(kinds), needsStream, what, where));
     }
 
-    /** Each reference so far to a name no declaration of a fitting kind has; those references are then forgotten. */
     /** The names declared, for a message about a name that is not: "; declared: [a, b]", or nothing. */
     private String declaredNames() {
         return declared.isEmpty()
@@ -54,6 +53,7 @@ public final class ResourceTable<W> {
                 : "; declared: " + declared.keySet().stream().sorted().toList();
     }
 
+    /** Each reference so far to a name no declaration of a fitting kind has; those references are then forgotten. */
     public List<Problem<W>> unresolved() {
         List<Problem<W>> problems = new ArrayList<>();
         for (Reference<W> reference : references) {

@@ -1,13 +1,12 @@
 package io.sparta.core.archive;
 
+import io.sparta.core.common.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -23,7 +22,7 @@ public final class ArchiveIdentity {
 
     /** @return lower-case hex SHA-256 of every file entry's name, length and content, entries sorted by name */
     public static String of(Path archive) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.newDigest();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             List<? extends ZipEntry> files = entries.stream()
@@ -46,14 +45,6 @@ public final class ArchiveIdentity {
                 digest.update((byte) 0);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        return Digests.hex(digest);
     }
 }

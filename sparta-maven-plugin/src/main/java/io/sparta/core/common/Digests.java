@@ -19,6 +19,11 @@ public final class Digests {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
+        return hex(digest);
+    }
+
+    /** The digest's value as lowercase hex; the digest is reset. */
+    public static String hex(MessageDigest digest) {
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -26,7 +31,8 @@ public final class Digests {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    private static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest, for content fed piece by piece. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

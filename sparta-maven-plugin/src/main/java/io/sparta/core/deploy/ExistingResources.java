@@ -76,7 +76,11 @@ public final class ExistingResources {
         Region region = aws.region();
         variables.put("AWS::Region", region.id());
         variables.put("AWS::Partition", partition(region));
-        variables.put("AWS::URLSuffix", "amazonaws.com");
+        variables.put(
+                "AWS::URLSuffix",
+                region.metadata() == null
+                        ? "amazonaws.com"
+                        : region.metadata().partition().dnsSuffix());
         List<Reference> references = references(template, variables);
         if (references.isEmpty()) {
             return;

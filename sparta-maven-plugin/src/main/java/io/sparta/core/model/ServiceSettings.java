@@ -95,7 +95,8 @@ public record ServiceSettings(
                                     new TreeMap<>(e.parameters()),
                                     new TreeMap<>(e.variables()),
                                     new TreeMap<>(e.secrets()),
-                                    new TreeMap<>(e.tags())))
+                                    new TreeMap<>(e.tags()),
+                                    e.stackPolicy()))
                             .toList());
         }
         return Digests.sha256(TemplateJson.bytes(canonical));

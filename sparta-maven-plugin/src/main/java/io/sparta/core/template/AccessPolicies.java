@@ -52,13 +52,13 @@ final class AccessPolicies {
         if (!queues.isEmpty()) {
             List<JsonNode> arns = new ArrayList<>();
             queues.forEach(queue -> arns.add(ResourceArns.arn(service, queue.queue())));
-            policy(policies, "consume-own-queues", List.of(statement(null, CONSUME_QUEUE, arns)));
+            policy(policies, "consume-own-queues", List.of(Cfn.allow(null, CONSUME_QUEUE, arns)));
         }
         List<StreamTrigger> streams = function.triggers(StreamTrigger.class);
         if (!streams.isEmpty()) {
             List<ObjectNode> statements = new ArrayList<>();
             for (StreamTrigger stream : streams) {
-                statements.add(statement(
+                statements.add(Cfn.allow(
                         null,
                         stream.kind() == ResourceKind.TABLE ? READ_TABLE_STREAM : READ_KINESIS_STREAM,
                         List.of(ResourceArns.streamArn(service, stream.kind(), stream.source()))));
@@ -76,7 +76,7 @@ final class AccessPolicies {
             policy(
                     policies,
                     "send-failed-invocations",
-                    List.of(statement(
+                    List.of(Cfn.allow(
                             null,
                             List.of(topic ? "sns:Publish" : "sqs:SendMessage"),
                             List.of(ResourceArns.arn(service, onFailure)))));
@@ -98,7 +98,7 @@ final class AccessPolicies {
             for (FunctionAccess.RawStatement raw : access.statements()) {
                 List<JsonNode> resources = new ArrayList<>();
                 raw.resources().forEach(resource -> resources.add(Cfn.text(resource)));
-                statements.add(statement(null, raw.actions(), resources));
+                statements.add(Cfn.allow(null, raw.actions(), resources));
             }
             policy(policies, "declared-statements", statements);
         }
@@ -132,7 +132,7 @@ final class AccessPolicies {
                             "dynamodb:UpdateItem"));
                 }
                 return List.of(
-                        statement(sid, actions, List.of(arn, Cfn.sub("${" + resource.logicalId() + ".Arn}/index/*"))));
+                        Cfn.allow(sid, actions, List.of(arn, Cfn.sub("${" + resource.logicalId() + ".Arn}/index/*"))));
             }
             case BUCKET -> {
                 String objects = "arn:${AWS::Partition}:s3:::"
@@ -144,9 +144,9 @@ final class AccessPolicies {
                     actions.addAll(List.of("s3:DeleteObject", "s3:PutObject"));
                 }
                 List<ObjectNode> statements = new ArrayList<>();
-                statements.add(statement(sid + "Objects", actions, List.of(Cfn.sub(objects))));
+                statements.add(Cfn.allow(sid + "Objects", actions, List.of(Cfn.sub(objects))));
                 if (read) {
-                    statements.add(statement(sid + "Listing", List.of("s3:ListBucket"), List.of(arn)));
+                    statements.add(Cfn.allow(sid + "Listing", List.of("s3:ListBucket"), List.of(arn)));
                 }
                 return statements;
             }
@@ -158,7 +158,7 @@ final class AccessPolicies {
                     actions.add("sqs:SendMessage");
                 }
                 actions.add("sqs:GetQueueAttributes");
-                return List.of(statement(sid, actions, List.of(arn)));
+                return List.of(Cfn.allow(sid, actions, List.of(arn)));
             }
             case TOPIC -> {
                 if (read) {
@@ -167,7 +167,7 @@ final class AccessPolicies {
                 if (write) {
                     actions.add("sns:Publish");
                 }
-                return List.of(statement(sid, actions, List.of(arn)));
+                return List.of(Cfn.allow(sid, actions, List.of(arn)));
             }
             case STREAM -> {
                 if (read) {
@@ -179,7 +179,7 @@ final class AccessPolicies {
                         actions.add("kinesis:DescribeStreamSummary");
                     }
                 }
-                return List.of(statement(sid, actions, List.of(arn)));
+                return List.of(Cfn.allow(sid, actions, List.of(arn)));
             }
             default -> throw new IllegalStateException("No access for " + resource.kind());
         }
@@ -197,18 +197,14 @@ final class AccessPolicies {
         }
         return List.of(
                 onEveryResource("DescribeNetworkInterfaces", List.of("ec2:DescribeNetworkInterfaces")),
-                statement("ManageNetworkInterfaces", MANAGE_NETWORK_INTERFACES, resources));
+                Cfn.allow("ManageNetworkInterfaces", MANAGE_NETWORK_INTERFACES, resources));
     }
 
     /** A statement on {@code *}, for actions their service defines no resource for. */
     private static ObjectNode onEveryResource(String sid, List<String> actions) {
-        ObjectNode statement = statement(sid, actions, List.of());
+        ObjectNode statement = Cfn.allow(sid, actions, List.of());
         statement.put("Resource", "*");
         return statement;
-    }
-
-    private static ObjectNode statement(String sid, List<String> actions, List<JsonNode> resources) {
-        return Cfn.allow(sid, actions, resources);
     }
 
     private static void policy(ArrayNode policies, String name, List<ObjectNode> statements) {
