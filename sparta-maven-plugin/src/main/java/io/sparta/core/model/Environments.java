@@ -290,14 +290,33 @@ public final class Environments {
         sameKeys(settings, "parameters", EnvironmentSettings::parameters, problems);
         sameKeys(settings, "<environment> variables", EnvironmentSettings::variables, problems);
         sameKeys(settings, "<secrets>", EnvironmentSettings::secrets, problems);
-        Set<String> generated = new TreeSet<>();
-        keys(settings, EnvironmentSettings::variables).forEach(name -> generated.add(variableParameter(name)));
-        settings.secrets().keySet().forEach(name -> generated.add(secretParameter(name)));
-        keys(settings, EnvironmentSettings::secrets).forEach(name -> generated.add(secretParameter(name)));
-        generated.stream()
-                .filter(settings.parameters()::containsKey)
-                .forEach(name -> problems.add("<parameters> name " + name + " is the parameter Sparta makes for a"
-                        + " variable or secret; choose another"));
+        // Sparta's own parameters are known by these prefixes (a Secret one is NoEcho), so none of the user's may
+        // start with them, and no two variables may come to the same parameter once their punctuation is dropped.
+        settings.parameters().keySet().stream()
+                .filter(name -> name.startsWith(VARIABLE_PARAMETER_PREFIX)
+                        || name.startsWith(ServiceTemplate.SECRET_PARAMETER_PREFIX))
+                .forEach(name -> problems.add("<parameters> name " + name + " starts with "
+                        + (name.startsWith(VARIABLE_PARAMETER_PREFIX)
+                                ? VARIABLE_PARAMETER_PREFIX
+                                : ServiceTemplate.SECRET_PARAMETER_PREFIX)
+                        + ", which Sparta keeps for the parameters it makes for variables and secrets; choose"
+                        + " another name"));
+        Map<String, Set<String>> byParameter = new TreeMap<>();
+        keys(settings, EnvironmentSettings::variables)
+                .forEach(name -> byParameter
+                        .computeIfAbsent(variableParameter(name), k -> new TreeSet<>())
+                        .add(name));
+        Set<String> secrets = new TreeSet<>(settings.secrets().keySet());
+        secrets.addAll(keys(settings, EnvironmentSettings::secrets));
+        secrets.forEach(name -> byParameter
+                .computeIfAbsent(secretParameter(name), k -> new TreeSet<>())
+                .add(name));
+        byParameter.forEach((parameter, sharing) -> {
+            if (sharing.size() > 1) {
+                problems.add("variables " + sharing + " would share the template parameter " + parameter + " (only"
+                        + " letters and digits are kept); rename one");
+            }
+        });
         return problems;
     }
 

@@ -244,4 +244,31 @@ class EnvironmentsTest {
         assertTrue(
                 problems.get(0).startsWith("<environments> prod <stackPolicy> is not valid JSON: "), problems.get(0));
     }
+
+    @Test
+    void userParametersMayNotTakeTheNamesSpartaMakesNorMayTwoVariablesShareOne() {
+        ServiceSettings settings = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of("Stage", "", "SecretaryEmail", "a@example.com", "VarMode", "x"),
+                Map.of(),
+                HttpApiSettings.DEFAULTS,
+                Map.of(),
+                List.of(new EnvironmentSettings(
+                        "test", "", false, Map.of(), Map.of("A_B", "1", "AB", "2"), Map.of(), Map.of())));
+
+        assertEquals(
+                List.of(
+                        "<parameters> name SecretaryEmail starts with Secret, which Sparta keeps for the parameters it"
+                                + " makes for variables and secrets; choose another name",
+                        "<parameters> name VarMode starts with Var, which Sparta keeps for the parameters it makes for"
+                                + " variables and secrets; choose another name",
+                        "variables [AB, A_B] would share the template parameter VarAB (only letters and digits are"
+                                + " kept); rename one"),
+                Environments.problems(settings).stream()
+                        .filter(p -> p.contains("Sparta keeps") || p.contains("would share"))
+                        .sorted()
+                        .toList());
+    }
 }
