@@ -38,7 +38,6 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
                 outputDirectory.toPath(),
                 classesDirectory.toPath(),
                 serviceSettings(),
-                extensions(),
                 awsTarget(),
                 name,
                 present(configured.stackName).orElse(name),

@@ -2,7 +2,6 @@ package io.sparta.core.workflow;
 
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.deploy.AwsTarget;
-import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.plan.Safeguards;
 import io.sparta.core.template.PipelineTemplate;
@@ -26,7 +25,6 @@ public record PipelineRequest(
         Path packageDirectory,
         Path classesDirectory,
         ServiceSettings settings,
-        Extensions extensions,
         AwsTarget aws,
         String pipelineName,
         String pipelineStackName,

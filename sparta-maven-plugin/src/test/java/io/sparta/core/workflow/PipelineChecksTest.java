@@ -12,7 +12,6 @@ import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.AwsTarget;
-import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.template.PipelineTemplate;
 import io.sparta.core.template.ServiceTemplate;
@@ -168,7 +167,6 @@ class PipelineChecksTest {
                 work,
                 work.resolve("classes"),
                 new ServiceSettings("orders", "orders", Map.of(), Map.of()),
-                new Extensions(List.of(), List.of()),
                 new AwsTarget(Optional.empty(), Optional.empty(), Optional.empty(), 1),
                 "orders-pipeline",
                 pipelineStack,
