@@ -116,7 +116,9 @@ class SafeChangesIT extends SharedSampleOnMoto {
         assertTrue(build.logContains("allowed by -Dsparta.allowDataLoss"), build.describe());
         assertFalse(resources().contains("Foreign"));
         assertTrue(resources().contains("HelloHandlerFunction"), resources().toString());
-        assertTrue(build.logContains("from now on it is tagged sparta:service=hello-world"), build.describe());
+        assertTrue(
+                build.logContains("the change set tags it sparta:service=hello-world once it executes"),
+                build.describe());
     }
 
     @Test

@@ -45,7 +45,8 @@ final class StackOwnership {
             console.warn("Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; "
                     + ("plan".equals(goal)
                             ? "provision with -Dsparta.adoptStack tags it " + ServiceSettings.OWNER_TAG + "=" + service
-                            : "from now on it is tagged " + ServiceSettings.OWNER_TAG + "=" + service));
+                            : "the change set tags it " + ServiceSettings.OWNER_TAG + "=" + service
+                                    + " once it executes"));
             return;
         }
         String deliberately = "delete".equals(goal)
@@ -54,7 +55,8 @@ final class StackOwnership {
                 : "To take this one over deliberately, see what would change, then provision it:\n"
                         + "  mvn sparta:plan -Dsparta.adoptStack=" + name + "\n"
                         + "  mvn sparta:" + ("plan".equals(goal) ? "provision" : goal) + " -Dsparta.adoptStack=" + name
-                        + "\n(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment)";
+                        + "\n(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment;"
+                        + " removing the stack's own resources then also needs -Dsparta.allowDataLoss=true)";
         throw new SpartaUserException("Stack " + name + " exists and " + whose + "; Sparta will not change or delete"
                 + " a stack another owner deployed.\n"
                 + "If another stack was meant, set <stackName> (-Dsparta.stackName). " + deliberately);

@@ -38,9 +38,9 @@ public final class ChangeGuard {
                         safeguards.allowDataLoss(),
                         ALLOW_DATA_LOSS,
                         "destroys data held by " + loss.size() + " resource(s)",
-                        "To keep it, declare it again (a table or bucket declared with retainOnDelete = true stays in"
-                                + " AWS when it leaves the template); if its data may go, run again with -D"
-                                + ALLOW_DATA_LOSS + "=true",
+                        "To keep it, leave it in the template (a table or bucket declared with retainOnDelete = true"
+                                + " also stays in AWS when it leaves the template); if its data may go, run again with"
+                                + " -D" + ALLOW_DATA_LOSS + "=true",
                         safeguards,
                         console)
                 .ifPresent(refused::add);
@@ -73,14 +73,19 @@ public final class ChangeGuard {
         }
         String list = String.join("\n  ", items);
         if (flag) {
-            console.warn("This change " + what + ", allowed by -D" + property + ":\n  " + list);
+            warnLines(console, "This change " + what + ", allowed by -D" + property + ":\n  " + list);
             return Optional.empty();
         }
         if (safeguards.confirmation().isPresent()
                 && safeguards.confirmation().get().confirm("This change " + what + ":\n  " + list + "\nGo ahead?")) {
-            console.warn("This change " + what + ", confirmed at the prompt:\n  " + list);
+            warnLines(console, "This change " + what + ", confirmed at the prompt:\n  " + list);
             return Optional.empty();
         }
         return Optional.of("this change " + what + ":\n  " + list + "\n" + howTo);
+    }
+
+    /** One warning a line, so each line carries Maven's [WARNING] prefix and log filters see all of it. */
+    private static void warnLines(Console console, String text) {
+        text.lines().forEach(console::warn);
     }
 }

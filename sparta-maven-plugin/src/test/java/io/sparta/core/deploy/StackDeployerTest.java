@@ -651,7 +651,8 @@ class StackDeployerTest {
                         + " deliberately, see what would change, then provision it:\n"
                         + "  mvn sparta:plan -Dsparta.adoptStack=orders\n"
                         + "  mvn sparta:provision -Dsparta.adoptStack=orders\n"
-                        + "(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment)",
+                        + "(each with this run's other options, such as -Dsparta.stackName or -Dsparta.environment;"
+                        + " removing the stack's own resources then also needs -Dsparta.allowDataLoss=true)",
                 e.getMessage());
         assertEquals(List.of("DescribeStacks"), http.operations(), "nothing created, nothing changed");
     }
@@ -682,7 +683,7 @@ class StackDeployerTest {
         assertEquals("orders", http.call(2).param("Tags.member.1.Value"));
         assertEquals(
                 List.of("Adopting stack orders (-Dsparta.adoptStack): it was not created by Sparta (it has no"
-                        + " sparta:service tag); from now on it is tagged sparta:service=orders"),
+                        + " sparta:service tag); the change set tags it sparta:service=orders once it executes"),
                 console.warnings());
     }
 
@@ -786,8 +787,8 @@ class StackDeployerTest {
                 "Stopped before changing the stack: this change destroys data held by 2 resource(s):\n"
                         + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)\n"
                         + "  Modify Uploads (AWS::S3::Bucket orders-uploads-1): replaced because of BucketName\n"
-                        + "To keep it, declare it again (a table or bucket declared with retainOnDelete = true stays in"
-                        + " AWS when it leaves the template); if its data may go, run again with"
+                        + "To keep it, leave it in the template (a table or bucket declared with retainOnDelete = true"
+                        + " also stays in AWS when it leaves the template); if its data may go, run again with"
                         + " -Dsparta.allowDataLoss=true",
                 e.getMessage());
         assertEquals("DeleteChangeSet", http.operations().get(5), "no leftover for the next run");
@@ -812,9 +813,11 @@ class StackDeployerTest {
 
         assertEquals(UPDATE_CALLS, http.operations());
         assertEquals(
-                List.of("This change destroys data held by 1 resource(s), allowed by -Dsparta.allowDataLoss:\n"
-                        + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)"),
-                console.warnings());
+                List.of(
+                        "This change destroys data held by 1 resource(s), allowed by -Dsparta.allowDataLoss:",
+                        "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)"),
+                console.warnings(),
+                "a warning a line, so each carries Maven's prefix");
     }
 
     @Test
