@@ -3,7 +3,6 @@ package io.sparta.maven;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsTarget;
 import io.sparta.core.plan.Safeguards;
-import java.net.URI;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -81,41 +80,16 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
     }
 
     AwsTarget awsTarget() throws SpartaUserException {
-        Optional<String> configuredEndpoint = present(endpoint).or(() -> present(System.getenv("AWS_ENDPOINT_URL")));
-        String from = present(endpoint).isPresent() ? "<endpoint> (-Dsparta.endpoint)" : "AWS_ENDPOINT_URL";
-        Optional<URI> uri = Optional.empty();
-        if (configuredEndpoint.isPresent()) {
-            uri = Optional.of(endpoint(from, configuredEndpoint.get()));
-        }
-        Optional<String> effectiveRegion = present(region).or(() -> present(System.getenv("AWS_REGION")));
-        if (effectiveRegion.isPresent()
-                && !REGION.matcher(effectiveRegion.get()).matches()) {
-            throw new SpartaUserException((present(region).isPresent() ? "<region> (-Dsparta.region)" : "AWS_REGION")
-                    + " \"" + effectiveRegion.get() + "\" is not an AWS region name, such as eu-west-1 or"
-                    + " us-gov-west-1");
-        }
-        if (maxAttempts < 1) {
-            throw new SpartaUserException("<maxAttempts> (-Dsparta.maxAttempts) is " + maxAttempts
-                    + "; it counts tries of one AWS call, 1 or more (10 by default)");
-        }
-        return new AwsTarget(present(region), present(profile), uri, maxAttempts);
-    }
-
-    private static final java.util.regex.Pattern REGION =
-            java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-
-    /** An http or https URL with a host, such as http://127.0.0.1:4566. */
-    private static URI endpoint(String from, String value) throws SpartaUserException {
-        try {
-            URI uri = new URI(value.trim());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Reported below with the accepted form.
-        }
-        throw new SpartaUserException(from + " \"" + value + "\" is not an endpoint URL; write http(s)://HOST[:PORT],"
-                + " such as http://127.0.0.1:4566 for a local AWS API");
+        return AwsTarget.configured(
+                AwsTarget.Setting.firstOf(
+                        new AwsTarget.Setting("<region> (-Dsparta.region)", present(region)),
+                        new AwsTarget.Setting("AWS_REGION", present(System.getenv("AWS_REGION")))),
+                new AwsTarget.Setting("<profile> (-Dsparta.profile)", present(profile)),
+                AwsTarget.Setting.firstOf(
+                        new AwsTarget.Setting("<endpoint> (-Dsparta.endpoint)", present(endpoint)),
+                        new AwsTarget.Setting("AWS_ENDPOINT_URL", present(System.getenv("AWS_ENDPOINT_URL")))),
+                maxAttempts,
+                "<maxAttempts> (-Dsparta.maxAttempts)");
     }
 
     /**

@@ -25,6 +25,16 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.region", defaultValue = "us-east-1")
     String region;
 
+    /** The region, checked like the AWS goals' own. */
+    String localRegion() throws SpartaUserException {
+        java.util.Optional<String> problem =
+                io.sparta.core.deploy.AwsTarget.regionProblem("<region> (-Dsparta.region)", String.valueOf(region));
+        if (problem.isPresent()) {
+            throw new SpartaUserException(problem.get());
+        }
+        return region;
+    }
+
     List<Path> runtimeClasspath() throws SpartaUserException {
         try {
             return project.getRuntimeClasspathElements().stream().map(Path::of).toList();

@@ -1,6 +1,7 @@
 package io.sparta.maven;
 
 import io.sparta.core.workflow.PipelineRequest;
+import io.sparta.core.workflow.PipelineSettings;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** What the pipeline's goals share: its name, its stack and its source. */
@@ -33,16 +34,23 @@ abstract class AbstractPipelineMojo extends AbstractAwsMojo {
     PipelineRequest request(boolean uploadPackage, io.sparta.core.plan.Safeguards safeguards)
             throws io.sparta.core.common.SpartaUserException {
         PipelineConfiguration configured = pipeline == null ? new PipelineConfiguration() : pipeline;
-        String name = present(configured.name).orElse(serviceName + "-pipeline");
+        PipelineSettings settings = PipelineSettings.configured(
+                serviceName,
+                present(configured.name),
+                present(configured.stackName),
+                present(configured.connectionArn),
+                present(configured.repository),
+                present(configured.branch),
+                present(configured.buildImage));
         return new PipelineRequest(
                 outputDirectory.toPath(),
                 classesDirectory.toPath(),
                 serviceSettings(),
                 awsTarget(),
-                name,
-                present(configured.stackName).orElse(name),
-                configured.repositorySource(),
-                configured.buildImage,
+                settings.name(),
+                settings.stackName(),
+                settings.repository(),
+                settings.buildImage(),
                 dryRun,
                 bucket("<pipelineBucket> (-Dsparta.pipelineBucket)", unresolvedToNull(pipelineBucket)),
                 uploadPackage,

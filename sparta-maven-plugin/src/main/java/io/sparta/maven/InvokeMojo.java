@@ -46,7 +46,7 @@ public class InvokeMojo extends AbstractLocalMojo {
                         localSettings(),
                         function,
                         eventBytes(),
-                        region,
+                        localRegion(),
                         passThroughEnvironment(console),
                         outputDirectory.toPath().resolve("invoke")));
     }
@@ -62,9 +62,17 @@ public class InvokeMojo extends AbstractLocalMojo {
             return System.in.readAllBytes();
         }
         if (event != null) {
-            Path file = Path.of(event);
+            Path file;
+            try {
+                // Relative to the module, as Maven resolves its own paths, so -pl and -f runs find the same file.
+                file = project.getBasedir().toPath().resolve(event);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new SpartaUserException("-Dsparta.event=" + event + " is not a file path (" + e.getReason()
+                        + "); give a JSON file, - for standard input, or -Dsparta.sampleEvent");
+            }
             if (!Files.isRegularFile(file)) {
-                throw new SpartaUserException("-Dsparta.event=" + event + ": no such file");
+                throw new SpartaUserException("-Dsparta.event=" + event + ": no such file (" + file + "); give a JSON"
+                        + " file, - for standard input, or -Dsparta.sampleEvent such as sqs");
             }
             return Files.readAllBytes(file);
         }

@@ -1,8 +1,5 @@
 package io.sparta.maven;
 
-import io.sparta.core.template.PipelineTemplate;
-import java.util.Optional;
-
 /**
  * The pom's {@code <pipeline>}: how the service's delivery pipeline is named and where its source comes from.
  * Without a {@code <connectionArn>}, packages published from any CI ({@code mvn deploy} with
@@ -18,7 +15,7 @@ import java.util.Optional;
  */
 public class PipelineConfiguration {
 
-    /** The pipeline's name; {@code <serviceName>-pipeline} when not set. */
+    /** The pipeline's name, 1 to 100 letters, digits or {@code .@_-}; {@code <serviceName>-pipeline} when not set. */
     String name;
 
     /** The pipeline's own stack; the pipeline's name when not set. */
@@ -27,20 +24,12 @@ public class PipelineConfiguration {
     /** An AWS CodeConnections connection (GitHub, GitLab, Bitbucket); never an OAuth token. */
     String connectionArn;
 
-    /** The repository, {@code owner/name}. */
+    /** The repository, {@code owner/name}; needs a {@code <connectionArn>}. */
     String repository;
 
-    /** The branch the pipeline follows. */
-    String branch = "main";
+    /** The branch the pipeline follows; {@code main} when not set. */
+    String branch;
 
-    /** The CodeBuild image: an Amazon Linux image AWS maintains, with Corretto. */
-    String buildImage = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
-
-    Optional<PipelineTemplate.Repository> repositorySource() {
-        if (connectionArn == null || connectionArn.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PipelineTemplate.Repository(
-                connectionArn.trim(), repository == null ? "" : repository.trim(), branch));
-    }
+    /** The CodeBuild image; an Amazon Linux image AWS maintains, with Corretto, when not set. */
+    String buildImage;
 }

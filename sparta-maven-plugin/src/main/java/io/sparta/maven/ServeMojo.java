@@ -35,7 +35,7 @@ public class ServeMojo extends AbstractLocalMojo {
                 runtimeJars(),
                 java(),
                 localSettings(),
-                region,
+                localRegion(),
                 passThroughEnvironment(console),
                 host,
                 port);

@@ -106,7 +106,7 @@ class ProvisionMojoTest {
     void noAttemptsAtAllIsNamed(ProvisionMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals(
-                "<maxAttempts> (-Dsparta.maxAttempts) is 0; it counts tries of one AWS call, 1 or more (10 by default)",
+                "<maxAttempts> (-Dsparta.maxAttempts) is 0; it counts tries of one AWS call, 1 to 30 (10 by default)",
                 e.getMessage());
     }
 }

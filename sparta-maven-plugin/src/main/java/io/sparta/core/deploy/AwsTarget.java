@@ -1,13 +1,130 @@
 package io.sparta.core.deploy;
 
+import io.sparta.core.common.SpartaUserException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Which AWS account and API to talk to. Empty values fall back to the AWS SDK's default chains
  * (environment, system properties, profiles, instance metadata).
  *
  * @param endpoint an API endpoint that replaces AWS's own, such as a local moto server
- * @param maxAttempts how often the SDK tries one call on throttling and transient errors
+ * @param maxAttempts how often the SDK tries one call on throttling and transient errors, 1 to
+ *     {@value #MAX_ATTEMPTS_LIMIT}
  */
-public record AwsTarget(Optional<String> region, Optional<String> profile, Optional<URI> endpoint, int maxAttempts) {}
+public record AwsTarget(Optional<String> region, Optional<String> profile, Optional<URI> endpoint, int maxAttempts) {
+
+    /**
+     * The most tries of one call: the SDK backs off up to 20 s between tries, so more than this waits minutes on a
+     * call that will not succeed.
+     */
+    public static final int MAX_ATTEMPTS_LIMIT = 30;
+
+    /** AWS region names in every partition: {@code eu-west-1}, {@code us-gov-west-1}, {@code cn-north-1}. */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+
+    /** Profile names as the AWS CLI accepts them. */
+    private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_.@+-]+");
+
+    /**
+     * A configured value and the pom element, property or environment variable it was read from, as messages name
+     * it: {@code <region> (-Dsparta.region)}.
+     */
+    public record Setting(String source, Optional<String> value) {
+
+        /** A value read from the first of two sources that has one, such as a pom element, then a variable. */
+        public static Setting firstOf(Setting preferred, Setting fallback) {
+            return preferred.value().isPresent() ? preferred : fallback;
+        }
+    }
+
+    /**
+     * The target the user configured, every value checked.
+     *
+     * @param maxAttemptsSource the element and property of {@code maxAttempts}, for messages
+     * @throws SpartaUserException listing every value that is not of its accepted form, with that form
+     */
+    public static AwsTarget configured(
+            Setting region, Setting profile, Setting endpoint, int maxAttempts, String maxAttemptsSource)
+            throws SpartaUserException {
+        List<String> problems = new ArrayList<>();
+        region.value().flatMap(value -> regionProblem(region.source(), value)).ifPresent(problems::add);
+        profile.value()
+                .flatMap(value -> profileProblem(profile.source(), value))
+                .ifPresent(problems::add);
+        Optional<URI> uri = Optional.empty();
+        if (endpoint.value().isPresent()) {
+            uri = endpointUri(endpoint.value().get());
+            if (uri.isEmpty()) {
+                problems.add(endpoint.source() + " \"" + endpoint.value().get() + "\" is not an endpoint URL; write"
+                        + " http(s)://HOST[:PORT], such as http://127.0.0.1:4566 for a local AWS API");
+            }
+        }
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS_LIMIT) {
+            problems.add(maxAttemptsSource + " is " + maxAttempts + "; it counts tries of one AWS call, 1 to "
+                    + MAX_ATTEMPTS_LIMIT + " (10 by default)");
+        }
+        if (!problems.isEmpty()) {
+            throw new SpartaUserException(String.join("\n", problems));
+        }
+        return new AwsTarget(region.value(), profile.value(), uri, maxAttempts);
+    }
+
+    /**
+     * Why a value is not an AWS region name, if it is not one.
+     *
+     * @param source the pom element or variable the value came from
+     */
+    public static Optional<String> regionProblem(String source, String value) {
+        return REGION.matcher(value).matches()
+                ? Optional.empty()
+                : Optional.of(source + " \"" + value + "\" is not an AWS region name, such as eu-west-1 or"
+                        + " us-gov-west-1");
+    }
+
+    /**
+     * A named profile must exist in the shared files the SDK reads (~/.aws/config and ~/.aws/credentials, or the
+     * files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name); without this check the SDK reports it only at the
+     * first call, as a credentials failure.
+     */
+    private static Optional<String> profileProblem(String source, String value) {
+        if (!PROFILE.matcher(value).matches()) {
+            return Optional.of(source + " \"" + value + "\" is not a profile name: letters, digits and _.@+-");
+        }
+        ProfileFile files;
+        try {
+            files = ProfileFile.defaultProfileFile();
+        } catch (RuntimeException unreadable) {
+            return Optional.of(source + " \"" + value + "\": the AWS shared config files cannot be read ("
+                    + unreadable.getMessage() + "); check ~/.aws/config");
+        }
+        if (files.profile(value).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(source + " \"" + value + "\" names no profile in ~/.aws/config or ~/.aws/credentials"
+                + (files.profiles().isEmpty()
+                        ? ""
+                        : " (profiles there: "
+                                + new java.util.TreeSet<>(files.profiles().keySet()) + ")")
+                + "; create it with aws configure --profile " + value + ", or drop the setting to use the SDK's"
+                + " default credentials");
+    }
+
+    /** An http or https URL with a host, such as http://127.0.0.1:4566. */
+    private static Optional<URI> endpointUri(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // Not a URL: reported with the accepted form.
+        }
+        return Optional.empty();
+    }
+}

@@ -240,9 +240,9 @@ public final class Environments {
                 problems.add(where + " is declared twice; environment names are unique");
             }
             String stack = stackName(settings, environment);
-            if (!Limits.STACK_NAME.matcher(stack).matches() || stack.length() > Limits.STACK_NAME_MAX) {
-                problems.add(where + ": stack name \"" + stack + "\" must be 1 to " + Limits.STACK_NAME_MAX
-                        + " letters, digits or '-', starting with a letter; set <stackName> in the environment");
+            java.util.Optional<String> badStack = ServiceSettings.stackNameProblem(where + ": stack name", stack);
+            if (badStack.isPresent()) {
+                problems.add(badStack.get() + "; set <stackName> in the environment");
             } else if (stack.equals(settings.stackName())
                     || stack.equals(io.sparta.core.deploy.ManagedArtifactBucket.STACK_NAME)
                     || stack.equals(defaultPipelineStack(settings))) {

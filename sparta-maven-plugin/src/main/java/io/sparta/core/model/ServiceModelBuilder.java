@@ -255,10 +255,8 @@ public final class ServiceModelBuilder {
                     + " or '_', starting with a letter or digit");
         }
         String stackName = settings.stackName();
-        if (!Limits.STACK_NAME.matcher(stackName).matches() || stackName.length() > Limits.STACK_NAME_MAX) {
-            problems.add("<stackName> \"" + stackName + "\" must be 1 to " + Limits.STACK_NAME_MAX
-                    + " letters, digits or '-', starting with a letter (it defaults to the serviceName)");
-        }
+        ServiceSettings.stackNameProblem("<stackName>", stackName)
+                .ifPresent(problem -> problems.add(problem + " (it defaults to the serviceName)"));
         if (settings.tags().size() > Limits.TAGS_MAX) {
             problems.add("<tags> holds " + settings.tags().size() + " tags; CloudFormation allows " + Limits.TAGS_MAX);
         }

@@ -52,6 +52,19 @@ public record ServiceSettings(
         this(serviceName, stackName, tags, parameters, environment, http, Map.of(), List.of());
     }
 
+    /**
+     * Why a name is not a CloudFormation stack name, if it is not one: 1 to 128 letters, digits or '-', starting
+     * with a letter.
+     *
+     * @param source the pom element the name came from, for the message
+     */
+    public static java.util.Optional<String> stackNameProblem(String source, String name) {
+        return Limits.STACK_NAME.matcher(name).matches() && name.length() <= Limits.STACK_NAME_MAX
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(source + " \"" + name + "\" must be 1 to " + Limits.STACK_NAME_MAX
+                        + " letters, digits or '-', starting with a letter");
+    }
+
     /** The environment of that name. */
     public java.util.Optional<EnvironmentSettings> environmentNamed(String name) {
         return environments.stream().filter(e -> e.name().equals(name)).findFirst();

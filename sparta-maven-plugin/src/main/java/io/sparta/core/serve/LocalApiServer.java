@@ -69,7 +69,7 @@ public final class LocalApiServer implements AutoCloseable {
         // The JDK server writes headers and body apart; with Nagle's algorithm on, every response then waits
         // for the client's delayed ACK (40 ms). The setting is read once, when the server classes load.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(request.host(), request.port()), 64);
+        server = listen(request.host(), request.port());
         executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -78,6 +78,38 @@ public final class LocalApiServer implements AutoCloseable {
                 "http://" + request.host() + ":" + server.getAddress().getPort());
         describe(base);
         return base;
+    }
+
+    /**
+     * A server bound to the host and port, not yet started.
+     *
+     * @throws SpartaUserException when the address is not one to listen on, or something else listens there
+     */
+    static HttpServer listen(String host, int port) throws SpartaUserException, IOException {
+        try {
+            return HttpServer.create(address(host, port), 64);
+        } catch (java.net.BindException e) {
+            throw new SpartaUserException("<port> (-Dsparta.port) " + port + " on " + host + " is taken ("
+                    + e.getMessage() + "); stop what listens there, or choose another port, 0 for a free one");
+        }
+    }
+
+    /**
+     * The address to listen on.
+     *
+     * @throws SpartaUserException when the port is outside 0 to 65535 or the host does not resolve
+     */
+    static InetSocketAddress address(String host, int port) throws SpartaUserException {
+        if (port < 0 || port > 65535) {
+            throw new SpartaUserException("<port> (-Dsparta.port) is " + port + "; a TCP port is 0 to 65535, 0 for a"
+                    + " free one (8080 by default)");
+        }
+        InetSocketAddress address = new InetSocketAddress(host == null ? "" : host.trim(), port);
+        if (host == null || host.isBlank() || address.isUnresolved()) {
+            throw new SpartaUserException("<host> (-Dsparta.host) \"" + host + "\" does not resolve to an address"
+                    + " of this machine; use 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface");
+        }
+        return address;
     }
 
     @Override

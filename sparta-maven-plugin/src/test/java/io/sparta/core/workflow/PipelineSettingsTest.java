@@ -1,0 +1,146 @@
+package io.sparta.core.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.template.PipelineTemplate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PipelineSettingsTest {
+
+    private static final String CONNECTION = "arn:aws:codeconnections:eu-west-1:123456789012:connection/abc-123";
+
+    @Test
+    void unsetValuesTakeTheirDefaults() throws Exception {
+        assertEquals(
+                new PipelineSettings(
+                        "orders-pipeline", "orders-pipeline", Optional.empty(), PipelineSettings.DEFAULT_BUILD_IMAGE),
+                PipelineSettings.configured(
+                        "orders",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+    }
+
+    @Test
+    void aRepositoryComesWithItsConnectionAndBranch() throws Exception {
+        assertEquals(
+                Optional.of(new PipelineTemplate.Repository(CONNECTION, "acme/platform/orders", "release/2.x")),
+                PipelineSettings.configured(
+                                "orders",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of(CONNECTION),
+                                Optional.of("acme/platform/orders"),
+                                Optional.of("release/2.x"),
+                                Optional.empty())
+                        .repository());
+        assertEquals(
+                "main",
+                PipelineSettings.configured(
+                                "orders",
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("arn:aws-cn:codestar-connections:cn-north-1:123456789012:connection/abc"),
+                                Optional.of("acme/orders"),
+                                Optional.empty(),
+                                Optional.empty())
+                        .repository()
+                        .orElseThrow()
+                        .branch());
+    }
+
+    @Test
+    void everyBadValueIsNamedWithItsElementAndForm() {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> PipelineSettings.configured(
+                        "orders",
+                        Optional.of("orders pipeline"),
+                        Optional.of("1-pipeline"),
+                        Optional.of("https://github.com/acme/orders"),
+                        Optional.of("https://github.com/acme/orders.git"),
+                        Optional.of("feature..x"),
+                        Optional.of("aws/codebuild/standard 7.0")));
+        assertEquals(
+                String.join(
+                        "\n",
+                        "<pipeline><name> \"orders pipeline\" must be 1 to 100 letters, digits or . @ _ -",
+                        "<pipeline><stackName> \"1-pipeline\" must be 1 to 128 letters, digits or '-', starting with"
+                                + " a letter",
+                        "<pipeline><connectionArn> \"https://github.com/acme/orders\" is not a CodeConnections"
+                                + " connection ARN, arn:aws:codeconnections:REGION:ACCOUNT:connection/ID; copy it from"
+                                + " aws codeconnections list-connections",
+                        "<pipeline><repository> \"https://github.com/acme/orders.git\" must be the repository's full"
+                                + " id, owner/name such as acme/orders (GitLab: group/subgroup/name), not a URL",
+                        "<pipeline><branch> \"feature..x\" is not a git branch name (no spaces, ~ ^ : ? * [ \\ or ..,"
+                                + " not starting with -); such as main",
+                        "<pipeline><buildImage> \"aws/codebuild/standard 7.0\" must be an image name without spaces,"
+                                + " such as aws/codebuild/amazonlinux-x86_64-standard:5.0"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDefaultNameThatBreaksTheRuleSaysWhereItCameFrom() {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> PipelineSettings.configured(
+                        "orders_v2",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        assertEquals(
+                "<pipeline><stackName> \"orders_v2-pipeline\" must be 1 to 128 letters, digits or '-', starting with a"
+                        + " letter (it defaults to the pipeline's name; set <stackName>)",
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"connection", "repository"})
+    void aConnectionWithoutARepositoryOrTheOtherWayRoundIsRefused(String given) {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> PipelineSettings.configured(
+                        "orders",
+                        Optional.empty(),
+                        Optional.empty(),
+                        given.equals("connection") ? Optional.of(CONNECTION) : Optional.empty(),
+                        given.equals("repository") ? Optional.of("acme/orders") : Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+        assertEquals(
+                "<pipeline> has "
+                        + (given.equals("connection")
+                                ? "<connectionArn> but no <repository>"
+                                : "<repository> but no <connectionArn>")
+                        + "; a pipeline that builds a repository needs both, such as <connectionArn>arn:aws:"
+                        + "codeconnections:eu-west-1:123456789012:connection/abc</connectionArn> and <repository>"
+                        + "acme/orders</repository>. Without both, packages published with sparta:publish start it",
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-main", "a b", "x.lock", "topic/", "a:b", "a~1", "x@{y", "a//b"})
+    void branchNamesGitRefusesAreRefused(String branch) {
+        assertThrows(
+                SpartaUserException.class,
+                () -> PipelineSettings.configured(
+                        "orders",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(CONNECTION),
+                        Optional.of("acme/orders"),
+                        Optional.of(branch),
+                        Optional.empty()));
+    }
+}
