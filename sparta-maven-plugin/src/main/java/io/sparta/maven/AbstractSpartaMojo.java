@@ -58,6 +58,15 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     Map<String, String> secrets = Map.of();
 
     /**
+     * Template parameters that hold a secret's reference and make no function variable, for decorators and hooks:
+     * name to {@code secretsmanager:SECRET-ID[:SecretString:JSON-KEY]} or {@code ssm:PARAMETER-NAME}. Each is
+     * declared as the NoEcho parameter {@code Secret<name>}; a decorator puts the secret in a resource property with
+     * <code>{"Fn::Sub": "{{resolve:${Secret<name>}}}"}</code>, so only CloudFormation ever reads the value.
+     */
+    @Parameter
+    Map<String, String> secretParameters = Map.of();
+
+    /**
      * The environments the service is delivered to, in promotion order; each a stack of its own made from the same
      * template and archive. See the site page "Environments and pipelines".
      */
@@ -147,7 +156,8 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                         ? List.of()
                         : environments.stream()
                                 .map(EnvironmentConfiguration::toSettings)
-                                .toList());
+                                .toList(),
+                orEmpty(secretParameters));
     }
 
     /** The environment {@code -Dsparta.environment} names, if any. */

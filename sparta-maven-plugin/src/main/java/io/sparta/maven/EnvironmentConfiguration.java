@@ -39,6 +39,9 @@ public class EnvironmentConfiguration {
     /** References of the {@code <secrets>}, {@code secretsmanager:SECRET-ID} or {@code ssm:NAME}. */
     Map<String, String> secrets;
 
+    /** References of the service's {@code <secretParameters>}, in the same forms. */
+    Map<String, String> secretParameters;
+
     /** Stack tags beside the service's own. */
     Map<String, String> tags;
 
@@ -57,6 +60,7 @@ public class EnvironmentConfiguration {
                 AbstractSpartaMojo.orEmpty(environment),
                 AbstractSpartaMojo.orEmpty(secrets),
                 AbstractSpartaMojo.orEmpty(tags),
-                stackPolicy);
+                stackPolicy,
+                AbstractSpartaMojo.orEmpty(secretParameters));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param stackPolicy a CloudFormation stack policy as JSON, such as one denying the replacement of a table; empty for
  *     none (see <a href="https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/protect-stack-resources.html">
  *     Prevent updates to stack resources</a>)
+ * @param secretParameters references of the service's {@code <secretParameters>}
  */
 public record EnvironmentSettings(
         String name,
@@ -25,7 +26,21 @@ public record EnvironmentSettings(
         Map<String, String> variables,
         Map<String, String> secrets,
         Map<String, String> tags,
-        String stackPolicy) {
+        String stackPolicy,
+        Map<String, String> secretParameters) {
+
+    /** An environment without secret template parameters. */
+    public EnvironmentSettings(
+            String name,
+            String stackName,
+            boolean approval,
+            Map<String, String> parameters,
+            Map<String, String> variables,
+            Map<String, String> secrets,
+            Map<String, String> tags,
+            String stackPolicy) {
+        this(name, stackName, approval, parameters, variables, secrets, tags, stackPolicy, Map.of());
+    }
 
     /** An environment without a stack policy. */
     public EnvironmentSettings(
@@ -46,5 +61,6 @@ public record EnvironmentSettings(
         variables = Map.copyOf(variables);
         secrets = Map.copyOf(secrets);
         tags = Map.copyOf(tags);
+        secretParameters = Map.copyOf(secretParameters);
     }
 }

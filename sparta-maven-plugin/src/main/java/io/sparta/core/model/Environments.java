@@ -82,7 +82,8 @@ public final class Environments {
                         settings.environment(),
                         settings.http(),
                         settings.secrets(),
-                        List.of());
+                        List.of(),
+                        settings.secretParameters());
     }
 
     /** The environment's stack: its own name, or the service's stack name and the environment's. */
@@ -98,7 +99,9 @@ public final class Environments {
      * neither environments nor secrets, so its template stays what it was.
      */
     public static ServiceSettings templated(ServiceSettings settings) {
-        if (settings.environments().isEmpty() && settings.secrets().isEmpty()) {
+        if (settings.environments().isEmpty()
+                && settings.secrets().isEmpty()
+                && settings.secretParameters().isEmpty()) {
             return settings;
         }
         Map<String, String> parameters = new TreeMap<>(settings.parameters());
@@ -116,6 +119,12 @@ public final class Environments {
             // Fn::Sub puts the reference in place; CloudFormation then resolves it, and no file holds the value.
             variables.put(secret, "{{resolve:${" + parameter + "}}}");
         }
+        Set<String> secretParameters = new TreeSet<>(settings.secretParameters().keySet());
+        secretParameters.addAll(keys(settings, EnvironmentSettings::secretParameters));
+        for (String name : secretParameters) {
+            // Declared only: decorators and hooks resolve it where they use it, and no variable is made from it.
+            parameters.put(secretParameter(name), settings.secretParameters().getOrDefault(name, ""));
+        }
         return new ServiceSettings(
                 settings.serviceName(),
                 settings.stackName(),
@@ -124,7 +133,8 @@ public final class Environments {
                 variables,
                 settings.http(),
                 settings.secrets(),
-                settings.environments());
+                settings.environments(),
+                settings.secretParameters());
     }
 
     /**
@@ -138,6 +148,8 @@ public final class Environments {
         variables.putAll(environment.variables());
         Map<String, String> secrets = new TreeMap<>(settings.secrets());
         secrets.putAll(environment.secrets());
+        Map<String, String> secretParameters = new TreeMap<>(settings.secretParameters());
+        secretParameters.putAll(environment.secretParameters());
         Map<String, String> tags = new TreeMap<>(settings.tags());
         tags.putAll(environment.tags());
         return new ServiceSettings(
@@ -148,7 +160,8 @@ public final class Environments {
                 variables,
                 settings.http(),
                 secrets,
-                List.of());
+                List.of(),
+                secretParameters);
     }
 
     /**
@@ -166,6 +179,9 @@ public final class Environments {
             parameters.putAll(environment.parameters());
             environment.variables().forEach((variable, value) -> parameters.put(variableParameter(variable), value));
             environment.secrets().forEach((secret, reference) -> parameters.put(secretParameter(secret), reference));
+            environment
+                    .secretParameters()
+                    .forEach((name, reference) -> parameters.put(secretParameter(name), reference));
             Map<String, String> tags = new TreeMap<>(settings.tags());
             tags.putAll(environment.tags());
             tags.put(ServiceSettings.OWNER_TAG, settings.serviceName());
@@ -223,6 +239,8 @@ public final class Environments {
     static List<String> problems(ServiceSettings settings) {
         List<String> problems = new ArrayList<>();
         settings.secrets().forEach((name, reference) -> secret("<secrets>", name, reference, problems));
+        settings.secretParameters()
+                .forEach((name, reference) -> secretParameter("<secretParameters>", name, reference, problems));
         literalSecrets("<parameters>", settings.parameters(), problems);
         literalSecrets("<environment>", settings.environment(), problems);
         settings.secrets().keySet().stream()
@@ -279,6 +297,15 @@ public final class Environments {
                     .forEach(name -> FunctionRules.environmentName(name)
                             .ifPresent(problem -> problems.add(where + " <environment>: " + problem)));
             environment.secrets().forEach((name, reference) -> secret(where + " <secrets>", name, reference, problems));
+            environment
+                    .secretParameters()
+                    .forEach((name, reference) ->
+                            secretParameter(where + " <secretParameters>", name, reference, problems));
+            environment.secretParameters().keySet().stream()
+                    .filter(name -> !settings.secretParameters().containsKey(name))
+                    .forEach(name -> problems.add(where + " sets secret parameter " + name + ", which"
+                            + " <secretParameters> does not declare; declare it there (with the reference most"
+                            + " environments use)"));
             literalSecrets(where + " <parameters>", environment.parameters(), problems);
             literalSecrets(where + " <environment>", environment.variables(), problems);
             environment
@@ -290,6 +317,14 @@ public final class Environments {
         sameKeys(settings, "parameters", EnvironmentSettings::parameters, problems);
         sameKeys(settings, "<environment> variables", EnvironmentSettings::variables, problems);
         sameKeys(settings, "<secrets>", EnvironmentSettings::secrets, problems);
+        settings.secretParameters().forEach((name, reference) -> {
+            if (reference.isEmpty()
+                    && settings.environments().stream()
+                            .anyMatch(e -> !e.secretParameters().containsKey(name))) {
+                problems.add("<secretParameters> " + name + " has no reference, and not every environment gives it"
+                        + " one; write secretsmanager:SECRET-ID or ssm:PARAMETER-NAME");
+            }
+        });
         // Sparta's own parameters are known by these prefixes (a Secret one is NoEcho), so none of the user's may
         // start with them, and no two variables may come to the same parameter once their punctuation is dropped.
         settings.parameters().keySet().stream()
@@ -311,10 +346,15 @@ public final class Environments {
         secrets.forEach(name -> byParameter
                 .computeIfAbsent(secretParameter(name), k -> new TreeSet<>())
                 .add(name));
+        Set<String> secretParameters = new TreeSet<>(settings.secretParameters().keySet());
+        secretParameters.addAll(keys(settings, EnvironmentSettings::secretParameters));
+        secretParameters.forEach(name -> byParameter
+                .computeIfAbsent(secretParameter(name), k -> new TreeSet<>())
+                .add("<secretParameters> " + name));
         byParameter.forEach((parameter, sharing) -> {
             if (sharing.size() > 1) {
-                problems.add("variables " + sharing + " would share the template parameter " + parameter + " (only"
-                        + " letters and digits are kept); rename one");
+                problems.add(sharing + " would share the template parameter " + parameter + " (only letters and"
+                        + " digits are kept); rename one");
             }
         });
         return problems;
@@ -375,24 +415,48 @@ public final class Environments {
 
     private static void secret(String where, String name, String reference, List<String> problems) {
         FunctionRules.environmentName(name).ifPresent(problem -> problems.add(where + ": " + problem));
-        if (reference.startsWith("ssm-secure:")) {
-            problems.add(where + " " + name + " = \"" + reference + "\": CloudFormation resolves ssm-secure only for"
-                    + " some resource properties, not Lambda variables; keep the secret in Secrets Manager and write"
-                    + " secretsmanager:SECRET-ID");
-        } else if (!SECRETS_MANAGER.matcher(reference).matches()
-                && !SSM.matcher(reference).matches()) {
-            problems.add(where + " " + name + " must be a reference, secretsmanager:SECRET-ID[:SecretString:JSON-KEY]"
-                    + " or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at deploy time"
-                    + " and no file Sparta writes holds it");
+        referenceForm(where + " " + name, reference).ifPresent(problems::add);
+    }
+
+    /** A secret template parameter: a name CloudFormation takes once prefixed, and a reference, never the value. */
+    private static void secretParameter(String where, String name, String reference, List<String> problems) {
+        if (!Limits.PARAMETER_NAME.matcher(name).matches()
+                || name.length() + ServiceTemplate.SECRET_PARAMETER_PREFIX.length() > Limits.LOGICAL_ID_MAX) {
+            problems.add(where + " name \"" + name + "\" must be 1 to "
+                    + (Limits.LOGICAL_ID_MAX - ServiceTemplate.SECRET_PARAMETER_PREFIX.length())
+                    + " letters or digits; the template declares it as " + ServiceTemplate.SECRET_PARAMETER_PREFIX
+                    + "<name>");
         }
+        if (!reference.isEmpty()) {
+            referenceForm(where + " " + name, reference).ifPresent(problems::add);
+        }
+    }
+
+    /** Why a secret's reference is not one CloudFormation resolves in a resource property, if it is not. */
+    private static java.util.Optional<String> referenceForm(String where, String reference) {
+        if (reference.startsWith("ssm-secure:")) {
+            return java.util.Optional.of(where + " = \"" + reference + "\": CloudFormation resolves ssm-secure only"
+                    + " for some resource properties, not Lambda variables; keep the secret in Secrets Manager and"
+                    + " write secretsmanager:SECRET-ID");
+        }
+        if (!SECRETS_MANAGER.matcher(reference).matches()
+                && !SSM.matcher(reference).matches()) {
+            return java.util.Optional.of(where + " must be a reference, secretsmanager:SECRET-ID[:SecretString:"
+                    + "JSON-KEY] or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at"
+                    + " deploy time and no file Sparta writes holds it");
+        }
+        return java.util.Optional.empty();
     }
 
     private static void literalSecrets(String where, Map<String, String> values, List<String> problems) {
         values.forEach((name, value) -> {
             if (SECRET_NAME.matcher(name).matches() && !value.isEmpty() && !value.startsWith("{{resolve:")) {
                 problems.add(where + " " + name + " looks like a secret but holds a literal value, which would be"
-                        + " written to the template, the manifest and the stack's parameters; move it to <secrets> as"
-                        + " secretsmanager:SECRET-ID or ssm:PARAMETER-NAME");
+                        + " written to the template, the manifest and the stack's parameters; move it to "
+                        + (where.endsWith("<parameters>")
+                                ? "<secretParameters> (a NoEcho template parameter " + secretParameter(name) + ")"
+                                : "<secrets>")
+                        + " as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS");
             }
         });
     }

@@ -41,7 +41,7 @@ public final class ServiceModelBuilder {
     public ServiceModel build(ServiceSettings configured, ScannedClasses scanned) throws InvalidServiceException {
         List<String> problems = new ArrayList<>(Environments.problems(configured));
         ServiceSettings settings = Environments.templated(configured);
-        checkSettings(settings, problems);
+        checkSettings(configured, settings, problems);
         ResourceTable<String> declared = new ResourceTable<>();
         RouteTable routes = new RouteTable();
         ServiceTable<String> service = new ServiceTable<>();
@@ -236,7 +236,13 @@ public final class ServiceModelBuilder {
         Matcher reference = Limits.SUBSTITUTION.matcher(value);
         while (reference.find()) {
             String referenced = reference.group(1);
-            if (!settings.parameters().containsKey(referenced) && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
+            if (referenced.startsWith(io.sparta.core.template.ServiceTemplate.SECRET_PARAMETER_PREFIX)
+                    && settings.parameters().containsKey(referenced)) {
+                problems.add(location + ": environment variable " + key + " refers to ${" + referenced
+                        + "}, which holds a secret's reference, not its value; declare the variable in <secrets> with"
+                        + " that reference, and CloudFormation puts the value in place");
+            } else if (!settings.parameters().containsKey(referenced)
+                    && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
                 problems.add(location + ": environment variable " + key + " refers to ${" + referenced
                         + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
                         + "; write ${!" + referenced + "} for a literal");
@@ -244,9 +250,13 @@ public final class ServiceModelBuilder {
         }
     }
 
-    private static void checkSettings(ServiceSettings settings, List<String> problems) {
+    /**
+     * @param configured the settings as the pom gives them
+     * @param settings the same with environments and secrets templated in, whose parameters references may name
+     */
+    private static void checkSettings(ServiceSettings configured, ServiceSettings settings, List<String> problems) {
         CorsRules.check(settings.http(), problems);
-        settings.environment().forEach((key, value) -> {
+        configured.environment().forEach((key, value) -> {
             FunctionRules.environmentName(key).ifPresent(problem -> problems.add("<environment>: " + problem));
             checkSubstitutions("<environment>", key, value, settings, problems);
         });

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param secrets function variables whose values CloudFormation reads from Secrets Manager or Parameter Store at
  *     deploy time: variable name to {@code secretsmanager:SECRET-ID[:SecretString:JSON-KEY]} or {@code ssm:NAME}
  * @param environments where the service is delivered, in promotion order; empty for one stack
+ * @param secretParameters template parameters no function variable is made from, for decorators and hooks: name to
+ *     the same reference forms as {@code secrets}; each becomes the NoEcho parameter {@code Secret<name>}
  */
 public record ServiceSettings(
         String serviceName,
@@ -25,7 +27,8 @@ public record ServiceSettings(
         Map<String, String> environment,
         HttpApiSettings http,
         Map<String, String> secrets,
-        List<EnvironmentSettings> environments) {
+        List<EnvironmentSettings> environments,
+        Map<String, String> secretParameters) {
 
     /**
      * The stack tag naming the Sparta service a stack belongs to, set on every stack Sparta deploys for a service
@@ -39,6 +42,20 @@ public record ServiceSettings(
         environment = Map.copyOf(environment);
         secrets = Map.copyOf(secrets);
         environments = List.copyOf(environments);
+        secretParameters = Map.copyOf(secretParameters);
+    }
+
+    /** Settings without secret template parameters. */
+    public ServiceSettings(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            Map<String, String> environment,
+            HttpApiSettings http,
+            Map<String, String> secrets,
+            List<EnvironmentSettings> environments) {
+        this(serviceName, stackName, tags, parameters, environment, http, secrets, environments, Map.of());
     }
 
     /** Settings of a service without secrets or environments. */
@@ -110,6 +127,14 @@ public record ServiceSettings(
                                     new TreeMap<>(e.secrets()),
                                     new TreeMap<>(e.tags()),
                                     e.stackPolicy()))
+                            .toList());
+        }
+        if (!secretParameters.isEmpty()) {
+            canonical.put("secretParameters", new TreeMap<>(secretParameters));
+            canonical.put(
+                    "environmentSecretParameters",
+                    environments.stream()
+                            .map(e -> new TreeMap<>(e.secretParameters()))
                             .toList());
         }
         return Digests.sha256(TemplateJson.bytes(canonical));

@@ -118,7 +118,7 @@ class EnvironmentsTest {
                                 + " writes holds it",
                         "<environments> staging <environment> API_TOKEN looks like a secret but holds a literal value,"
                                 + " which would be written to the template, the manifest and the stack's parameters;"
-                                + " move it to <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME",
+                                + " move it to <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS",
                         "<environments> test does not set parameters [Region] that staging sets; every environment"
                                 + " sets the same keys, with its own values",
                         "<environments> staging does not set parameters [Stage] that test sets; every environment sets"
@@ -264,11 +264,124 @@ class EnvironmentsTest {
                                 + " makes for variables and secrets; choose another name",
                         "<parameters> name VarMode starts with Var, which Sparta keeps for the parameters it makes for"
                                 + " variables and secrets; choose another name",
-                        "variables [AB, A_B] would share the template parameter VarAB (only letters and digits are"
-                                + " kept); rename one"),
+                        "[AB, A_B] would share the template parameter VarAB (only letters and digits are kept);"
+                                + " rename one"),
                 Environments.problems(settings).stream()
                         .filter(p -> p.contains("Sparta keeps") || p.contains("would share"))
                         .sorted()
                         .toList());
+    }
+
+    private static ServiceSettings withSecretParameters(
+            Map<String, String> secretParameters, List<EnvironmentSettings> environments) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of("Stage", "dev"),
+                Map.of(),
+                HttpApiSettings.DEFAULTS,
+                Map.of("DB_PASSWORD", "ssm:/orders/db-password"),
+                environments,
+                secretParameters);
+    }
+
+    private static EnvironmentSettings environment(String name, Map<String, String> secretParameters) {
+        return new EnvironmentSettings(
+                name,
+                "",
+                false,
+                Map.of("Stage", name),
+                Map.of(),
+                Map.of("DB_PASSWORD", "ssm:/orders/" + name + "/db-password"),
+                Map.of(),
+                "",
+                secretParameters);
+    }
+
+    @Test
+    void aSecretParameterIsDeclaredWithItsReferenceAndMakesNoVariable() {
+        ServiceSettings configured =
+                withSecretParameters(Map.of("AdminPassword", "secretsmanager:orders/admin:SecretString:pw"), List.of());
+        ServiceSettings templated = Environments.templated(configured);
+
+        assertEquals(
+                Map.of(
+                        "Stage", "dev",
+                        "SecretDBPASSWORD", "ssm:/orders/db-password",
+                        "SecretAdminPassword", "secretsmanager:orders/admin:SecretString:pw"),
+                templated.parameters());
+        assertEquals(Map.of("DB_PASSWORD", "{{resolve:${SecretDBPASSWORD}}}"), templated.environment());
+        assertEquals(List.of(), Environments.problems(configured));
+    }
+
+    @Test
+    void eachEnvironmentGivesItsOwnReferenceOfASecretParameter() {
+        ServiceSettings settings = withSecretParameters(
+                Map.of("AdminPassword", ""),
+                List.of(
+                        environment("test", Map.of("AdminPassword", "ssm:/orders/test/admin")),
+                        environment("prod", Map.of("AdminPassword", "secretsmanager:orders/prod/admin"))));
+
+        assertEquals(List.of(), Environments.problems(settings));
+        Map<String, Environments.TemplateConfiguration> configurations = Environments.configurations(settings);
+        assertEquals(
+                "ssm:/orders/test/admin",
+                configurations.get("test").parameters().get("SecretAdminPassword"));
+        assertEquals(
+                "secretsmanager:orders/prod/admin",
+                configurations.get("prod").parameters().get("SecretAdminPassword"));
+        assertEquals(
+                "secretsmanager:orders/prod/admin",
+                Environments.select(settings, settings.environments().get(1))
+                        .secretParameters()
+                        .get("AdminPassword"));
+        assertTrue(!settings.fingerprint()
+                .equals(withSecretParameters(
+                                Map.of("AdminPassword", ""),
+                                List.of(
+                                        environment("test", Map.of("AdminPassword", "ssm:/orders/test/admin")),
+                                        environment("prod", Map.of("AdminPassword", "ssm:/orders/prod/admin"))))
+                        .fingerprint()));
+    }
+
+    @Test
+    void secretParametersAreReferencesWithNamesOfTheirOwn() {
+        ServiceSettings settings = withSecretParameters(
+                new java.util.TreeMap<>(Map.of(
+                        "Admin-Password", "ssm:/orders/admin",
+                        "DBPASSWORD", "ssm:/orders/other",
+                        "ApiKey", "s3cr3t-literal",
+                        "Missing", "")),
+                List.of(environment("test", Map.of("Missing", "ssm:/x", "Unknown", "ssm:/y"))));
+
+        assertEquals(
+                List.of(
+                        "<environments> test sets secret parameter Unknown, which <secretParameters> does not declare;"
+                                + " declare it there (with the reference most environments use)",
+                        "<secretParameters> ApiKey must be a reference, secretsmanager:SECRET-ID[:SecretString:"
+                                + "JSON-KEY] or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the"
+                                + " value at deploy time and no file Sparta writes holds it",
+                        "<secretParameters> name \"Admin-Password\" must be 1 to 249 letters or digits; the template"
+                                + " declares it as Secret<name>",
+                        "[<secretParameters> DBPASSWORD, DB_PASSWORD] would share the template parameter"
+                                + " SecretDBPASSWORD (only letters and digits are kept); rename one"),
+                Environments.problems(settings).stream()
+                        .filter(p -> p.contains("ecret"))
+                        .filter(p -> !p.contains("does not set"))
+                        .sorted()
+                        .toList());
+    }
+
+    @Test
+    void aLiteralSecretInParametersIsSentToSecretParameters() {
+        ServiceSettings settings =
+                new ServiceSettings("orders", "orders", Map.of(), Map.of("DbPassword", "hunter2"), Map.of());
+        assertEquals(
+                List.of("<parameters> DbPassword looks like a secret but holds a literal value, which would be written"
+                        + " to the template, the manifest and the stack's parameters; move it to <secretParameters> (a"
+                        + " NoEcho template parameter SecretDbPassword) as secretsmanager:SECRET-ID or"
+                        + " ssm:PARAMETER-NAME, kept in AWS"),
+                Environments.problems(settings));
     }
 }

@@ -465,6 +465,34 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void aVariableThatReadsASecretsParameterIsSentToSecretsForItHoldsOnlyTheReference() {
+        ServiceSettings settings = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of("ADMIN", "${SecretAdminPassword}"),
+                io.sparta.api.HttpApiSettings.DEFAULTS,
+                Map.of(),
+                List.of(),
+                Map.of("AdminPassword", "ssm:/orders/admin"));
+        List<String> problems = problems(
+                settings,
+                method(
+                        "@SpartaLambda(environment = @Env(name = \"PW\", value = \"x${SecretAdminPassword}\"))",
+                        "public String handle()"));
+        assertEquals(
+                List.of(
+                        "<environment>: environment variable ADMIN refers to ${SecretAdminPassword}, which holds a"
+                                + " secret's reference, not its value; declare the variable in <secrets> with that"
+                                + " reference, and CloudFormation puts the value in place",
+                        "acme.Handlers#handle: environment variable PW refers to ${SecretAdminPassword}, which holds a"
+                                + " secret's reference, not its value; declare the variable in <secrets> with that"
+                                + " reference, and CloudFormation puts the value in place"),
+                problems.stream().sorted().toList());
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         List<String> problems =
                 problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
