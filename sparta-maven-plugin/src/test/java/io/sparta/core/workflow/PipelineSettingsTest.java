@@ -12,6 +12,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PipelineSettingsTest {
 
+    /** The pom's {@code <pipeline>} values, null for an element not written. */
+    private static PipelineSettings configured(
+            String serviceName,
+            String name,
+            String stackName,
+            String connectionArn,
+            String repository,
+            String branch,
+            String buildImage)
+            throws SpartaUserException {
+        return PipelineSettings.configured(
+                serviceName,
+                Optional.ofNullable(name),
+                Optional.ofNullable(stackName),
+                Optional.ofNullable(connectionArn),
+                Optional.ofNullable(repository),
+                Optional.ofNullable(branch),
+                Optional.ofNullable(buildImage));
+    }
+
     private static final String CONNECTION = "arn:aws:codeconnections:eu-west-1:123456789012:connection/abc-123";
 
     @Test
@@ -19,39 +39,25 @@ class PipelineSettingsTest {
         assertEquals(
                 new PipelineSettings(
                         "orders-pipeline", "orders-pipeline", Optional.empty(), PipelineSettings.DEFAULT_BUILD_IMAGE),
-                PipelineSettings.configured(
-                        "orders",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
+                configured("orders", null, null, null, null, null, null));
     }
 
     @Test
     void aRepositoryComesWithItsConnectionAndBranch() throws Exception {
         assertEquals(
                 Optional.of(new PipelineTemplate.Repository(CONNECTION, "acme/platform/orders", "release/2.x")),
-                PipelineSettings.configured(
-                                "orders",
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of(CONNECTION),
-                                Optional.of("acme/platform/orders"),
-                                Optional.of("release/2.x"),
-                                Optional.empty())
+                configured("orders", null, null, CONNECTION, "acme/platform/orders", "release/2.x", null)
                         .repository());
         assertEquals(
                 "main",
-                PipelineSettings.configured(
+                configured(
                                 "orders",
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of("arn:aws-cn:codestar-connections:cn-north-1:123456789012:connection/abc"),
-                                Optional.of("acme/orders"),
-                                Optional.empty(),
-                                Optional.empty())
+                                null,
+                                null,
+                                "arn:aws-cn:codestar-connections:cn-north-1:123456789012:connection/abc",
+                                "acme/orders",
+                                null,
+                                null)
                         .repository()
                         .orElseThrow()
                         .branch());
@@ -61,14 +67,14 @@ class PipelineSettingsTest {
     void everyBadValueIsNamedWithItsElementAndForm() {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
-                () -> PipelineSettings.configured(
+                () -> configured(
                         "orders",
-                        Optional.of("orders pipeline"),
-                        Optional.of("1-pipeline"),
-                        Optional.of("https://github.com/acme/orders"),
-                        Optional.of("https://github.com/acme/orders.git"),
-                        Optional.of("feature..x"),
-                        Optional.of("aws/codebuild/standard 7.0")));
+                        "orders pipeline",
+                        "1-pipeline",
+                        "https://github.com/acme/orders",
+                        "https://github.com/acme/orders.git",
+                        "feature..x",
+                        "aws/codebuild/standard 7.0"));
         assertEquals(
                 String.join(
                         "\n",
@@ -90,15 +96,7 @@ class PipelineSettingsTest {
     @Test
     void aDefaultNameThatBreaksTheRuleSaysWhereItCameFrom() {
         SpartaUserException e = assertThrows(
-                SpartaUserException.class,
-                () -> PipelineSettings.configured(
-                        "orders_v2",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
+                SpartaUserException.class, () -> configured("orders_v2", null, null, null, null, null, null));
         assertEquals(
                 "<pipeline><stackName> \"orders_v2-pipeline\" must be 1 to 128 letters, digits or '-', starting with a"
                         + " letter (it defaults to the pipeline's name; set <stackName>)",
@@ -110,14 +108,14 @@ class PipelineSettingsTest {
     void aConnectionWithoutARepositoryOrTheOtherWayRoundIsRefused(String given) {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
-                () -> PipelineSettings.configured(
+                () -> configured(
                         "orders",
-                        Optional.empty(),
-                        Optional.empty(),
-                        given.equals("connection") ? Optional.of(CONNECTION) : Optional.empty(),
-                        given.equals("repository") ? Optional.of("acme/orders") : Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
+                        null,
+                        null,
+                        given.equals("connection") ? CONNECTION : null,
+                        given.equals("repository") ? "acme/orders" : null,
+                        null,
+                        null));
         assertEquals(
                 "<pipeline> has "
                         + (given.equals("connection")
@@ -134,13 +132,6 @@ class PipelineSettingsTest {
     void branchNamesGitRefusesAreRefused(String branch) {
         assertThrows(
                 SpartaUserException.class,
-                () -> PipelineSettings.configured(
-                        "orders",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(CONNECTION),
-                        Optional.of("acme/orders"),
-                        Optional.of(branch),
-                        Optional.empty()));
+                () -> configured("orders", null, null, CONNECTION, "acme/orders", branch, null));
     }
 }
