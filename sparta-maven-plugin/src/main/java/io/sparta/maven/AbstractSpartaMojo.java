@@ -60,8 +60,9 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     /**
      * Template parameters that hold a secret's reference and make no function variable, for decorators and hooks:
      * name to {@code secretsmanager:SECRET-ID[:SecretString:JSON-KEY]} or {@code ssm:PARAMETER-NAME}. Each is
-     * declared as the NoEcho parameter {@code Secret<name>}; a decorator puts the secret in a resource property with
-     * <code>{"Fn::Sub": "{{resolve:${Secret<name>}}}"}</code>, so only CloudFormation ever reads the value.
+     * declared as a NoEcho parameter named {@code Secret} and the name's letters and digits ({@code AdminPassword}
+     * becomes {@code SecretAdminPassword}); a decorator puts the secret in a resource property with
+     * {@code {"Fn::Sub": "{{resolve:${SecretAdminPassword}}}"}}, so only CloudFormation reads the value.
      */
     @Parameter
     Map<String, String> secretParameters = Map.of();

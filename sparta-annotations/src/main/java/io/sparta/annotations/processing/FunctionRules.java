@@ -269,6 +269,7 @@ public final class FunctionRules {
         for (AttributeValues variable : values.annotations("environment", Env.class)) {
             String name = variable.string("name");
             report(use, "environment", environmentName(name));
+            report(use, "environment", environmentValue(name, variable.string("value")));
             if (!variables.add(name)) {
                 use.problem("environment", "environment variable " + name + " is declared twice");
             }
@@ -332,6 +333,102 @@ public final class FunctionRules {
         return RESERVED_ENVIRONMENT.contains(name)
                 ? Optional.of("environment variable " + name + " is reserved; the Lambda runtime sets it itself")
                 : Optional.empty();
+    }
+
+    /** Words of a name that say its value is a credential. */
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "password",
+            "passwd",
+            "pwd",
+            "pass",
+            "passphrase",
+            "secret",
+            "token",
+            "credential",
+            "credentials",
+            "apikey",
+            "privatekey",
+            "signingkey",
+            "clientsecret");
+    /** Words that, before "key", make a credential: API_KEY, PrivateKey, SIGNING_KEY. */
+    private static final Set<String> KEY_KINDS = Set.of("api", "private", "signing", "secret", "access", "encryption");
+    /** Last words that say a value names, points to or measures a credential rather than holding it. */
+    private static final Set<String> ABOUT_WORDS = Set.of(
+            "arn",
+            "name",
+            "id",
+            "ttl",
+            "length",
+            "len",
+            "min",
+            "max",
+            "size",
+            "count",
+            "seconds",
+            "minutes",
+            "hours",
+            "days",
+            "path",
+            "file",
+            "header",
+            "type",
+            "prefix",
+            "version",
+            "stage",
+            "enabled",
+            "rotation",
+            "parameter",
+            "url",
+            "uri",
+            "endpoint",
+            "host",
+            "issuer",
+            "audience",
+            "scope");
+    /** A URL carrying a user and password: {@code postgres://app:hunter2@db/app}. */
+    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/@\\s:]+:[^/@\\s]+@.*");
+
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[_\\-.\\s]+|(?<=[a-z0-9])(?=[A-Z])");
+
+    /**
+     * A variable or parameter whose name says it holds a credential (DB_PASSWORD, ApiKey, SIGNING_KEY, but not
+     * SECRET_ARN or TOKEN_TTL), or whose value is a URL with a password, and that holds a literal value: written to
+     * the template, the manifest and the stack, so refused. A reference ({@code {{resolve:...}}}), an ARN or a
+     * template substitution ({@code ${Name}}) is no literal.
+     *
+     * @return the problem, without the route that works, which depends on where the value was written
+     */
+    public static Optional<String> literalSecret(String name, String value) {
+        if (value.isEmpty() || value.startsWith("{{resolve:") || value.startsWith("arn:") || value.contains("${")) {
+            return Optional.empty();
+        }
+        if (URL_WITH_PASSWORD.matcher(value).matches()) {
+            return Optional.of(name + " holds a URL with a password in it, which would be written to the template,"
+                    + " the manifest and the stack's parameters");
+        }
+        List<String> words = java.util.Arrays.stream(WORD_BOUNDARY.split(name))
+                .filter(word -> !word.isEmpty())
+                .map(word -> word.toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        if (words.isEmpty() || ABOUT_WORDS.contains(words.get(words.size() - 1))) {
+            return Optional.empty();
+        }
+        boolean credential = false;
+        for (int i = 0; i < words.size(); i++) {
+            credential |= SECRET_WORDS.contains(words.get(i))
+                    || (i > 0 && words.get(i).equals("key") && KEY_KINDS.contains(words.get(i - 1)));
+        }
+        return credential
+                ? Optional.of(name + " looks like a secret but holds a literal value, which would be written to the"
+                        + " template, the manifest and the stack's parameters")
+                : Optional.empty();
+    }
+
+    /** An {@code @Env} value that is a literal secret, with the route that works. */
+    public static Optional<String> environmentValue(String name, String value) {
+        return literalSecret(name, value)
+                .map(problem -> "environment variable " + problem + "; declare it in the pom's <secrets> as"
+                        + " secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS, and drop the @Env");
     }
 
     /** @param parameterTypes the handler method's parameters as binary class names ({@code int} for primitives) */

@@ -141,6 +141,30 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void aLiteralSecretInAnEnvIsAnErrorWithTheRouteThatWorks() {
+        assertEquals(
+                List.of(
+                        "3: @SpartaLambda: environment variable DATABASE_URL holds a URL with a password in it, which"
+                                + " would be written to the template, the manifest and the stack's parameters; declare"
+                                + " it in the pom's <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept"
+                                + " in AWS, and drop the @Env",
+                        "3: @SpartaLambda: environment variable DB_PASSWORD looks like a secret but holds a literal"
+                                + " value, which would be written to the template, the manifest and the stack's"
+                                + " parameters; declare it in the pom's <secrets> as secretsmanager:SECRET-ID or"
+                                + " ssm:PARAMETER-NAME, kept in AWS, and drop the @Env"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        public class Orders {
+                            @SpartaLambda(environment = {@Env(name = "DB_PASSWORD", value = "hunter2"),
+                                    @Env(name = "DATABASE_URL", value = "postgres://app:hunter2@db/app"),
+                                    @Env(name = "SECRET_ARN", value = "arn:aws:secretsmanager:eu-west-1:1:secret:x"),
+                                    @Env(name = "TOKEN_TTL", value = "300")})
+                            public String place() { return ""; }
+                        }
+                        """).stream().sorted().toList());
+    }
+
+    @Test
     void reservedAndMalformedEnvironmentNamesAreErrors() {
         assertEquals(
                 List.of(

@@ -30,9 +30,6 @@ public final class Environments {
     private static final Pattern SECRETS_MANAGER =
             Pattern.compile("secretsmanager:[A-Za-z0-9/_+=.@:-]+?(?::SecretString(?::[^:{}\\s]*){0,3})?");
     private static final Pattern SSM = Pattern.compile("ssm:[A-Za-z0-9_./-]{1,2048}(?::\\d+)?");
-    /** Names that say a value is a credential. */
-    private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
 
     private Environments() {}
 
@@ -449,15 +446,11 @@ public final class Environments {
     }
 
     private static void literalSecrets(String where, Map<String, String> values, List<String> problems) {
-        values.forEach((name, value) -> {
-            if (SECRET_NAME.matcher(name).matches() && !value.isEmpty() && !value.startsWith("{{resolve:")) {
-                problems.add(where + " " + name + " looks like a secret but holds a literal value, which would be"
-                        + " written to the template, the manifest and the stack's parameters; move it to "
+        values.forEach((name, value) -> FunctionRules.literalSecret(name, value)
+                .ifPresent(problem -> problems.add(where + " " + problem + "; move it to "
                         + (where.endsWith("<parameters>")
                                 ? "<secretParameters> (a NoEcho template parameter " + secretParameter(name) + ")"
                                 : "<secrets>")
-                        + " as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS");
-            }
-        });
+                        + " as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS")));
     }
 }

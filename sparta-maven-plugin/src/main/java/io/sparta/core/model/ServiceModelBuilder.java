@@ -213,6 +213,10 @@ public final class ServiceModelBuilder {
             String key = entry.string("name");
             String value = entry.string("value");
             checkSubstitutions(site.location(), key, value, settings, problems);
+            if (settings.secrets().containsKey(key)) {
+                problems.add(site.location() + ": @Env " + key + " would replace the <secrets> variable of that name"
+                        + " for this function; rename one of them");
+            }
             own.putIfAbsent(key, value);
         }
         TreeMap<String, String> variables = new TreeMap<>(settings.environment());

@@ -105,11 +105,22 @@ public final class LocalApiServer implements AutoCloseable {
                     + " free one (8080 by default)");
         }
         InetSocketAddress address = new InetSocketAddress(host == null ? "" : host.trim(), port);
-        if (host == null || host.isBlank() || address.isUnresolved()) {
+        if (host == null || host.isBlank() || address.isUnresolved() || !local(address.getAddress())) {
             throw new SpartaUserException("<host> (-Dsparta.host) \"" + host + "\" does not resolve to an address"
                     + " of this machine; use 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface");
         }
         return address;
+    }
+
+    private static boolean local(java.net.InetAddress address) {
+        try {
+            return address.isAnyLocalAddress()
+                    || address.isLoopbackAddress()
+                    || java.net.NetworkInterface.getByInetAddress(address) != null;
+        } catch (java.net.SocketException e) {
+            // Interfaces cannot be listed here: binding will tell.
+            return true;
+        }
     }
 
     @Override

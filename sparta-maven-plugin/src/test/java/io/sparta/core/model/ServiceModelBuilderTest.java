@@ -493,6 +493,27 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void anEnvOfTheNameOfASecretIsRefusedForItWouldReplaceTheSecret() {
+        ServiceSettings settings = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                io.sparta.api.HttpApiSettings.DEFAULTS,
+                Map.of("DB_PASSWORD", "ssm:/orders/db"),
+                List.of());
+        assertEquals(
+                List.of("acme.Handlers#handle: @Env DB_PASSWORD would replace the <secrets> variable of that name for"
+                        + " this function; rename one of them"),
+                problems(
+                        settings,
+                        method(
+                                "@SpartaLambda(environment = @Env(name = \"DB_PASSWORD\", value = \"${!x}\"))",
+                                "public String handle()")));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         List<String> problems =
                 problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));

@@ -22,14 +22,19 @@ class ServeAddressTest {
                 e.getMessage());
     }
 
-    @Test
-    void aHostThatDoesNotResolveIsNamed() {
-        SpartaUserException e =
-                assertThrows(SpartaUserException.class, () -> LocalApiServer.address("no-such-host.invalid", 8080));
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-host.invalid", "8.8.8.8", " "})
+    void aHostThatIsNoAddressOfThisMachineIsNamed(String host) {
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> LocalApiServer.address(host, 8080));
         assertEquals(
-                "<host> (-Dsparta.host) \"no-such-host.invalid\" does not resolve to an address of this machine; use"
+                "<host> (-Dsparta.host) \"" + host + "\" does not resolve to an address of this machine; use"
                         + " 127.0.0.1 (the default), or 0.0.0.0 to listen on every interface",
                 e.getMessage());
+    }
+
+    @Test
+    void everyInterfaceIsAnAddressOfThisMachine() throws Exception {
+        assertTrue(LocalApiServer.address("0.0.0.0", 0).getAddress().isAnyLocalAddress());
     }
 
     @Test
