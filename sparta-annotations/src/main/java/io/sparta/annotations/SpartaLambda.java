@@ -52,7 +52,13 @@ public @interface SpartaLambda {
     /** Environment variables set on the function. */
     Env[] environment() default {};
 
-    /** How long CloudWatch keeps the function's logs; one of {@link #LOG_RETENTION_DAYS}. */
+    /** {@link #logRetentionDays()} for logs CloudWatch keeps until they are deleted. */
+    int LOGS_NEVER_EXPIRE = 0;
+
+    /**
+     * How long CloudWatch keeps the function's logs; one of {@link #LOG_RETENTION_DAYS}, or
+     * {@link #LOGS_NEVER_EXPIRE} to keep them until they are deleted.
+     */
     int logRetentionDays() default 30;
 
     /**

@@ -8,6 +8,7 @@ import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.model.EnvironmentSettings;
 import io.sparta.core.model.Environments;
+import io.sparta.core.model.FunctionDefaults;
 import io.sparta.core.model.ServiceSettings;
 import java.io.File;
 import java.io.IOException;
@@ -66,6 +67,14 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
      */
     @Parameter
     Map<String, String> secretParameters = Map.of();
+
+    /**
+     * Values every function takes for the {@code @SpartaLambda} attributes it does not write: {@code memory},
+     * {@code timeout}, {@code runtime}, {@code architecture}, {@code snapStart}, {@code tracing},
+     * {@code logRetentionDays} (0: never expire) and {@code javaToolOptions}. A value on the annotation wins.
+     */
+    @Parameter
+    FunctionDefaultsConfiguration functionDefaults;
 
     /**
      * The environments the service is delivered to, in promotion order; each a stack of its own made from the same
@@ -158,7 +167,8 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                         : environments.stream()
                                 .map(EnvironmentConfiguration::toSettings)
                                 .toList(),
-                orEmpty(secretParameters));
+                orEmpty(secretParameters),
+                functionDefaults == null ? FunctionDefaults.NONE : functionDefaults.toDefaults());
     }
 
     /** The environment {@code -Dsparta.environment} names, if any. */

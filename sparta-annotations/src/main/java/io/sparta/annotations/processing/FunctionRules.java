@@ -82,10 +82,12 @@ public final class FunctionRules {
     }
 
     public static Optional<String> logRetentionDays(int days) {
-        return Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).anyMatch(allowed -> allowed == days)
+        return days == SpartaLambda.LOGS_NEVER_EXPIRE
+                        || Arrays.stream(SpartaLambda.LOG_RETENTION_DAYS).anyMatch(allowed -> allowed == days)
                 ? Optional.empty()
                 : Optional.of("logRetentionDays = " + days + " is not a retention CloudWatch Logs accepts; allowed "
-                        + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS));
+                        + Arrays.toString(SpartaLambda.LOG_RETENTION_DAYS) + ", or " + SpartaLambda.LOGS_NEVER_EXPIRE
+                        + " for logs that never expire");
     }
 
     public static Optional<String> reservedConcurrency(int reserved) {

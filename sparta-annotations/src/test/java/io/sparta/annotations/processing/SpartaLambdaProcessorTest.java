@@ -72,7 +72,8 @@ class SpartaLambdaProcessorTest {
                         "4: @SpartaLambda: memory = 100 is out of range; allowed 128 to 10240 (MB)",
                         "5: @SpartaLambda: timeout = 901 is out of range; allowed 1 to 900 (seconds)",
                         "6: @SpartaLambda: logRetentionDays = 8 is not a retention CloudWatch Logs accepts; allowed [1, 3, 5,"
-                                + " 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]"),
+                                + " 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],"
+                                + " or 0 for logs that never expire"),
                 compile("Orders", """
                         import io.sparta.annotations.SpartaLambda;
                         public class Orders {

@@ -80,7 +80,8 @@ public final class Environments {
                         settings.http(),
                         settings.secrets(),
                         List.of(),
-                        settings.secretParameters());
+                        settings.secretParameters(),
+                        settings.functionDefaults());
     }
 
     /** The environment's stack: its own name, or the service's stack name and the environment's. */
@@ -131,7 +132,8 @@ public final class Environments {
                 settings.http(),
                 settings.secrets(),
                 settings.environments(),
-                settings.secretParameters());
+                settings.secretParameters(),
+                settings.functionDefaults());
     }
 
     /**
@@ -158,7 +160,8 @@ public final class Environments {
                 settings.http(),
                 secrets,
                 List.of(),
-                secretParameters);
+                secretParameters,
+                settings.functionDefaults());
     }
 
     /**

@@ -42,6 +42,7 @@ public final class ServiceModelBuilder {
         List<String> problems = new ArrayList<>(Environments.problems(configured));
         ServiceSettings settings = Environments.templated(configured);
         checkSettings(configured, settings, problems);
+        problems.addAll(settings.functionDefaults().problems());
         ResourceTable<String> declared = new ResourceTable<>();
         RouteTable routes = new RouteTable();
         ServiceTable<String> service = new ServiceTable<>();
@@ -106,7 +107,10 @@ public final class ServiceModelBuilder {
             Optional.ofNullable(companion.grant()).ifPresent(grants::add);
             Optional.ofNullable(companion.statement()).ifPresent(statements::add);
         }
-        AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, site.attributes());
+        // Defaults with a problem are reported once, for the pom, and not repeated at every function.
+        FunctionDefaults defaults =
+                settings.functionDefaults().problems().isEmpty() ? settings.functionDefaults() : FunctionDefaults.NONE;
+        AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, defaults.under(site.attributes()));
         FunctionRules.check(
                 attributes,
                 new KindUse(site.location(), site.location() + ": ", problems, declared, routes, service, used));
@@ -219,7 +223,11 @@ public final class ServiceModelBuilder {
             }
             own.putIfAbsent(key, value);
         }
-        TreeMap<String, String> variables = new TreeMap<>(settings.environment());
+        TreeMap<String, String> variables = new TreeMap<>();
+        settings.functionDefaults()
+                .javaToolOptions()
+                .ifPresent(options -> variables.put(FunctionDefaults.JAVA_TOOL_OPTIONS, options));
+        variables.putAll(settings.environment());
         variables.putAll(own);
         discoverable.keySet().stream()
                 .filter(variables::containsKey)

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param environments where the service is delivered, in promotion order; empty for one stack
  * @param secretParameters template parameters no function variable is made from, for decorators and hooks: name to
  *     the same reference forms as {@code secrets}; each becomes the NoEcho parameter {@code Secret<name>}
+ * @param functionDefaults values every function takes for the attributes its annotation does not write
  */
 public record ServiceSettings(
         String serviceName,
@@ -28,7 +29,8 @@ public record ServiceSettings(
         HttpApiSettings http,
         Map<String, String> secrets,
         List<EnvironmentSettings> environments,
-        Map<String, String> secretParameters) {
+        Map<String, String> secretParameters,
+        FunctionDefaults functionDefaults) {
 
     /**
      * The stack tag naming the Sparta service a stack belongs to, set on every stack Sparta deploys for a service
@@ -43,6 +45,31 @@ public record ServiceSettings(
         secrets = Map.copyOf(secrets);
         environments = List.copyOf(environments);
         secretParameters = Map.copyOf(secretParameters);
+        functionDefaults = functionDefaults == null ? FunctionDefaults.NONE : functionDefaults;
+    }
+
+    /** Settings without function defaults. */
+    public ServiceSettings(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            Map<String, String> environment,
+            HttpApiSettings http,
+            Map<String, String> secrets,
+            List<EnvironmentSettings> environments,
+            Map<String, String> secretParameters) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                environment,
+                http,
+                secrets,
+                environments,
+                secretParameters,
+                FunctionDefaults.NONE);
     }
 
     /** Settings without secret template parameters. */
@@ -128,6 +155,9 @@ public record ServiceSettings(
                                     new TreeMap<>(e.tags()),
                                     e.stackPolicy()))
                             .toList());
+        }
+        if (!functionDefaults.equals(FunctionDefaults.NONE)) {
+            canonical.put("functionDefaults", functionDefaults.canonical());
         }
         if (!secretParameters.isEmpty()) {
             canonical.put("secretParameters", new TreeMap<>(secretParameters));

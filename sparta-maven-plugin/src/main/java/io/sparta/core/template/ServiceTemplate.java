@@ -70,7 +70,10 @@ public final class ServiceTemplate {
         ObjectNode logGroup =
                 Cfn.resource(resources, logGroupId, "AWS::Logs::LogGroup").putObject("Properties");
         logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
-        logGroup.put("RetentionInDays", function.logRetentionDays());
+        if (function.logRetentionDays() != io.sparta.annotations.SpartaLambda.LOGS_NEVER_EXPIRE) {
+            // Without RetentionInDays, CloudWatch keeps the logs until they are deleted.
+            logGroup.put("RetentionInDays", function.logRetentionDays());
+        }
 
         if (!function.options().hasStaticRole()) {
             addRole(resources, function, service);

@@ -4,6 +4,7 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveIdentity;
 import io.sparta.core.archive.ArchiveSelector;
+import io.sparta.core.archive.ArchiveSize;
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
@@ -44,6 +45,8 @@ public final class PackageWorkflow {
         }
         ServiceModel service = marshalled.get().service();
         Path archive = ArchiveSelector.select(request.archive());
+        ArchiveSize size = ArchiveSize.of(archive);
+        size.check(archive);
         String archiveSha256 = Digests.sha256(archive);
         byte[] template = TemplateJson.write(marshalled.get().template(), request.templateFile());
         if (request.describe()) {
@@ -96,7 +99,9 @@ public final class PackageWorkflow {
                     + function.timeout() + " s");
         }
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
-        console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + ")");
+        console.info(
+                "Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + size.summary() + ")");
+        size.warning(archive).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
                 + configuration.stackName() + (configuration.approval() ? " (after approval)" : "") + ", "

@@ -21,6 +21,7 @@ import io.sparta.core.scan.FunctionScanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -511,6 +512,149 @@ class ServiceModelBuilderTest {
                         method(
                                 "@SpartaLambda(environment = @Env(name = \"DB_PASSWORD\", value = \"${!x}\"))",
                                 "public String handle()")));
+    }
+
+    private static ServiceSettings withDefaults(FunctionDefaults defaults) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of("MODE", "fast"),
+                io.sparta.api.HttpApiSettings.DEFAULTS,
+                Map.of(),
+                List.of(),
+                Map.of(),
+                defaults);
+    }
+
+    private static final FunctionDefaults DEFAULTS = new FunctionDefaults(
+            Optional.of(1024),
+            Optional.of(20),
+            Optional.of("java25"),
+            Optional.of("arm64"),
+            Optional.of(true),
+            Optional.of(true),
+            Optional.of(0),
+            Optional.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
+
+    @Test
+    void functionDefaultsFillWhatTheAnnotationDoesNotWriteAndAWrittenValueWins() throws Exception {
+        ServiceModel model = build(withDefaults(DEFAULTS), """
+                package acme;
+                import io.sparta.annotations.*;
+                public class Handlers {
+                    @SpartaLambda(name = "plain")
+                    public String plain(String in) { return in; }
+                    @SpartaLambda(name = "own", memory = 512, timeout = 30, runtime = LambdaRuntime.JAVA21,
+                            architecture = Architecture.X86_64, snapStart = false, tracing = false,
+                            logRetentionDays = 30,
+                            environment = @Env(name = "JAVA_TOOL_OPTIONS", value = "-Xshare:auto"))
+                    public String own(String in) { return in; }
+                }
+                """);
+
+        LambdaFunction plain = model.functions().stream()
+                .filter(f -> f.name().equals("plain"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(1024, 20, "java25", "arm64", true, true, 0),
+                List.of(
+                        plain.memory(),
+                        plain.timeout(),
+                        plain.runtime().identifier(),
+                        plain.architecture().identifier(),
+                        plain.options().snapStart(),
+                        plain.options().tracing(),
+                        plain.logRetentionDays()));
+        assertEquals(
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", "MODE", "fast"),
+                plain.environment());
+
+        LambdaFunction own = model.functions().stream()
+                .filter(f -> f.name().equals("own"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(512, 30, "java21", "x86_64", false, false, 30),
+                List.of(
+                        own.memory(),
+                        own.timeout(),
+                        own.runtime().identifier(),
+                        own.architecture().identifier(),
+                        own.options().snapStart(),
+                        own.options().tracing(),
+                        own.logRetentionDays()));
+        assertEquals("-Xshare:auto", own.environment().get("JAVA_TOOL_OPTIONS"));
+
+        // 0 keeps the logs until deleted: CloudWatch's default when the log group gives no RetentionInDays.
+        com.fasterxml.jackson.databind.JsonNode resources =
+                io.sparta.core.template.ServiceTemplate.marshal(model).path("Resources");
+        assertEquals(
+                false,
+                resources.path(plain.logGroupLogicalId()).path("Properties").has("RetentionInDays"));
+        assertEquals(
+                30,
+                resources
+                        .path(own.logGroupLogicalId())
+                        .path("Properties")
+                        .path("RetentionInDays")
+                        .asInt());
+    }
+
+    @Test
+    void functionDefaultsAreCheckedByTheAnnotationsRulesOnceNamingTheirElement() {
+        FunctionDefaults bad = new FunctionDefaults(
+                Optional.of(64),
+                Optional.of(901),
+                Optional.of("java8"),
+                Optional.of("sparc"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(8),
+                Optional.of(" "));
+        List<String> problems = problems(withDefaults(bad), """
+                package acme;
+                import io.sparta.annotations.*;
+                public class Handlers {
+                    @SpartaLambda(name = "one") public String one(String in) { return in; }
+                    @SpartaLambda(name = "two") public String two(String in) { return in; }
+                }
+                """);
+        assertEquals(
+                List.of(
+                        "<functionDefaults><architecture> \"sparc\" is not a Lambda architecture; allowed [x86_64,"
+                                + " arm64]",
+                        "<functionDefaults><javaToolOptions> is empty; remove it, or give JVM options such as"
+                                + " -XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+                        "<functionDefaults><logRetentionDays> = 8 is not a retention CloudWatch Logs accepts; allowed"
+                                + " [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,"
+                                + " 2557, 2922, 3288, 3653], or 0 for logs that never expire",
+                        "<functionDefaults><memory> = 64 is out of range; allowed 128 to 10240 (MB)",
+                        "<functionDefaults><runtime> \"java8\" is not a Lambda Java runtime; allowed [java17, java21,"
+                                + " java25]",
+                        "<functionDefaults><timeout> = 901 is out of range; allowed 1 to 900 (seconds)"),
+                problems.stream().sorted().toList());
+    }
+
+    @Test
+    void aDefaultThatContradictsAFunctionsOwnValueIsNamedAtTheFunction() {
+        FunctionDefaults snapStart = new FunctionDefaults(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(true),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        assertEquals(
+                List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
+                        + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
+                problems(
+                        withDefaults(snapStart),
+                        method("@SpartaLambda(ephemeralStorage = 1024)", "public String handle(String in)")));
     }
 
     @Test
