@@ -1,5 +1,6 @@
 package io.sparta.maven;
 
+import io.sparta.core.archive.ArchiveCandidates;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.workflow.PackageRequest;
@@ -25,6 +26,20 @@ import org.apache.maven.project.MavenProjectHelper;
 public class PackageMojo extends AbstractSpartaMojo {
 
     /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
+    /**
+     * How the runtime dependencies reach Lambda: {@code layer} puts them in a layer of the service beside the
+     * module's own jar (uploaded only when they change), {@code shade} uses maven-shade-plugin's jar, {@code auto}
+     * (the default) shade's jar when maven-shade-plugin runs before Sparta, else a layer when there are any.
+     */
+    @Parameter(property = "sparta.dependencyPackaging", defaultValue = "auto")
+    String dependencyPackaging;
+
+    private ArchiveCandidates.DependencyPackaging dependencyPackaging() throws SpartaUserException {
+        return ArchiveCandidates.DependencyPackaging.of(dependencyPackaging)
+                .orElseThrow(() -> new SpartaUserException("<dependencyPackaging> (-Dsparta.dependencyPackaging) \""
+                        + dependencyPackaging + "\" is none of auto, layer, shade"));
+    }
+
     @Parameter(property = "sparta.describe", defaultValue = "false")
     boolean describe;
 
@@ -41,10 +56,11 @@ public class PackageMojo extends AbstractSpartaMojo {
                 classesDirectory.toPath(),
                 ProjectArchive.classpath(project),
                 serviceSettings(),
-                new ProjectArchive(project, pluginKey).candidates(),
+                new ProjectArchive(project, pluginKey).candidates(dependencyPackaging()),
                 extensions(),
                 outputDirectory.toPath(),
-                describe);
+                describe,
+                new PlexusZipWriter());
         String outputTimestamp = project.getProperties().getProperty("project.build.outputTimestamp");
         if (outputTimestamp == null || outputTimestamp.isBlank()) {
             console.warn("project.build.outputTimestamp is not set, so every build writes a jar with other bytes:"

@@ -2,6 +2,8 @@ package io.sparta.maven;
 
 import io.sparta.core.archive.ArchiveCandidates;
 import io.sparta.core.archive.ArchiveCandidates.ShadeOrder;
+import io.sparta.core.archive.DependencyLayer;
+import io.sparta.core.common.SpartaUserException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +32,11 @@ final class ProjectArchive {
         this.spartaPluginKey = spartaPluginKey;
     }
 
-    ArchiveCandidates candidates() {
+    /**
+     * @param packaging the pom's {@code <dependencyPackaging>}, checked
+     * @throws SpartaUserException when a runtime dependency is not a jar file (a reactor module not packaged yet)
+     */
+    ArchiveCandidates candidates(ArchiveCandidates.DependencyPackaging packaging) throws SpartaUserException {
         Map<String, Path> attached = new HashMap<>();
         for (Artifact artifact : project.getAttachedArtifacts()) {
             if (artifact.getFile() != null && "jar".equals(artifact.getType()) && artifact.getClassifier() != null) {
@@ -39,17 +45,51 @@ final class ProjectArchive {
         }
         File main = project.getArtifact() == null ? null : project.getArtifact().getFile();
         Plugin shade = project.getBuild().getPluginsAsMap().get(SHADE);
+        List<DependencyLayer.Dependency> dependencies = new java.util.ArrayList<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            if (!PACKAGED_SCOPES.contains(artifact.getScope())
+                    || (artifact.getGroupId() + ":" + artifact.getArtifactId()).equals(ANNOTATIONS)) {
+                continue;
+            }
+            File file = artifact.getFile();
+            if (file == null || !file.isFile()) {
+                throw new SpartaUserException("The runtime dependency " + artifact.getId() + " resolves to " + file
+                        + ", not a jar (a module of this reactor that was not packaged); run mvn package from the"
+                        + " reactor's root");
+            }
+            dependencies.add(new DependencyLayer.Dependency(
+                    artifact.getGroupId(),
+                    artifact.getArtifactId(),
+                    artifact.getArtifactId() + "-" + artifact.getBaseVersion()
+                            + (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + ".jar",
+                    file.toPath()));
+        }
         return new ArchiveCandidates(
                 main == null ? null : main.toPath(),
                 attached,
                 shadeOrder(),
                 shade == null ? null : shadedClassifier(shade),
-                project.getArtifacts().stream()
-                        .filter(a -> PACKAGED_SCOPES.contains(a.getScope()))
-                        .map(a -> a.getGroupId() + ":" + a.getArtifactId())
-                        .filter(key -> !key.equals(ANNOTATIONS))
-                        .sorted()
-                        .toList());
+                dependencies,
+                packaging,
+                outputTimestamp());
+    }
+
+    /**
+     * {@code project.build.outputTimestamp} as Maven reads it, ISO-8601 or seconds since the epoch; null when unset
+     * or not a time (Maven's own plugins then warn).
+     */
+    private java.time.Instant outputTimestamp() {
+        String value = project.getProperties().getProperty("project.build.outputTimestamp");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit)
+                    ? java.time.Instant.ofEpochSecond(Long.parseLong(value))
+                    : java.time.OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (RuntimeException notATime) {
+            return null;
+        }
     }
 
     /** Every artifact the module compiles or runs against, for reading supertypes. */

@@ -59,11 +59,12 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
     /**
      * Refuses an archive Lambda would refuse.
      *
+     * @param label what the sizes are of, as the message's subject: {@code The archive app.jar}
      * @throws SpartaUserException when the extracted files exceed {@link #UNZIPPED_LIMIT}, naming the largest
      */
-    public void check(Path archive) throws SpartaUserException {
+    public void check(String label) throws SpartaUserException {
         if (unzippedBytes > UNZIPPED_LIMIT) {
-            throw new SpartaUserException("The archive " + archive.getFileName() + " holds " + mb(unzippedBytes)
+            throw new SpartaUserException(label + " holds " + mb(unzippedBytes)
                     + " once extracted (" + unzippedBytes + " bytes); Lambda refuses more than " + mb(UNZIPPED_LIMIT)
                     + " (" + UNZIPPED_LIMIT + " bytes) for a function and its layers together. Largest entries:\n"
                     + largestLines()
@@ -74,13 +75,29 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
     }
 
     /** A warning when the archive alone takes most of what a function and its layers may hold, if it does. */
-    public java.util.Optional<String> warning(Path archive) {
+    public java.util.Optional<String> warning(String label) {
         return unzippedBytes > UNZIPPED_LIMIT * WARN_SHARE && unzippedBytes <= UNZIPPED_LIMIT
-                ? java.util.Optional.of("The archive " + archive.getFileName() + " holds " + mb(unzippedBytes)
+                ? java.util.Optional.of(label + " holds " + mb(unzippedBytes)
                         + " once extracted, " + Math.round(100.0 * unzippedBytes / UNZIPPED_LIMIT) + "% of the "
                         + mb(UNZIPPED_LIMIT) + " Lambda allows for a function and its layers together; largest"
                         + " entries:\n" + largestLines())
                 : java.util.Optional.empty();
+    }
+
+    /** The sizes of this archive and another together, as Lambda adds a function's package and its layers. */
+    public ArchiveSize plus(ArchiveSize other) {
+        List<Entry> both = new java.util.ArrayList<>(largest);
+        both.addAll(other.largest);
+        return new ArchiveSize(
+                zippedBytes + other.zippedBytes,
+                unzippedBytes + other.unzippedBytes,
+                entries + other.entries,
+                both.stream()
+                        .sorted(Comparator.comparingLong(Entry::bytes)
+                                .reversed()
+                                .thenComparing(Entry::name))
+                        .limit(5)
+                        .toList());
     }
 
     /** {@code 1.4 MB zipped, 3.9 MB unzipped, 212 files}. */

@@ -1,5 +1,6 @@
 package io.sparta.core.archive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.sparta.core.common.TemplateJson;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.Map;
  * @param settingsFingerprint the settings as configured, so provision can tell they changed since
  * @param archiveSha256 the archive file's SHA-256, to tell it was rewritten after package
  * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3
+ * @param dependencyLayer the dependency layer's zip, or null when the archive holds what it needs
+ * @param dependencyLayerSha256 the layer zip's SHA-256, to tell it was rewritten after package
+ * @param dependencyLayerContentSha256 what the layer holds, which names it in S3
  */
 public record PackageManifest(
         String serviceName,
@@ -29,7 +33,11 @@ public record PackageManifest(
         String settingsFingerprint,
         List<Function> functions,
         List<Environment> environments,
-        String archiveContentSha256) {
+        String archiveContentSha256,
+        // Left out when there is no layer, so a manifest without one reads as it did before layers.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayer,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayerSha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayerContentSha256) {
 
     public static final String FILE_NAME = "manifest.json";
 
@@ -43,6 +51,45 @@ public record PackageManifest(
      */
     public String archiveKey() {
         return serviceName + "/" + (archiveContentSha256 == null ? archiveSha256 : archiveContentSha256) + ".jar";
+    }
+
+    /** A manifest without a dependency layer. */
+    public PackageManifest(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            String archive,
+            String archiveSha256,
+            String template,
+            String templateSha256,
+            String settingsFingerprint,
+            List<Function> functions,
+            List<Environment> environments,
+            String archiveContentSha256) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                archive,
+                archiveSha256,
+                template,
+                templateSha256,
+                settingsFingerprint,
+                functions,
+                environments,
+                archiveContentSha256,
+                null,
+                null,
+                null);
+    }
+
+    /** The dependency layer's S3 key, {@code <service>/layers/<content digest>.zip}, when there is a layer. */
+    public java.util.Optional<String> dependencyLayerKey() {
+        return dependencyLayer == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(DependencyLayer.key(serviceName, dependencyLayerContentSha256));
     }
 
     /** A manifest of a service without environments. */
@@ -98,7 +145,10 @@ public record PackageManifest(
     public void write(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         TemplateJson.write(
-                TemplateJson.MAPPER.valueToTree(withPaths(relative(folder, archive), relative(folder, template))),
+                TemplateJson.MAPPER.valueToTree(withPaths(
+                        relative(folder, archive),
+                        relative(folder, template),
+                        dependencyLayer == null ? null : relative(folder, dependencyLayer))),
                 file);
     }
 
@@ -111,7 +161,10 @@ public record PackageManifest(
         Path folder = file.toAbsolutePath().getParent();
         return read.withPaths(
                 folder.resolve(read.archive()).normalize().toString(),
-                folder.resolve(read.template()).normalize().toString());
+                folder.resolve(read.template()).normalize().toString(),
+                read.dependencyLayer() == null
+                        ? null
+                        : folder.resolve(read.dependencyLayer()).normalize().toString());
     }
 
     private static String relative(Path folder, String path) {
@@ -122,7 +175,7 @@ public record PackageManifest(
         return folder.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
     }
 
-    private PackageManifest withPaths(String archive, String template) {
+    private PackageManifest withPaths(String archive, String template, String dependencyLayer) {
         return new PackageManifest(
                 serviceName,
                 stackName,
@@ -135,6 +188,9 @@ public record PackageManifest(
                 settingsFingerprint,
                 functions,
                 environments,
-                archiveContentSha256);
+                archiveContentSha256,
+                dependencyLayer,
+                dependencyLayerSha256,
+                dependencyLayerContentSha256);
     }
 }

@@ -24,7 +24,7 @@ final class Limits {
             "AWS::AccountId", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
 
     /** Template parameters Sparta itself declares. */
-    static final Set<String> RESERVED_PARAMETERS = Set.of("ArtifactBucket", "ArtifactKey");
+    static final Set<String> RESERVED_PARAMETERS = Set.of("ArtifactBucket", "ArtifactKey", "DependenciesLayerKey");
 
     private Limits() {}
 

@@ -81,6 +81,15 @@ final class ResourceActions {
             Map.entry("AWS::Lambda::Url", List.of(LAMBDA)),
             Map.entry("AWS::Lambda::EventInvokeConfig", List.of(LAMBDA)),
             Map.entry(
+                    "AWS::Lambda::LayerVersion",
+                    List.of(new Access(
+                            "Layers",
+                            Set.of("lambda:DeleteLayerVersion", "lambda:GetLayerVersion", "lambda:PublishLayerVersion"),
+                            List.of(
+                                    ARN + "lambda" + REGION_ACCOUNT + "layer:{stack}-*",
+                                    ARN + "lambda" + REGION_ACCOUNT + "layer:{stack}-*:*"),
+                            Set.of()))),
+            Map.entry(
                     "AWS::Lambda::EventSourceMapping",
                     List.of(
                             new Access(

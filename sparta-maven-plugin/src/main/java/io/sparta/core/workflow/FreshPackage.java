@@ -52,6 +52,13 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
+        if (manifest.dependencyLayer() != null) {
+            Path layer = Path.of(manifest.dependencyLayer());
+            if (!Files.isRegularFile(layer) || !Digests.sha256(layer).equals(manifest.dependencyLayerSha256())) {
+                throw new SpartaUserException(
+                        layer + " is missing or changed after package wrote it. Run 'mvn" + " package' again");
+            }
+        }
         if (!manifest.settingsFingerprint().equals(settings.fingerprint())) {
             throw new SpartaUserException("The configuration changed since package (it packaged service "
                     + manifest.serviceName() + " for stack " + manifest.stackName() + "). Run 'mvn package'"

@@ -15,6 +15,7 @@ import java.util.List;
  * @param classesDirectory the module's compiled classes
  * @param classpath the module's runtime classpath, read only for supertypes
  * @param outputDirectory where the template and manifest go, such as {@code target/sparta}
+ * @param zipWriter the build tool's archiver, which writes the dependency layer reproducibly
  */
 public record PackageRequest(
         Path classesDirectory,
@@ -23,7 +24,22 @@ public record PackageRequest(
         ArchiveCandidates archive,
         Extensions extensions,
         Path outputDirectory,
-        boolean describe) {
+        boolean describe,
+        io.sparta.core.archive.DependencyLayer.ZipWriter zipWriter) {
+
+    /** A request for a build whose dependencies never go in a layer. */
+    public PackageRequest(
+            Path classesDirectory,
+            List<Path> classpath,
+            ServiceSettings settings,
+            ArchiveCandidates archive,
+            Extensions extensions,
+            Path outputDirectory,
+            boolean describe) {
+        this(classesDirectory, classpath, settings, archive, extensions, outputDirectory, describe, (e, z, t) -> {
+            throw new IllegalStateException("No zip writer given for the dependency layer");
+        });
+    }
 
     public PackageRequest {
         classpath = List.copyOf(classpath);
@@ -31,6 +47,11 @@ public record PackageRequest(
 
     public Path templateFile() {
         return outputDirectory.resolve("template.json");
+    }
+
+    /** The service's dependency layer, when the functions load their dependencies from one. */
+    public Path dependencyLayerFile() {
+        return outputDirectory.resolve("dependencies-layer.zip");
     }
 
     public Path describeFile() {

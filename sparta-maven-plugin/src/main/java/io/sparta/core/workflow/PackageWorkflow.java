@@ -6,6 +6,7 @@ import io.sparta.core.archive.ArchiveIdentity;
 import io.sparta.core.archive.ArchiveSelector;
 import io.sparta.core.archive.ArchiveSize;
 import io.sparta.core.archive.DeliveryPackage;
+import io.sparta.core.archive.DependencyLayer;
 import io.sparta.core.archive.PackageManifest;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.Digests;
@@ -34,8 +35,22 @@ public final class PackageWorkflow {
 
     /** @return the manifest written, or empty when the module declares no function */
     public Optional<PackageManifest> run(PackageRequest request) throws SpartaUserException, IOException {
+        // The archive is chosen first, since a dependency layer is part of the template; a module that turns out
+        // to declare no function needs no archive, so a failed choice only counts once functions are found.
+        ArchiveSelector.Selection selection = null;
+        SpartaUserException noArchive = null;
+        try {
+            selection = ArchiveSelector.select(request.archive());
+        } catch (SpartaUserException e) {
+            noArchive = e;
+        }
         Optional<ServiceMarshaller.Marshalled> marshalled = new ServiceMarshaller(console)
-                .marshal(request.classesDirectory(), request.classpath(), request.settings(), request.extensions());
+                .marshal(
+                        request.classesDirectory(),
+                        request.classpath(),
+                        request.settings(),
+                        request.extensions(),
+                        selection != null && !selection.layer().isEmpty());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + request.classesDirectory() + "; nothing to package");
             // A template left from an earlier build would describe code that is gone.
@@ -43,10 +58,30 @@ public final class PackageWorkflow {
             Files.deleteIfExists(request.manifestFile());
             return Optional.empty();
         }
+        if (noArchive != null) {
+            throw noArchive;
+        }
         ServiceModel service = marshalled.get().service();
-        Path archive = ArchiveSelector.select(request.archive());
-        ArchiveSize size = ArchiveSize.of(archive);
-        size.check(archive);
+        Path archive = selection.archive();
+        ArchiveSize archiveSize = ArchiveSize.of(archive);
+        ArchiveSize size = archiveSize;
+        String label = "The archive " + archive.getFileName();
+        Path layer = null;
+        if (!selection.layer().isEmpty()) {
+            layer = DependencyLayer.write(
+                    selection.layer(),
+                    request.dependencyLayerFile(),
+                    request.archive().entryTime(),
+                    request.zipWriter());
+            ArchiveSize layerSize = ArchiveSize.of(layer);
+            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; " + layerSize.summary()
+                    + ")");
+            size = size.plus(layerSize);
+            label = label + " with its dependency layer";
+        } else {
+            Files.deleteIfExists(request.dependencyLayerFile());
+        }
+        size.check(label);
         String archiveSha256 = Digests.sha256(archive);
         byte[] template = TemplateJson.write(marshalled.get().template(), request.templateFile());
         if (request.describe()) {
@@ -87,7 +122,10 @@ public final class PackageWorkflow {
                                 e.getValue().approval(),
                                 DeliveryPackage.configurationEntry(e.getKey())))
                         .toList(),
-                ArchiveIdentity.of(archive));
+                ArchiveIdentity.of(archive),
+                layer == null ? null : layer.toAbsolutePath().toString(),
+                layer == null ? null : Digests.sha256(layer),
+                layer == null ? null : ArchiveIdentity.of(layer));
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
@@ -99,9 +137,9 @@ public final class PackageWorkflow {
                     + function.timeout() + " s");
         }
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
-        console.info(
-                "Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + size.summary() + ")");
-        size.warning(archive).ifPresent(console::warn);
+        console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
+                + ")");
+        size.warning(label).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
                 + configuration.stackName() + (configuration.approval() ? " (after approval)" : "") + ", "

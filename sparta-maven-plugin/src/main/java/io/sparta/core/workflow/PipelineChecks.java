@@ -146,8 +146,9 @@ final class PipelineChecks {
         }
         declared.stream()
                 .filter(name -> !parameters.has(name))
-                .filter(name ->
-                        !name.equals(ServiceTemplate.ARTIFACT_BUCKET) && !name.equals(ServiceTemplate.ARTIFACT_KEY))
+                .filter(name -> !name.equals(ServiceTemplate.ARTIFACT_BUCKET)
+                        && !name.equals(ServiceTemplate.ARTIFACT_KEY)
+                        && !name.equals(io.sparta.core.template.DependencyLayerTemplate.LAYER_KEY))
                 .forEach(name ->
                         problems.add(where + ": " + file.getFileName() + " gives no value for parameter " + name));
     }

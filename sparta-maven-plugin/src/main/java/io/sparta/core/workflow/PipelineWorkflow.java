@@ -12,6 +12,7 @@ import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
+import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.PipelineTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
@@ -127,6 +128,9 @@ public final class PipelineWorkflow {
         }
         if (request.dryRun()) {
             console.info("Dry run: would upload " + manifest.archive() + " as " + manifest.archiveKey()
+                    + manifest.dependencyLayerKey()
+                            .map(key -> ", " + manifest.dependencyLayer() + " as " + key)
+                            .orElse("")
                     + " (unless there) and " + request.packageKey()
                     + " (unless unchanged) to the pipeline's bucket; no AWS call");
             return false;
@@ -138,6 +142,12 @@ public final class PipelineWorkflow {
             ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
             String archiveKey = manifest.archiveKey();
             store.putIfAbsent(archiveKey, Path.of(manifest.archive()), "application/java-archive");
+            if (manifest.dependencyLayer() != null) {
+                store.putIfAbsent(
+                        manifest.dependencyLayerKey().orElseThrow(),
+                        Path.of(manifest.dependencyLayer()),
+                        "application/zip");
+            }
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();
             for (PackageManifest.Environment environment : manifest.environments()) {
@@ -145,6 +155,9 @@ public final class PipelineWorkflow {
                 ((ObjectNode) configuration.path("Parameters"))
                         .put(ServiceTemplate.ARTIFACT_BUCKET, bucket)
                         .put(ServiceTemplate.ARTIFACT_KEY, archiveKey);
+                manifest.dependencyLayerKey()
+                        .ifPresent(key -> ((ObjectNode) configuration.path("Parameters"))
+                                .put(DependencyLayerTemplate.LAYER_KEY, key));
                 configurations.put(environment.name(), configuration);
             }
             Path folder = request.publishDirectory();

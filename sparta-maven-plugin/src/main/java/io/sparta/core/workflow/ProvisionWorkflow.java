@@ -19,6 +19,7 @@ import io.sparta.core.plan.ChangeGuard;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.PlannedChange;
+import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -143,6 +144,12 @@ public final class ProvisionWorkflow {
         ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
         if (uploadArchive) {
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
+            if (manifest.dependencyLayer() != null) {
+                store.putIfAbsent(
+                        manifest.dependencyLayerKey().orElseThrow(),
+                        Path.of(manifest.dependencyLayer()),
+                        "application/zip");
+            }
         }
         StackDeployer.Request deployRequest = deployRequest(store, manifest, target, template);
         FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), template);
@@ -162,6 +169,7 @@ public final class ProvisionWorkflow {
         Map<String, String> parameters = new TreeMap<>(target.parameters());
         parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
         parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
+        manifest.dependencyLayerKey().ifPresent(key -> parameters.put(DependencyLayerTemplate.LAYER_KEY, key));
         return new StackDeployer.Request(
                 target.stackName(),
                 store.httpsUrl(templateKey),

@@ -12,6 +12,7 @@ import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.scan.FunctionScanner;
 import io.sparta.core.scan.ScannedClasses;
+import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +37,21 @@ public final class ServiceMarshaller {
     public Optional<Marshalled> marshal(
             Path classesDirectory, List<Path> classpath, ServiceSettings settings, Extensions extensions)
             throws SpartaUserException, IOException {
+        return marshal(classesDirectory, classpath, settings, extensions, false);
+    }
+
+    /**
+     * @param dependencyLayer whether the functions load their dependencies from the service's layer, which the
+     *     template then declares before decorators and hooks see it
+     * @return empty when the classes declare no function
+     */
+    public Optional<Marshalled> marshal(
+            Path classesDirectory,
+            List<Path> classpath,
+            ServiceSettings settings,
+            Extensions extensions,
+            boolean dependencyLayer)
+            throws SpartaUserException, IOException {
         ScannedClasses scanned = new FunctionScanner().scan(classesDirectory, classpath);
         if (scanned.functions().isEmpty() && scanned.orphans().isEmpty()) {
             return Optional.empty();
@@ -54,6 +70,9 @@ public final class ServiceMarshaller {
             }
         }
         ObjectNode template = ServiceTemplate.marshal(service);
+        if (dependencyLayer) {
+            DependencyLayerTemplate.add(template, service);
+        }
         Set<String> spartaResources = new LinkedHashSet<>();
         template.path("Resources").fieldNames().forEachRemaining(spartaResources::add);
         hooks.decorate(service, template);

@@ -77,7 +77,7 @@ class ArchiveSizeTest {
                         "%.1f MB zipped, 4.8 MB unzipped, 6 files",
                         Files.size(zip) / 1_048_576.0),
                 size.summary());
-        assertEquals(Optional.empty(), size.warning(zip));
+        assertEquals(Optional.empty(), size.warning("The archive app.jar"));
     }
 
     @Test
@@ -85,15 +85,15 @@ class ArchiveSizeTest {
         Path atLimit = zip("at-limit.jar", Map.of("lib/a.jar", 200_000_000L, "lib/b.jar", 62_144_000L));
         ArchiveSize allowed = ArchiveSize.of(atLimit);
         assertEquals(ArchiveSize.UNZIPPED_LIMIT, allowed.unzippedBytes());
-        allowed.check(atLimit);
-        assertTrue(allowed.warning(atLimit)
+        allowed.check("The archive at-limit.jar");
+        assertTrue(allowed.warning("The archive at-limit.jar")
                 .orElseThrow()
                 .startsWith("The archive at-limit.jar holds 250.0 MB once"
                         + " extracted, 100% of the 250.0 MB Lambda allows for a function and its layers together"));
 
         Path over = zip("over.jar", Map.of("lib/a.jar", 200_000_000L, "lib/b.jar", 62_144_001L));
         SpartaUserException e = assertThrows(
-                SpartaUserException.class, () -> ArchiveSize.of(over).check(over));
+                SpartaUserException.class, () -> ArchiveSize.of(over).check("The archive over.jar"));
         assertEquals(
                 "The archive over.jar holds 250.0 MB once extracted (262144001 bytes); Lambda refuses more than"
                         + " 250.0 MB (262144000 bytes) for a function and its layers together. Largest entries:\n"
@@ -109,11 +109,11 @@ class ArchiveSizeTest {
     void fromFourFifthsOfTheLimitPackageWarns() throws Exception {
         long fourFifths = (long) (ArchiveSize.UNZIPPED_LIMIT * ArchiveSize.WARN_SHARE);
         Path under = zip("under.jar", Map.of("lib/a.jar", fourFifths));
-        assertEquals(Optional.empty(), ArchiveSize.of(under).warning(under));
+        assertEquals(Optional.empty(), ArchiveSize.of(under).warning("The archive under.jar"));
         Path above = zip("above.jar", Map.of("lib/a.jar", fourFifths + 1));
         assertEquals(
                 "The archive above.jar holds 200.0 MB once extracted, 80% of the 250.0 MB Lambda allows for a"
                         + " function and its layers together; largest entries:\n  200.0 MB  lib/a.jar",
-                ArchiveSize.of(above).warning(above).orElseThrow());
+                ArchiveSize.of(above).warning("The archive above.jar").orElseThrow());
     }
 }

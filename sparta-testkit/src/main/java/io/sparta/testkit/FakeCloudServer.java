@@ -1,0 +1,170 @@
+package io.sparta.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * fakecloud, a second local AWS API that creates resource types moto skips and replays CloudFormation's updates
+ * resource by resource (see the repository's {@code ../shared/FAKECLOUD.md}), on a free loopback port. Test tooling
+ * only: shipped prebuilt beside the repository, absent from a user's fresh clone, where its tests are skipped.
+ */
+public final class FakeCloudServer implements AutoCloseable {
+
+    /** The system property naming the xz-compressed binary. */
+    public static final String ARCHIVE_PROPERTY = "sparta.fakecloud.archive";
+
+    /** SHA-256 of the unpacked 0.51.0 binary, as FAKECLOUD.md gives it. */
+    static final String SHA256 = "7d1d9885cd9b4da424aa7776e8e71e1550e0391ec281ce0d2a283d37eb30a3fd";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private FakeCloudServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * The binary, unpacked once into {@code folder} from the archive {@value #ARCHIVE_PROPERTY} names.
+     *
+     * @return empty when no archive is there (a fresh clone without {@code ../shared})
+     * @throws IllegalStateException when the unpacked file is not the expected build
+     */
+    public static synchronized Optional<Path> binary(Path folder) {
+        String archive = System.getProperty(ARCHIVE_PROPERTY, "");
+        if (archive.isBlank() || !Files.isRegularFile(Path.of(archive))) {
+            return Optional.empty();
+        }
+        Path binary = folder.resolve("fakecloud");
+        try {
+            if (!Files.isExecutable(binary) || !SHA256.equals(sha256(binary))) {
+                Files.createDirectories(folder);
+                Path partial = folder.resolve("fakecloud.partial");
+                try (InputStream in = new XZInputStream(Files.newInputStream(Path.of(archive)));
+                        OutputStream out = Files.newOutputStream(partial)) {
+                    in.transferTo(out);
+                }
+                if (!SHA256.equals(sha256(partial))) {
+                    throw new IllegalStateException(
+                            archive + " does not unpack to fakecloud 0.51.0 (sha256 " + SHA256 + ")");
+                }
+                partial.toFile().setExecutable(true);
+                Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack " + archive, e);
+        }
+        return Optional.of(binary);
+    }
+
+    /** What a skipped test says: which archive it looked for. */
+    public static String absence() {
+        return "fakecloud's archive (" + ARCHIVE_PROPERTY + " = " + System.getProperty(ARCHIVE_PROPERTY, "unset")
+                + ") is not here, as in a fresh clone without ../shared";
+    }
+
+    /** Starts fakecloud and waits until its health check answers; its output goes to {@code log}. */
+    public static FakeCloudServer start(Path binary, Path log) {
+        int port = freeLoopbackPort();
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(binary.toString(), "--addr", "127.0.0.1:" + port)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            FakeCloudServer server = new FakeCloudServer(process, port, log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + binary, e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        HttpClient client = HttpClient.newHttpClient();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("fakecloud exited early; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(endpoint().resolve("/_fakecloud/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("fakecloud did not answer within 60 s; see " + log);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
