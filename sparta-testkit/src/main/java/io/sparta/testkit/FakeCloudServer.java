@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.tukaani.xz.XZInputStream;
 
@@ -32,14 +27,10 @@ public final class FakeCloudServer implements AutoCloseable {
     /** SHA-256 of the unpacked 0.51.0 binary, as FAKECLOUD.md gives it. */
     static final String SHA256 = "7d1d9885cd9b4da424aa7776e8e71e1550e0391ec281ce0d2a283d37eb30a3fd";
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private final LocalServer server;
 
-    private FakeCloudServer(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private FakeCloudServer(LocalServer server) {
+        this.server = server;
     }
 
     /**
@@ -83,55 +74,15 @@ public final class FakeCloudServer implements AutoCloseable {
 
     /** Starts fakecloud and waits until its health check answers; its output goes to {@code log}. */
     public static FakeCloudServer start(Path binary, Path log) {
-        int port = freeLoopbackPort();
-        try {
-            Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(binary.toString(), "--addr", "127.0.0.1:" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            FakeCloudServer server = new FakeCloudServer(process, port, log);
-            server.awaitReady();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + binary, e);
-        }
+        return new FakeCloudServer(LocalServer.start(
+                "fakecloud",
+                port -> List.of(binary.toString(), "--addr", "127.0.0.1:" + port),
+                "/_fakecloud/health",
+                log));
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
-    }
-
-    private void awaitReady() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        HttpClient client = HttpClient.newHttpClient();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("fakecloud exited early; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(endpoint().resolve("/_fakecloud/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("fakecloud did not answer within 60 s; see " + log);
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     private static String sha256(Path file) throws IOException {
@@ -147,24 +98,8 @@ public final class FakeCloudServer implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        server.close();
     }
 }

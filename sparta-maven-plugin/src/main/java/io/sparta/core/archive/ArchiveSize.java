@@ -100,9 +100,14 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
                         .toList());
     }
 
-    /** {@code 1.4 MB zipped, 3.9 MB unzipped, 212 files}. */
+    /** {@code 14.2 KB zipped, 3.9 MB unzipped, 212 files}. */
     public String summary() {
-        return mb(zippedBytes) + " zipped, " + mb(unzippedBytes) + " unzipped, " + entries + " files";
+        return readable(zippedBytes) + " zipped, " + readable(unzippedBytes) + " unzipped, " + entries + " files";
+    }
+
+    /** Kilobytes below a megabyte, so a small jar does not read as 0.0 MB. */
+    static String readable(long bytes) {
+        return bytes < 1_048_576 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : mb(bytes);
     }
 
     private String largestLines() {

@@ -73,10 +73,7 @@ public final class PackageWorkflow {
                     request.dependencyLayerFile(),
                     request.archive().entryTime(),
                     request.zipWriter());
-            ArchiveSize layerSize = ArchiveSize.of(layer);
-            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; " + layerSize.summary()
-                    + ")");
-            size = size.plus(layerSize);
+            size = size.plus(ArchiveSize.of(layer));
             label = label + " with its dependency layer";
         } else {
             Files.deleteIfExists(request.dependencyLayerFile());
@@ -139,6 +136,10 @@ public final class PackageWorkflow {
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
                 + ")");
+        if (layer != null) {
+            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; "
+                    + ArchiveSize.of(layer).summary() + ")");
+        }
         size.warning(label).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
