@@ -34,11 +34,11 @@ public class FunctionDefaultsConfiguration {
     /** {@code x86_64} or {@code arm64}. */
     String architecture;
 
-    /** Lambda SnapStart on published versions. */
-    Boolean snapStart;
+    /** Lambda SnapStart on published versions: true or false. */
+    String snapStart;
 
-    /** Active X-Ray tracing. */
-    Boolean tracing;
+    /** Active X-Ray tracing: true or false. */
+    String tracing;
 
     /** A retention CloudWatch Logs accepts, in days, or 0 for logs that never expire. */
     Integer logRetentionDays;
@@ -52,8 +52,8 @@ public class FunctionDefaultsConfiguration {
                 Optional.ofNullable(timeout),
                 AbstractAwsMojo.present(runtime),
                 AbstractAwsMojo.present(architecture),
-                Optional.ofNullable(snapStart),
-                Optional.ofNullable(tracing),
+                AbstractAwsMojo.present(snapStart),
+                AbstractAwsMojo.present(tracing),
                 Optional.ofNullable(logRetentionDays),
                 Optional.ofNullable(javaToolOptions));
     }

@@ -34,6 +34,13 @@ public class PackageMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.dependencyPackaging", defaultValue = "auto")
     String dependencyPackaging;
 
+    /**
+     * Maven's reproducible-build time, as its own plugins read it: the pom's property, or {@code -D} on the
+     * command line, which wins.
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    String outputTimestamp;
+
     private ArchiveCandidates.DependencyPackaging dependencyPackaging() throws SpartaUserException {
         return ArchiveCandidates.DependencyPackaging.of(dependencyPackaging)
                 .orElseThrow(() -> new SpartaUserException("<dependencyPackaging> (-Dsparta.dependencyPackaging) \""
@@ -56,12 +63,11 @@ public class PackageMojo extends AbstractSpartaMojo {
                 classesDirectory.toPath(),
                 ProjectArchive.classpath(project),
                 serviceSettings(),
-                new ProjectArchive(project, pluginKey).candidates(dependencyPackaging()),
+                new ProjectArchive(project, pluginKey).candidates(dependencyPackaging(), outputTimestamp),
                 extensions(),
                 outputDirectory.toPath(),
                 describe,
                 new PlexusZipWriter());
-        String outputTimestamp = project.getProperties().getProperty("project.build.outputTimestamp");
         if (outputTimestamp == null || outputTimestamp.isBlank()) {
             console.warn("project.build.outputTimestamp is not set, so every build writes a jar with other bytes:"
                     + " Sparta still knows unchanged code by what the jar holds, but tools that compare the jar's"

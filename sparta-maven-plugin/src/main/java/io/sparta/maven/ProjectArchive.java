@@ -34,9 +34,11 @@ final class ProjectArchive {
 
     /**
      * @param packaging the pom's {@code <dependencyPackaging>}, checked
+     * @param outputTimestamp {@code project.build.outputTimestamp}, or null
      * @throws SpartaUserException when a runtime dependency is not a jar file (a reactor module not packaged yet)
      */
-    ArchiveCandidates candidates(ArchiveCandidates.DependencyPackaging packaging) throws SpartaUserException {
+    ArchiveCandidates candidates(ArchiveCandidates.DependencyPackaging packaging, String outputTimestamp)
+            throws SpartaUserException {
         Map<String, Path> attached = new HashMap<>();
         for (Artifact artifact : project.getAttachedArtifacts()) {
             if (artifact.getFile() != null && "jar".equals(artifact.getType()) && artifact.getClassifier() != null) {
@@ -71,15 +73,14 @@ final class ProjectArchive {
                 shade == null ? null : shadedClassifier(shade),
                 dependencies,
                 packaging,
-                outputTimestamp());
+                time(outputTimestamp));
     }
 
     /**
      * {@code project.build.outputTimestamp} as Maven reads it, ISO-8601 or seconds since the epoch; null when unset
      * or not a time (Maven's own plugins then warn).
      */
-    private java.time.Instant outputTimestamp() {
-        String value = project.getProperties().getProperty("project.build.outputTimestamp");
+    private static java.time.Instant time(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

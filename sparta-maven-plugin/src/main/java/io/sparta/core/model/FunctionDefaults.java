@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param timeout seconds, 1 to 900
  * @param runtime a {@link LambdaRuntime}, as {@code java21} or {@code JAVA21}
  * @param architecture an {@link Architecture}, as {@code arm64} or {@code ARM64}
+ * @param snapStart {@code true} or {@code false}, as written in the pom (Maven would read {@code yes} as false)
+ * @param tracing {@code true} or {@code false}, as written in the pom
  * @param logRetentionDays one of the periods CloudWatch Logs accepts, or 0 for logs that never expire
  * @param javaToolOptions the {@code JAVA_TOOL_OPTIONS} variable every function gets unless it sets its own, such as
  *     {@code -XX:+TieredCompilation -XX:TieredStopAtLevel=1} for faster cold starts
@@ -29,8 +31,8 @@ public record FunctionDefaults(
         Optional<Integer> timeout,
         Optional<String> runtime,
         Optional<String> architecture,
-        Optional<Boolean> snapStart,
-        Optional<Boolean> tracing,
+        Optional<String> snapStart,
+        Optional<String> tracing,
         Optional<Integer> logRetentionDays,
         Optional<String> javaToolOptions) {
 
@@ -70,6 +72,13 @@ public record FunctionDefaults(
                         + Arrays.stream(Architecture.values())
                                 .map(Architecture::identifier)
                                 .toList()));
+        snapStart
+                .filter(value -> flag(value).isEmpty())
+                .ifPresent(value ->
+                        problems.add("<functionDefaults><snapStart> \"" + value + "\" is neither true nor" + " false"));
+        tracing.filter(value -> flag(value).isEmpty())
+                .ifPresent(value ->
+                        problems.add("<functionDefaults><tracing> \"" + value + "\" is neither true nor" + " false"));
         javaToolOptions
                 .filter(String::isBlank)
                 .ifPresent(value -> problems.add("<functionDefaults><javaToolOptions> is empty; remove it, or give"
@@ -96,8 +105,8 @@ public record FunctionDefaults(
         architecture
                 .flatMap(value -> constant(Architecture.class, value))
                 .ifPresent(value -> merged.put("architecture", value));
-        snapStart.ifPresent(value -> merged.put("snapStart", value));
-        tracing.ifPresent(value -> merged.put("tracing", value));
+        snapStart.flatMap(FunctionDefaults::flag).ifPresent(value -> merged.put("snapStart", value));
+        tracing.flatMap(FunctionDefaults::flag).ifPresent(value -> merged.put("tracing", value));
         logRetentionDays.ifPresent(value -> merged.put("logRetentionDays", value));
         merged.putAll(written);
         return merged;
@@ -115,6 +124,14 @@ public record FunctionDefaults(
         logRetentionDays.ifPresent(value -> canonical.put("logRetentionDays", value));
         javaToolOptions.ifPresent(value -> canonical.put("javaToolOptions", value));
         return canonical;
+    }
+
+    /** {@code true} or {@code false} in any case; empty for anything else. */
+    private static Optional<Boolean> flag(String value) {
+        String trimmed = value.trim().toLowerCase(Locale.ROOT);
+        return trimmed.equals("true") || trimmed.equals("false")
+                ? Optional.of(Boolean.parseBoolean(trimmed))
+                : Optional.empty();
     }
 
     /** The constant named as its identifier ({@code arm64}) or its Java name ({@code ARM64}). */

@@ -38,8 +38,8 @@ public final class DependencyLayerTemplate {
                 problems.add("function \"" + function.name() + "\" (" + function.source() + ") lists "
                         + function.options().layers().size() + " layers, and the service's dependency layer would"
                         + " make " + (function.options().layers().size() + 1) + "; Lambda allows "
-                        + FunctionRules.LAYERS_MAX + ". Drop one, or set <dependencyPackaging>shade"
-                        + "</dependencyPackaging> to put the dependencies in the jar");
+                        + FunctionRules.LAYERS_MAX + ". Drop one, or put the dependencies in the jar: declare"
+                        + " maven-shade-plugin before sparta-maven-plugin");
             }
         }
         if (!problems.isEmpty()) {
@@ -76,5 +76,27 @@ public final class DependencyLayerTemplate {
             }
             lambda.set("Layers", layers);
         }
+        publishOnLayerChange(template);
+    }
+
+    /**
+     * A SnapStart function's version is published when its description changes, which names the code and the
+     * configuration; the layer's key joins them, so new dependencies reach the alias {@code live} too, not only
+     * {@code $LATEST}.
+     */
+    private static void publishOnLayerChange(ObjectNode template) {
+        String code = "code ${" + ServiceTemplate.ARTIFACT_KEY + "}";
+        template.path("Resources").forEach(resource -> {
+            JsonNode description =
+                    resource.path("Properties").path("Description").path("Fn::Sub");
+            if (resource.path("Type").asText().equals("AWS::Lambda::Version")
+                    && description.asText().startsWith(code)) {
+                ((ObjectNode) resource.path("Properties").path("Description"))
+                        .put(
+                                "Fn::Sub",
+                                code + " layer ${" + LAYER_KEY + "}"
+                                        + description.asText().substring(code.length()));
+            }
+        });
     }
 }

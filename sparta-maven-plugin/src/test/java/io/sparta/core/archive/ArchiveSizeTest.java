@@ -96,9 +96,12 @@ class ArchiveSizeTest {
                         + " 250.0 MB (262144000 bytes) for a function and its layers together. Largest entries:\n"
                         + "  190.7 MB  lib/a.jar\n"
                         + "  59.3 MB  lib/b.jar\n"
-                        + "Give dependencies Lambda already provides (aws-lambda-java-core, -events) the 'provided'"
-                        + " scope, exclude the SDK's HTTP clients you do not use (netty-nio-client, apache-client), or"
-                        + " split the service; mvn dependency:tree shows what each dependency brings",
+                        + "(entries under java/lib/ are dependencies, in the layer; the others are the module's own"
+                        + " classes and resources). Keep large data out of src/main/resources (in S3, read at run"
+                        + " time), give dependencies Lambda already provides (aws-lambda-java-core, -events) the"
+                        + " 'provided' scope, exclude the SDK's HTTP clients you do not use (netty-nio-client,"
+                        + " apache-client), or split the service; mvn dependency:tree shows what each dependency"
+                        + " brings",
                 e.getMessage());
     }
 

@@ -533,8 +533,8 @@ class ServiceModelBuilderTest {
             Optional.of(20),
             Optional.of("java25"),
             Optional.of("arm64"),
-            Optional.of(true),
-            Optional.of(true),
+            Optional.of("true"),
+            Optional.of("TRUE"),
             Optional.of(0),
             Optional.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"));
 
@@ -610,7 +610,7 @@ class ServiceModelBuilderTest {
                 Optional.of(901),
                 Optional.of("java8"),
                 Optional.of("sparc"),
-                Optional.empty(),
+                Optional.of("yes"),
                 Optional.empty(),
                 Optional.of(8),
                 Optional.of(" "));
@@ -634,6 +634,7 @@ class ServiceModelBuilderTest {
                         "<functionDefaults><memory> = 64 is out of range; allowed 128 to 10240 (MB)",
                         "<functionDefaults><runtime> \"java8\" is not a Lambda Java runtime; allowed [java17, java21,"
                                 + " java25]",
+                        "<functionDefaults><snapStart> \"yes\" is neither true nor false",
                         "<functionDefaults><timeout> = 901 is out of range; allowed 1 to 900 (seconds)"),
                 problems.stream().sorted().toList());
     }
@@ -645,7 +646,7 @@ class ServiceModelBuilderTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.of(true),
+                Optional.of("true"),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());

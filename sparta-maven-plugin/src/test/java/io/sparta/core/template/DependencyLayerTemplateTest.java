@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 class DependencyLayerTemplateTest {
 
     private static LambdaFunction function(String name, LambdaRuntime runtime, List<String> layers) {
+        return function(name, runtime, layers, false);
+    }
+
+    private static LambdaFunction function(String name, LambdaRuntime runtime, List<String> layers, boolean snapStart) {
         return new LambdaFunction(
                 name,
                 name.substring(0, 1).toUpperCase() + name.substring(1),
@@ -31,7 +35,7 @@ class DependencyLayerTemplateTest {
                 Architecture.ARM64,
                 new TreeMap<>(),
                 30,
-                new FunctionOptions(-1, false, 512, layers, "", false),
+                new FunctionOptions(-1, false, 512, layers, "", snapStart),
                 List.of());
     }
 
@@ -93,8 +97,32 @@ class DependencyLayerTemplateTest {
 
         assertEquals(
                 "function \"hello\" (acme.hello) lists 5 layers, and the service's dependency layer would make 6;"
-                        + " Lambda allows 5. Drop one, or set <dependencyPackaging>shade</dependencyPackaging> to put"
-                        + " the dependencies in the jar",
+                        + " Lambda allows 5. Drop one, or put the dependencies in the jar: declare maven-shade-plugin"
+                        + " before sparta-maven-plugin",
                 e.getMessage());
+    }
+
+    @Test
+    void aSnapStartFunctionPublishesANewVersionWhenOnlyItsDependenciesChange() throws Exception {
+        ServiceModel service = service(function("hello", LambdaRuntime.JAVA21, List.of(), true));
+        ObjectNode template = ServiceTemplate.marshal(service);
+        String before = template.path("Resources")
+                .path("HelloVersion")
+                .path("Properties")
+                .path("Description")
+                .path("Fn::Sub")
+                .asText();
+
+        DependencyLayerTemplate.add(template, service);
+
+        assertEquals(
+                before.replace("code ${ArtifactKey}", "code ${ArtifactKey} layer ${DependenciesLayerKey}"),
+                template.path("Resources")
+                        .path("HelloVersion")
+                        .path("Properties")
+                        .path("Description")
+                        .path("Fn::Sub")
+                        .asText());
+        assertEquals(true, before.startsWith("code ${ArtifactKey} configuration "), before);
     }
 }
