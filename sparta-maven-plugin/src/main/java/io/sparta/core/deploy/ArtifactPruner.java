@@ -146,12 +146,27 @@ public final class ArtifactPruner {
      */
     public Optional<Result> afterProvision(
             String serviceName, String stackName, String archiveKey, String templateKey, Policy policy) {
+        return afterProvision(serviceName, stackName, archiveKey, templateKey, "", policy);
+    }
+
+    /**
+     * Records a successful provision of a service with a dependency layer, then prunes.
+     *
+     * @param layerKey the layer's S3 key, or empty without one
+     */
+    public Optional<Result> afterProvision(
+            String serviceName,
+            String stackName,
+            String archiveKey,
+            String templateKey,
+            String layerKey,
+            Policy policy) {
         try {
             new DeploymentHistory(s3, bucket)
                     .record(
                             serviceName,
                             stackName,
-                            new DeploymentHistory.Deployment(archiveKey, templateKey, clock.instant()));
+                            new DeploymentHistory.Deployment(archiveKey, templateKey, clock.instant(), layerKey));
             return Optional.of(prune(serviceName, policy));
         } catch (DeploymentHistory.MalformedHistoryException e) {
             console.warn(e.getMessage() + "; it is left as it is and nothing is pruned. Delete it to start the"
@@ -222,7 +237,8 @@ public final class ArtifactPruner {
                             + ", and a queued pipeline execution may name any archive here");
         }
 
-        Map<String, String> deployedArchives = deployedArchives(prefix);
+        Map<String, String> deployedLayers = new TreeMap<>();
+        Map<String, String> deployedArchives = deployedArchives(prefix, deployedLayers);
         Set<String> withoutHistory = new TreeSet<>(deployedArchives.keySet());
         withoutHistory.removeAll(histories.keySet());
         if (!withoutHistory.isEmpty()) {
@@ -242,12 +258,14 @@ public final class ArtifactPruner {
                         .forEach(deployment -> {
                             referenced.add(deployment.archiveKey());
                             referenced.add(deployment.templateKey());
+                            referenced.add(deployment.layerKey());
                         }));
+        referenced.addAll(deployedLayers.values());
         Set<String> vanished = new TreeSet<>(histories.keySet());
         vanished.removeAll(deployedArchives.keySet());
 
-        Pattern provisioned = Pattern.compile(
-                Pattern.quote(prefix) + "(" + HEX_SHA256 + "\\.jar|templates/" + HEX_SHA256 + "\\.json)");
+        Pattern provisioned = Pattern.compile(Pattern.quote(prefix) + "(" + HEX_SHA256 + "\\.jar|templates/"
+                + HEX_SHA256 + "\\.json|layers/" + HEX_SHA256 + "\\.zip)");
         Instant youngest = clock.instant().minus(policy.minAge());
         Map<String, Long> doomed = new LinkedHashMap<>();
         int young = 0;
@@ -304,9 +322,10 @@ public final class ArtifactPruner {
      * whatever their status short of deleted: an update in progress shows its new key, its rollback the old one
      * (which the history holds too).
      *
+     * @param layers filled with the dependency layer key by stack name, for stacks that have one
      * @return archive key by stack name
      */
-    private Map<String, String> deployedArchives(String prefix) {
+    private Map<String, String> deployedArchives(String prefix, Map<String, String> layers) {
         Map<String, String> archives = new TreeMap<>();
         for (Stack stack : cloudFormation.describeStacksPaginator().stacks()) {
             if (stack.stackStatus() == StackStatus.DELETE_COMPLETE) {
@@ -319,6 +338,10 @@ public final class ArtifactPruner {
             String key = parameters.getOrDefault(ServiceTemplate.ARTIFACT_KEY, "");
             if (bucket.equals(parameters.get(ServiceTemplate.ARTIFACT_BUCKET)) && key.startsWith(prefix)) {
                 archives.put(stack.stackName(), key);
+                String layer = parameters.getOrDefault(io.sparta.core.template.DependencyLayerTemplate.LAYER_KEY, "");
+                if (layer.startsWith(prefix)) {
+                    layers.put(stack.stackName(), layer);
+                }
             }
         }
         return archives;

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * CloudFormation itself does not remember the template URL a change set was made from, nor a stack's earlier
  * parameters.
  *
- * <p>The object holds {@code {"stackName": ..., "deployments": [{"archiveKey", "templateKey", "time"}, ...]}},
+ * <p>The object holds {@code {"stackName": ..., "deployments": [{"archiveKey", "templateKey", "time"}, ...]}}
+ * (and {@code "layerKey"} for a service with a dependency layer),
  * {@code time} in ISO-8601 UTC, at most {@link #MAX_ENTRIES} entries.
  */
 public final class DeploymentHistory {
@@ -35,11 +36,23 @@ public final class DeploymentHistory {
      * @param archiveKey the S3 key of the archive the stack's functions run, such as {@code orders/<sha256>.jar}
      * @param templateKey the S3 key of the template the change set was made from
      * @param time when it was recorded, after the stack settled
+     * @param layerKey the S3 key of the service's dependency layer, or empty without one
      */
-    public record Deployment(String archiveKey, String templateKey, Instant time) {
+    public record Deployment(String archiveKey, String templateKey, Instant time, String layerKey) {
+
+        public Deployment {
+            layerKey = layerKey == null ? "" : layerKey;
+        }
+
+        /** A deployment of a service without a dependency layer. */
+        public Deployment(String archiveKey, String templateKey, Instant time) {
+            this(archiveKey, templateKey, time, "");
+        }
 
         boolean sameArtifacts(Deployment other) {
-            return archiveKey.equals(other.archiveKey) && templateKey.equals(other.templateKey);
+            return archiveKey.equals(other.archiveKey)
+                    && templateKey.equals(other.templateKey)
+                    && layerKey.equals(other.layerKey);
         }
     }
 
@@ -83,10 +96,13 @@ public final class DeploymentHistory {
         ObjectNode json = TemplateJson.object().put("stackName", stackName);
         ArrayNode entries = json.putArray("deployments");
         for (Deployment entry : deployments) {
-            entries.addObject()
+            ObjectNode written = entries.addObject()
                     .put("archiveKey", entry.archiveKey())
                     .put("templateKey", entry.templateKey())
                     .put("time", entry.time().toString());
+            if (!entry.layerKey().isEmpty()) {
+                written.put("layerKey", entry.layerKey());
+            }
         }
         s3.putObject(
                 r -> r.bucket(bucket).key(key(serviceName, stackName)).contentType("application/json"),
@@ -136,7 +152,8 @@ public final class DeploymentHistory {
                 deployments.add(new Deployment(
                         archiveKey,
                         templateKey,
-                        Instant.parse(entry.path("time").asText())));
+                        Instant.parse(entry.path("time").asText()),
+                        entry.path("layerKey").asText("")));
             }
             return List.copyOf(deployments);
         } catch (IOException | DateTimeParseException e) {

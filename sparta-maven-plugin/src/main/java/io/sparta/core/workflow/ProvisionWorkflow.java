@@ -90,6 +90,7 @@ public final class ProvisionWorkflow {
                                 stackName,
                                 manifest.archiveKey(),
                                 templateKey(manifest),
+                                manifest.dependencyLayerKey().orElse(""),
                                 request.prune());
             }
             console.info(aws.ledger().summary());

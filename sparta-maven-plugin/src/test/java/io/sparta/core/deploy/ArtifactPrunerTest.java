@@ -283,6 +283,28 @@ class ArtifactPrunerTest {
         assertEquals(new ArtifactPruner.Policy(100, Duration.ZERO, true), ArtifactPruner.Policy.of(100, 0, true));
     }
 
+    @Test
+    void dependencyLayersArePrunedLikeArchivesAndWhatTheStackRunsIsKept() {
+        String template = uploadTemplate("layered");
+        String layer1 = put(SERVICE + "/layers/" + sha("deps 1") + ".zip", bytes("deps 1", 4_000));
+        String archive1 = uploadArchive("layered 1", 100);
+        deployWithLayer(stackA, archive1, template, layer1);
+        String archive2 = uploadArchive("layered 2", 100);
+        deployWithLayer(stackA, archive2, template, layer1);
+        String layer2 = put(SERVICE + "/layers/" + sha("deps 2") + ".zip", bytes("deps 2", 4_000));
+        String archive3 = uploadArchive("layered 3", 100);
+        ArtifactPruner.Result third = deployWithLayer(stackA, archive3, template, layer2);
+        assertEquals(1, third.deleted(), "archive 1; layer 1 is still the second-newest deployment's");
+        String layer3 = put(SERVICE + "/layers/" + sha("deps 3") + ".zip", bytes("deps 3", 4_000));
+        String archive4 = uploadArchive("layered 4", 100);
+        ArtifactPruner.Result fourth = deployWithLayer(stackA, archive4, template, layer3);
+
+        // The last two deployments name archives 3 and 4 and layers 2 and 3; the stack runs layer 3.
+        assertEquals(Set.of(template, archive3, archive4, layer2, layer3), artifacts());
+        assertEquals(2, fourth.deleted(), "archive 2 and layer 1");
+        assertTrue(keys(bucket).contains(DeploymentHistory.key(SERVICE, stackA)), "the history itself is never pruned");
+    }
+
     /** Provision's last steps: the stack created or updated, then the deployment recorded and the bucket pruned. */
     private ArtifactPruner.Result deploy(String stack, String archiveKey, String templateKey) {
         return deploy(stack, archiveKey, templateKey, ArtifactPruner.Policy.defaults());
@@ -304,6 +326,39 @@ class ArtifactPrunerTest {
                 .afterProvision(SERVICE, stack, archiveKey, templateKey, policy)
                 .orElseThrow(() -> new AssertionError(console.lines().toString()));
         assertTrue(artifacts().containsAll(Set.of(archiveKey, templateKey)), "what was just deployed");
+        return result;
+    }
+
+    /** A provision of a service with a dependency layer, whose key the stack takes as a parameter too. */
+    private ArtifactPruner.Result deployWithLayer(
+            String stack, String archiveKey, String templateKey, String layerKey) {
+        String body = STACK_TEMPLATE.replace(
+                "\"ArtifactKey\":{\"Type\":\"String\"}",
+                "\"ArtifactKey\":{\"Type\":\"String\"},\"DependenciesLayerKey\":{\"Type\":\"String\"}");
+        List<software.amazon.awssdk.services.cloudformation.model.Parameter> parameters =
+                new java.util.ArrayList<>(parameters(archiveKey));
+        parameters.add(software.amazon.awssdk.services.cloudformation.model.Parameter.builder()
+                .parameterKey("DependenciesLayerKey")
+                .parameterValue(layerKey)
+                .build());
+        if (Stacks.find(cloudFormation, stack).isEmpty()) {
+            cloudFormation.createStack(
+                    r -> r.stackName(stack).templateBody(body).parameters(parameters));
+        } else {
+            cloudFormation.updateStack(
+                    r -> r.stackName(stack).templateBody(body).parameters(parameters));
+        }
+        console = new RecordingConsole();
+        ArtifactPruner.Result result = pruner(later)
+                .afterProvision(
+                        SERVICE,
+                        stack,
+                        archiveKey,
+                        templateKey,
+                        layerKey,
+                        new ArtifactPruner.Policy(2, Duration.ofMinutes(60), false))
+                .orElseThrow(() -> new AssertionError(console.lines().toString()));
+        assertTrue(artifacts().containsAll(Set.of(archiveKey, templateKey, layerKey)), "what was just deployed");
         return result;
     }
 
