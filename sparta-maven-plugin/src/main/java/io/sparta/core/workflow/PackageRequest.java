@@ -27,20 +27,6 @@ public record PackageRequest(
         boolean describe,
         io.sparta.core.archive.DependencyLayer.ZipWriter zipWriter) {
 
-    /** A request for a build whose dependencies never go in a layer. */
-    public PackageRequest(
-            Path classesDirectory,
-            List<Path> classpath,
-            ServiceSettings settings,
-            ArchiveCandidates archive,
-            Extensions extensions,
-            Path outputDirectory,
-            boolean describe) {
-        this(classesDirectory, classpath, settings, archive, extensions, outputDirectory, describe, (e, z, t) -> {
-            throw new IllegalStateException("No zip writer given for the dependency layer");
-        });
-    }
-
     public PackageRequest {
         classpath = List.copyOf(classpath);
     }
