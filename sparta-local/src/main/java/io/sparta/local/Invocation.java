@@ -30,6 +30,8 @@ final class Invocation {
     static Result run(HandlerCall handler, byte[] event, LocalContext context, long timeoutMillis, PrintStream log)
             throws InterruptedException, IOException {
         log.println("START RequestId: " + context.getAwsRequestId() + " Version: $LATEST");
+        // As Lambda's Java runtime does before each invocation: the X-Ray SDK reads the trace from here.
+        System.setProperty(TraceHeader.PROPERTY, TraceHeader.next());
         AtomicReference<byte[]> response = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long started = System.nanoTime();

@@ -3,6 +3,11 @@ package io.sparta.core.local;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
 import io.sparta.core.model.ServiceSettings;
+import io.sparta.local.TraceHeader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,13 +23,40 @@ public final class LocalEnvironment {
     /**
      * What Lambda sets, the function's own variables, and the developer's credentials; nothing else leaks in.
      *
+     * <p>Lambda's variables follow <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html
+     * #configuration-envvars-runtime">Defined runtime environment variables</a>, with local values where Lambda's
+     * name a place that is not here: the task root is the module's classes, X-Ray's daemon the loopback address
+     * (nothing listens; the trace is not sampled, so nothing is sent).
+     *
      * @param passThrough variables of the developer's shell the function may need (AWS credentials, HOME, where
      *     declared resources are)
+     * @param taskRoot what {@code LAMBDA_TASK_ROOT} names: the function's code, the module's classes here
      */
     public static Map<String, String> of(
-            LambdaFunction function, ServiceSettings settings, String region, Map<String, String> passThrough) {
+            LambdaFunction function,
+            ServiceSettings settings,
+            String region,
+            Map<String, String> passThrough,
+            Path taskRoot) {
         String deployedName = deployedName(function, settings);
         Map<String, String> environment = new HashMap<>(passThrough);
+        environment.put("TZ", ":UTC");
+        environment.put("LANG", "en_US.UTF-8");
+        environment.put("LAMBDA_TASK_ROOT", taskRoot.toAbsolutePath().toString());
+        environment.put("LAMBDA_RUNTIME_DIR", System.getProperty("java.home"));
+        environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        environment.put(
+                "AWS_LAMBDA_LOG_STREAM_NAME",
+                DateTimeFormatter.ofPattern("yyyy/MM/dd")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + "/[$LATEST]"
+                        + java.util.UUID.randomUUID().toString().replace("-", ""));
+        environment.put("_X_AMZN_TRACE_ID", TraceHeader.next());
+        // Lambda's own setting, so the X-Ray SDK logs a missing segment instead of throwing.
+        environment.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
+        environment.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000");
+        environment.put("_AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1");
+        environment.put("_AWS_XRAY_DAEMON_PORT", "2000");
         environment.put("AWS_REGION", region);
         environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", deployedName);

@@ -54,7 +54,11 @@ public final class LocalInvoker {
         builder.environment().clear();
         builder.environment()
                 .putAll(LocalEnvironment.of(
-                        function, request.settings(), request.region(), request.passThroughEnvironment()));
+                        function,
+                        request.settings(),
+                        request.region(),
+                        request.passThroughEnvironment(),
+                        request.classesDirectory()));
 
         console.info("Invoking " + function.name() + " (" + function.handler() + ") locally");
         Process process = builder.start();

@@ -79,7 +79,12 @@ final class FunctionWorkers implements AutoCloseable {
                 request.region());
         worker = new WorkerProcess(
                 command,
-                LocalEnvironment.of(function, settings, request.region(), request.passThroughEnvironment()),
+                LocalEnvironment.of(
+                        function,
+                        settings,
+                        request.region(),
+                        request.passThroughEnvironment(),
+                        request.classesDirectory()),
                 function.name(),
                 console);
         workers.put(function.name(), worker);

@@ -87,6 +87,25 @@ class LocalInvokerTest {
                     public String slow(String text) throws InterruptedException { Thread.sleep(30_000); return text; }
                 }
                 """,
+                        "acme/LambdaVariables.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                import java.util.*;
+                public class LambdaVariables {
+                    @SpartaLambda(name = "variables")
+                    public Map<String, String> read(String event) {
+                        Map<String, String> seen = new TreeMap<>();
+                        for (String name : List.of("TZ", "LANG", "LAMBDA_TASK_ROOT", "AWS_LAMBDA_INITIALIZATION_TYPE",
+                                "AWS_LAMBDA_LOG_STREAM_NAME", "_X_AMZN_TRACE_ID", "AWS_XRAY_CONTEXT_MISSING",
+                                "AWS_XRAY_DAEMON_ADDRESS", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_EXECUTION_ENV")) {
+                            seen.put(name, String.valueOf(System.getenv(name)));
+                        }
+                        seen.put("timeZone", TimeZone.getDefault().getID());
+                        seen.put("traceProperty", String.valueOf(System.getProperty("com.amazonaws.xray.traceHeader")));
+                        return seen;
+                    }
+                }
+                """,
                         "acme/Upper.java", """
                 package acme;
                 import com.amazonaws.services.lambda.runtime.*;
@@ -156,6 +175,33 @@ class LocalInvokerTest {
                         .anyMatch(line -> line.startsWith("  REPORT RequestId: "
                                 + response.path("requestId").asText())),
                 console.lines().toString());
+    }
+
+    @Test
+    void theVariablesLambdaSetsAreSetSoTheXRaySdkAndTimeZonesBehaveAsThere() throws Exception {
+        JsonNode seen = new ObjectMapper().readTree(invoke("variables", "\"x\""));
+
+        String trace = "Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0";
+        assertTrue(seen.path("_X_AMZN_TRACE_ID").asText().matches(trace), seen.toString());
+        assertTrue(seen.path("traceProperty").asText().matches(trace), seen.toString());
+        assertEquals("LOG_ERROR", seen.path("AWS_XRAY_CONTEXT_MISSING").asText());
+        assertEquals("127.0.0.1:2000", seen.path("AWS_XRAY_DAEMON_ADDRESS").asText());
+        assertEquals(":UTC", seen.path("TZ").asText());
+        assertEquals("UTC", seen.path("timeZone").asText(), "the JVM reads TZ as Lambda's does");
+        assertEquals("en_US.UTF-8", seen.path("LANG").asText());
+        assertEquals(
+                classes.toAbsolutePath().toString(),
+                seen.path("LAMBDA_TASK_ROOT").asText());
+        assertEquals("on-demand", seen.path("AWS_LAMBDA_INITIALIZATION_TYPE").asText());
+        assertTrue(
+                seen.path("AWS_LAMBDA_LOG_STREAM_NAME")
+                        .asText()
+                        .matches("\\d{4}/\\d{2}/\\d{2}/\\[\\$LATEST][0-9a-f]{32}"),
+                seen.toString());
+        assertEquals(
+                "/aws/lambda/orders-variables",
+                seen.path("AWS_LAMBDA_LOG_GROUP_NAME").asText());
+        assertEquals("AWS_Lambda_java21", seen.path("AWS_EXECUTION_ENV").asText());
     }
 
     @Test
@@ -239,7 +285,7 @@ class LocalInvokerTest {
                 14,
                 io.sparta.api.FunctionOptions.DEFAULTS,
                 List.of());
-        Map<String, String> alone = LocalEnvironment.of(function, SETTINGS, "eu-west-1", Map.of());
+        Map<String, String> alone = LocalEnvironment.of(function, SETTINGS, "eu-west-1", Map.of(), classes);
         assertEquals(null, alone.get("SPARTA_TABLE_ORDERS"), "no stack resolves ${OrdersTable} here");
         assertEquals(
                 null,
@@ -250,7 +296,8 @@ class LocalInvokerTest {
                 function,
                 SETTINGS,
                 "eu-west-1",
-                Map.of("SPARTA_TABLE_ORDERS", "orders-dev-table", "SPARTA_BUCKET_UPLOADS", "my-test-bucket"));
+                Map.of("SPARTA_TABLE_ORDERS", "orders-dev-table", "SPARTA_BUCKET_UPLOADS", "my-test-bucket"),
+                classes);
         assertEquals("orders-dev-table", pointed.get("SPARTA_TABLE_ORDERS"));
         assertEquals("my-test-bucket", pointed.get("SPARTA_BUCKET_UPLOADS"));
     }
