@@ -87,6 +87,33 @@ class LocalInvokerTest {
                     public String slow(String text) throws InterruptedException { Thread.sleep(30_000); return text; }
                 }
                 """,
+                        "acme/Records.java", """
+                package acme;
+                import com.amazonaws.services.lambda.runtime.*;
+                import io.sparta.annotations.SpartaLambda;
+                @SpartaLambda(name = "records")
+                public class Records implements RequestHandler<Records.Item, Records.Item> {
+                    public record Item(String sku, int count) {}
+                    public Item handleRequest(Item item, Context context) { return new Item(item.sku().toUpperCase(), item.count() * 2); }
+                }
+                """,
+                        "acme/OrderSummaries.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                import java.time.Instant;
+                import java.util.List;
+                public class OrderSummaries {
+                    public enum State { OPEN, SHIPPED }
+                    public record Line(String sku, int count) {}
+                    public record Order(String id, State state, Instant placed, List<Line> lines) {}
+                    public record Summary(String id, State next, long placedEpochSecond, int items) {}
+                    @SpartaLambda(name = "orders-summary")
+                    public Summary summarize(Order order) {
+                        return new Summary(order.id(), State.SHIPPED, order.placed().getEpochSecond(),
+                                order.lines().stream().mapToInt(Line::count).sum());
+                    }
+                }
+                """,
                         "acme/LambdaVariables.java", """
                 package acme;
                 import io.sparta.annotations.SpartaLambda;
@@ -202,6 +229,26 @@ class LocalInvokerTest {
                 "/aws/lambda/orders-variables",
                 seen.path("AWS_LAMBDA_LOG_GROUP_NAME").asText());
         assertEquals("AWS_Lambda_java21", seen.path("AWS_EXECUTION_ENV").asText());
+    }
+
+    @Test
+    void aRecordIsReadAndWrittenAsLambdasJavaRuntimeDoes() throws Exception {
+        JsonNode item = new ObjectMapper().readTree(invoke("records", "{\"sku\":\"ab-1\",\"count\":3}"));
+        assertEquals("AB-1", item.path("sku").asText());
+        assertEquals(6, item.path("count").asInt());
+    }
+
+    @Test
+    void recordsEnumsJavaTimeAndListsRoundTripAsOnLambda() throws Exception {
+        JsonNode summary = new ObjectMapper()
+                .readTree(invoke(
+                        "orders-summary",
+                        "{\"id\":\"o-1\",\"state\":\"OPEN\",\"placed\":\"2026-11-30T00:00:00Z\","
+                                + "\"lines\":[{\"sku\":\"a\",\"count\":2},{\"sku\":\"b\",\"count\":3}]}"));
+        assertEquals("o-1", summary.path("id").asText());
+        assertEquals("SHIPPED", summary.path("next").asText());
+        assertEquals(1_795_996_800L, summary.path("placedEpochSecond").asLong());
+        assertEquals(5, summary.path("items").asInt());
     }
 
     @Test
