@@ -37,6 +37,36 @@ final class HandlerCall {
         this.loader = loader;
     }
 
+    /**
+     * Lambda's init phase for this handler: the class loaded and initialised, the handler constructed, and the
+     * serializers of its input and output made, so the first invocation's duration is the handler's alone.
+     */
+    void init() throws Throwable {
+        try {
+            prepare();
+        } catch (java.lang.reflect.InvocationTargetException | ExceptionInInitializerError e) {
+            throw e.getCause() == null ? e : e.getCause();
+        }
+        if (method == null && !(instance instanceof RequestStreamHandler)) {
+            Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+            serializer(requestHandlerArgument(type, 0, bindings));
+            serializer(requestHandlerArgument(type, 1, bindings));
+        } else if (method != null) {
+            for (Type parameter : method.getGenericParameterTypes()) {
+                if (parameter != Context.class && parameter != InputStream.class && parameter != OutputStream.class) {
+                    serializer(parameter);
+                }
+            }
+            if (method.getReturnType() != void.class) {
+                serializer(method.getGenericReturnType());
+            }
+        }
+    }
+
+    boolean initialized() {
+        return type != null;
+    }
+
     /** @return the response as JSON bytes (or the stream handler's raw output) */
     byte[] invoke(byte[] event, Context context) throws Throwable {
         if (type == null) {

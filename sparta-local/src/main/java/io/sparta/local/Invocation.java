@@ -25,11 +25,52 @@ final class Invocation {
     /** @param body the response, or the error document when the handler failed or timed out */
     record Result(Outcome outcome, byte[] body) {}
 
+    /**
+     * How Lambda's init phase went: its duration, and what it threw, if anything.
+     *
+     * @param millis the time from loading the handler's class to its serializers made
+     */
+    record Init(double millis, Throwable failure) {}
+
     private Invocation() {}
 
-    static Result run(HandlerCall handler, byte[] event, LocalContext context, long timeoutMillis, PrintStream log)
+    /**
+     * Lambda's init phase, before any invocation and outside its timeout: the handler's class loaded and
+     * initialised, the handler constructed, its serializers made.
+     */
+    static Init initialize(HandlerCall handler) {
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            handler.init();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        return new Init((System.nanoTime() - started) / 1e6, failure);
+    }
+
+    /**
+     * One invocation; its timeout covers the handler alone.
+     *
+     * @param init the init phase that came before this invocation (its REPORT line shows Init Duration), or null
+     *     for a warm one
+     */
+    static Result run(
+            HandlerCall handler, byte[] event, LocalContext context, long timeoutMillis, PrintStream log, Init init)
             throws InterruptedException, IOException {
         log.println("START RequestId: " + context.getAwsRequestId() + " Version: $LATEST");
+        String initDuration = init == null ? "" : String.format(Locale.ROOT, " Init Duration: %.2f ms", init.millis());
+        if (init != null && init.failure() != null) {
+            log.println("END RequestId: " + context.getAwsRequestId());
+            log.printf(
+                    Locale.ROOT,
+                    "REPORT RequestId: %s Duration: 0.00 ms Memory Size: %d MB%s%n",
+                    context.getAwsRequestId(),
+                    context.getMemoryLimitInMB(),
+                    initDuration);
+            log.flush();
+            return new Result(Outcome.FAILED, errorJson(init.failure()));
+        }
         // As Lambda's Java runtime does before each invocation: the X-Ray SDK reads the trace from here.
         System.setProperty(TraceHeader.PROPERTY, TraceHeader.next());
         AtomicReference<byte[]> response = new AtomicReference<>();
@@ -51,10 +92,11 @@ final class Invocation {
         log.println("END RequestId: " + context.getAwsRequestId());
         log.printf(
                 Locale.ROOT,
-                "REPORT RequestId: %s Duration: %.2f ms Memory Size: %d MB%n",
+                "REPORT RequestId: %s Duration: %.2f ms Memory Size: %d MB%s%n",
                 context.getAwsRequestId(),
                 millis,
-                context.getMemoryLimitInMB());
+                context.getMemoryLimitInMB(),
+                initDuration);
         log.flush();
         if (invocation.isAlive()) {
             return new Result(Outcome.TIMED_OUT, timeoutJson(context.getAwsRequestId(), timeoutMillis));

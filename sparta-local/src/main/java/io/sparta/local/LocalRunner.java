@@ -21,8 +21,10 @@ public final class LocalRunner {
         HandlerCall handler = new HandlerCall(args[0], LocalRunner.class.getClassLoader());
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         long timeoutMillis = Long.parseLong(args[5]);
+        Invocation.Init init = Invocation.initialize(handler);
+        // The context's clock starts with the invocation, after init, as Lambda's does.
         LocalContext context = new LocalContext(args[3], Integer.parseInt(args[4]), timeoutMillis, args[6]);
-        Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.out);
+        Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.out, init);
         Files.write(Path.of(args[2]), result.body());
         System.exit(
                 switch (result.outcome()) {

@@ -36,6 +36,8 @@ public final class ServeWorker {
         long timeoutMillis = Long.parseLong(args[3]);
         String region = args[4];
         DataInputStream requests = new DataInputStream(System.in);
+        // Init when the environment starts, as Lambda does; the first invocation's REPORT line shows it.
+        Invocation.Init init = Invocation.initialize(handler);
         while (true) {
             byte[] event;
             try {
@@ -45,7 +47,10 @@ public final class ServeWorker {
             }
             requests.readFully(event);
             LocalContext context = new LocalContext(functionName, memory, timeoutMillis, region);
-            Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.err);
+            Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.err, init);
+            if (init != null && init.failure() == null) {
+                init = null;
+            }
             replies.writeInt(
                     switch (result.outcome()) {
                         case RETURNED -> RETURNED;

@@ -87,6 +87,17 @@ class LocalInvokerTest {
                     public String slow(String text) throws InterruptedException { Thread.sleep(30_000); return text; }
                 }
                 """,
+                        "acme/SlowStart.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class SlowStart {
+                    static {
+                        try { Thread.sleep(1_500); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                    }
+                    @SpartaLambda(name = "slow-start", timeout = 1)
+                    public String handle(String event) { return "started"; }
+                }
+                """,
                         "acme/Records.java", """
                 package acme;
                 import com.amazonaws.services.lambda.runtime.*;
@@ -249,6 +260,22 @@ class LocalInvokerTest {
         assertEquals("SHIPPED", summary.path("next").asText());
         assertEquals(1_795_996_800L, summary.path("placedEpochSecond").asLong());
         assertEquals(5, summary.path("items").asInt());
+    }
+
+    @Test
+    void initIsTimedApartAndOutsideTheHandlersTimeoutAsOnLambda() throws Exception {
+        assertEquals("\"started\"", invoke("slow-start", "\"x\""));
+
+        String report = console.lines().stream()
+                .filter(line -> line.startsWith("  REPORT RequestId: "))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        java.util.regex.Matcher durations = java.util.regex.Pattern.compile(
+                        "Duration: ([0-9.]+) ms Memory Size: \\d+ MB Init Duration: ([0-9.]+) ms")
+                .matcher(report);
+        assertTrue(durations.find(), report);
+        assertTrue(Double.parseDouble(durations.group(2)) >= 1_500, "init counts the static initialiser: " + report);
+        assertTrue(Double.parseDouble(durations.group(1)) < 1_000, "the handler's own duration: " + report);
     }
 
     @Test
