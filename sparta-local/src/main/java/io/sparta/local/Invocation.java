@@ -71,8 +71,11 @@ final class Invocation {
             log.flush();
             return new Result(Outcome.FAILED, errorJson(init.failure()));
         }
-        // As Lambda's Java runtime does before each invocation: the X-Ray SDK reads the trace from here.
-        System.setProperty(TraceHeader.PROPERTY, TraceHeader.next());
+        // As Lambda's Java runtime does before each invocation: the X-Ray SDK reads the trace from here (or from
+        // _X_AMZN_TRACE_ID, which the environment fixed at start: the first invocation carries that same header).
+        String startHeader = System.getenv("_X_AMZN_TRACE_ID");
+        System.setProperty(
+                TraceHeader.PROPERTY, init != null && startHeader != null ? startHeader : TraceHeader.next());
         AtomicReference<byte[]> response = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long started = System.nanoTime();

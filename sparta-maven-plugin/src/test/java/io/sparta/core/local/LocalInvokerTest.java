@@ -222,6 +222,10 @@ class LocalInvokerTest {
         String trace = "Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0";
         assertTrue(seen.path("_X_AMZN_TRACE_ID").asText().matches(trace), seen.toString());
         assertTrue(seen.path("traceProperty").asText().matches(trace), seen.toString());
+        assertEquals(
+                seen.path("_X_AMZN_TRACE_ID").asText(),
+                seen.path("traceProperty").asText(),
+                "a cold invocation's header is the one its environment started with");
         assertEquals("LOG_ERROR", seen.path("AWS_XRAY_CONTEXT_MISSING").asText());
         assertEquals("127.0.0.1:2000", seen.path("AWS_XRAY_DAEMON_ADDRESS").asText());
         assertEquals(":UTC", seen.path("TZ").asText());
