@@ -92,23 +92,8 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
                 "<maxAttempts> (-Dsparta.maxAttempts)");
     }
 
-    /**
-     * A configured bucket, checked against S3's naming rules.
-     *
-     * @throws SpartaUserException naming the element, the value and the accepted form
-     */
+    /** A configured bucket, checked against S3's naming rules where it is read. */
     static Optional<String> bucket(String where, String value) throws SpartaUserException {
-        Optional<String> bucket = present(value);
-        if (bucket.isPresent()) {
-            Optional<String> problem = io.sparta.core.model.BucketNames.problem(where, bucket.get());
-            if (problem.isPresent()) {
-                throw new SpartaUserException(problem.get());
-            }
-        }
-        return bucket;
-    }
-
-    static Optional<String> present(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return io.sparta.core.model.BucketNames.configured(where, present(value));
     }
 }

@@ -27,12 +27,7 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
 
     /** The region, checked like the AWS goals' own. */
     String localRegion() throws SpartaUserException {
-        java.util.Optional<String> problem =
-                io.sparta.core.deploy.AwsTarget.regionProblem("<region> (-Dsparta.region)", String.valueOf(region));
-        if (problem.isPresent()) {
-            throw new SpartaUserException(problem.get());
-        }
-        return region;
+        return io.sparta.core.deploy.AwsTarget.region("<region> (-Dsparta.region)", region);
     }
 
     List<Path> runtimeClasspath() throws SpartaUserException {

@@ -187,6 +187,11 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
                 .orElse(settings.stackName());
     }
 
+    /** A configured string, empty when unset or blank, trimmed. */
+    static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
     /**
      * Maven leaves a map unset when the pom has an empty element for it, and an entry's value null when its
      * element is empty ({@code <Stage></Stage>}): both read as empty here.

@@ -50,10 +50,10 @@ public class FunctionDefaultsConfiguration {
         return new FunctionDefaults(
                 Optional.ofNullable(memory),
                 Optional.ofNullable(timeout),
-                AbstractAwsMojo.present(runtime),
-                AbstractAwsMojo.present(architecture),
-                AbstractAwsMojo.present(snapStart),
-                AbstractAwsMojo.present(tracing),
+                AbstractSpartaMojo.present(runtime),
+                AbstractSpartaMojo.present(architecture),
+                AbstractSpartaMojo.present(snapStart),
+                AbstractSpartaMojo.present(tracing),
                 Optional.ofNullable(logRetentionDays),
                 Optional.ofNullable(javaToolOptions));
     }

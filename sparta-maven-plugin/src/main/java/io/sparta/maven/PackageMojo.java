@@ -68,13 +68,6 @@ public class PackageMojo extends AbstractSpartaMojo {
                 outputDirectory.toPath(),
                 describe,
                 new PlexusZipWriter());
-        if (outputTimestamp == null || outputTimestamp.isBlank()) {
-            console.warn("project.build.outputTimestamp is not set, so every build writes a jar with other bytes:"
-                    + " Sparta still knows unchanged code by what the jar holds, but tools that compare the jar's"
-                    + " bytes (caches, checksums, Maven repositories) see a new one each time; add"
-                    + " <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to the"
-                    + " pom's <properties>");
-        }
         new PackageWorkflow(console).run(request);
         if (Files.isRegularFile(request.deliveryPackageFile()) && projectHelper != null) {
             projectHelper.attachArtifact(

@@ -77,19 +77,22 @@ final class ProjectArchive {
     }
 
     /**
-     * {@code project.build.outputTimestamp} as Maven reads it, ISO-8601 or seconds since the epoch; null when unset
-     * or not a time (Maven's own plugins then warn).
+     * {@code project.build.outputTimestamp} as Maven's own plugins read it: ISO-8601, or seconds since the epoch.
+     *
+     * @throws SpartaUserException for any other value, as maven-jar-plugin refuses it too
      */
-    private static java.time.Instant time(String value) {
+    private static java.util.Optional<java.time.Instant> time(String value) throws SpartaUserException {
         if (value == null || value.isBlank()) {
-            return null;
+            return java.util.Optional.empty();
         }
         try {
-            return value.chars().allMatch(Character::isDigit)
-                    ? java.time.Instant.ofEpochSecond(Long.parseLong(value))
-                    : java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            return java.util.Optional.of(
+                    value.chars().allMatch(Character::isDigit)
+                            ? java.time.Instant.ofEpochSecond(Long.parseLong(value))
+                            : java.time.OffsetDateTime.parse(value.trim()).toInstant());
         } catch (RuntimeException notATime) {
-            return null;
+            throw new SpartaUserException("project.build.outputTimestamp \"" + value + "\" is not a time; write"
+                    + " an ISO-8601 time such as 2026-01-01T00:00:00Z, or seconds since the epoch");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param runtimeDependencies every dependency Lambda needs at run time (compile and runtime scope), in class path
  *     order
  * @param packaging how the user asked for the dependencies to reach Lambda
- * @param entryTime the time of the layer's entries: {@code project.build.outputTimestamp}, or a fixed one
+ * @param outputTimestamp {@code project.build.outputTimestamp}, Maven's reproducible-build time, when set
  */
 public record ArchiveCandidates(
         Path mainArtifact,
@@ -26,12 +26,16 @@ public record ArchiveCandidates(
         String shadedClassifier,
         List<DependencyLayer.Dependency> runtimeDependencies,
         DependencyPackaging packaging,
-        java.time.Instant entryTime) {
+        Optional<java.time.Instant> outputTimestamp) {
 
     public ArchiveCandidates {
         attachedJars = Map.copyOf(attachedJars);
         runtimeDependencies = List.copyOf(runtimeDependencies);
-        entryTime = entryTime == null ? DependencyLayer.DEFAULT_TIME : entryTime;
+    }
+
+    /** The time of the layer's entries: {@code project.build.outputTimestamp}, or a fixed one. */
+    public java.time.Instant entryTime() {
+        return outputTimestamp.orElse(DependencyLayer.DEFAULT_TIME);
     }
 
     /** Where maven-shade-plugin runs relative to Sparta's package goal. */

@@ -76,6 +76,20 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
     }
 
     /**
+     * A configured region name.
+     *
+     * @param source the pom element or variable the value came from
+     * @throws SpartaUserException when it is not an AWS region name, with the accepted form
+     */
+    public static String region(String source, String value) throws SpartaUserException {
+        Optional<String> problem = regionProblem(source, String.valueOf(value));
+        if (problem.isPresent()) {
+            throw new SpartaUserException(problem.get());
+        }
+        return value;
+    }
+
+    /**
      * Why a value is not an AWS region name, if it is not one.
      *
      * @param source the pom element or variable the value came from

@@ -191,13 +191,12 @@ final class ResourceLookups {
             String missing =
                     "no topic " + arn.resource() + " in " + arn.region().id();
             if (!arn.namesAccount()) {
-                String suffix = ":" + arn.region().id() + ":";
+                // arn:PARTITION:sns:REGION:ACCOUNT:NAME, read once per topic listed.
                 boolean found = sns.listTopicsPaginator().topics().stream()
-                        .map(software.amazon.awssdk.services.sns.model.Topic::topicArn)
-                        .anyMatch(topic -> topic.endsWith(":" + arn.resource())
-                                && topic.contains(suffix)
-                                && topic.split(":").length == 6
-                                && topic.split(":")[5].equals(arn.resource()));
+                        .map(topic -> topic.topicArn().split(":"))
+                        .anyMatch(parts -> parts.length == 6
+                                && parts[3].equals(arn.region().id())
+                                && parts[5].equals(arn.resource()));
                 return found ? Optional.empty() : Optional.of(missing);
             }
             try {

@@ -1,5 +1,6 @@
 package io.sparta.core.model;
 
+import io.sparta.core.common.SpartaUserException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,6 +20,22 @@ public final class BucketNames {
             List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
 
     private BucketNames() {}
+
+    /**
+     * A configured bucket, if any, when its name is valid.
+     *
+     * @param where the pom element and property, such as {@code <s3Bucket> (-Dsparta.s3Bucket)}
+     * @throws SpartaUserException naming the element, the value and the accepted form
+     */
+    public static Optional<String> configured(String where, Optional<String> name) throws SpartaUserException {
+        if (name.isPresent()) {
+            Optional<String> problem = problem(where, name.get());
+            if (problem.isPresent()) {
+                throw new SpartaUserException(problem.get());
+            }
+        }
+        return name;
+    }
 
     /**
      * @param where the pom element and property, such as {@code <s3Bucket> (-Dsparta.s3Bucket)}

@@ -72,13 +72,8 @@ public record FunctionDefaults(
                         + Arrays.stream(Architecture.values())
                                 .map(Architecture::identifier)
                                 .toList()));
-        snapStart
-                .filter(value -> flag(value).isEmpty())
-                .ifPresent(value ->
-                        problems.add("<functionDefaults><snapStart> \"" + value + "\" is neither true nor" + " false"));
-        tracing.filter(value -> flag(value).isEmpty())
-                .ifPresent(value ->
-                        problems.add("<functionDefaults><tracing> \"" + value + "\" is neither true nor" + " false"));
+        notAFlag("snapStart", snapStart).ifPresent(problems::add);
+        notAFlag("tracing", tracing).ifPresent(problems::add);
         javaToolOptions
                 .filter(String::isBlank)
                 .ifPresent(value -> problems.add("<functionDefaults><javaToolOptions> is empty; remove it, or give"
@@ -124,6 +119,11 @@ public record FunctionDefaults(
         logRetentionDays.ifPresent(value -> canonical.put("logRetentionDays", value));
         javaToolOptions.ifPresent(value -> canonical.put("javaToolOptions", value));
         return canonical;
+    }
+
+    private static Optional<String> notAFlag(String element, Optional<String> value) {
+        return value.filter(written -> flag(written).isEmpty())
+                .map(written -> "<functionDefaults><" + element + "> \"" + written + "\" is neither true nor false");
     }
 
     /** {@code true} or {@code false} in any case; empty for anything else. */

@@ -61,19 +61,28 @@ public final class PackageWorkflow {
         if (noArchive != null) {
             throw noArchive;
         }
+        if (request.archive().outputTimestamp().isEmpty()) {
+            console.warn("project.build.outputTimestamp is not set, so every build writes a jar with other bytes:"
+                    + " Sparta still knows unchanged code by what the jar holds, but tools that compare the jar's"
+                    + " bytes (caches, checksums, Maven repositories) see a new one each time; add"
+                    + " <project.build.outputTimestamp>2026-01-01T00:00:00Z</project.build.outputTimestamp> to the"
+                    + " pom's <properties>");
+        }
         ServiceModel service = marshalled.get().service();
         Path archive = selection.archive();
         ArchiveSize archiveSize = ArchiveSize.of(archive);
         ArchiveSize size = archiveSize;
         String label = "The archive " + archive.getFileName();
         Path layer = null;
+        ArchiveSize layerSize = null;
         if (!selection.layer().isEmpty()) {
             layer = DependencyLayer.write(
                     selection.layer(),
                     request.dependencyLayerFile(),
                     request.archive().entryTime(),
                     request.zipWriter());
-            size = size.plus(ArchiveSize.of(layer));
+            layerSize = ArchiveSize.of(layer);
+            size = size.plus(layerSize);
             label = label + " with its dependency layer";
         } else {
             Files.deleteIfExists(request.dependencyLayerFile());
@@ -137,8 +146,8 @@ public final class PackageWorkflow {
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
                 + ")");
         if (layer != null) {
-            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; "
-                    + ArchiveSize.of(layer).summary() + ")");
+            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; " + layerSize.summary()
+                    + ")");
         }
         size.warning(label).ifPresent(console::warn);
         console.info("Template " + request.templateFile());

@@ -47,7 +47,7 @@ class ArchiveSelectorTest {
                 classifier,
                 dependencies,
                 mode,
-                null);
+                Optional.empty());
     }
 
     @Test
@@ -137,7 +137,13 @@ class ArchiveSelectorTest {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
                 () -> ArchiveSelector.select(new ArchiveCandidates(
-                        null, Map.of(), ShadeOrder.NOT_CONFIGURED, null, List.of(), DependencyPackaging.AUTO, null)));
+                        null,
+                        Map.of(),
+                        ShadeOrder.NOT_CONFIGURED,
+                        null,
+                        List.of(),
+                        DependencyPackaging.AUTO,
+                        Optional.empty())));
         assertTrue(e.getMessage().contains("run 'mvn package'"), e.getMessage());
         SpartaUserException attached = assertThrows(
                 SpartaUserException.class,
@@ -148,7 +154,7 @@ class ArchiveSelectorTest {
                         "lambda",
                         List.of(),
                         DependencyPackaging.AUTO,
-                        null)));
+                        Optional.empty())));
         assertTrue(
                 attached.getMessage().contains("classifier 'lambda', but no such jar was attached"),
                 attached.getMessage());
