@@ -65,7 +65,7 @@ class SecretsIT extends SharedSampleOnMoto {
         assertEquals(1, build.exitCode(), build.describe());
         assertTrue(
                 build.logContains("<parameters> DbPassword looks like a secret but holds a literal value, which would"
-                        + " be written to the template, the manifest and the stack's parameters; move it to"
+                        + " be written to the template, the manifest and the deployed configuration; move it to"
                         + " <secretParameters> (a NoEcho template parameter SecretDbPassword) as"
                         + " secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS"),
                 build.describe());

@@ -406,7 +406,7 @@ public final class FunctionRules {
         }
         if (URL_WITH_PASSWORD.matcher(value).matches()) {
             return Optional.of(name + " holds a URL with a password in it, which would be written to the template,"
-                    + " the manifest and the stack's parameters");
+                    + " the manifest and the deployed configuration");
         }
         List<String> words = java.util.Arrays.stream(WORD_BOUNDARY.split(name))
                 .filter(word -> !word.isEmpty())
@@ -422,7 +422,7 @@ public final class FunctionRules {
         }
         return credential
                 ? Optional.of(name + " looks like a secret but holds a literal value, which would be written to the"
-                        + " template, the manifest and the stack's parameters")
+                        + " template, the manifest and the deployed configuration")
                 : Optional.empty();
     }
 

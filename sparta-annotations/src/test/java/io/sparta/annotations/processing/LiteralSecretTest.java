@@ -31,7 +31,7 @@ class LiteralSecretTest {
     void aCredentialsNameWithALiteralIsRefused(String name, String value) {
         assertEquals(
                 Optional.of(name + " looks like a secret but holds a literal value, which would be written to the"
-                        + " template, the manifest and the stack's parameters"),
+                        + " template, the manifest and the deployed configuration"),
                 FunctionRules.literalSecret(name, value));
     }
 

@@ -146,12 +146,12 @@ class SpartaLambdaProcessorTest {
         assertEquals(
                 List.of(
                         "3: @SpartaLambda: environment variable DATABASE_URL holds a URL with a password in it, which"
-                                + " would be written to the template, the manifest and the stack's parameters; declare"
+                                + " would be written to the template, the manifest and the deployed configuration; declare"
                                 + " it in the pom's <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept"
                                 + " in AWS, and drop the @Env",
                         "3: @SpartaLambda: environment variable DB_PASSWORD looks like a secret but holds a literal"
-                                + " value, which would be written to the template, the manifest and the stack's"
-                                + " parameters; declare it in the pom's <secrets> as secretsmanager:SECRET-ID or"
+                                + " value, which would be written to the template, the manifest and the deployed"
+                                + " configuration; declare it in the pom's <secrets> as secretsmanager:SECRET-ID or"
                                 + " ssm:PARAMETER-NAME, kept in AWS, and drop the @Env"),
                 compile("Orders", """
                         import io.sparta.annotations.*;

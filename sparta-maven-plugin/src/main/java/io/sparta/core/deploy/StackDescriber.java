@@ -22,7 +22,10 @@ public final class StackDescriber {
     public Optional<Stack> describe(String stackName) {
         Optional<Stack> found = Stacks.find(cloudFormation, stackName);
         if (found.isEmpty()) {
-            console.info("Stack " + stackName + " does not exist");
+            console.info("Stack " + stackName + " does not exist in "
+                    + cloudFormation.serviceClientConfiguration().region()
+                    + " for these credentials; mvn package sparta:provision creates it (or set -Dsparta.region,"
+                    + " -Dsparta.stackName or -Dsparta.environment if it lives elsewhere)");
             return found;
         }
         Stack stack = found.get();

@@ -34,6 +34,24 @@ class StackDescriberTest {
     }
 
     @Test
+    void aStackThatDoesNotExistIsNamedWithItsRegionAndTheCommandThatMakesIt() {
+        http.answer(
+                "DescribeStacks",
+                400,
+                "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>ValidationError</Code>"
+                        + "<Message>Stack with id orders does not exist</Message></Error>"
+                        + "<RequestId>r-1</RequestId></ErrorResponse>");
+
+        assertEquals(java.util.Optional.empty(), new StackDescriber(cloudFormation, console).describe("orders"));
+
+        assertEquals(
+                List.of("Stack orders does not exist in us-east-1 for these credentials; mvn package sparta:provision"
+                        + " creates it (or set -Dsparta.region, -Dsparta.stackName or -Dsparta.environment if it lives"
+                        + " elsewhere)"),
+                console.lines());
+    }
+
+    @Test
     void whenDescribeStackResourcesFailsTheResourcesComeFromListStackResourcesAndTheFailureIsNamed() {
         http.ok("DescribeStacks", stacks())
                 .answer("DescribeStackResources", 500, SERVER_ERROR_PAGE)

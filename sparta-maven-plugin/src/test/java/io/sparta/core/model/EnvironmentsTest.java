@@ -117,7 +117,7 @@ class EnvironmentsTest {
                                 + " secret itself; CloudFormation reads the value at deploy time and no file Sparta"
                                 + " writes holds it",
                         "<environments> staging <environment> API_TOKEN looks like a secret but holds a literal value,"
-                                + " which would be written to the template, the manifest and the stack's parameters;"
+                                + " which would be written to the template, the manifest and the deployed configuration;"
                                 + " move it to <secrets> as secretsmanager:SECRET-ID or ssm:PARAMETER-NAME, kept in AWS",
                         "<environments> test does not set parameters [Region] that staging sets; every environment"
                                 + " sets the same keys, with its own values",
@@ -379,7 +379,7 @@ class EnvironmentsTest {
                 new ServiceSettings("orders", "orders", Map.of(), Map.of("DbPassword", "hunter2"), Map.of());
         assertEquals(
                 List.of("<parameters> DbPassword looks like a secret but holds a literal value, which would be written"
-                        + " to the template, the manifest and the stack's parameters; move it to <secretParameters> (a"
+                        + " to the template, the manifest and the deployed configuration; move it to <secretParameters> (a"
                         + " NoEcho template parameter SecretDbPassword) as secretsmanager:SECRET-ID or"
                         + " ssm:PARAMETER-NAME, kept in AWS"),
                 Environments.problems(settings));
