@@ -439,13 +439,33 @@ public final class Environments {
                     + " for some resource properties, not Lambda variables; keep the secret in Secrets Manager and"
                     + " write secretsmanager:SECRET-ID");
         }
-        if (!SECRETS_MANAGER.matcher(reference).matches()
-                && !SSM.matcher(reference).matches()) {
-            return java.util.Optional.of(where + " must be a reference, secretsmanager:SECRET-ID[:SecretString:"
-                    + "JSON-KEY] or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at"
-                    + " deploy time and no file Sparta writes holds it");
+        if (SECRETS_MANAGER.matcher(reference).matches()
+                || SSM.matcher(reference).matches()) {
+            return java.util.Optional.empty();
         }
-        return java.util.Optional.empty();
+        // Never echo the value, which may be the secret itself: only an ARN or an unknown source prefix is named.
+        if (reference.startsWith("arn:") && reference.contains(":secretsmanager:")) {
+            return java.util.Optional.of(where + " is a Secrets Manager ARN; write it as secretsmanager:" + reference
+                    + " (optionally :SecretString:JSON-KEY)");
+        }
+        if (reference.startsWith("arn:") && reference.contains(":ssm:") && reference.contains(":parameter/")) {
+            return java.util.Optional.of(where + " is a Parameter Store ARN; write ssm:/"
+                    + reference.substring(reference.indexOf(":parameter/") + ":parameter/".length()));
+        }
+        java.util.regex.Matcher source =
+                java.util.regex.Pattern.compile("([a-z-]+):\\S").matcher(reference);
+        // Only a prefix that reads as a misspelt source is named; any other text may be part of a secret.
+        if (source.lookingAt()
+                && (source.group(1).contains("secret")
+                        || source.group(1).startsWith("ssm")
+                        || source.group(1).contains("param"))) {
+            return java.util.Optional.of(where + " starts with " + source.group(1) + ":, which is no source"
+                    + " CloudFormation resolves; write secretsmanager:SECRET-ID[:SecretString:JSON-KEY] or"
+                    + " ssm:PARAMETER-NAME");
+        }
+        return java.util.Optional.of(where + " must be a reference, secretsmanager:SECRET-ID[:SecretString:"
+                + "JSON-KEY] or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at deploy"
+                + " time and no file Sparta writes holds it");
     }
 
     private static void literalSecrets(String where, Map<String, String> values, List<String> problems) {

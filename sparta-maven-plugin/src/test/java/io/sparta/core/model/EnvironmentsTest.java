@@ -384,4 +384,34 @@ class EnvironmentsTest {
                         + " ssm:PARAMETER-NAME, kept in AWS"),
                 Environments.problems(settings));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbCdEf | <secrets> DB_PASSWORD is a"
+                        + " Secrets Manager ARN; write it as"
+                        + " secretsmanager:arn:aws:secretsmanager:eu-west-1:123456789012:secret:orders/db-AbCdEf"
+                        + " (optionally :SecretString:JSON-KEY)",
+                "arn:aws:ssm:eu-west-1:123456789012:parameter/orders/db | <secrets> DB_PASSWORD is a Parameter Store"
+                        + " ARN; write ssm:/orders/db",
+                "secretmanager:orders/db | <secrets> DB_PASSWORD starts with secretmanager:, which is no source"
+                        + " CloudFormation resolves; write secretsmanager:SECRET-ID[:SecretString:JSON-KEY] or"
+                        + " ssm:PARAMETER-NAME",
+                "hunter:2 | <secrets> DB_PASSWORD must be a reference, secretsmanager:SECRET-ID[:SecretString:JSON-KEY]"
+                        + " or ssm:PARAMETER-NAME, not the secret itself; CloudFormation reads the value at deploy time"
+                        + " and no file Sparta writes holds it"
+            })
+    void aMalformedReferenceIsNamedForWhatItIsWithoutEchoingWhatMayBeTheSecret(String reference, String expected) {
+        ServiceSettings settings = new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                HttpApiSettings.DEFAULTS,
+                Map.of("DB_PASSWORD", reference),
+                List.of());
+        assertEquals(List.of(expected), Environments.problems(settings));
+    }
 }
