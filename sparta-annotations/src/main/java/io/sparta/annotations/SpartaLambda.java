@@ -76,7 +76,12 @@ public @interface SpartaLambda {
     /** Space in {@code /tmp}, in MB: 512 to 10240. */
     int ephemeralStorage() default 512;
 
-    /** Layer version ARNs, at most 5, in the order Lambda extracts them. */
+    /**
+     * Layers, at most 5, in the order Lambda extracts them: layer version ARNs, or the artifactId of a layer module,
+     * a module of the build the function's module depends on with {@code <scope>provided</scope>}. {@code package}
+     * puts that module's jar and its runtime dependencies in a layer of the service ({@code java/lib/}), published
+     * as {@code <stack>-<artifactId>} whenever what it holds changes.
+     */
     String[] layers() default {};
 
     /**

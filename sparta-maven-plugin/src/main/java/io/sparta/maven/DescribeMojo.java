@@ -20,7 +20,12 @@ public class DescribeMojo extends AbstractSpartaMojo {
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         var marshalled = new ServiceMarshaller(console)
-                .marshal(classesDirectory.toPath(), ProjectArchive.classpath(project), serviceSettings(), extensions());
+                .marshal(
+                        classesDirectory.toPath(),
+                        ProjectArchive.classpath(project),
+                        serviceSettings(),
+                        extensions(),
+                        ProjectArchive.layerModules(project).keySet());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + classesDirectory + "; nothing to describe");
             return;

@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * environment and a Lambda-like Context, and prints its response. No AWS, no Docker. Run after compile:
  * {@code mvn compile sparta:invoke -Dsparta.function=NAME -Dsparta.event=event.json}.
  */
-@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class InvokeMojo extends AbstractLocalMojo {
 
     /** The function to run, by its name in the service. */
@@ -48,7 +48,8 @@ public class InvokeMojo extends AbstractLocalMojo {
                         eventBytes(),
                         localRegion(),
                         passThroughEnvironment(console),
-                        outputDirectory.toPath().resolve("invoke")));
+                        outputDirectory.toPath().resolve("invoke"),
+                        layerModuleJars()));
     }
 
     private byte[] eventBytes() throws SpartaUserException, IOException {

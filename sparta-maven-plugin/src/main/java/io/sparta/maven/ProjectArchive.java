@@ -59,12 +59,7 @@ final class ProjectArchive {
                         + ", not a jar (a module of this reactor that was not packaged); run mvn package from the"
                         + " reactor's root");
             }
-            dependencies.add(new DependencyLayer.Dependency(
-                    artifact.getGroupId(),
-                    artifact.getArtifactId(),
-                    artifact.getArtifactId() + "-" + artifact.getBaseVersion()
-                            + (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + ".jar",
-                    file.toPath()));
+            dependencies.add(dependency(artifact));
         }
         return new ArchiveCandidates(
                 main == null ? null : main.toPath(),
@@ -73,7 +68,40 @@ final class ProjectArchive {
                 shade == null ? null : shadedClassifier(shade),
                 dependencies,
                 packaging,
-                time(outputTimestamp));
+                time(outputTimestamp),
+                layerModules(project));
+    }
+
+    private static DependencyLayer.Dependency dependency(Artifact artifact) {
+        return new DependencyLayer.Dependency(
+                artifact.getGroupId(),
+                artifact.getArtifactId(),
+                artifact.getArtifactId() + "-" + artifact.getBaseVersion()
+                        + (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + ".jar",
+                artifact.getFile().toPath());
+    }
+
+    /**
+     * The layer modules a function may name: each {@code provided} dependency by artifactId, its own jar first, then
+     * the dependencies it brings (provided too, as Maven scopes what a provided dependency brings), in class path
+     * order. Maven records through which direct dependency it reached each artifact, its dependency trail.
+     */
+    static Map<String, List<DependencyLayer.Dependency>> layerModules(MavenProject project) {
+        Map<String, List<DependencyLayer.Dependency>> modules = new java.util.TreeMap<>();
+        for (Artifact artifact : project.getArtifacts()) {
+            List<String> trail = artifact.getDependencyTrail();
+            if (!Artifact.SCOPE_PROVIDED.equals(artifact.getScope())
+                    || artifact.getFile() == null
+                    || trail == null
+                    || trail.size() < 2) {
+                continue;
+            }
+            // The trail's ids are groupId:artifactId:type[:classifier]:version, the project's own first.
+            List<DependencyLayer.Dependency> jars =
+                    modules.computeIfAbsent(trail.get(1).split(":")[1], name -> new java.util.ArrayList<>());
+            jars.add(trail.size() == 2 ? 0 : jars.size(), dependency(artifact));
+        }
+        return modules;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Recompile in another terminal or the IDE and the next request runs the new classes. No AWS, no Docker:
  * {@code mvn compile sparta:serve}.
  */
-@Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
 public class ServeMojo extends AbstractLocalMojo {
 
     /** The port to listen on; 0 picks a free one. */
@@ -38,7 +38,8 @@ public class ServeMojo extends AbstractLocalMojo {
                 localRegion(),
                 passThroughEnvironment(console),
                 host,
-                port);
+                port,
+                layerModuleJars());
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalApiServer server = new LocalApiServer(request, console)) {
             server.start();

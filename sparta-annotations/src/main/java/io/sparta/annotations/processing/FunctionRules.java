@@ -29,6 +29,12 @@ public final class FunctionRules {
     public static final int EPHEMERAL_STORAGE_MAX = 10_240;
     public static final int LAYERS_MAX = 5;
 
+    /**
+     * The longest layer module name. The layer is named {@code <stack>-<name>} within Lambda's 140 characters, which
+     * {@code package} checks against the stack's name.
+     */
+    public static final int LAYER_MODULE_NAME_MAX = 64;
+
     /** The handler signatures Lambda's Java runtime can call, in words. */
     public static final String ACCEPTED_SIGNATURES =
             "(), (event), (event, Context), (InputStream, OutputStream) or (InputStream, OutputStream, Context)";
@@ -36,6 +42,12 @@ public final class FunctionRules {
     private static final Pattern FUNCTION_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern LAYER_VERSION_ARN =
             Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:layer:[A-Za-z0-9_-]+:\\d+");
+    /**
+     * A layer module's name: the artifactId of the module that builds it, as Lambda's layer names allow (the layer is
+     * named {@code <stack>-<name>}).
+     */
+    private static final Pattern LAYER_MODULE_NAME = Pattern.compile("[A-Za-z0-9_-]{1," + LAYER_MODULE_NAME_MAX + "}");
+
     private static final Pattern ROLE_ARN =
             Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
@@ -109,10 +121,24 @@ public final class FunctionRules {
             return Optional.of("layers holds " + layers.size() + " layers; Lambda allows at most " + LAYERS_MAX);
         }
         return layers.stream()
-                .filter(layer -> !LAYER_VERSION_ARN.matcher(layer).matches())
+                .filter(layer -> !LAYER_VERSION_ARN.matcher(layer).matches()
+                        && (layer.startsWith("arn:")
+                                || !LAYER_MODULE_NAME.matcher(layer).matches()))
                 .findFirst()
-                .map(layer -> "layers entry \"" + layer + "\" is not a layer version ARN"
-                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
+                .map(layer -> "layers entry \"" + layer + "\" is "
+                        + (layer.startsWith("arn:")
+                                ? "not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"
+                                : "neither a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) nor"
+                                        + " the artifactId of a layer module (1 to " + LAYER_MODULE_NAME_MAX
+                                        + " of letters, digits, - and _)"));
+    }
+
+    /**
+     * Whether a {@code layers} entry names a layer module, built from a module of the build, rather than a layer
+     * version by ARN.
+     */
+    public static boolean isLayerModule(String layer) {
+        return !layer.startsWith("arn:");
     }
 
     /** IAM's hard limit of managed policies attached to one role. */

@@ -188,15 +188,15 @@ class SpartaLambdaProcessorTest {
                 List.of(
                         "4: @SpartaLambda: reservedConcurrency = -5 is out of range; allowed 0 and up, or -1 to reserve none",
                         "5: @SpartaLambda: ephemeralStorage = 100 is out of range; allowed 512 to 10240 (MB)",
-                        "6: @SpartaLambda: layers entry \"shared\" is not a layer version ARN"
-                                + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
+                        "6: @SpartaLambda: layers entry \"arn:aws:lambda:us-east-1:1:layer:x\" is not a layer"
+                                + " version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
                 compile("Orders", """
                         import io.sparta.annotations.SpartaLambda;
                         public class Orders {
                             @SpartaLambda(
                                     reservedConcurrency = -5,
                                     ephemeralStorage = 100,
-                                    layers = "shared")
+                                    layers = {"shared-lib", "arn:aws:lambda:us-east-1:1:layer:x"})
                             public String place() { return ""; }
                         }
                         """));

@@ -18,6 +18,8 @@ import java.util.Optional;
  *     order
  * @param packaging how the user asked for the dependencies to reach Lambda
  * @param outputTimestamp {@code project.build.outputTimestamp}, Maven's reproducible-build time, when set
+ * @param layerModules the layer modules a function may name: each {@code provided} dependency of the module by
+ *     artifactId, with its own jar first and then the dependencies it brings, in class path order
  */
 public record ArchiveCandidates(
         Path mainArtifact,
@@ -26,11 +28,35 @@ public record ArchiveCandidates(
         String shadedClassifier,
         List<DependencyLayer.Dependency> runtimeDependencies,
         DependencyPackaging packaging,
-        Optional<java.time.Instant> outputTimestamp) {
+        Optional<java.time.Instant> outputTimestamp,
+        Map<String, List<DependencyLayer.Dependency>> layerModules) {
 
     public ArchiveCandidates {
         attachedJars = Map.copyOf(attachedJars);
         runtimeDependencies = List.copyOf(runtimeDependencies);
+        layerModules = layerModules.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
+    }
+
+    /** Candidates of a module that depends on no layer module. */
+    public ArchiveCandidates(
+            Path mainArtifact,
+            Map<String, Path> attachedJars,
+            ShadeOrder shade,
+            String shadedClassifier,
+            List<DependencyLayer.Dependency> runtimeDependencies,
+            DependencyPackaging packaging,
+            Optional<java.time.Instant> outputTimestamp) {
+        this(
+                mainArtifact,
+                attachedJars,
+                shade,
+                shadedClassifier,
+                runtimeDependencies,
+                packaging,
+                outputTimestamp,
+                Map.of());
     }
 
     /** The time of the layer's entries: {@code project.build.outputTimestamp}, or a fixed one. */

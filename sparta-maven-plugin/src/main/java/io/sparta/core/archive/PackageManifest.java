@@ -17,9 +17,8 @@ import java.util.Map;
  * @param settingsFingerprint the settings as configured, so provision can tell they changed since
  * @param archiveSha256 the archive file's SHA-256, to tell it was rewritten after package
  * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3
- * @param dependencyLayer the dependency layer's zip, or null when the archive holds what it needs
- * @param dependencyLayerSha256 the layer zip's SHA-256, to tell it was rewritten after package
- * @param dependencyLayerContentSha256 what the layer holds, which names it in S3
+ * @param layers the layers the template publishes from zips of this package (the dependency layer, layer modules),
+ *     empty when the archive holds all the functions need
  */
 public record PackageManifest(
         String serviceName,
@@ -34,15 +33,37 @@ public record PackageManifest(
         List<Function> functions,
         List<Environment> environments,
         String archiveContentSha256,
-        // Left out when there is no layer, so a manifest without one reads as it did before layers.
-        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayer,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayerSha256,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String dependencyLayerContentSha256) {
+        // Left out when there is none, so a manifest without layers reads as it did before them.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Layer> layers) {
 
     public static final String FILE_NAME = "manifest.json";
 
     public PackageManifest {
         environments = environments == null ? List.of() : List.copyOf(environments);
+        layers = layers == null ? List.of() : List.copyOf(layers);
+    }
+
+    /**
+     * One layer zip of the package.
+     *
+     * @param parameter the template parameter that receives its S3 key
+     * @param file the zip (relative to the manifest's folder in the file)
+     * @param sha256 the zip's SHA-256, to tell it was rewritten after package
+     * @param contentSha256 what it holds, which names it in S3
+     */
+    public record Layer(String parameter, String file, String sha256, String contentSha256) {
+
+        /** Its S3 key, {@code <service>/layers/<content digest>.zip}: the same for the same content. */
+        public String key(String serviceName) {
+            return DependencyLayer.key(serviceName, contentSha256);
+        }
+    }
+
+    /** Each layer's S3 key by the template parameter that receives it, in the manifest's order. */
+    public Map<String, String> layerKeys() {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        layers.forEach(layer -> keys.put(layer.parameter(), layer.key(serviceName)));
+        return java.util.Collections.unmodifiableMap(keys);
     }
 
     /**
@@ -53,7 +74,7 @@ public record PackageManifest(
         return serviceName + "/" + (archiveContentSha256 == null ? archiveSha256 : archiveContentSha256) + ".jar";
     }
 
-    /** A manifest without a dependency layer. */
+    /** A manifest without layers. */
     public PackageManifest(
             String serviceName,
             String stackName,
@@ -80,16 +101,7 @@ public record PackageManifest(
                 functions,
                 environments,
                 archiveContentSha256,
-                null,
-                null,
-                null);
-    }
-
-    /** The dependency layer's S3 key, {@code <service>/layers/<content digest>.zip}, when there is a layer. */
-    public java.util.Optional<String> dependencyLayerKey() {
-        return dependencyLayer == null
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(DependencyLayer.key(serviceName, dependencyLayerContentSha256));
+                List.of());
     }
 
     /** A manifest of a service without environments. */
@@ -146,9 +158,7 @@ public record PackageManifest(
         Path folder = file.toAbsolutePath().getParent();
         TemplateJson.write(
                 TemplateJson.MAPPER.valueToTree(withPaths(
-                        relative(folder, archive),
-                        relative(folder, template),
-                        dependencyLayer == null ? null : relative(folder, dependencyLayer))),
+                        relative(folder, archive), relative(folder, template), path -> relative(folder, path))),
                 file);
     }
 
@@ -162,9 +172,7 @@ public record PackageManifest(
         return read.withPaths(
                 folder.resolve(read.archive()).normalize().toString(),
                 folder.resolve(read.template()).normalize().toString(),
-                read.dependencyLayer() == null
-                        ? null
-                        : folder.resolve(read.dependencyLayer()).normalize().toString());
+                path -> folder.resolve(path).normalize().toString());
     }
 
     private static String relative(Path folder, String path) {
@@ -175,7 +183,8 @@ public record PackageManifest(
         return folder.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
     }
 
-    private PackageManifest withPaths(String archive, String template, String dependencyLayer) {
+    private PackageManifest withPaths(
+            String archive, String template, java.util.function.UnaryOperator<String> layerPath) {
         return new PackageManifest(
                 serviceName,
                 stackName,
@@ -189,8 +198,12 @@ public record PackageManifest(
                 functions,
                 environments,
                 archiveContentSha256,
-                dependencyLayer,
-                dependencyLayerSha256,
-                dependencyLayerContentSha256);
+                layers.stream()
+                        .map(layer -> new Layer(
+                                layer.parameter(),
+                                layerPath.apply(layer.file()),
+                                layer.sha256(),
+                                layer.contentSha256()))
+                        .toList());
     }
 }

@@ -146,27 +146,27 @@ public final class ArtifactPruner {
      */
     public Optional<Result> afterProvision(
             String serviceName, String stackName, String archiveKey, String templateKey, Policy policy) {
-        return afterProvision(serviceName, stackName, archiveKey, templateKey, "", policy);
+        return afterProvision(serviceName, stackName, archiveKey, templateKey, List.of(), policy);
     }
 
     /**
-     * Records a successful provision of a service with a dependency layer, then prunes.
+     * Records a successful provision of a service that publishes layers, then prunes.
      *
-     * @param layerKey the layer's S3 key, or empty without one
+     * @param layerKeys the S3 keys of the layers the stack publishes, empty for none
      */
     public Optional<Result> afterProvision(
             String serviceName,
             String stackName,
             String archiveKey,
             String templateKey,
-            String layerKey,
+            List<String> layerKeys,
             Policy policy) {
         try {
             new DeploymentHistory(s3, bucket)
                     .record(
                             serviceName,
                             stackName,
-                            new DeploymentHistory.Deployment(archiveKey, templateKey, clock.instant(), layerKey));
+                            new DeploymentHistory.Deployment(archiveKey, templateKey, clock.instant(), layerKeys));
             return Optional.of(prune(serviceName, policy));
         } catch (DeploymentHistory.MalformedHistoryException e) {
             console.warn(e.getMessage() + "; it is left as it is and nothing is pruned. Delete it to start the"
@@ -237,7 +237,7 @@ public final class ArtifactPruner {
                             + ", and a queued pipeline execution may name any archive here");
         }
 
-        Map<String, String> deployedLayers = new TreeMap<>();
+        Set<String> deployedLayers = new TreeSet<>();
         Map<String, String> deployedArchives = deployedArchives(prefix, deployedLayers);
         Set<String> withoutHistory = new TreeSet<>(deployedArchives.keySet());
         withoutHistory.removeAll(histories.keySet());
@@ -258,9 +258,9 @@ public final class ArtifactPruner {
                         .forEach(deployment -> {
                             referenced.add(deployment.archiveKey());
                             referenced.add(deployment.templateKey());
-                            referenced.add(deployment.layerKey());
+                            referenced.addAll(deployment.layerKeys());
                         }));
-        referenced.addAll(deployedLayers.values());
+        referenced.addAll(deployedLayers);
         Set<String> vanished = new TreeSet<>(histories.keySet());
         vanished.removeAll(deployedArchives.keySet());
 
@@ -322,10 +322,10 @@ public final class ArtifactPruner {
      * whatever their status short of deleted: an update in progress shows its new key, its rollback the old one
      * (which the history holds too).
      *
-     * @param layers filled with the dependency layer key by stack name, for stacks that have one
+     * @param layers filled with the layer keys under {@code prefix} those stacks' parameters name
      * @return archive key by stack name
      */
-    private Map<String, String> deployedArchives(String prefix, Map<String, String> layers) {
+    private Map<String, String> deployedArchives(String prefix, Set<String> layers) {
         Map<String, String> archives = new TreeMap<>();
         for (Stack stack : cloudFormation.describeStacksPaginator().stacks()) {
             if (stack.stackStatus() == StackStatus.DELETE_COMPLETE) {
@@ -338,10 +338,10 @@ public final class ArtifactPruner {
             String key = parameters.getOrDefault(ServiceTemplate.ARTIFACT_KEY, "");
             if (bucket.equals(parameters.get(ServiceTemplate.ARTIFACT_BUCKET)) && key.startsWith(prefix)) {
                 archives.put(stack.stackName(), key);
-                String layer = parameters.getOrDefault(io.sparta.core.template.DependencyLayerTemplate.LAYER_KEY, "");
-                if (layer.startsWith(prefix)) {
-                    layers.put(stack.stackName(), layer);
-                }
+                // Whatever parameter passes it: the dependency layer's and each layer module's.
+                parameters.values().stream()
+                        .filter(value -> value.startsWith(prefix + "layers/"))
+                        .forEach(layers::add);
             }
         }
         return archives;

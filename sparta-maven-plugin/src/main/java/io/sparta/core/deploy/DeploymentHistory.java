@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * parameters.
  *
  * <p>The object holds {@code {"stackName": ..., "deployments": [{"archiveKey", "templateKey", "time"}, ...]}}
- * (and {@code "layerKey"} for a service with a dependency layer),
+ * (and {@code "layerKeys"} for a service that publishes layers; a history written before layer modules has one
+ * {@code "layerKey"}),
  * {@code time} in ISO-8601 UTC, at most {@link #MAX_ENTRIES} entries.
  */
 public final class DeploymentHistory {
@@ -36,23 +37,23 @@ public final class DeploymentHistory {
      * @param archiveKey the S3 key of the archive the stack's functions run, such as {@code orders/<sha256>.jar}
      * @param templateKey the S3 key of the template the change set was made from
      * @param time when it was recorded, after the stack settled
-     * @param layerKey the S3 key of the service's dependency layer, or empty without one
+     * @param layerKeys the S3 keys of the layers the service publishes (its dependency layer, its layer modules)
      */
-    public record Deployment(String archiveKey, String templateKey, Instant time, String layerKey) {
+    public record Deployment(String archiveKey, String templateKey, Instant time, List<String> layerKeys) {
 
         public Deployment {
-            layerKey = layerKey == null ? "" : layerKey;
+            layerKeys = layerKeys == null ? List.of() : List.copyOf(layerKeys);
         }
 
-        /** A deployment of a service without a dependency layer. */
+        /** A deployment of a service without layers. */
         public Deployment(String archiveKey, String templateKey, Instant time) {
-            this(archiveKey, templateKey, time, "");
+            this(archiveKey, templateKey, time, List.of());
         }
 
         boolean sameArtifacts(Deployment other) {
             return archiveKey.equals(other.archiveKey)
                     && templateKey.equals(other.templateKey)
-                    && layerKey.equals(other.layerKey);
+                    && layerKeys.equals(other.layerKeys);
         }
     }
 
@@ -100,8 +101,8 @@ public final class DeploymentHistory {
                     .put("archiveKey", entry.archiveKey())
                     .put("templateKey", entry.templateKey())
                     .put("time", entry.time().toString());
-            if (!entry.layerKey().isEmpty()) {
-                written.put("layerKey", entry.layerKey());
+            if (!entry.layerKeys().isEmpty()) {
+                entry.layerKeys().forEach(written.putArray("layerKeys")::add);
             }
         }
         s3.putObject(
@@ -153,12 +154,23 @@ public final class DeploymentHistory {
                         archiveKey,
                         templateKey,
                         Instant.parse(entry.path("time").asText()),
-                        entry.path("layerKey").asText("")));
+                        layerKeys(entry)));
             }
             return List.copyOf(deployments);
         } catch (IOException | DateTimeParseException e) {
             throw new MalformedHistoryException(key, e.getMessage());
         }
+    }
+
+    /** An entry's layer keys: {@code "layerKeys"}, or the one {@code "layerKey"} of an older history. */
+    private static List<String> layerKeys(JsonNode entry) {
+        List<String> keys = new ArrayList<>();
+        entry.path("layerKeys").forEach(key -> keys.add(key.asText()));
+        if (entry.path("layerKey").isTextual()
+                && !entry.path("layerKey").asText().isEmpty()) {
+            keys.add(entry.path("layerKey").asText());
+        }
+        return keys;
     }
 
     /** A history object that cannot be read: pruning then keeps everything rather than guess. */

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param classpath the user's runtime classpath, compiled classes first
  * @param runtimeJars Sparta's local runtime and the Lambda libraries it needs, placed after the user's
  * @param java the {@code java} executable to start
+ * @param layerModules the jars of each layer module a function may list, by artifactId, which the functions that
+ *     list it have after their own classpath, as Lambda puts layers after the function's code
  * @param passThroughEnvironment variables of the developer's shell the function may need (AWS credentials, HOME)
  * @param workDirectory where the event and result files go
  */
@@ -24,11 +26,39 @@ public record InvokeRequest(
         byte[] event,
         String region,
         Map<String, String> passThroughEnvironment,
-        Path workDirectory) {
+        Path workDirectory,
+        Map<String, List<Path>> layerModules) {
 
     public InvokeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
+        layerModules = Map.copyOf(layerModules);
+    }
+
+    /** A request for a service whose functions name no layer module. */
+    public InvokeRequest(
+            Path classesDirectory,
+            List<Path> classpath,
+            List<Path> runtimeJars,
+            Path java,
+            ServiceSettings settings,
+            String functionName,
+            byte[] event,
+            String region,
+            Map<String, String> passThroughEnvironment,
+            Path workDirectory) {
+        this(
+                classesDirectory,
+                classpath,
+                runtimeJars,
+                java,
+                settings,
+                functionName,
+                event,
+                region,
+                passThroughEnvironment,
+                workDirectory,
+                Map.of());
     }
 }

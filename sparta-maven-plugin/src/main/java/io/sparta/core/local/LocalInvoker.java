@@ -40,7 +40,7 @@ public final class LocalInvoker {
         List<String> command = LocalJvm.command(
                 request.java(),
                 function,
-                request.classpath(),
+                LocalJvm.functionClasspath(function, request.classpath(), request.layerModules()),
                 request.runtimeJars(),
                 RUNNER,
                 function.handler(),
@@ -87,7 +87,10 @@ public final class LocalInvoker {
     }
 
     private LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
-        ServiceModel service = LocalJvm.service(request.settings(), request.classesDirectory(), request.classpath());
+        ServiceModel service = LocalJvm.service(
+                request.settings(),
+                request.classesDirectory(),
+                LocalJvm.scanClasspath(request.classpath(), request.layerModules()));
         return service.functions().stream()
                 .filter(f -> f.name().equals(request.functionName()))
                 .findFirst()

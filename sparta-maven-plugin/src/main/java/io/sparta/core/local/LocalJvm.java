@@ -26,6 +26,26 @@ public final class LocalJvm {
     }
 
     /**
+     * The classpath a function runs with: the module's runtime classpath, then the jars of each layer module it lists,
+     * in its order.
+     */
+    public static List<Path> functionClasspath(
+            LambdaFunction function, List<Path> classpath, java.util.Map<String, List<Path>> layerModules) {
+        List<Path> paths = new ArrayList<>(classpath);
+        function.options().layers().stream()
+                .map(name -> layerModules.getOrDefault(name, List.of()))
+                .forEach(paths::addAll);
+        return paths;
+    }
+
+    /** What the scan reads supertypes from: the runtime classpath and every layer module's jars. */
+    public static List<Path> scanClasspath(List<Path> classpath, java.util.Map<String, List<Path>> layerModules) {
+        List<Path> paths = new ArrayList<>(classpath);
+        layerModules.values().forEach(paths::addAll);
+        return paths;
+    }
+
+    /**
      * The command that starts a JVM for one function: its memory as the heap limit and the serial collector, as
      * Lambda's Java runtime runs it; the user's classpath first, Sparta's runtime after it.
      */

@@ -69,7 +69,7 @@ final class FunctionWorkers implements AutoCloseable {
         List<String> command = LocalJvm.command(
                 request.java(),
                 function,
-                request.classpath(),
+                LocalJvm.functionClasspath(function, request.classpath(), request.layerModules()),
                 request.runtimeJars(),
                 WORKER,
                 function.handler(),

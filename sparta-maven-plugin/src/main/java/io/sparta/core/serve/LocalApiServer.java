@@ -288,8 +288,10 @@ public final class LocalApiServer implements AutoCloseable {
 
     private Routes load() {
         try {
-            ServiceModel service =
-                    LocalJvm.service(request.settings(), request.classesDirectory(), request.classpath());
+            ServiceModel service = LocalJvm.service(
+                    request.settings(),
+                    request.classesDirectory(),
+                    LocalJvm.scanClasspath(request.classpath(), request.layerModules()));
             HttpApiSettings http = service.http();
             String httpBase = http.stage().equals(HttpApiSettings.DEFAULT_STAGE) ? "" : "/" + http.stage();
             return new Routes(

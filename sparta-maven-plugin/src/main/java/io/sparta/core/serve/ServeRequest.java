@@ -11,6 +11,8 @@ import java.util.Map;
  * @param classesDirectory the module's compiled classes, watched for changes
  * @param classpath the user's runtime classpath, compiled classes first
  * @param runtimeJars Sparta's local runtime and the Lambda libraries it needs
+ * @param layerModules the jars of each layer module a function may list, by artifactId, which the functions that
+ *     list it have after their own classpath, as Lambda puts layers after the function's code
  * @param passThroughEnvironment variables of the developer's shell the functions may need (AWS credentials, HOME)
  * @param port the port to listen on; 0 picks a free one
  */
@@ -23,11 +25,37 @@ public record ServeRequest(
         String region,
         Map<String, String> passThroughEnvironment,
         String host,
-        int port) {
+        int port,
+        Map<String, List<Path>> layerModules) {
 
     public ServeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
+        layerModules = Map.copyOf(layerModules);
+    }
+
+    /** A request for a service whose functions name no layer module. */
+    public ServeRequest(
+            Path classesDirectory,
+            List<Path> classpath,
+            List<Path> runtimeJars,
+            Path java,
+            ServiceSettings settings,
+            String region,
+            Map<String, String> passThroughEnvironment,
+            String host,
+            int port) {
+        this(
+                classesDirectory,
+                classpath,
+                runtimeJars,
+                java,
+                settings,
+                region,
+                passThroughEnvironment,
+                host,
+                port,
+                Map.of());
     }
 }

@@ -52,9 +52,9 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
-        if (manifest.dependencyLayer() != null) {
-            Path layer = Path.of(manifest.dependencyLayer());
-            if (!Files.isRegularFile(layer) || !Digests.sha256(layer).equals(manifest.dependencyLayerSha256())) {
+        for (PackageManifest.Layer packaged : manifest.layers()) {
+            Path layer = Path.of(packaged.file());
+            if (!Files.isRegularFile(layer) || !Digests.sha256(layer).equals(packaged.sha256())) {
                 throw new SpartaUserException(
                         layer + " is missing or changed after package wrote it. Run 'mvn" + " package' again");
             }

@@ -40,6 +40,11 @@ public record PackageRequest(
         return outputDirectory.resolve("dependencies-layer.zip");
     }
 
+    /** The zip of a layer module, by the module's artifactId. */
+    public Path layerModuleFile(String name) {
+        return outputDirectory.resolve("layers").resolve(name + ".zip");
+    }
+
     public Path describeFile() {
         return outputDirectory.resolve("describe.html");
     }

@@ -14,12 +14,17 @@ import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.describe.DescribeReport;
 import io.sparta.core.model.Environments;
+import io.sparta.core.template.DependencyLayerTemplate;
+import io.sparta.core.template.LayerModuleTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The package stage: scan → model → PreMarshall → archive → marshal → decorators → PostMarshall → validators →
@@ -50,7 +55,8 @@ public final class PackageWorkflow {
                         request.classpath(),
                         request.settings(),
                         request.extensions(),
-                        selection != null && !selection.layer().isEmpty());
+                        selection != null && !selection.layer().isEmpty(),
+                        request.archive().layerModules().keySet());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + request.classesDirectory() + "; nothing to package");
             // A template left from an earlier build would describe code that is gone.
@@ -88,6 +94,32 @@ public final class PackageWorkflow {
             Files.deleteIfExists(request.dependencyLayerFile());
         }
         size.check(label);
+        Map<String, Path> modules = writeLayerModules(service, request);
+        Map<String, ArchiveSize> moduleSizes = new TreeMap<>();
+        for (Map.Entry<String, Path> module : modules.entrySet()) {
+            moduleSizes.put(module.getKey(), ArchiveSize.of(module.getValue()));
+        }
+        // Lambda counts a function's package with its layers: a layer module counts only for functions that list it.
+        ArchiveSize largest = size;
+        String largestLabel = label;
+        for (LambdaFunction function : service.functions()) {
+            List<String> listed = function.options().layers().stream()
+                    .filter(moduleSizes::containsKey)
+                    .toList();
+            if (listed.isEmpty()) {
+                continue;
+            }
+            ArchiveSize total = size;
+            for (String name : listed) {
+                total = total.plus(moduleSizes.get(name));
+            }
+            String functionLabel = label + " and the layer module(s) " + listed + " of function " + function.name();
+            total.check(functionLabel);
+            if (total.unzippedBytes() > largest.unzippedBytes()) {
+                largest = total;
+                largestLabel = functionLabel;
+            }
+        }
         String archiveSha256 = Digests.sha256(archive);
         byte[] template = TemplateJson.write(marshalled.get().template(), request.templateFile());
         if (request.describe()) {
@@ -129,9 +161,7 @@ public final class PackageWorkflow {
                                 DeliveryPackage.configurationEntry(e.getKey())))
                         .toList(),
                 ArchiveIdentity.of(archive),
-                layer == null ? null : layer.toAbsolutePath().toString(),
-                layer == null ? null : Digests.sha256(layer),
-                layer == null ? null : ArchiveIdentity.of(layer));
+                layers(layer, modules));
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
@@ -149,7 +179,12 @@ public final class PackageWorkflow {
             console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; " + layerSize.summary()
                     + ")");
         }
-        size.warning(label).ifPresent(console::warn);
+        for (Map.Entry<String, Path> module : modules.entrySet()) {
+            console.info("Layer    " + module.getValue() + " (layer module " + module.getKey() + ", "
+                    + request.archive().layerModules().get(module.getKey()).size() + " jar(s); "
+                    + moduleSizes.get(module.getKey()).summary() + ")");
+        }
+        largest.warning(largestLabel).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
                 + configuration.stackName() + (configuration.approval() ? " (after approval)" : "") + ", "
@@ -159,5 +194,64 @@ public final class PackageWorkflow {
                     + " configuration, for the pipeline)");
         }
         return Optional.of(manifest);
+    }
+
+    /**
+     * Writes a layer zip for each layer module a function lists (its jar and the dependencies it brings, under
+     * {@code java/lib/}), and deletes those of modules no function lists any more.
+     *
+     * @return each zip by the module's artifactId
+     * @throws SpartaUserException when a jar of a layer module is not built (a module of the reactor that was
+     *     compiled but not packaged)
+     */
+    private static Map<String, Path> writeLayerModules(ServiceModel service, PackageRequest request)
+            throws SpartaUserException, IOException {
+        Map<String, Path> written = new TreeMap<>();
+        for (String name : LayerModuleTemplate.named(service).keySet()) {
+            List<DependencyLayer.Dependency> jars =
+                    request.archive().layerModules().get(name);
+            for (DependencyLayer.Dependency jar : jars) {
+                if (!Files.isRegularFile(jar.file())) {
+                    throw new SpartaUserException("The layer module " + name + " needs " + jar + ", which resolves to "
+                            + jar.file() + ", not a jar (a module of this reactor that was compiled, not packaged);"
+                            + " run mvn package from the reactor's root");
+                }
+            }
+            written.put(
+                    name,
+                    DependencyLayer.write(
+                            jars,
+                            request.layerModuleFile(name),
+                            request.archive().entryTime(),
+                            request.zipWriter()));
+        }
+        Path folder = request.layerModuleFile("any").getParent();
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> zips = Files.list(folder)) {
+                for (Path stale :
+                        zips.filter(zip -> !written.containsValue(zip)).toList()) {
+                    Files.delete(stale);
+                }
+            }
+        }
+        return written;
+    }
+
+    /** The manifest's layers: the dependency layer first, then each layer module. */
+    private static List<PackageManifest.Layer> layers(Path dependencyLayer, Map<String, Path> modules)
+            throws IOException {
+        List<PackageManifest.Layer> layers = new ArrayList<>();
+        if (dependencyLayer != null) {
+            layers.add(layer(DependencyLayerTemplate.LAYER_KEY, dependencyLayer));
+        }
+        for (Map.Entry<String, Path> module : modules.entrySet()) {
+            layers.add(layer(LayerModuleTemplate.keyParameter(module.getKey()), module.getValue()));
+        }
+        return layers;
+    }
+
+    private static PackageManifest.Layer layer(String parameter, Path zip) throws IOException {
+        return new PackageManifest.Layer(
+                parameter, zip.toAbsolutePath().toString(), Digests.sha256(zip), ArchiveIdentity.of(zip));
     }
 }

@@ -41,7 +41,11 @@ final class PipelineChecks {
     private PipelineChecks() {}
 
     /** @param packageDirectory where package wrote the service template and the environments' files */
-    static List<String> problems(JsonNode pipelineTemplate, Path packageDirectory) throws IOException {
+    /**
+     * @param layerParameters the layer key parameters publish gives every environment, beside the archive's
+     */
+    static List<String> problems(JsonNode pipelineTemplate, Path packageDirectory, Set<String> layerParameters)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         JsonNode serviceTemplate = TemplateJson.MAPPER.readTree(
                 packageDirectory.resolve(DeliveryPackage.TEMPLATE).toFile());
@@ -112,6 +116,7 @@ final class PipelineChecks {
                                 where,
                                 packageDirectory.resolve(path.substring(path.indexOf("::") + 2)),
                                 declared,
+                                layerParameters,
                                 problems);
                     }
                 }
@@ -123,7 +128,8 @@ final class PipelineChecks {
     }
 
     /** Every key the file gives is a parameter the template declares, and no secret's value is written out. */
-    private static void environmentFile(String where, Path file, Set<String> declared, List<String> problems)
+    private static void environmentFile(
+            String where, Path file, Set<String> declared, Set<String> layerParameters, List<String> problems)
             throws IOException {
         if (!Files.isRegularFile(file)) {
             problems.add(where + ": its template configuration " + file + " is missing; run mvn package");
@@ -148,7 +154,7 @@ final class PipelineChecks {
                 .filter(name -> !parameters.has(name))
                 .filter(name -> !name.equals(ServiceTemplate.ARTIFACT_BUCKET)
                         && !name.equals(ServiceTemplate.ARTIFACT_KEY)
-                        && !name.equals(io.sparta.core.template.DependencyLayerTemplate.LAYER_KEY))
+                        && !layerParameters.contains(name))
                 .forEach(name ->
                         problems.add(where + ": " + file.getFileName() + " gives no value for parameter " + name));
     }

@@ -12,7 +12,6 @@ import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDeployer;
-import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.PipelineTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
@@ -74,7 +73,8 @@ public final class PipelineWorkflow {
         } catch (IllegalArgumentException unsupported) {
             throw new SpartaUserException(unsupported.getMessage());
         }
-        List<String> problems = PipelineChecks.problems(template, request.packageDirectory());
+        List<String> problems = PipelineChecks.problems(
+                template, request.packageDirectory(), manifest.layerKeys().keySet());
         if (!problems.isEmpty()) {
             throw new SpartaUserException(
                     problems.size() + " problem(s) in the pipeline:\n  - " + String.join("\n  - ", problems));
@@ -128,9 +128,9 @@ public final class PipelineWorkflow {
         }
         if (request.dryRun()) {
             console.info("Dry run: would upload " + manifest.archive() + " as " + manifest.archiveKey()
-                    + manifest.dependencyLayerKey()
-                            .map(key -> ", " + manifest.dependencyLayer() + " as " + key)
-                            .orElse("")
+                    + manifest.layers().stream()
+                            .map(layer -> ", " + layer.file() + " as " + layer.key(manifest.serviceName()))
+                            .collect(java.util.stream.Collectors.joining())
                     + " (unless there) and " + request.packageKey()
                     + " (unless unchanged) to the pipeline's bucket; no AWS call");
             return false;
@@ -142,11 +142,8 @@ public final class PipelineWorkflow {
             ArtifactStore store = new ArtifactStore(aws.s3(), aws.region(), bucket, console);
             String archiveKey = manifest.archiveKey();
             store.putIfAbsent(archiveKey, Path.of(manifest.archive()), "application/java-archive");
-            if (manifest.dependencyLayer() != null) {
-                store.putIfAbsent(
-                        manifest.dependencyLayerKey().orElseThrow(),
-                        Path.of(manifest.dependencyLayer()),
-                        "application/zip");
+            for (PackageManifest.Layer layer : manifest.layers()) {
+                store.putIfAbsent(layer.key(manifest.serviceName()), Path.of(layer.file()), "application/zip");
             }
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();
@@ -155,9 +152,7 @@ public final class PipelineWorkflow {
                 ((ObjectNode) configuration.path("Parameters"))
                         .put(ServiceTemplate.ARTIFACT_BUCKET, bucket)
                         .put(ServiceTemplate.ARTIFACT_KEY, archiveKey);
-                manifest.dependencyLayerKey()
-                        .ifPresent(key -> ((ObjectNode) configuration.path("Parameters"))
-                                .put(DependencyLayerTemplate.LAYER_KEY, key));
+                manifest.layerKeys().forEach(((ObjectNode) configuration.path("Parameters"))::put);
                 configurations.put(environment.name(), configuration);
             }
             Path folder = request.publishDirectory();

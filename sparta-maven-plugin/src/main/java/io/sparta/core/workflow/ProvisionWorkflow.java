@@ -19,7 +19,6 @@ import io.sparta.core.plan.ChangeGuard;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.PlannedChange;
-import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,7 +89,7 @@ public final class ProvisionWorkflow {
                                 stackName,
                                 manifest.archiveKey(),
                                 templateKey(manifest),
-                                manifest.dependencyLayerKey().orElse(""),
+                                List.copyOf(manifest.layerKeys().values()),
                                 request.prune());
             }
             console.info(aws.ledger().summary());
@@ -145,11 +144,8 @@ public final class ProvisionWorkflow {
         ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
         if (uploadArchive) {
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
-            if (manifest.dependencyLayer() != null) {
-                store.putIfAbsent(
-                        manifest.dependencyLayerKey().orElseThrow(),
-                        Path.of(manifest.dependencyLayer()),
-                        "application/zip");
+            for (PackageManifest.Layer layer : manifest.layers()) {
+                store.putIfAbsent(layer.key(manifest.serviceName()), Path.of(layer.file()), "application/zip");
             }
         }
         StackDeployer.Request deployRequest = deployRequest(store, manifest, target, template);
@@ -170,7 +166,7 @@ public final class ProvisionWorkflow {
         Map<String, String> parameters = new TreeMap<>(target.parameters());
         parameters.put(ServiceTemplate.ARTIFACT_BUCKET, store.bucket());
         parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
-        manifest.dependencyLayerKey().ifPresent(key -> parameters.put(DependencyLayerTemplate.LAYER_KEY, key));
+        parameters.putAll(manifest.layerKeys());
         return new StackDeployer.Request(
                 target.stackName(),
                 store.httpsUrl(templateKey),

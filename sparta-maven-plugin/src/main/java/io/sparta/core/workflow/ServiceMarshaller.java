@@ -7,15 +7,18 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.hooks.Extensions;
 import io.sparta.core.hooks.HookRunner;
+import io.sparta.core.model.Environments;
 import io.sparta.core.model.ModelValidator;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.scan.FunctionScanner;
 import io.sparta.core.scan.ScannedClasses;
 import io.sparta.core.template.DependencyLayerTemplate;
+import io.sparta.core.template.LayerModuleTemplate;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +38,19 @@ public final class ServiceMarshaller {
 
     /** @return empty when the classes declare no function */
     public Optional<Marshalled> marshal(
-            Path classesDirectory, List<Path> classpath, ServiceSettings settings, Extensions extensions)
+            Path classesDirectory,
+            List<Path> classpath,
+            ServiceSettings settings,
+            Extensions extensions,
+            Set<String> layerModules)
             throws SpartaUserException, IOException {
-        return marshal(classesDirectory, classpath, settings, extensions, false);
+        return marshal(classesDirectory, classpath, settings, extensions, false, layerModules);
     }
 
     /**
      * @param dependencyLayer whether the functions load their dependencies from the service's layer, which the
      *     template then declares before decorators and hooks see it
+     * @param layerModules the layer modules functions may name, by artifactId: the module's provided dependencies
      * @return empty when the classes declare no function
      */
     public Optional<Marshalled> marshal(
@@ -50,7 +58,8 @@ public final class ServiceMarshaller {
             List<Path> classpath,
             ServiceSettings settings,
             Extensions extensions,
-            boolean dependencyLayer)
+            boolean dependencyLayer,
+            Set<String> layerModules)
             throws SpartaUserException, IOException {
         ScannedClasses scanned = new FunctionScanner().scan(classesDirectory, classpath);
         if (scanned.functions().isEmpty() && scanned.orphans().isEmpty()) {
@@ -70,6 +79,9 @@ public final class ServiceMarshaller {
             }
         }
         ObjectNode template = ServiceTemplate.marshal(service);
+        List<String> stackNames = new ArrayList<>(List.of(service.stackName()));
+        Environments.configurations(settings).values().forEach(environment -> stackNames.add(environment.stackName()));
+        LayerModuleTemplate.add(template, service, layerModules, stackNames);
         if (dependencyLayer) {
             DependencyLayerTemplate.add(template, service);
         }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -305,6 +307,59 @@ class ArtifactPrunerTest {
         assertTrue(keys(bucket).contains(DeploymentHistory.key(SERVICE, stackA)), "the history itself is never pruned");
     }
 
+    @Test
+    void layerModulesArePrunedBesideTheDependencyLayerWhateverParameterPassesThem() {
+        String template = uploadTemplate("modules");
+        String deps = put(SERVICE + "/layers/" + sha("deps") + ".zip", bytes("deps", 4_000));
+        String shared1 = put(SERVICE + "/layers/" + sha("shared 1") + ".zip", bytes("shared 1", 2_000));
+        deployWithLayers(
+                stackA,
+                uploadArchive("modules 1", 100),
+                template,
+                Map.of("DependenciesLayerKey", deps, "LayerSharedKey", shared1));
+        String shared2 = put(SERVICE + "/layers/" + sha("shared 2") + ".zip", bytes("shared 2", 2_000));
+        deployWithLayers(
+                stackA,
+                uploadArchive("modules 2", 100),
+                template,
+                Map.of("DependenciesLayerKey", deps, "LayerSharedKey", shared2));
+        String shared3 = put(SERVICE + "/layers/" + sha("shared 3") + ".zip", bytes("shared 3", 2_000));
+        String archive3 = uploadArchive("modules 3", 100);
+        ArtifactPruner.Result third = deployWithLayers(
+                stackA, archive3, template, Map.of("DependenciesLayerKey", deps, "LayerSharedKey", shared3));
+
+        assertTrue(
+                artifacts().containsAll(Set.of(deps, shared2, shared3)),
+                artifacts().toString());
+        assertFalse(artifacts().contains(shared1), "the module layer no kept deployment names");
+        assertEquals(2, third.deleted(), "archive 1 and the first module layer");
+    }
+
+    @Test
+    void aHistoryWrittenBeforeLayerModulesKeepsItsOneLayerKey() throws Exception {
+        s3.putObject(
+                r -> r.bucket(bucket).key(DeploymentHistory.key(SERVICE, stackA)),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("{\"stackName\":\"" + stackA + "\","
+                        + "\"deployments\":[{\"archiveKey\":\"a.jar\",\"templateKey\":\"t.json\","
+                        + "\"time\":\"2026-01-01T00:00:00Z\",\"layerKey\":\"orders/layers/old.zip\"}]}"));
+        DeploymentHistory history = new DeploymentHistory(s3, bucket);
+
+        assertEquals(
+                List.of("orders/layers/old.zip"),
+                history.read(SERVICE, stackA).orElseThrow().get(0).layerKeys());
+
+        history.record(
+                SERVICE,
+                stackA,
+                new DeploymentHistory.Deployment(
+                        "b.jar", "t.json", Instant.parse("2026-01-02T00:00:00Z"), List.of("x.zip", "y.zip")));
+        assertEquals(
+                List.of(List.of("x.zip", "y.zip"), List.of("orders/layers/old.zip")),
+                history.read(SERVICE, stackA).orElseThrow().stream()
+                        .map(DeploymentHistory.Deployment::layerKeys)
+                        .toList());
+    }
+
     /** Provision's last steps: the stack created or updated, then the deployment recorded and the bucket pruned. */
     private ArtifactPruner.Result deploy(String stack, String archiveKey, String templateKey) {
         return deploy(stack, archiveKey, templateKey, ArtifactPruner.Policy.defaults());
@@ -332,15 +387,23 @@ class ArtifactPrunerTest {
     /** A provision of a service with a dependency layer, whose key the stack takes as a parameter too. */
     private ArtifactPruner.Result deployWithLayer(
             String stack, String archiveKey, String templateKey, String layerKey) {
-        String body = STACK_TEMPLATE.replace(
-                "\"ArtifactKey\":{\"Type\":\"String\"}",
-                "\"ArtifactKey\":{\"Type\":\"String\"},\"DependenciesLayerKey\":{\"Type\":\"String\"}");
+        return deployWithLayers(stack, archiveKey, templateKey, Map.of("DependenciesLayerKey", layerKey));
+    }
+
+    /** A provision of a service that publishes layers, each key a parameter of the stack. */
+    private ArtifactPruner.Result deployWithLayers(
+            String stack, String archiveKey, String templateKey, Map<String, String> layerKeys) {
+        StringBuilder declared = new StringBuilder("\"ArtifactKey\":{\"Type\":\"String\"}");
         List<software.amazon.awssdk.services.cloudformation.model.Parameter> parameters =
                 new java.util.ArrayList<>(parameters(archiveKey));
-        parameters.add(software.amazon.awssdk.services.cloudformation.model.Parameter.builder()
-                .parameterKey("DependenciesLayerKey")
-                .parameterValue(layerKey)
-                .build());
+        new java.util.TreeMap<>(layerKeys).forEach((name, key) -> {
+            declared.append(",\"").append(name).append("\":{\"Type\":\"String\"}");
+            parameters.add(software.amazon.awssdk.services.cloudformation.model.Parameter.builder()
+                    .parameterKey(name)
+                    .parameterValue(key)
+                    .build());
+        });
+        String body = STACK_TEMPLATE.replace("\"ArtifactKey\":{\"Type\":\"String\"}", declared.toString());
         if (Stacks.find(cloudFormation, stack).isEmpty()) {
             cloudFormation.createStack(
                     r -> r.stackName(stack).templateBody(body).parameters(parameters));
@@ -355,10 +418,11 @@ class ArtifactPrunerTest {
                         stack,
                         archiveKey,
                         templateKey,
-                        layerKey,
+                        List.copyOf(new java.util.TreeMap<>(layerKeys).values()),
                         new ArtifactPruner.Policy(2, Duration.ofMinutes(60), false))
                 .orElseThrow(() -> new AssertionError(console.lines().toString()));
-        assertTrue(artifacts().containsAll(Set.of(archiveKey, templateKey, layerKey)), "what was just deployed");
+        assertTrue(artifacts().containsAll(layerKeys.values()), "the layers just deployed");
+        assertTrue(artifacts().containsAll(Set.of(archiveKey, templateKey)), "what was just deployed");
         return result;
     }
 

@@ -169,9 +169,16 @@ class ServiceModelBuilderTest {
                         "@SpartaLambda(reservedConcurrency = -2, ephemeralStorage = 100, layers = {" + sixLayers + "})",
                         "public String handle()")));
         assertEquals(
-                List.of("acme.Handlers#handle: layers entry \"shared\" is not a layer version ARN"
-                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
-                problems(method("@SpartaLambda(layers = \"shared\")", "public String handle()")));
+                List.of("acme.Handlers#handle: layers entry \"shared layer\" is neither a layer version ARN"
+                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) nor the artifactId of a layer module"
+                        + " (1 to 64 of letters, digits, - and _)"),
+                problems(method("@SpartaLambda(layers = \"shared layer\")", "public String handle()")));
+        assertEquals(
+                List.of("acme.Handlers#handle: layers entry \"arn:aws:lambda:us-east-1:123456789012:layer:shared\" is"
+                        + " not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
+                problems(method(
+                        "@SpartaLambda(layers = \"arn:aws:lambda:us-east-1:123456789012:layer:shared\")",
+                        "public String handle()")));
         assertEquals(
                 List.of("acme.Handlers#handle: role = \"no spaces\" is neither an IAM role ARN"
                         + " (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (1 to 64 of letters, digits and +=,.@_-)"),

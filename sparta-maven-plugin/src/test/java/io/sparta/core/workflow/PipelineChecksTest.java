@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class PipelineChecksTest {
 
     @Test
     void theGeneratedPipelineHasNoProblem() throws Exception {
-        assertEquals(List.of(), PipelineChecks.problems(pipeline, work));
+        assertEquals(List.of(), PipelineChecks.problems(pipeline, work, Set.of()));
     }
 
     @Test
@@ -89,7 +90,7 @@ class PipelineChecksTest {
                         "stage prod, action CreateChangeSet: TemplateConfiguration Package::environments/prod.json names"
                                 + " artifact \"Package\", which is not among the action's inputs [Built]",
                         "stage prod, action ExecuteChangeSet: ChangeSetName is 1001 characters; CodePipeline allows 1000"),
-                PipelineChecks.problems(pipeline, work));
+                PipelineChecks.problems(pipeline, work, Set.of()));
     }
 
     @Test
@@ -103,7 +104,7 @@ class PipelineChecksTest {
                                 + " template does not declare",
                         "stage prod, action CreateChangeSet: prod.json gives secret SecretDBPASSWORD a value that is"
                                 + " not a reference; write secretsmanager:SECRET-ID or ssm:NAME in <secrets>"),
-                PipelineChecks.problems(pipeline, work));
+                PipelineChecks.problems(pipeline, work, Set.of()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.sparta.core.model.ServiceSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,8 @@ class ServiceMarshallerTest {
                         classes(),
                         JavaSources.testClasspath(),
                         new ServiceSettings("orders", "orders", Map.of(), Map.of()),
-                        new Extensions(List.of(), List.of(hook)))
+                        new Extensions(List.of(), List.of(hook)),
+                        Set.of())
                 .orElseThrow();
     }
 

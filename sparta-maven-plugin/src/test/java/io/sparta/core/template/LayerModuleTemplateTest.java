@@ -1,0 +1,159 @@
+package io.sparta.core.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
+import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.TemplateJson;
+import io.sparta.testkit.CfnLint;
+import io.sparta.testkit.PythonTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerModuleTemplateTest {
+
+    private static final String OTEL = "arn:aws:lambda:eu-west-1:123456789012:layer:otel:3";
+
+    @TempDir
+    Path work;
+
+    private static LambdaFunction function(String name, List<String> layers, boolean snapStart) {
+        return new LambdaFunction(
+                name,
+                name.substring(0, 1).toUpperCase() + name.substring(1),
+                "acme." + name,
+                "acme." + name,
+                "",
+                512,
+                10,
+                LambdaRuntime.JAVA21,
+                Architecture.ARM64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(-1, false, 512, layers, "", snapStart),
+                List.of());
+    }
+
+    private static ServiceModel service(LambdaFunction... functions) {
+        return new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions));
+    }
+
+    private static String layers(ObjectNode template, String logicalId) {
+        return template.path("Resources")
+                .path(logicalId)
+                .path("Properties")
+                .path("Layers")
+                .toString();
+    }
+
+    @Test
+    void aNamedModuleBecomesOneLayerVersionReferencedWhereEachFunctionWroteItsName() throws Exception {
+        ServiceModel service = service(
+                function("hello", List.of(OTEL, "shared-lib"), false),
+                function("shout", List.of("shared-lib"), false),
+                function("quiet", List.of(), false));
+        ObjectNode template = ServiceTemplate.marshal(service);
+
+        LayerModuleTemplate.add(template, service, Set.of("shared-lib", "sparta-annotations"), List.of("orders"));
+
+        assertEquals("[\"" + OTEL + "\",{\"Ref\":\"LayerSharedLib\"}]", layers(template, "HelloFunction"));
+        assertEquals("[{\"Ref\":\"LayerSharedLib\"}]", layers(template, "ShoutFunction"));
+        assertEquals("", layers(template, "QuietFunction"));
+        JsonNode layer = template.path("Resources").path("LayerSharedLib");
+        assertEquals("AWS::Lambda::LayerVersion", layer.path("Type").asText());
+        assertEquals(
+                "{\"Fn::Sub\":\"${AWS::StackName}-shared-lib\"}",
+                layer.path("Properties").path("LayerName").toString());
+        assertEquals(
+                "{\"S3Bucket\":{\"Ref\":\"ArtifactBucket\"},\"S3Key\":{\"Ref\":\"LayerSharedLibKey\"}}",
+                layer.path("Properties").path("Content").toString());
+        assertEquals(
+                "[\"java21\"]",
+                layer.path("Properties").path("CompatibleRuntimes").toString());
+        assertEquals(
+                "String",
+                template.path("Parameters")
+                        .path("LayerSharedLibKey")
+                        .path("Type")
+                        .asText());
+        assertFalse(
+                template.path("Resources").has("LayerSpartaAnnotations"), "a provided dependency no function lists");
+
+        // With the dependency layer too: it comes first, the module where the function wrote it.
+        DependencyLayerTemplate.add(template, service);
+        assertEquals(
+                "[{\"Ref\":\"DependenciesLayer\"},\"" + OTEL + "\",{\"Ref\":\"LayerSharedLib\"}]",
+                layers(template, "HelloFunction"));
+        Path file = work.resolve("template.json");
+        Files.write(file, TemplateJson.bytes(template));
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(file));
+    }
+
+    @Test
+    void aSnapStartFunctionPublishesANewVersionWhenOnlyItsLayerModuleChanges() throws Exception {
+        ServiceModel service =
+                service(function("hello", List.of("shared-lib", "tools"), true), function("shout", List.of(), true));
+        ObjectNode template = ServiceTemplate.marshal(service);
+        String before = description(template, "HelloVersion");
+        String unlisted = description(template, "ShoutVersion");
+
+        LayerModuleTemplate.add(template, service, Set.of("shared-lib", "tools"), List.of("orders"));
+
+        assertEquals(
+                before.replace(
+                        "code ${ArtifactKey}", "code ${ArtifactKey} layer ${LayerSharedLibKey} layer ${LayerToolsKey}"),
+                description(template, "HelloVersion"));
+        assertEquals(unlisted, description(template, "ShoutVersion"), "a function that lists no module");
+    }
+
+    private static String description(ObjectNode template, String versionId) {
+        return template.path("Resources")
+                .path(versionId)
+                .path("Properties")
+                .path("Description")
+                .path("Fn::Sub")
+                .asText();
+    }
+
+    @Test
+    void aNameTheBuildDoesNotOfferIsNamedWithTheDependencyToAddAndEveryProblemAtOnce() {
+        ServiceModel service = service(
+                function("hello", List.of("shared-lib", "shared_lib"), false),
+                function("shout", List.of("missing"), false));
+        ObjectNode template = ServiceTemplate.marshal(service);
+        String longStack = "s".repeat(130);
+
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> LayerModuleTemplate.add(
+                        template, service, Set.of("shared-lib", "shared_lib"), List.of("orders", longStack)));
+
+        assertEquals(
+                "4 problem(s) with layer modules:\n"
+                        + "  - function \"shout\" (acme.shout) lists layer \"missing\", which is not a layer version"
+                        + " ARN and not a provided dependency of this module (those are [shared-lib, shared_lib])."
+                        + " To build that layer from a module, add <dependency><groupId>…</groupId><artifactId>missing"
+                        + "</artifactId><version>…</version><scope>provided</scope></dependency> to the pom"
+                        + " (provided: the layer brings it at run time); or write its layer version ARN\n"
+                        + "  - layer \"shared-lib\" would be named " + longStack + "-shared-lib, 141 characters;"
+                        + " Lambda allows 140. Shorten the stack name or the module's artifactId\n"
+                        + "  - layers \"shared-lib\" and \"shared_lib\" both make the logical id LayerSharedLib; rename"
+                        + " one of the modules\n"
+                        + "  - layer \"shared_lib\" would be named " + longStack + "-shared_lib, 141 characters;"
+                        + " Lambda allows 140. Shorten the stack name or the module's artifactId",
+                e.getMessage());
+    }
+}
