@@ -91,6 +91,7 @@ final class ProjectArchive {
         for (Artifact artifact : project.getArtifacts()) {
             List<String> trail = artifact.getDependencyTrail();
             if (!Artifact.SCOPE_PROVIDED.equals(artifact.getScope())
+                    || (artifact.getGroupId() + ":" + artifact.getArtifactId()).equals(ANNOTATIONS)
                     || artifact.getFile() == null
                     || trail == null
                     || trail.size() < 2) {

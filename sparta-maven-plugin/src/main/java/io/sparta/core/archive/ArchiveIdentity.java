@@ -20,31 +20,59 @@ public final class ArchiveIdentity {
 
     private ArchiveIdentity() {}
 
-    /** @return lower-case hex SHA-256 of every file entry's name, length and content, entries sorted by name */
+    /**
+     * @return lower-case hex SHA-256 of every file entry's name, length and content, entries sorted by name; a jar
+     *     inside (a layer's {@code java/lib/*.jar}, a reactor module's jar rebuilt with new entry times) counts by
+     *     what it holds, the same way
+     */
     public static String of(Path archive) throws IOException {
         MessageDigest digest = Digests.newDigest();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            List<? extends ZipEntry> entries = Collections.list(zip.entries());
-            List<? extends ZipEntry> files = entries.stream()
+            List<? extends ZipEntry> files = Collections.list(zip.entries()).stream()
                     .filter(entry -> !entry.isDirectory())
                     .sorted((a, b) -> a.getName().compareTo(b.getName()))
                     .toList();
-            byte[] buffer = new byte[64 * 1024];
             for (ZipEntry entry : files) {
-                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                long length = 0;
                 try (InputStream in = zip.getInputStream(entry)) {
-                    for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                        digest.update(buffer, 0, read);
-                        length += read;
-                    }
+                    update(digest, entry.getName(), in);
                 }
-                // The length closes each entry, so no two different archives concatenate to the same stream.
-                digest.update(Long.toString(length).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) 0);
             }
         }
+        return Digests.hex(digest);
+    }
+
+    private static void update(MessageDigest digest, String name, InputStream in) throws IOException {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        if (name.endsWith(".jar")) {
+            digest.update(("jar " + nested(in)).getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) 0);
+            return;
+        }
+        long length = 0;
+        byte[] buffer = new byte[64 * 1024];
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            digest.update(buffer, 0, read);
+            length += read;
+        }
+        // The length closes each entry, so no two different archives concatenate to the same stream.
+        digest.update(Long.toString(length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) 0);
+    }
+
+    /** A jar read as a stream: each file entry's digest by name, then those in name order. */
+    private static String nested(InputStream jar) throws IOException {
+        java.util.SortedMap<String, String> entries = new java.util.TreeMap<>();
+        java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(jar);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (!entry.isDirectory()) {
+                MessageDigest one = Digests.newDigest();
+                update(one, entry.getName(), zip);
+                entries.put(entry.getName(), Digests.hex(one));
+            }
+        }
+        MessageDigest digest = Digests.newDigest();
+        entries.values().forEach(value -> digest.update(value.getBytes(StandardCharsets.US_ASCII)));
         return Digests.hex(digest);
     }
 }

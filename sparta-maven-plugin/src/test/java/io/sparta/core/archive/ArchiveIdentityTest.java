@@ -66,4 +66,29 @@ class ArchiveIdentityTest {
         assertNotEquals(
                 base, ArchiveIdentity.of(zip("moved.jar", entries("com/A.class", "a", "com/B.class", "bc"), 0, 9)));
     }
+
+    /** A layer zip holding one jar, given as the jar's file. */
+    private Path layer(String name, Path jar) throws IOException {
+        Path file = work.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            ZipEntry entry = new ZipEntry("java/lib/greeting-lib-1.0.0.jar");
+            entry.setTime(0);
+            zip.putNextEntry(entry);
+            zip.write(Files.readAllBytes(jar));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
+    void aJarInsideCountsByWhatItHoldsSoARebuiltModuleJarIsTheSameLayer() throws Exception {
+        Path built = zip("first.jar", entries("com/G.class", "g", "META-INF/MANIFEST.MF", "m"), 1_600_000_000_000L, 9);
+        Path rebuilt =
+                zip("second.jar", entries("META-INF/MANIFEST.MF", "m", "com/G.class", "g"), 1_700_000_000_000L, 1);
+        Path changed =
+                zip("third.jar", entries("com/G.class", "h", "META-INF/MANIFEST.MF", "m"), 1_600_000_000_000L, 9);
+
+        assertEquals(ArchiveIdentity.of(layer("a.zip", built)), ArchiveIdentity.of(layer("b.zip", rebuilt)));
+        assertNotEquals(ArchiveIdentity.of(layer("a.zip", built)), ArchiveIdentity.of(layer("c.zip", changed)));
+    }
 }
