@@ -1,0 +1,57 @@
+package io.sparta.core.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sparta.annotations.Architecture;
+import io.sparta.annotations.LambdaRuntime;
+import io.sparta.api.FunctionOptions;
+import io.sparta.api.LambdaFunction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** A local function has the class path it has on Lambda: its own, then the layer modules it lists, in order. */
+class LocalJvmTest {
+
+    private static final Map<String, List<Path>> MODULES = Map.of(
+            "greeting-lib", List.of(Path.of("greeting-lib.jar"), Path.of("jackson-core.jar")),
+            "tools", List.of(Path.of("tools.jar")));
+
+    private static LambdaFunction function(List<String> layers) {
+        return new LambdaFunction(
+                "greet",
+                "Greet",
+                "acme.Greet::handle",
+                "acme.Greet#handle",
+                "",
+                512,
+                10,
+                LambdaRuntime.JAVA21,
+                Architecture.ARM64,
+                new TreeMap<>(),
+                30,
+                new FunctionOptions(-1, false, 512, layers, "", false),
+                List.of());
+    }
+
+    @Test
+    void aFunctionGetsTheJarsOfTheLayerModulesItListsAfterItsOwnClasspathAndNoOthers() {
+        List<Path> own = List.of(Path.of("classes"), Path.of("aws-lambda-java-core.jar"));
+
+        assertEquals(
+                List.of(
+                        Path.of("classes"),
+                        Path.of("aws-lambda-java-core.jar"),
+                        Path.of("tools.jar"),
+                        Path.of("greeting-lib.jar"),
+                        Path.of("jackson-core.jar")),
+                LocalJvm.functionClasspath(
+                        function(
+                                List.of("tools", "arn:aws:lambda:us-east-1:123456789012:layer:otel:1", "greeting-lib")),
+                        own,
+                        MODULES));
+        assertEquals(own, LocalJvm.functionClasspath(function(List.of()), own, MODULES));
+    }
+}
