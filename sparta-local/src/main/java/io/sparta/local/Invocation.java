@@ -26,27 +26,64 @@ final class Invocation {
     record Result(Outcome outcome, byte[] body) {}
 
     /**
+     * The largest response Lambda returns from a synchronous invocation, in bytes, as its error message names it;
+     * see <a href="https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html">Lambda quotas</a>.
+     */
+    static final int RESPONSE_MAX = 6_291_556;
+
+    /**
      * How Lambda's init phase went: its duration, and what it threw, if anything.
      *
-     * @param millis the time from loading the handler's class to its serializers made
+     * @param millis the time from loading the handler's class to its serializers made, or the budget it ran out of
+     * @param unfinished the init still running when its budget ran out, or null: Lambda then runs init again within
+     *     the first invocation, under the function's timeout, and so does the first invocation here by waiting for it
+     * @param lateFailure what the unfinished init throws once it ends, or null
      */
-    record Init(double millis, Throwable failure) {}
+    record Init(double millis, Throwable failure, Thread unfinished, AtomicReference<Throwable> lateFailure) {
+
+        /** What the next invocation sees: null once init succeeded (a warm environment), else a failed or pending one. */
+        Init afterInvocation() {
+            if (unfinished == null) {
+                return failure == null ? null : this;
+            }
+            if (unfinished.isAlive()) {
+                return this;
+            }
+            return lateFailure.get() == null ? null : new Init(millis, lateFailure.get(), null, null);
+        }
+    }
 
     private Invocation() {}
 
     /**
      * Lambda's init phase, before any invocation and outside its timeout: the handler's class loaded and
-     * initialised, the handler constructed, its serializers made.
+     * initialised, the handler constructed, its serializers made. It has its own budget, Lambda's 10 seconds (scaled
+     * as the developer asked); one that runs out is reported as Lambda reports it and finished in the first
+     * invocation.
      */
-    static Init initialize(HandlerCall handler) {
+    static Init initialize(HandlerCall handler, long budgetMillis, PrintStream log) throws InterruptedException {
         long started = System.nanoTime();
-        Throwable failure = null;
-        try {
-            handler.init();
-        } catch (Throwable t) {
-            failure = t;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread init = new Thread(
+                () -> {
+                    try {
+                        handler.init();
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "main-init");
+        init.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        init.setDaemon(true);
+        init.start();
+        init.join(budgetMillis);
+        double millis = (System.nanoTime() - started) / 1e6;
+        if (init.isAlive()) {
+            log.printf(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms Phase: init Status: timeout%n", millis);
+            log.flush();
+            return new Init(millis, null, init, failure);
         }
-        return new Init((System.nanoTime() - started) / 1e6, failure);
+        return new Init(millis, failure.get(), null, null);
     }
 
     /**
@@ -59,7 +96,11 @@ final class Invocation {
             HandlerCall handler, byte[] event, LocalContext context, long timeoutMillis, PrintStream log, Init init)
             throws InterruptedException, IOException {
         log.println("START RequestId: " + context.getAwsRequestId() + " Version: $LATEST");
-        String initDuration = init == null ? "" : String.format(Locale.ROOT, " Init Duration: %.2f ms", init.millis());
+        Init pending = init != null && init.unfinished() != null ? init : null;
+        // An init that ran out of its budget is finished inside this invocation, whose Duration then counts it.
+        String initDuration = init == null || pending != null
+                ? ""
+                : String.format(Locale.ROOT, " Init Duration: %.2f ms", init.millis());
         if (init != null && init.failure() != null) {
             log.println("END RequestId: " + context.getAwsRequestId());
             log.printf(
@@ -82,6 +123,13 @@ final class Invocation {
         Thread invocation = new Thread(
                 () -> {
                     try {
+                        if (pending != null) {
+                            pending.unfinished().join();
+                            if (pending.lateFailure().get() != null) {
+                                failure.set(pending.lateFailure().get());
+                                return;
+                            }
+                        }
                         response.set(handler.invoke(event, context));
                     } catch (Throwable t) {
                         failure.set(t);
@@ -107,7 +155,20 @@ final class Invocation {
         if (failure.get() != null) {
             return new Result(Outcome.FAILED, errorJson(failure.get()));
         }
+        if (response.get() != null && response.get().length > RESPONSE_MAX) {
+            return new Result(Outcome.FAILED, responseTooLargeJson());
+        }
         return new Result(Outcome.RETURNED, response.get());
+    }
+
+    /** What Lambda returns in place of a response over {@link #RESPONSE_MAX}. */
+    private static byte[] responseTooLargeJson() throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put(
+                "errorMessage",
+                "Response payload size exceeded maximum allowed payload size (" + RESPONSE_MAX + " bytes).");
+        document.put("errorType", "Function.ResponseSizeTooLarge");
+        return JacksonFactory.getInstance().getMapper().writeValueAsBytes(document);
     }
 
     /** The error document Lambda returns for an uncaught exception: errorMessage, errorType, stackTrace. */

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * The main class of the JVM sparta:invoke starts: runs one handler once and writes its response, or the error as
  * Lambda reports it, to a result file.
  *
- * <p>Arguments: handler, event file, result file, function name, memory in MB, timeout in ms, region. Exit code 0
+ * <p>Arguments: handler, event file, result file, function name, memory in MB, timeout in ms, region, init budget
+ * in ms. Exit code 0
  * when the handler returned, 1 when it threw, 2 when it ran out of time.
  */
 public final class LocalRunner {
@@ -21,7 +22,7 @@ public final class LocalRunner {
         HandlerCall handler = new HandlerCall(args[0], LocalRunner.class.getClassLoader());
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         long timeoutMillis = Long.parseLong(args[5]);
-        Invocation.Init init = Invocation.initialize(handler);
+        Invocation.Init init = Invocation.initialize(handler, Long.parseLong(args[7]), System.out);
         // The context's clock starts with the invocation, after init, as Lambda's does.
         LocalContext context = new LocalContext(args[3], Integer.parseInt(args[4]), timeoutMillis, args[6]);
         Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.out, init);

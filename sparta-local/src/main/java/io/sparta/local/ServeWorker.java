@@ -12,7 +12,7 @@ import java.io.PrintStream;
  * The main class of the JVMs sparta:serve keeps warm, one a function: like a Lambda execution environment, it
  * loads the handler once and then serves one invocation at a time, each with a fresh Context.
  *
- * <p>Arguments: handler, function name, memory in MB, timeout in ms, region. Standard input carries requests, each
+ * <p>Arguments: handler, function name, memory in MB, timeout in ms, region, init budget in ms. Standard input carries requests, each
  * a length and that many bytes of event; standard output carries replies, each an outcome ({@link #RETURNED},
  * {@link #FAILED}, {@link #TIMED_OUT}), a length and the body. What the handler prints goes to standard error.
  * After a timeout the worker exits, as Lambda discards an environment whose invocation ran out of time.
@@ -37,7 +37,7 @@ public final class ServeWorker {
         String region = args[4];
         DataInputStream requests = new DataInputStream(System.in);
         // Init when the environment starts, as Lambda does; the first invocation's REPORT line shows it.
-        Invocation.Init init = Invocation.initialize(handler);
+        Invocation.Init init = Invocation.initialize(handler, Long.parseLong(args[5]), System.err);
         while (true) {
             byte[] event;
             try {
@@ -48,8 +48,8 @@ public final class ServeWorker {
             requests.readFully(event);
             LocalContext context = new LocalContext(functionName, memory, timeoutMillis, region);
             Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.err, init);
-            if (init != null && init.failure() == null) {
-                init = null;
+            if (init != null) {
+                init = init.afterInvocation();
             }
             replies.writeInt(
                     switch (result.outcome()) {

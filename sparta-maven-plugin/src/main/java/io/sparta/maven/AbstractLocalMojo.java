@@ -25,6 +25,18 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.region", defaultValue = "us-east-1")
     String region;
 
+    /**
+     * What every local timeout is multiplied by, 0.1 to 100: the function's timeout, init's 10-second budget and the
+     * API's integration timeout, so a slow or busy machine gives a function the time Lambda would.
+     */
+    @Parameter(property = "sparta.timeoutScale", defaultValue = "1")
+    String timeoutScale;
+
+    /** The timeout scale, checked. */
+    double localTimeoutScale() throws SpartaUserException {
+        return io.sparta.core.local.LocalLimits.timeoutScale(timeoutScale);
+    }
+
     /** The region, checked like the AWS goals' own. */
     String localRegion() throws SpartaUserException {
         return io.sparta.core.deploy.AwsTarget.region("<region> (-Dsparta.region)", region);

@@ -49,7 +49,8 @@ public class InvokeMojo extends AbstractLocalMojo {
                         localRegion(),
                         passThroughEnvironment(console),
                         outputDirectory.toPath().resolve("invoke"),
-                        layerModuleJars()));
+                        layerModuleJars(),
+                        localTimeoutScale()));
     }
 
     private byte[] eventBytes() throws SpartaUserException, IOException {

@@ -39,7 +39,8 @@ public class ServeMojo extends AbstractLocalMojo {
                 passThroughEnvironment(console),
                 host,
                 port,
-                layerModuleJars());
+                layerModuleJars(),
+                localTimeoutScale());
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalApiServer server = new LocalApiServer(request, console)) {
             server.start();

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param java the {@code java} executable to start
  * @param layerModules the jars of each layer module a function may list, by artifactId, which the functions that
  *     list it have after their own classpath, as Lambda puts layers after the function's code
+ * @param timeoutScale what every local timeout is multiplied by ({@link io.sparta.core.local.LocalLimits#timeoutScale})
  * @param passThroughEnvironment variables of the developer's shell the function may need (AWS credentials, HOME)
  * @param workDirectory where the event and result files go
  */
@@ -27,16 +28,20 @@ public record InvokeRequest(
         String region,
         Map<String, String> passThroughEnvironment,
         Path workDirectory,
-        Map<String, List<Path>> layerModules) {
+        Map<String, List<Path>> layerModules,
+        double timeoutScale) {
 
     public InvokeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
         layerModules = Map.copyOf(layerModules);
+        if (!(timeoutScale > 0)) {
+            throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
+        }
     }
 
-    /** A request for a service whose functions name no layer module. */
+    /** A request for a service whose functions name no layer module, with Lambda's own timeouts. */
     public InvokeRequest(
             Path classesDirectory,
             List<Path> classpath,
@@ -59,6 +64,7 @@ public record InvokeRequest(
                 region,
                 passThroughEnvironment,
                 workDirectory,
-                Map.of());
+                Map.of(),
+                1);
     }
 }

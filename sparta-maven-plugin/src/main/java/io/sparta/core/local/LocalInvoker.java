@@ -31,6 +31,12 @@ public final class LocalInvoker {
     /** @return the function's response, as Lambda would return it */
     public String invoke(InvokeRequest request) throws SpartaUserException, IOException {
         LambdaFunction function = find(request);
+        if (request.event().length > LocalLimits.INVOKE_REQUEST_MAX) {
+            throw new SpartaUserException("The event is " + request.event().length + " bytes; Lambda refuses a"
+                    + " synchronous invocation's event over " + LocalLimits.INVOKE_REQUEST_MAX + " bytes"
+                    + " (RequestTooLargeException: Request must be smaller than " + LocalLimits.INVOKE_REQUEST_MAX
+                    + " bytes for the InvokeFunction operation). Put large data in S3 and pass its key");
+        }
         Files.createDirectories(request.workDirectory());
         Path event = Files.write(request.workDirectory().resolve("event.json"), request.event());
         Path result = request.workDirectory().resolve("result.json");
@@ -48,8 +54,9 @@ public final class LocalInvoker {
                 result.toString(),
                 deployedName,
                 String.valueOf(function.memory()),
-                String.valueOf(function.timeout() * 1000L),
-                request.region());
+                String.valueOf(LocalLimits.scaled(function.timeout() * 1000L, request.timeoutScale())),
+                request.region(),
+                String.valueOf(LocalLimits.scaled(LocalLimits.INIT_BUDGET.toMillis(), request.timeoutScale())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment()

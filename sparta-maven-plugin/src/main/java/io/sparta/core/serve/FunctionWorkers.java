@@ -4,6 +4,7 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.core.common.Console;
 import io.sparta.core.local.LocalEnvironment;
 import io.sparta.core.local.LocalJvm;
+import io.sparta.core.local.LocalLimits;
 import io.sparta.core.model.ServiceSettings;
 import java.io.IOException;
 import java.util.HashMap;
@@ -75,8 +76,9 @@ final class FunctionWorkers implements AutoCloseable {
                 function.handler(),
                 LocalEnvironment.deployedName(function, settings),
                 String.valueOf(function.memory()),
-                String.valueOf(function.timeout() * 1000L),
-                request.region());
+                String.valueOf(LocalLimits.scaled(function.timeout() * 1000L, request.timeoutScale())),
+                request.region(),
+                String.valueOf(LocalLimits.scaled(LocalLimits.INIT_BUDGET.toMillis(), request.timeoutScale())));
         worker = new WorkerProcess(
                 command,
                 LocalEnvironment.of(

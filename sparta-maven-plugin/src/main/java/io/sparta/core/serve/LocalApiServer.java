@@ -11,6 +11,7 @@ import io.sparta.api.ServiceModel;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.local.LocalJvm;
+import io.sparta.core.local.LocalLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -40,6 +41,13 @@ public final class LocalApiServer implements AutoCloseable {
     private final ClassesWatcher watcher;
     private HttpServer server;
     private ExecutorService executor;
+    /** Runs the integrations, so the API can answer at its timeout while a function runs on. */
+    private final ExecutorService integrations = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sparta-serve-integration");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private volatile Routes routes;
     private long loadedAt;
 
@@ -129,6 +137,7 @@ public final class LocalApiServer implements AutoCloseable {
             server.stop(0);
             executor.shutdownNow();
         }
+        integrations.shutdownNow();
         workers.close();
         watcher.close();
     }
@@ -160,7 +169,7 @@ public final class LocalApiServer implements AutoCloseable {
             reply = ProxyEvents.message(503, "Sparta is stopping");
         } catch (RuntimeException | IOException e) {
             console.warn("Serving " + exchange.getRequestURI() + " failed: " + e);
-            reply = ProxyEvents.functionError();
+            reply = ProxyEvents.functionError(ApiKind.REST);
         }
         send(exchange, reply);
         console.info(String.format(
@@ -174,7 +183,7 @@ public final class LocalApiServer implements AutoCloseable {
     }
 
     private ProxyEvents.Reply serveHttp(Routes current, IncomingRequest incoming, Optional<RouteMatcher.Match> match)
-            throws IOException {
+            throws IOException, InterruptedException {
         Cors cors = current.service().http().cors();
         if (cors.enabled() && isPreflight(incoming)) {
             return preflight(cors, incoming.header("origin"), 204);
@@ -182,10 +191,12 @@ public final class LocalApiServer implements AutoCloseable {
         if (match.isEmpty()) {
             return ProxyEvents.message(404, "Not Found");
         }
+        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
+            return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
+        }
         byte[] event = ProxyEvents.httpApiEvent(
                 incoming, match.get(), current.service().http().stage());
-        Optional<byte[]> response = invoke(match.get().function(), event);
-        ProxyEvents.Reply reply = response.map(ProxyEvents::httpApiReply).orElseGet(ProxyEvents::functionError);
+        ProxyEvents.Reply reply = invoke(match.get().function(), event, ApiKind.HTTP, ProxyEvents::httpApiReply);
         if (cors.enabled()) {
             allowOrigin(cors, incoming.header("origin"), reply.headers());
         }
@@ -193,7 +204,7 @@ public final class LocalApiServer implements AutoCloseable {
     }
 
     private ProxyEvents.Reply serveRest(Routes current, IncomingRequest incoming, Optional<RouteMatcher.Match> match)
-            throws IOException {
+            throws IOException, InterruptedException {
         Cors cors = current.service().http().cors();
         if (cors.enabled()
                 && incoming.method().equals("OPTIONS")
@@ -204,23 +215,56 @@ public final class LocalApiServer implements AutoCloseable {
             // A REST API answers an unknown resource or method this way, not with a 404.
             return ProxyEvents.message(403, "Missing Authentication Token");
         }
+        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
+            return ProxyEvents.payloadTooLarge(ApiKind.REST);
+        }
         String stage = current.service().http().restStage();
         byte[] event = ProxyEvents.restApiEvent(incoming, match.get(), stage);
-        return invoke(match.get().function(), event)
-                .map(ProxyEvents::restApiReply)
-                .orElseGet(ProxyEvents::functionError);
+        return invoke(match.get().function(), event, ApiKind.REST, ProxyEvents::restApiReply);
     }
 
-    /** The function's response, or empty when it threw or timed out, which API Gateway reports as a 502. */
-    private Optional<byte[]> invoke(LambdaFunction function, byte[] event) throws IOException {
-        WorkerProcess.Reply reply = workers.invoke(function, request.settings(), event);
+    /**
+     * The API's answer from the function's response: its reading of the response, or the API's own answer when
+     * the event is over Lambda's quota, the function threw or timed out, or it outlasted the integration timeout
+     * (the function then runs on to its own timeout, as on AWS, and holds its worker until then).
+     */
+    private ProxyEvents.Reply invoke(
+            LambdaFunction function,
+            byte[] event,
+            ApiKind api,
+            java.util.function.Function<byte[], ProxyEvents.Reply> reading)
+            throws IOException, InterruptedException {
+        if (event.length > LocalLimits.INVOKE_REQUEST_MAX) {
+            console.warn(function.name() + " not invoked: its event is " + event.length + " bytes, over Lambda's "
+                    + LocalLimits.INVOKE_REQUEST_MAX + " for a synchronous invocation");
+            return ProxyEvents.payloadTooLarge(api);
+        }
+        java.time.Duration timeout =
+                api == ApiKind.REST ? LocalLimits.REST_INTEGRATION_TIMEOUT : LocalLimits.HTTP_INTEGRATION_TIMEOUT;
+        long timeoutMillis = LocalLimits.scaled(timeout.toMillis(), request.timeoutScale());
+        java.util.concurrent.Future<WorkerProcess.Reply> pending =
+                integrations.submit(() -> workers.invoke(function, request.settings(), event));
+        WorkerProcess.Reply reply;
+        try {
+            reply = pending.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException late) {
+            console.warn(function.name() + " ran past the " + (api == ApiKind.REST ? "REST" : "HTTP") + " API's"
+                    + " integration timeout (" + timeoutMillis + " ms), which API Gateway answers without waiting;"
+                    + " the function runs on to its own timeout");
+            return ProxyEvents.integrationTimeout(api);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
         if (reply.outcome() == WorkerProcess.RETURNED) {
-            return Optional.of(reply.body());
+            return reading.apply(reply.body());
         }
         console.warn(function.name()
                 + (reply.outcome() == WorkerProcess.TIMED_OUT ? " timed out: " : " failed: ")
                 + new String(reply.body(), StandardCharsets.UTF_8));
-        return Optional.empty();
+        return ProxyEvents.functionError(api);
     }
 
     private static boolean isPreflight(IncomingRequest incoming) {
@@ -358,9 +402,19 @@ public final class LocalApiServer implements AutoCloseable {
                 uri.getRawPath(),
                 uri.getRawQuery() == null ? "" : uri.getRawQuery(),
                 headers,
-                exchange.getRequestBody().readAllBytes(),
+                body(exchange),
                 exchange.getRemoteAddress().getAddress().getHostAddress(),
                 host);
+    }
+
+    /**
+     * The request's body, read up to one byte past API Gateway's quota (enough to know it is over), the rest
+     * drained so the client reads the answer.
+     */
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readNBytes(LocalLimits.API_PAYLOAD_MAX + 1);
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        return body;
     }
 
     private static void send(HttpExchange exchange, ProxyEvents.Reply reply) throws IOException {

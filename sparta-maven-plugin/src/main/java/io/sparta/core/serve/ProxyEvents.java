@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.annotations.ApiKind;
 import io.sparta.api.HttpRouteTrigger;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -189,7 +190,25 @@ final class ProxyEvents {
 
     /** What API Gateway answers when the function failed, timed out or answered in the wrong shape. */
     static Reply functionError() {
-        return message(502, "Internal server error");
+        return functionError(ApiKind.REST);
+    }
+
+    /**
+     * What each kind of API answers when its Lambda integration failed: a REST API 502, an HTTP API 500 (as
+     * AWS's own Lambda test tool answers, from what the services do).
+     */
+    static Reply functionError(ApiKind api) {
+        return api == ApiKind.REST ? message(502, "Internal server error") : message(500, "Internal Server Error");
+    }
+
+    /** What each kind of API answers a request whose body or Lambda event is over the quota. */
+    static Reply payloadTooLarge(ApiKind api) {
+        return message(413, api == ApiKind.REST ? "Request Too Long" : "Request Entity Too Large");
+    }
+
+    /** What each kind of API answers when its Lambda integration outlasts the integration timeout. */
+    static Reply integrationTimeout(ApiKind api) {
+        return api == ApiKind.REST ? message(504, "Endpoint request timed out") : message(503, "Service Unavailable");
     }
 
     static Reply message(int status, String message) {

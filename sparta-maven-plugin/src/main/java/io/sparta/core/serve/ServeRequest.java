@@ -13,6 +13,7 @@ import java.util.Map;
  * @param runtimeJars Sparta's local runtime and the Lambda libraries it needs
  * @param layerModules the jars of each layer module a function may list, by artifactId, which the functions that
  *     list it have after their own classpath, as Lambda puts layers after the function's code
+ * @param timeoutScale what every local timeout is multiplied by ({@link io.sparta.core.local.LocalLimits#timeoutScale})
  * @param passThroughEnvironment variables of the developer's shell the functions may need (AWS credentials, HOME)
  * @param port the port to listen on; 0 picks a free one
  */
@@ -26,16 +27,20 @@ public record ServeRequest(
         Map<String, String> passThroughEnvironment,
         String host,
         int port,
-        Map<String, List<Path>> layerModules) {
+        Map<String, List<Path>> layerModules,
+        double timeoutScale) {
 
     public ServeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
         layerModules = Map.copyOf(layerModules);
+        if (!(timeoutScale > 0)) {
+            throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
+        }
     }
 
-    /** A request for a service whose functions name no layer module. */
+    /** A request for a service whose functions name no layer module, with Lambda's own timeouts. */
     public ServeRequest(
             Path classesDirectory,
             List<Path> classpath,
@@ -56,6 +61,7 @@ public record ServeRequest(
                 passThroughEnvironment,
                 host,
                 port,
-                Map.of());
+                Map.of(),
+                1);
     }
 }

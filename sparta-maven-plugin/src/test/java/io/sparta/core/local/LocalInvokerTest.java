@@ -1,6 +1,7 @@
 package io.sparta.core.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,10 @@ class LocalInvokerTest {
                     public String broken(String text) { throw new IllegalStateException("no stock for " + text); }
                     @SpartaLambda(name = "slow", timeout = 1)
                     public String slow(String text) throws InterruptedException { Thread.sleep(30_000); return text; }
+                    @SpartaLambda(name = "sluggish", timeout = 1)
+                    public String sluggish(String text) throws InterruptedException { Thread.sleep(1_500); return text; }
+                    @SpartaLambda(name = "big")
+                    public String big(String text) { return "x".repeat(6_400_000); }
                 }
                 """,
                         "acme/SlowStart.java", """
@@ -96,6 +101,17 @@ class LocalInvokerTest {
                     }
                     @SpartaLambda(name = "slow-start", timeout = 1)
                     public String handle(String event) { return "started"; }
+                }
+                """,
+                        "acme/SlowInit.java", """
+                package acme;
+                import io.sparta.annotations.SpartaLambda;
+                public class SlowInit {
+                    static {
+                        try { Thread.sleep(1_500); } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                    }
+                    @SpartaLambda(name = "slow-init", timeout = 60)
+                    public String handle(String event) { return "initialised"; }
                 }
                 """,
                         "acme/Records.java", """
@@ -182,6 +198,10 @@ class LocalInvokerTest {
     }
 
     private String invoke(String function, byte[] event) throws Exception {
+        return invoke(function, event, 1);
+    }
+
+    private String invoke(String function, byte[] event, double timeoutScale) throws Exception {
         List<Path> classpath = new ArrayList<>(List.of(classes));
         classpath.addAll(JavaSources.testClasspath());
         return new LocalInvoker(console)
@@ -195,7 +215,9 @@ class LocalInvokerTest {
                         event,
                         "eu-west-1",
                         Map.of(),
-                        work.resolve("invoke-" + function)));
+                        work.resolve("invoke-" + function),
+                        Map.of(),
+                        timeoutScale));
     }
 
     @Test
@@ -309,6 +331,65 @@ class LocalInvokerTest {
         SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("slow", "\"x\""));
         assertTrue(e.getMessage().startsWith("Function slow timed out: "), e.getMessage());
         assertTrue(e.getMessage().contains("Task timed out after 1.00 seconds"), e.getMessage());
+    }
+
+    @Test
+    void anEventOverLambdasSixMegabytesIsRefusedAsLambdaRefusesIt() throws Exception {
+        byte[] event = new byte[LocalLimits.INVOKE_REQUEST_MAX + 1];
+        java.util.Arrays.fill(event, (byte) 'x');
+
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("echo", event));
+
+        assertEquals(
+                "The event is 6291457 bytes; Lambda refuses a synchronous invocation's event over 6291456 bytes"
+                        + " (RequestTooLargeException: Request must be smaller than 6291456 bytes for the"
+                        + " InvokeFunction operation). Put large data in S3 and pass its key",
+                e.getMessage());
+        assertEquals("x".repeat(1000), invoke("echo", "x".repeat(1000)), "under the quota it runs");
+    }
+
+    @Test
+    void aResponseOverSixMegabytesFailsAsLambdaFailsIt() throws Exception {
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("big", "\"x\""));
+
+        assertTrue(e.getMessage().startsWith("Function big failed: "), e.getMessage());
+        JsonNode error = new ObjectMapper().readTree(e.getMessage().substring("Function big failed: ".length()));
+        assertEquals("Function.ResponseSizeTooLarge", error.path("errorType").asText());
+        assertEquals(
+                "Response payload size exceeded maximum allowed payload size (6291556 bytes).",
+                error.path("errorMessage").asText());
+    }
+
+    @Test
+    void aScaledTimeoutGivesASlowMachineTheTimeLambdaWould() throws Exception {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class, () -> invoke("sluggish", "\"x\"".getBytes(StandardCharsets.UTF_8), 1));
+        assertTrue(e.getMessage().contains("Task timed out after 1.00 seconds"), e.getMessage());
+
+        assertEquals("\"x\"", invoke("sluggish", "\"x\"".getBytes(StandardCharsets.UTF_8), 3));
+    }
+
+    @Test
+    void anInitPastItsBudgetIsReportedAsLambdaDoesAndFinishedWithinTheFirstInvocation() throws Exception {
+        // 10 s × 0.05: a 500 ms budget for an init of 1.5 s; the function's 60 s × 0.05 = 3 s hold the rest.
+        assertEquals("\"initialised\"", invoke("slow-init", "\"x\"".getBytes(StandardCharsets.UTF_8), 0.05));
+
+        List<String> lines = console.lines();
+        String initReport = lines.stream()
+                .filter(line -> line.startsWith("  INIT_REPORT "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(lines.toString()));
+        java.util.regex.Matcher budget = java.util.regex.Pattern.compile(
+                        "  INIT_REPORT Init Duration: ([0-9]+\\.[0-9]{2}) ms Phase: init Status: timeout")
+                .matcher(initReport);
+        assertTrue(budget.matches(), initReport);
+        double millis = Double.parseDouble(budget.group(1));
+        assertTrue(millis >= 500 && millis < 1_500, "the budget, not the whole init: " + initReport);
+        String report = lines.stream()
+                .filter(line -> line.startsWith("  REPORT RequestId: "))
+                .findFirst()
+                .orElseThrow();
+        assertFalse(report.contains("Init Duration"), "init finished inside the invocation: " + report);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpApiSettings.Cors;
 import io.sparta.core.JavaSources;
 import io.sparta.core.RecordingConsole;
+import io.sparta.core.local.LocalLimits;
 import io.sparta.core.model.ServiceSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,6 +75,23 @@ class LocalApiServerTest {
                 public Map<String, Object> broken(Map<String, Object> event) {
                     throw new IllegalStateException("no orders today");
                 }
+                @SpartaLambda(name = "broken-rest")
+                @HttpRoute(method = "GET", path = "/broken", api = ApiKind.REST)
+                public Map<String, Object> brokenRest(Map<String, Object> event) {
+                    throw new IllegalStateException("no carts today");
+                }
+                @SpartaLambda(name = "slow-http", timeout = 60)
+                @HttpRoute(method = "GET", path = "/slow")
+                public String slowHttp(Map<String, Object> event) throws InterruptedException {
+                    Thread.sleep(3_000);
+                    return "late";
+                }
+                @SpartaLambda(name = "slow-rest", timeout = 60)
+                @HttpRoute(method = "GET", path = "/slow", api = ApiKind.REST)
+                public String slowRest(Map<String, Object> event) throws InterruptedException {
+                    Thread.sleep(3_000);
+                    return "late";
+                }
             }
             """;
 
@@ -87,12 +105,16 @@ class LocalApiServerTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        Path classes = compile("v1");
+        server = server(compile("v1"), 1);
+        base = server.start();
+    }
+
+    private static LocalApiServer server(Path classes, double timeoutScale) throws Exception {
         List<Path> classpath = new ArrayList<>(List.of(classes));
         classpath.addAll(JavaSources.testClasspath());
         ServiceSettings settings = new ServiceSettings(
                 "shop", "shop-dev", Map.of(), Map.of(), Map.of(), new HttpApiSettings("$default", CORS));
-        server = new LocalApiServer(
+        return new LocalApiServer(
                 new ServeRequest(
                         classes,
                         classpath,
@@ -102,9 +124,10 @@ class LocalApiServerTest {
                         "eu-west-1",
                         Map.of(),
                         "127.0.0.1",
-                        0),
+                        0,
+                        Map.of(),
+                        timeoutScale),
                 CONSOLE);
-        base = server.start();
     }
 
     @AfterAll
@@ -199,15 +222,60 @@ class LocalApiServerTest {
     }
 
     @Test
-    void anUnknownRouteIs404AndAThrowingHandlerIs502LikeApiGateway() throws Exception {
+    void anUnknownRouteIs404AndAThrowingHandlerIsEachApisOwnError() throws Exception {
         HttpResponse<String> missing = send(at("/nowhere").GET());
         assertEquals(404, missing.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", missing.body());
         HttpResponse<String> broken = send(at("/broken").GET());
-        assertEquals(502, broken.statusCode());
-        assertEquals("{\"message\":\"Internal server error\"}", broken.body());
+        assertEquals(500, broken.statusCode(), "an HTTP API answers a failed integration with 500");
+        assertEquals("{\"message\":\"Internal Server Error\"}", broken.body());
         assertTrue(CONSOLE.warnings().stream()
                 .anyMatch(w -> w.contains("broken failed") && w.contains("no orders today")));
+        HttpResponse<String> brokenRest = send(at("/api/broken").GET());
+        assertEquals(502, brokenRest.statusCode(), "a REST API with 502");
+        assertEquals("{\"message\":\"Internal server error\"}", brokenRest.body());
+    }
+
+    @Test
+    void aBodyOverApiGatewaysQuotaOrAnEventOverLambdasIs413InEachApisWords() throws Exception {
+        String overApi = "x".repeat(LocalLimits.API_PAYLOAD_MAX + 1);
+        HttpResponse<String> http = send(at("/orders").POST(HttpRequest.BodyPublishers.ofString(overApi)));
+        assertEquals(413, http.statusCode());
+        assertEquals("{\"message\":\"Request Entity Too Large\"}", http.body());
+
+        // Under API Gateway's 10 MB, but the event that carries it is over Lambda's 6 MB.
+        String overLambda = "x".repeat(LocalLimits.INVOKE_REQUEST_MAX);
+        HttpResponse<String> event = send(at("/orders").POST(HttpRequest.BodyPublishers.ofString(overLambda)));
+        assertEquals(413, event.statusCode());
+        assertEquals("{\"message\":\"Request Entity Too Large\"}", event.body());
+        HttpResponse<String> rest =
+                send(at("/api/carts/c1").method("GET", HttpRequest.BodyPublishers.ofString(overLambda)));
+        assertEquals(413, rest.statusCode());
+        assertEquals("{\"message\":\"Request Too Long\"}", rest.body());
+
+        HttpResponse<String> under = send(at("/orders").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1_000))));
+        assertEquals(201, under.statusCode(), "under both quotas it is served");
+    }
+
+    @Test
+    void aFunctionThatOutlastsTheIntegrationTimeoutGetsEachApisTimeoutAnswer() throws Exception {
+        // Scaled by 0.01: the REST API waits 290 ms, the HTTP API 300 ms, for functions that sleep 3 s of their
+        // 60 s × 0.01 = 600 ms.
+        try (LocalApiServer quick = server(compile("v1"), 0.01)) {
+            URI quickBase = quick.start();
+            HttpResponse<String> http =
+                    send(HttpRequest.newBuilder(quickBase.resolve("/slow")).GET());
+            assertEquals(503, http.statusCode());
+            assertEquals("{\"message\":\"Service Unavailable\"}", http.body());
+            HttpResponse<String> rest =
+                    send(HttpRequest.newBuilder(quickBase.resolve("/api/slow")).GET());
+            assertEquals(504, rest.statusCode());
+            assertEquals("{\"message\":\"Endpoint request timed out\"}", rest.body());
+        }
+        assertTrue(
+                CONSOLE.warnings().stream()
+                        .anyMatch(w -> w.startsWith("slow-rest ran past the REST API's integration timeout (290 ms)")),
+                CONSOLE.warnings().toString());
     }
 
     @Test
