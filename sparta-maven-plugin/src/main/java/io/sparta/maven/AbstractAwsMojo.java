@@ -80,6 +80,12 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
     }
 
     AwsTarget awsTarget() throws SpartaUserException {
+        return target(region, profile, endpoint, maxAttempts);
+    }
+
+    /** The AWS target of these settings, each checked where it is read; the local goals' too. */
+    static AwsTarget target(String region, String profile, String endpoint, int maxAttempts)
+            throws SpartaUserException {
         return AwsTarget.configured(
                 AwsTarget.Setting.firstOf(
                         new AwsTarget.Setting("<region> (-Dsparta.region)", present(region)),

@@ -21,9 +21,37 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What the goals that run functions on this machine share: the classpath, the runtime and the environment. */
 abstract class AbstractLocalMojo extends AbstractSpartaMojo {
 
-    /** The region the functions believe they run in. */
-    @Parameter(property = "sparta.region", defaultValue = "us-east-1")
+    /**
+     * The region the functions believe they run in, and, with {@code -Dsparta.remote} or
+     * {@code -Dsparta.resourcesFromStack}, the region of the deployed stack. Defaults to AWS_REGION, then us-east-1.
+     */
+    @Parameter(property = "sparta.region")
     String region;
+
+    /** With {@code -Dsparta.remote} or {@code -Dsparta.resourcesFromStack}: the named profile, as the AWS goals. */
+    @Parameter(property = "sparta.profile")
+    String profile;
+
+    /** With {@code -Dsparta.remote} or {@code -Dsparta.resourcesFromStack}: the endpoint, as the AWS goals. */
+    @Parameter(property = "sparta.endpoint")
+    String endpoint;
+
+    /** With {@code -Dsparta.remote} or {@code -Dsparta.resourcesFromStack}: attempts per AWS call. */
+    @Parameter(property = "sparta.maxAttempts", defaultValue = "10")
+    int maxAttempts;
+
+    /**
+     * Take the {@code SPARTA_*} variables (where the service's tables, queues, buckets, topics and streams are) from
+     * each deployed function of the stack ({@code -Dsparta.environment} picks an environment's), so the local run
+     * uses the real resources; a variable set in the shell still wins.
+     */
+    @Parameter(property = "sparta.resourcesFromStack", defaultValue = "false")
+    boolean resourcesFromStack;
+
+    /** The deployed stack's region and credentials, as the AWS goals read them. */
+    io.sparta.core.deploy.AwsTarget awsTarget() throws SpartaUserException {
+        return AbstractAwsMojo.target(region, profile, endpoint, maxAttempts);
+    }
 
     /**
      * What every local timeout is multiplied by, 0.1 to 100: the function's timeout, init's 10-second budget and the
@@ -39,7 +67,13 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
 
     /** The region, checked like the AWS goals' own. */
     String localRegion() throws SpartaUserException {
-        return io.sparta.core.deploy.AwsTarget.region("<region> (-Dsparta.region)", region);
+        if (present(region).isPresent()) {
+            return io.sparta.core.deploy.AwsTarget.region("<region> (-Dsparta.region)", region);
+        }
+        if (present(System.getenv("AWS_REGION")).isPresent()) {
+            return io.sparta.core.deploy.AwsTarget.region("AWS_REGION", System.getenv("AWS_REGION"));
+        }
+        return "us-east-1";
     }
 
     List<Path> runtimeClasspath() throws SpartaUserException {

@@ -2,8 +2,11 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.deploy.AwsSession;
+import io.sparta.core.local.DeployedResources;
 import io.sparta.core.local.InvokeRequest;
 import io.sparta.core.local.LocalInvoker;
+import io.sparta.core.local.RemoteInvoker;
 import io.sparta.core.local.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,22 +38,43 @@ public class InvokeMojo extends AbstractLocalMojo {
     @Parameter(property = "sparta.sampleEvent")
     String sampleEvent;
 
+    /**
+     * Invoke the deployed function instead, with the same event, and print its response and the tail of its log
+     * ({@code -Dsparta.environment} picks an environment's stack).
+     */
+    @Parameter(property = "sparta.remote", defaultValue = "false")
+    boolean remote;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        new LocalInvoker(console)
-                .invoke(new InvokeRequest(
-                        classesDirectory.toPath(),
-                        runtimeClasspath(),
-                        runtimeJars(),
-                        java(),
-                        localSettings(),
-                        function,
-                        eventBytes(),
-                        localRegion(),
-                        passThroughEnvironment(console),
-                        outputDirectory.toPath().resolve("invoke"),
-                        layerModuleJars(),
-                        localTimeoutScale()));
+        InvokeRequest request = request(console);
+        if (remote) {
+            try (AwsSession aws = AwsSession.open(awsTarget())) {
+                new RemoteInvoker(console).invoke(request, aws);
+            }
+        } else if (resourcesFromStack) {
+            try (AwsSession aws = AwsSession.open(awsTarget())) {
+                new LocalInvoker(console).invoke(request, DeployedResources.of(aws, console));
+            }
+        } else {
+            new LocalInvoker(console).invoke(request);
+        }
+    }
+
+    private InvokeRequest request(Console console) throws SpartaUserException, IOException {
+        return new InvokeRequest(
+                classesDirectory.toPath(),
+                runtimeClasspath(),
+                runtimeJars(),
+                java(),
+                localSettings(),
+                function,
+                eventBytes(),
+                localRegion(),
+                passThroughEnvironment(console),
+                outputDirectory.toPath().resolve("invoke"),
+                layerModuleJars(),
+                localTimeoutScale());
     }
 
     private byte[] eventBytes() throws SpartaUserException, IOException {

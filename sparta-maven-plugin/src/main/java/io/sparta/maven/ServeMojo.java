@@ -2,6 +2,8 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.deploy.AwsSession;
+import io.sparta.core.local.DeployedResources;
 import io.sparta.core.serve.LocalApiServer;
 import io.sparta.core.serve.ServeRequest;
 import java.io.IOException;
@@ -41,8 +43,19 @@ public class ServeMojo extends AbstractLocalMojo {
                 port,
                 layerModuleJars(),
                 localTimeoutScale());
+        if (resourcesFromStack) {
+            try (AwsSession aws = AwsSession.open(awsTarget())) {
+                serve(request, DeployedResources.of(aws, console), console);
+            }
+        } else {
+            serve(request, DeployedResources.NONE, console);
+        }
+    }
+
+    private static void serve(ServeRequest request, DeployedResources deployed, Console console)
+            throws SpartaUserException, IOException {
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalApiServer server = new LocalApiServer(request, console)) {
+        try (LocalApiServer server = new LocalApiServer(request, console, deployed)) {
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sparta-serve-stop"));
             stopped.await();

@@ -12,9 +12,14 @@ import java.util.Map;
  * String queueUrl = Discover.queueUrl("work");    // the SQS queue's URL
  * }</pre>
  *
- * <p>Locally, set the same variables ({@code SPARTA_TABLE_ORDERS=...}) to point the code at real resources.
+ * <p>Locally, set the same variables ({@code SPARTA_TABLE_ORDERS=...}) to point the code at real resources, or
+ * run {@code sparta:invoke} and {@code sparta:serve} with {@code -Dsparta.resourcesFromStack=true} to take them from
+ * the deployed stack.
  */
 public final class Discover {
+
+    /** Set to {@code true} by {@code sparta:invoke} and {@code sparta:serve}, so messages speak to a local run. */
+    public static final String LOCAL_VARIABLE = "SPARTA_LOCAL";
 
     private final Map<String, String> environment;
 
@@ -66,10 +71,27 @@ public final class Discover {
         String variable = "SPARTA_" + kind + "_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
         String value = environment.get(variable);
         if (value == null || value.isEmpty()) {
-            throw new IllegalStateException("This function has no " + kind.toLowerCase(Locale.ROOT) + " \"" + name
-                    + "\": " + variable + " is not set. Grant it with @Grant(resource = \"" + name
+            String noun = kind.toLowerCase(Locale.ROOT);
+            if ("true".equals(environment.get(LOCAL_VARIABLE))) {
+                throw new IllegalStateException("This function has no " + noun + " \"" + name + "\" here: " + variable
+                        + " is not set. A function run locally reaches the resources your shell names: set " + variable
+                        + " to the " + noun + "'s " + identifier(kind) + ", or run with"
+                        + " -Dsparta.resourcesFromStack=true to take it from the deployed function (which needs"
+                        + " @Grant(resource = \"" + name + "\") or a trigger from it, on Lambda too).");
+            }
+            throw new IllegalStateException("This function has no " + noun + " \"" + name + "\": " + variable
+                    + " is not set. Grant it with @Grant(resource = \"" + name
                     + "\") (or trigger the function from it) and package again; locally, set " + variable + ".");
         }
         return value;
+    }
+
+    /** What the variable holds for each kind: what that service's API takes. */
+    private static String identifier(String kind) {
+        return switch (kind) {
+            case "QUEUE" -> "URL";
+            case "TOPIC" -> "ARN";
+            default -> "name";
+        };
     }
 }

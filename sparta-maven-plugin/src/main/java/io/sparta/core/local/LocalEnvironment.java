@@ -65,6 +65,8 @@ public final class LocalEnvironment {
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime().identifier());
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + deployedName);
         environment.put("_HANDLER", function.handler());
+        // Sparta's own: Discover then tells a local run how to reach the resources it looks for.
+        environment.put(io.sparta.runtime.Discover.LOCAL_VARIABLE, "true");
         // Locally no stack resolves where declared resources are: the developer's own value wins, and without one
         // the variable is left out, so Discover says which one to set.
         function.environment().forEach((key, value) -> {

@@ -28,15 +28,13 @@ public final class LocalInvoker {
         this.console = console;
     }
 
-    /** @return the function's response, as Lambda would return it */
-    public String invoke(InvokeRequest request) throws SpartaUserException, IOException {
+    /**
+     * @param deployed where the deployed function finds the service's resources, for a local run against them
+     * @return the function's response, as Lambda would return it
+     */
+    public String invoke(InvokeRequest request, DeployedResources deployed) throws SpartaUserException, IOException {
         LambdaFunction function = find(request);
-        if (request.event().length > LocalLimits.INVOKE_REQUEST_MAX) {
-            throw new SpartaUserException("The event is " + request.event().length + " bytes; Lambda refuses a"
-                    + " synchronous invocation's event over " + LocalLimits.INVOKE_REQUEST_MAX + " bytes"
-                    + " (RequestTooLargeException: Request must be smaller than " + LocalLimits.INVOKE_REQUEST_MAX
-                    + " bytes for the InvokeFunction operation). Put large data in S3 and pass its key");
-        }
+        LocalLimits.checkEvent(request.event());
         Files.createDirectories(request.workDirectory());
         Path event = Files.write(request.workDirectory().resolve("event.json"), request.event());
         Path result = request.workDirectory().resolve("result.json");
@@ -64,7 +62,7 @@ public final class LocalInvoker {
                         function,
                         request.settings(),
                         request.region(),
-                        request.passThroughEnvironment(),
+                        deployed.under(request.passThroughEnvironment(), deployedName),
                         request.classesDirectory()));
 
         console.info("Invoking " + function.name() + " (" + function.handler() + ") locally");
@@ -93,7 +91,13 @@ public final class LocalInvoker {
         return response;
     }
 
-    private LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
+    /** @return the function's response, as Lambda would return it */
+    public String invoke(InvokeRequest request) throws SpartaUserException, IOException {
+        return invoke(request, DeployedResources.NONE);
+    }
+
+    /** The function the request names, read from the compiled classes as {@code package} reads it. */
+    static LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
         ServiceModel service = LocalJvm.service(
                 request.settings(),
                 request.classesDirectory(),

@@ -59,6 +59,18 @@ public final class LocalLimits {
         return scale;
     }
 
+    /**
+     * @throws SpartaUserException when the event is over what Lambda accepts, as Lambda's Invoke refuses it
+     */
+    public static void checkEvent(byte[] event) throws SpartaUserException {
+        if (event.length > INVOKE_REQUEST_MAX) {
+            throw new SpartaUserException("The event is " + event.length + " bytes; Lambda refuses a synchronous"
+                    + " invocation's event over " + INVOKE_REQUEST_MAX + " bytes (RequestTooLargeException: Request"
+                    + " must be smaller than " + INVOKE_REQUEST_MAX + " bytes for the InvokeFunction operation). Put"
+                    + " large data in S3 and pass its key");
+        }
+    }
+
     /** A duration in milliseconds times the scale, at least 1. */
     public static long scaled(long millis, double scale) {
         return Math.max(1, Math.round(millis * scale));

@@ -2,6 +2,7 @@ package io.sparta.core.serve;
 
 import io.sparta.api.LambdaFunction;
 import io.sparta.core.common.Console;
+import io.sparta.core.local.DeployedResources;
 import io.sparta.core.local.LocalEnvironment;
 import io.sparta.core.local.LocalJvm;
 import io.sparta.core.local.LocalLimits;
@@ -25,9 +26,12 @@ final class FunctionWorkers implements AutoCloseable {
     private final Map<String, WorkerProcess> workers = new HashMap<>();
     private final Map<String, Object> locks = new HashMap<>();
 
-    FunctionWorkers(ServeRequest request, Console console) {
+    private final DeployedResources deployed;
+
+    FunctionWorkers(ServeRequest request, Console console, DeployedResources deployed) {
         this.request = request;
         this.console = console;
+        this.deployed = deployed;
     }
 
     WorkerProcess.Reply invoke(LambdaFunction function, ServiceSettings settings, byte[] event) throws IOException {
@@ -85,11 +89,20 @@ final class FunctionWorkers implements AutoCloseable {
                         function,
                         settings,
                         request.region(),
-                        request.passThroughEnvironment(),
+                        withDeployed(LocalEnvironment.deployedName(function, settings)),
                         request.classesDirectory()),
                 function.name(),
                 console);
         workers.put(function.name(), worker);
         return worker;
+    }
+
+    /** The developer's variables over the deployed function's; read when the server started, so they are known. */
+    private Map<String, String> withDeployed(String deployedName) throws IOException {
+        try {
+            return deployed.under(request.passThroughEnvironment(), deployedName);
+        } catch (io.sparta.core.common.SpartaUserException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 }

@@ -10,6 +10,8 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.local.DeployedResources;
+import io.sparta.core.local.LocalEnvironment;
 import io.sparta.core.local.LocalJvm;
 import io.sparta.core.local.LocalLimits;
 import java.io.IOException;
@@ -39,6 +41,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final Console console;
     private final FunctionWorkers workers;
     private final ClassesWatcher watcher;
+    private final DeployedResources deployed;
     private HttpServer server;
     private ExecutorService executor;
     /** Runs the integrations, so the API can answer at its timeout while a function runs on. */
@@ -61,9 +64,15 @@ public final class LocalApiServer implements AutoCloseable {
             String problem) {}
 
     public LocalApiServer(ServeRequest request, Console console) throws IOException {
+        this(request, console, DeployedResources.NONE);
+    }
+
+    /** @param deployed where the deployed functions find the service's resources, for serving against them */
+    public LocalApiServer(ServeRequest request, Console console, DeployedResources deployed) throws IOException {
         this.request = request;
         this.console = console;
-        this.workers = new FunctionWorkers(request, console);
+        this.deployed = deployed;
+        this.workers = new FunctionWorkers(request, console, deployed);
         this.watcher = new ClassesWatcher(request.classesDirectory());
     }
 
@@ -73,6 +82,10 @@ public final class LocalApiServer implements AutoCloseable {
         routes = load();
         if (routes.problem() != null) {
             throw new SpartaUserException(routes.problem());
+        }
+        // Read now, so a stack that is not there fails the goal rather than a request.
+        for (LambdaFunction function : routes.service().functions()) {
+            deployed.variables(LocalEnvironment.deployedName(function, request.settings()));
         }
         // The JDK server writes headers and body apart; with Nagle's algorithm on, every response then waits
         // for the client's delayed ACK (40 ms). The setting is read once, when the server classes load.
