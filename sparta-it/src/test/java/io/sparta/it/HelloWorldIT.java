@@ -247,6 +247,35 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(11)
+    void theLocalGoalsReachTheDeployedFunction_motoRunsNoCodeWithoutDocker() throws Exception {
+        Path event = Files.writeString(sample.file("event.json"), "{\"name\":\"Ada\"}");
+        SampleProject.BuildResult remote = sample.mvn(
+                "sparta:invoke", "-Dsparta.remote=true", "-Dsparta.function=HelloHandler", "-Dsparta.event=" + event);
+        assertEquals(1, remote.exitCode(), remote.describe());
+        assertTrue(remote.logContains("Invoking " + HELLO + " on Lambda in us-east-1"), remote.describe());
+        assertTrue(remote.logContains("Function HelloHandler (" + HELLO + ") failed on Lambda ("), remote.describe());
+
+        SampleProject.BuildResult fromStack = sample.mvn(
+                "sparta:invoke",
+                "-Dsparta.resourcesFromStack=true",
+                "-Dsparta.function=HelloHandler",
+                "-Dsparta.event=" + event);
+        assertEquals(0, fromStack.exitCode(), fromStack.describe());
+        assertTrue(
+                fromStack.logContains("No SPARTA_* variable from the deployed function " + HELLO),
+                fromStack.describe());
+        assertTrue(fromStack.logContains("Response: "), fromStack.describe());
+
+        SampleProject.BuildResult generated = sample.mvnWithoutAws("sparta:generate-event", "-Dsparta.sampleEvent=sqs");
+        assertEquals(0, generated.exitCode(), generated.describe());
+        assertTrue(Files.readString(sample.file("events/sqs.json")).contains("\"eventSource\""), generated.describe());
+        SampleProject.BuildResult again = sample.mvnWithoutAws("sparta:generate-event", "-Dsparta.sampleEvent=sqs");
+        assertEquals(1, again.exitCode(), again.describe());
+        assertTrue(again.logContains("events/sqs.json exists (edited, perhaps)"), again.describe());
+    }
+
+    @Test
+    @Order(12)
     void pruneKeepsTheLastDeploymentsAndWhatTheStackRunsAndReportsTheBytesFreed() throws Exception {
         JsonNode manifest = json(sample.file("target/sparta/manifest.json"));
         String current = "hello-world/" + manifest.path("archiveContentSha256").asText() + ".jar";
@@ -295,7 +324,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void deleteRemovesTheStackAndASecondDeleteIsFine() {
         SampleProject.BuildResult build = sample.mvn("sparta:delete");
         assertEquals(0, build.exitCode(), build.describe());
@@ -311,7 +340,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void invokeRunsAFunctionLocallyWithItsEnvironmentAndNoAws() throws Exception {
         Path event = Files.writeString(sample.file("event.json"), "{\"name\":\"Ada\"}");
         SampleProject.BuildResult build = sample.mvnWithoutAws(
@@ -327,7 +356,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void describeDrawsTheServiceFromCompiledClasses() throws Exception {
         SampleProject.BuildResult build = sample.mvnWithoutAws("compile", "sparta:describe");
         assertEquals(0, build.exitCode(), build.describe());
@@ -337,7 +366,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void deleteWithItsArtifactsLeavesNothingOfTheServiceInTheBucket() {
         assertTrue(
                 artifactKeys().stream().anyMatch(key -> key.startsWith("hello-world/")),
