@@ -18,7 +18,12 @@ public final class LocalRunner {
 
     private LocalRunner() {}
 
+    /** The line that tells sparta:invoke how long the JVM took to reach this class, before init. */
+    public static final String JVM_START = "Local JVM started in ";
+
     public static void main(String[] args) throws Exception {
+        System.out.println(JVM_START
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
         HandlerCall handler = new HandlerCall(args[0], LocalRunner.class.getClassLoader());
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         long timeoutMillis = Long.parseLong(args[5]);

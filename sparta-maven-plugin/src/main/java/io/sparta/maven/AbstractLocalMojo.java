@@ -84,18 +84,6 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
         }
     }
 
-    /** The jars of each layer module a function may list, by artifactId: the module's provided dependencies. */
-    Map<String, List<Path>> layerModuleJars() {
-        Map<String, List<Path>> jars = new TreeMap<>();
-        ProjectArchive.layerModules(project)
-                .forEach((name, dependencies) -> jars.put(
-                        name,
-                        dependencies.stream()
-                                .map(io.sparta.core.archive.DependencyLayer.Dependency::file)
-                                .toList()));
-        return jars;
-    }
-
     /** Sparta's local runtime and the Lambda libraries it needs, placed after the user's classpath. */
     static List<Path> runtimeJars() {
         return List.of(jarOf(LocalRunner.class), jarOf(Context.class), jarOf(PojoSerializer.class));

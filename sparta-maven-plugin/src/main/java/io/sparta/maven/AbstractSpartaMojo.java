@@ -127,6 +127,18 @@ abstract class AbstractSpartaMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /** Maven's resolver, which resolves each layer module as a graph of its own. */
+    @org.apache.maven.plugins.annotations.Component
+    org.eclipse.aether.RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    org.eclipse.aether.RepositorySystemSession repositorySession;
+
+    /** The layer modules a function may name: the module's provided dependencies, resolved when named. */
+    io.sparta.core.archive.LayerModules layerModules() {
+        return new LayerModuleResolver(repositorySystem, repositorySession, project);
+    }
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
     File classesDirectory;
 

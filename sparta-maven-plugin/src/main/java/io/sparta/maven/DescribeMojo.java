@@ -25,7 +25,7 @@ public class DescribeMojo extends AbstractSpartaMojo {
                         ProjectArchive.classpath(project),
                         serviceSettings(),
                         extensions(),
-                        ProjectArchive.layerModules(project).keySet());
+                        layerModules());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + classesDirectory + "; nothing to describe");
             return;

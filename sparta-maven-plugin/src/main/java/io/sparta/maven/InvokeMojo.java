@@ -45,8 +45,16 @@ public class InvokeMojo extends AbstractLocalMojo {
     @Parameter(property = "sparta.remote", defaultValue = "false")
     boolean remote;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    org.apache.maven.execution.MavenSession session;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
+        if (session != null && session.getRequest().getStartTime() != null) {
+            console.info("Maven reached sparta:invoke in "
+                    + (System.currentTimeMillis()
+                            - session.getRequest().getStartTime().getTime()) + " ms");
+        }
         InvokeRequest request = request(console);
         if (remote) {
             try (AwsSession aws = AwsSession.open(awsTarget())) {
@@ -73,7 +81,7 @@ public class InvokeMojo extends AbstractLocalMojo {
                 localRegion(),
                 passThroughEnvironment(console),
                 outputDirectory.toPath().resolve("invoke"),
-                layerModuleJars(),
+                layerModules(),
                 localTimeoutScale());
     }
 

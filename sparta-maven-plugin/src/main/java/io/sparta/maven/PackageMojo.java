@@ -63,7 +63,8 @@ public class PackageMojo extends AbstractSpartaMojo {
                 classesDirectory.toPath(),
                 ProjectArchive.classpath(project),
                 serviceSettings(),
-                new ProjectArchive(project, pluginKey).candidates(dependencyPackaging(), outputTimestamp),
+                new ProjectArchive(project, pluginKey)
+                        .candidates(dependencyPackaging(), outputTimestamp, layerModules()),
                 extensions(),
                 outputDirectory.toPath(),
                 describe,

@@ -37,7 +37,10 @@ final class ProjectArchive {
      * @param outputTimestamp {@code project.build.outputTimestamp}, or null
      * @throws SpartaUserException when a runtime dependency is not a jar file (a reactor module not packaged yet)
      */
-    ArchiveCandidates candidates(ArchiveCandidates.DependencyPackaging packaging, String outputTimestamp)
+    ArchiveCandidates candidates(
+            ArchiveCandidates.DependencyPackaging packaging,
+            String outputTimestamp,
+            io.sparta.core.archive.LayerModules layerModules)
             throws SpartaUserException {
         Map<String, Path> attached = new HashMap<>();
         for (Artifact artifact : project.getAttachedArtifacts()) {
@@ -69,7 +72,7 @@ final class ProjectArchive {
                 dependencies,
                 packaging,
                 time(outputTimestamp),
-                layerModules(project));
+                layerModules);
     }
 
     private static DependencyLayer.Dependency dependency(Artifact artifact) {
@@ -79,30 +82,6 @@ final class ProjectArchive {
                 artifact.getArtifactId() + "-" + artifact.getBaseVersion()
                         + (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + ".jar",
                 artifact.getFile().toPath());
-    }
-
-    /**
-     * The layer modules a function may name: each {@code provided} dependency by artifactId, its own jar first, then
-     * the dependencies it brings (provided too, as Maven scopes what a provided dependency brings), in class path
-     * order. Maven records through which direct dependency it reached each artifact, its dependency trail.
-     */
-    static Map<String, List<DependencyLayer.Dependency>> layerModules(MavenProject project) {
-        Map<String, List<DependencyLayer.Dependency>> modules = new java.util.TreeMap<>();
-        for (Artifact artifact : project.getArtifacts()) {
-            List<String> trail = artifact.getDependencyTrail();
-            if (!Artifact.SCOPE_PROVIDED.equals(artifact.getScope())
-                    || (artifact.getGroupId() + ":" + artifact.getArtifactId()).equals(ANNOTATIONS)
-                    || artifact.getFile() == null
-                    || trail == null
-                    || trail.size() < 2) {
-                continue;
-            }
-            // The trail's ids are groupId:artifactId:type[:classifier]:version, the project's own first.
-            List<DependencyLayer.Dependency> jars =
-                    modules.computeIfAbsent(trail.get(1).split(":")[1], name -> new java.util.ArrayList<>());
-            jars.add(trail.size() == 2 ? 0 : jars.size(), dependency(artifact));
-        }
-        return modules;
     }
 
     /**

@@ -41,7 +41,7 @@ public class ServeMojo extends AbstractLocalMojo {
                 passThroughEnvironment(console),
                 host,
                 port,
-                layerModuleJars(),
+                layerModules(),
                 localTimeoutScale());
         if (resourcesFromStack) {
             try (AwsSession aws = AwsSession.open(awsTarget())) {

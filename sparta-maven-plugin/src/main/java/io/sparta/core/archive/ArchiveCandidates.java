@@ -18,8 +18,7 @@ import java.util.Optional;
  *     order
  * @param packaging how the user asked for the dependencies to reach Lambda
  * @param outputTimestamp {@code project.build.outputTimestamp}, Maven's reproducible-build time, when set
- * @param layerModules the layer modules a function may name: each {@code provided} dependency of the module by
- *     artifactId, with its own jar first and then the dependencies it brings, in class path order
+ * @param layerModules the layer modules a function may name: the module's {@code provided} dependencies
  */
 public record ArchiveCandidates(
         Path mainArtifact,
@@ -29,14 +28,11 @@ public record ArchiveCandidates(
         List<DependencyLayer.Dependency> runtimeDependencies,
         DependencyPackaging packaging,
         Optional<java.time.Instant> outputTimestamp,
-        Map<String, List<DependencyLayer.Dependency>> layerModules) {
+        LayerModules layerModules) {
 
     public ArchiveCandidates {
         attachedJars = Map.copyOf(attachedJars);
         runtimeDependencies = List.copyOf(runtimeDependencies);
-        layerModules = layerModules.entrySet().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(
-                        Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
     }
 
     /** Candidates of a module that depends on no layer module. */
@@ -56,7 +52,7 @@ public record ArchiveCandidates(
                 runtimeDependencies,
                 packaging,
                 outputTimestamp,
-                Map.of());
+                LayerModules.NONE);
     }
 
     /** The time of the layer's entries: {@code project.build.outputTimestamp}, or a fixed one. */

@@ -67,8 +67,12 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
                     + " once extracted (" + unzippedBytes + " bytes); Lambda refuses more than " + mb(UNZIPPED_LIMIT)
                     + " (" + UNZIPPED_LIMIT + " bytes) for a function and its layers together. Largest entries:\n"
                     + largestLines()
-                    + "\n(entries under " + DependencyLayer.LIB + " are dependencies, in the layer; the others are"
-                    + " the module's own classes and resources). Keep large data out of src/main/resources (in S3,"
+                    + (largest.stream().anyMatch(entry -> entry.name().startsWith(DependencyLayer.LIB))
+                            ? "\n(entries under " + DependencyLayer.LIB
+                                    + " are dependencies, in a layer; the others are"
+                                    + " the module's own classes and resources)"
+                            : "")
+                    + ". Keep large data out of src/main/resources (in S3,"
                     + " read at run time), give dependencies Lambda already provides (aws-lambda-java-core, -events)"
                     + " the 'provided' scope, exclude the SDK's HTTP clients you do not use (netty-nio-client,"
                     + " apache-client), or split the service; mvn dependency:tree shows what each dependency"

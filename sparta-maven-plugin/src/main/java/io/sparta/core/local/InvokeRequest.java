@@ -28,14 +28,13 @@ public record InvokeRequest(
         String region,
         Map<String, String> passThroughEnvironment,
         Path workDirectory,
-        Map<String, List<Path>> layerModules,
+        io.sparta.core.archive.LayerModules layerModules,
         double timeoutScale) {
 
     public InvokeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
-        layerModules = Map.copyOf(layerModules);
         if (!(timeoutScale > 0)) {
             throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
         }
@@ -64,7 +63,7 @@ public record InvokeRequest(
                 region,
                 passThroughEnvironment,
                 workDirectory,
-                Map.of(),
+                io.sparta.core.archive.LayerModules.NONE,
                 1);
     }
 }

@@ -33,6 +33,7 @@ public final class LocalInvoker {
      * @return the function's response, as Lambda would return it
      */
     public String invoke(InvokeRequest request, DeployedResources deployed) throws SpartaUserException, IOException {
+        long called = System.nanoTime();
         LambdaFunction function = find(request);
         LocalLimits.checkEvent(request.event());
         Files.createDirectories(request.workDirectory());
@@ -66,10 +67,15 @@ public final class LocalInvoker {
                         request.classesDirectory()));
 
         console.info("Invoking " + function.name() + " (" + function.handler() + ") locally");
+        long started = System.nanoTime();
         Process process = builder.start();
+        List<String> printed = new java.util.ArrayList<>();
         try (BufferedReader output =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            output.lines().forEach(line -> console.info("  " + line));
+            output.lines().forEach(line -> {
+                printed.add(line);
+                console.info("  " + line);
+            });
         }
         int exit;
         try {
@@ -88,7 +94,49 @@ public final class LocalInvoker {
             throw new IOException("The local runtime for " + function.name() + " exited with " + exit);
         }
         console.info("Response: " + response);
+        timing((started - called) / 1e6, printed, (System.nanoTime() - started) / 1e6)
+                .ifPresent(console::info);
         return response;
+    }
+
+    private static final java.util.regex.Pattern JVM_START = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(io.sparta.local.LocalRunner.JVM_START) + "(\\d+) ms");
+    private static final java.util.regex.Pattern REPORT = java.util.regex.Pattern.compile(
+            "REPORT RequestId: \\S+ Duration: ([0-9.]+) ms Memory Size: \\d+ MB(?: Init Duration: ([0-9.]+) ms)?");
+
+    /**
+     * Where the local run's time went: Sparta's own work before the function's JVM (reading the classes, the
+     * model), then, from what the runner printed, that JVM's start, Lambda's init and the handler, and what is left
+     * of the process's wall time (loading the runtime's own classes, writing the result, exiting).
+     */
+    static java.util.Optional<String> timing(double beforeMillis, List<String> printed, double processMillis) {
+        Long jvm = null;
+        Double handler = null;
+        Double init = null;
+        for (String line : printed) {
+            java.util.regex.Matcher start = JVM_START.matcher(line);
+            if (start.matches()) {
+                jvm = Long.parseLong(start.group(1));
+            }
+            java.util.regex.Matcher report = REPORT.matcher(line);
+            if (report.matches()) {
+                handler = Double.parseDouble(report.group(1));
+                init = report.group(2) == null ? 0 : Double.parseDouble(report.group(2));
+            }
+        }
+        if (jvm == null || handler == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "Timing: Sparta %.0f ms before the function's JVM; JVM start %d ms, init %.2f ms, handler %.2f ms, the"
+                        + " rest of the JVM's %.0f ms %.0f ms",
+                beforeMillis,
+                jvm,
+                init,
+                handler,
+                processMillis,
+                Math.max(0, processMillis - jvm - init - handler)));
     }
 
     /** @return the function's response, as Lambda would return it */
@@ -105,8 +153,14 @@ public final class LocalInvoker {
         return service.functions().stream()
                 .filter(f -> f.name().equals(request.functionName()))
                 .findFirst()
-                .orElseThrow(() -> new SpartaUserException("No function named '" + request.functionName()
-                        + "'; -Dsparta.function" + " takes one of "
-                        + service.functions().stream().map(LambdaFunction::name).toList()));
+                .orElseThrow(() -> new SpartaUserException(
+                        service.functions().isEmpty()
+                                ? "No @SpartaLambda function in " + request.classesDirectory()
+                                        + "; run the goal in the module"
+                                        + " that declares the functions (mvn -f MODULE or -pl MODULE), after compiling it"
+                                : "No function named '" + request.functionName() + "'; -Dsparta.function takes one of "
+                                        + service.functions().stream()
+                                                .map(LambdaFunction::name)
+                                                .toList()));
     }
 }

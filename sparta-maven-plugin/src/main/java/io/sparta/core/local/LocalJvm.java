@@ -28,20 +28,28 @@ public final class LocalJvm {
     /**
      * The classpath a function runs with: the module's runtime classpath, then the jars of each layer module it lists,
      * in its order.
+     *
+     * @throws SpartaUserException when a layer module's jars cannot be resolved
      */
     public static List<Path> functionClasspath(
-            LambdaFunction function, List<Path> classpath, java.util.Map<String, List<Path>> layerModules) {
+            LambdaFunction function, List<Path> classpath, io.sparta.core.archive.LayerModules layerModules)
+            throws io.sparta.core.common.SpartaUserException {
         List<Path> paths = new ArrayList<>(classpath);
-        function.options().layers().stream()
-                .map(name -> layerModules.getOrDefault(name, List.of()))
-                .forEach(paths::addAll);
+        for (String layer : function.options().layers()) {
+            if (layerModules.names().contains(layer)) {
+                paths.addAll(layerModules.files(layer));
+            }
+        }
         return paths;
     }
 
     /** What the scan reads supertypes from: the runtime classpath and every layer module's jars. */
-    public static List<Path> scanClasspath(List<Path> classpath, java.util.Map<String, List<Path>> layerModules) {
+    public static List<Path> scanClasspath(List<Path> classpath, io.sparta.core.archive.LayerModules layerModules)
+            throws io.sparta.core.common.SpartaUserException {
         List<Path> paths = new ArrayList<>(classpath);
-        layerModules.values().forEach(paths::addAll);
+        for (String layer : layerModules.names()) {
+            paths.addAll(layerModules.files(layer));
+        }
         return paths;
     }
 

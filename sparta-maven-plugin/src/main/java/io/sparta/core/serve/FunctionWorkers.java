@@ -8,6 +8,7 @@ import io.sparta.core.local.LocalJvm;
 import io.sparta.core.local.LocalLimits;
 import io.sparta.core.model.ServiceSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +72,16 @@ final class FunctionWorkers implements AutoCloseable {
         if (worker != null && worker.isAlive()) {
             return worker;
         }
+        List<Path> classpath;
+        try {
+            classpath = LocalJvm.functionClasspath(function, request.classpath(), request.layerModules());
+        } catch (io.sparta.core.common.SpartaUserException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         List<String> command = LocalJvm.command(
                 request.java(),
                 function,
-                LocalJvm.functionClasspath(function, request.classpath(), request.layerModules()),
+                classpath,
                 request.runtimeJars(),
                 WORKER,
                 function.handler(),

@@ -27,14 +27,13 @@ public record ServeRequest(
         Map<String, String> passThroughEnvironment,
         String host,
         int port,
-        Map<String, List<Path>> layerModules,
+        io.sparta.core.archive.LayerModules layerModules,
         double timeoutScale) {
 
     public ServeRequest {
         classpath = List.copyOf(classpath);
         runtimeJars = List.copyOf(runtimeJars);
         passThroughEnvironment = Map.copyOf(passThroughEnvironment);
-        layerModules = Map.copyOf(layerModules);
         if (!(timeoutScale > 0)) {
             throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
         }
@@ -61,7 +60,7 @@ public record ServeRequest(
                 passThroughEnvironment,
                 host,
                 port,
-                Map.of(),
+                io.sparta.core.archive.LayerModules.NONE,
                 1);
     }
 }

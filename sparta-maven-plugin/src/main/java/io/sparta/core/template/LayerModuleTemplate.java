@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.archive.LayerModules;
 import io.sparta.core.common.SpartaUserException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,29 +65,24 @@ public final class LayerModuleTemplate {
     /**
      * Adds every layer module the functions name to a template {@link ServiceTemplate} wrote for the service.
      *
-     * @param available the layer modules the build offers: the module's {@code provided} dependencies, by artifactId
+     * @param modules the layer modules the build offers: the module's {@code provided} dependencies
      * @param stackNames every stack the template is deployed as (the service's, each environment's), whose names
      *     prefix the layers'
      * @throws SpartaUserException naming each function whose layer module the build does not offer, two names that
      *     make one logical id, and a layer name longer than Lambda allows; all at once
      */
     public static void add(
-            ObjectNode template, ServiceModel service, Set<String> available, Collection<String> stackNames)
+            ObjectNode template, ServiceModel service, LayerModules modules, Collection<String> stackNames)
             throws SpartaUserException {
         SortedMap<String, List<LambdaFunction>> named = named(service);
+        Set<String> available = modules.names();
         List<String> problems = new ArrayList<>();
         Map<String, String> byLogicalId = new TreeMap<>();
         for (Map.Entry<String, List<LambdaFunction>> layer : named.entrySet()) {
             String name = layer.getKey();
             if (!available.contains(name)) {
                 for (LambdaFunction function : layer.getValue()) {
-                    problems.add("function \"" + function.name() + "\" (" + function.source() + ") lists layer \""
-                            + name + "\", which is not a layer version ARN and not a provided dependency of this"
-                            + " module" + (available.isEmpty() ? "" : " (those are " + new TreeSet<>(available) + ")")
-                            + ". To build that layer from a module, add <dependency><groupId>…</groupId><artifactId>"
-                            + name + "</artifactId><version>…</version><scope>provided</scope></dependency> to"
-                            + " the pom (provided: the layer brings it at run time); or write its layer version"
-                            + " ARN");
+                    problems.add(unknown(function, name, available, modules.declaredOtherwise(name)));
                 }
             }
             String other = byLogicalId.put(logicalId(name), name);
@@ -152,6 +148,44 @@ public final class LayerModuleTemplate {
             lambda.set("Layers", layers);
             publishOnLayerChange(resources, function, own);
         }
+    }
+
+    private static String unknown(
+            LambdaFunction function, String name, Set<String> available, java.util.Optional<String> declared) {
+        String start = "function \"" + function.name() + "\" (" + function.source() + ") lists layer \"" + name + "\"";
+        if (declared.isPresent()) {
+            return start + ", and this module depends on " + declared.get() + "; a layer module must be"
+                    + " <scope>provided</scope>, since the layer brings it at run time: set that scope on the"
+                    + " dependency";
+        }
+        String nearest = available.stream()
+                .filter(candidate -> distance(candidate, name) <= 2)
+                .findFirst()
+                .map(candidate -> " Did you mean \"" + candidate + "\"?")
+                .orElse("");
+        return start + ", which is not a layer version ARN and not a provided dependency of this module"
+                + (available.isEmpty() ? "" : " (those are " + new TreeSet<>(available) + ")") + "." + nearest
+                + " To build that layer from a module, add <dependency><groupId>…</groupId><artifactId>" + name
+                + "</artifactId><version>…</version><scope>provided</scope></dependency> to the pom (provided: the"
+                + " layer brings it at run time); or write its layer version ARN";
+    }
+
+    /** Edits between two names (Levenshtein), to suggest the name a typo meant. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /**

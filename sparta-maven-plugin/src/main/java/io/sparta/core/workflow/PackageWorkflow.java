@@ -56,7 +56,7 @@ public final class PackageWorkflow {
                         request.settings(),
                         request.extensions(),
                         selection != null && !selection.layer().isEmpty(),
-                        request.archive().layerModules().keySet());
+                        request.archive().layerModules());
         if (marshalled.isEmpty()) {
             console.warn("No @SpartaLambda function in " + request.classesDirectory() + "; nothing to package");
             // A template left from an earlier build would describe code that is gone.
@@ -176,12 +176,13 @@ public final class PackageWorkflow {
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
                 + ")");
         if (layer != null) {
-            console.info("Layer    " + layer + " (" + selection.layer().size() + " dependencies; " + layerSize.summary()
+            console.info("Layer    " + layer + " (" + selection.layer().size()
+                    + (selection.layer().size() == 1 ? " dependency; " : " dependencies; ") + layerSize.summary()
                     + ")");
         }
         for (Map.Entry<String, Path> module : modules.entrySet()) {
             console.info("Layer    " + module.getValue() + " (layer module " + module.getKey() + ", "
-                    + request.archive().layerModules().get(module.getKey()).size() + " jar(s); "
+                    + request.archive().layerModules().jars(module.getKey()).size() + " jar(s); "
                     + moduleSizes.get(module.getKey()).summary() + ")");
         }
         largest.warning(largestLabel).ifPresent(console::warn);
@@ -209,7 +210,7 @@ public final class PackageWorkflow {
         Map<String, Path> written = new TreeMap<>();
         for (String name : LayerModuleTemplate.named(service).keySet()) {
             List<DependencyLayer.Dependency> jars =
-                    request.archive().layerModules().get(name);
+                    request.archive().layerModules().jars(name);
             for (DependencyLayer.Dependency jar : jars) {
                 if (!Files.isRegularFile(jar.file())) {
                     throw new SpartaUserException("The layer module " + name + " needs " + jar + ", which resolves to "

@@ -42,7 +42,7 @@ public final class ServiceMarshaller {
             List<Path> classpath,
             ServiceSettings settings,
             Extensions extensions,
-            Set<String> layerModules)
+            io.sparta.core.archive.LayerModules layerModules)
             throws SpartaUserException, IOException {
         return marshal(classesDirectory, classpath, settings, extensions, false, layerModules);
     }
@@ -50,7 +50,7 @@ public final class ServiceMarshaller {
     /**
      * @param dependencyLayer whether the functions load their dependencies from the service's layer, which the
      *     template then declares before decorators and hooks see it
-     * @param layerModules the layer modules functions may name, by artifactId: the module's provided dependencies
+     * @param layerModules the layer modules functions may name: the module's provided dependencies
      * @return empty when the classes declare no function
      */
     public Optional<Marshalled> marshal(
@@ -59,7 +59,7 @@ public final class ServiceMarshaller {
             ServiceSettings settings,
             Extensions extensions,
             boolean dependencyLayer,
-            Set<String> layerModules)
+            io.sparta.core.archive.LayerModules layerModules)
             throws SpartaUserException, IOException {
         ScannedClasses scanned = new FunctionScanner().scan(classesDirectory, classpath);
         if (scanned.functions().isEmpty() && scanned.orphans().isEmpty()) {

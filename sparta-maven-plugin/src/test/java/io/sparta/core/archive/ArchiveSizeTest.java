@@ -95,14 +95,23 @@ class ArchiveSizeTest {
                 "The archive over.jar holds 250.0 MB once extracted (262144001 bytes); Lambda refuses more than"
                         + " 250.0 MB (262144000 bytes) for a function and its layers together. Largest entries:\n"
                         + "  190.7 MB  lib/a.jar\n"
-                        + "  59.3 MB  lib/b.jar\n"
-                        + "(entries under java/lib/ are dependencies, in the layer; the others are the module's own"
-                        + " classes and resources). Keep large data out of src/main/resources (in S3, read at run"
+                        + "  59.3 MB  lib/b.jar. Keep large data out of src/main/resources (in S3, read at run"
                         + " time), give dependencies Lambda already provides (aws-lambda-java-core, -events) the"
                         + " 'provided' scope, exclude the SDK's HTTP clients you do not use (netty-nio-client,"
                         + " apache-client), or split the service; mvn dependency:tree shows what each dependency"
                         + " brings",
                 e.getMessage());
+
+        Path layered = zip("layered.zip", Map.of("java/lib/a.jar", 200_000_000L, "app/B.class", 62_144_001L));
+        SpartaUserException withLayer = assertThrows(
+                SpartaUserException.class, () -> ArchiveSize.of(layered).check("The archive with its layer"));
+        assertTrue(
+                withLayer
+                        .getMessage()
+                        .contains("  190.7 MB  java/lib/a.jar\n  59.3 MB  app/B.class\n(entries under"
+                                + " java/lib/ are dependencies, in a layer; the others are the module's own classes and"
+                                + " resources). Keep large data"),
+                withLayer.getMessage());
     }
 
     @Test

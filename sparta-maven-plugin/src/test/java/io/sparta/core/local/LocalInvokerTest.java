@@ -216,7 +216,7 @@ class LocalInvokerTest {
                         "eu-west-1",
                         Map.of(),
                         work.resolve("invoke-" + function),
-                        Map.of(),
+                        io.sparta.core.archive.LayerModules.NONE,
                         timeoutScale));
     }
 
@@ -331,6 +331,55 @@ class LocalInvokerTest {
         SpartaUserException e = assertThrows(SpartaUserException.class, () -> invoke("slow", "\"x\""));
         assertTrue(e.getMessage().startsWith("Function slow timed out: "), e.getMessage());
         assertTrue(e.getMessage().contains("Task timed out after 1.00 seconds"), e.getMessage());
+    }
+
+    @Test
+    void theRunIsSplitIntoJvmStartInitAndHandlerFromWhatTheRunnerPrinted() throws Exception {
+        assertEquals("\"HELLO\"", invoke("shout", "\"hello\""));
+
+        String timing = console.lines().stream()
+                .filter(line -> line.startsWith("Timing: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(console.lines().toString()));
+        assertTrue(
+                timing.matches(
+                        "Timing: Sparta \\d+ ms before the function's JVM; JVM start \\d+ ms, init [0-9.]+ ms, handler [0-9.]+ ms, the rest of the"
+                                + " JVM's \\d+ ms \\d+ ms"),
+                timing);
+        assertEquals(
+                java.util.Optional.of(
+                        "Timing: Sparta 700 ms before the function's JVM; JVM start 80 ms, init 300.50 ms, handler 2.25 ms, the rest of the JVM's"
+                                + " 500 ms 117 ms"),
+                LocalInvoker.timing(
+                        700,
+                        List.of(
+                                "Local JVM started in 80 ms",
+                                "START RequestId: 1 Version: $LATEST",
+                                "REPORT RequestId: 1 Duration: 2.25 ms Memory Size: 512 MB Init Duration: 300.50 ms"),
+                        500));
+    }
+
+    @Test
+    void aModuleWithoutFunctionsSaysToRunTheGoalInTheModuleThatHasThem() throws Exception {
+        Path empty = java.nio.file.Files.createDirectories(work.resolve("parent-classes"));
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> new LocalInvoker(console)
+                        .invoke(new InvokeRequest(
+                                empty,
+                                List.of(empty),
+                                List.of(),
+                                Path.of(System.getProperty("java.home"), "bin", "java"),
+                                SETTINGS,
+                                "greet",
+                                "{}".getBytes(StandardCharsets.UTF_8),
+                                "eu-west-1",
+                                Map.of(),
+                                work.resolve("invoke-parent"))));
+        assertEquals(
+                "No @SpartaLambda function in " + empty + "; run the goal in the module that declares the functions"
+                        + " (mvn -f MODULE or -pl MODULE), after compiling it",
+                e.getMessage());
     }
 
     @Test

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.Test;
 /** A local function has the class path it has on Lambda: its own, then the layer modules it lists, in order. */
 class LocalJvmTest {
 
-    private static final Map<String, List<Path>> MODULES = Map.of(
-            "greeting-lib", List.of(Path.of("greeting-lib.jar"), Path.of("jackson-core.jar")),
-            "tools", List.of(Path.of("tools.jar")));
+    private static final io.sparta.core.archive.LayerModules MODULES = io.sparta.core.archive.LayerModules.of(Map.of(
+            "greeting-lib", List.of(jar("greeting-lib"), jar("jackson-core")),
+            "tools", List.of(jar("tools"))));
+
+    private static io.sparta.core.archive.DependencyLayer.Dependency jar(String name) {
+        return new io.sparta.core.archive.DependencyLayer.Dependency(
+                "acme", name, name + ".jar", Path.of(name + ".jar"));
+    }
 
     private static LambdaFunction function(List<String> layers) {
         return new LambdaFunction(
@@ -37,7 +42,7 @@ class LocalJvmTest {
     }
 
     @Test
-    void aFunctionGetsTheJarsOfTheLayerModulesItListsAfterItsOwnClasspathAndNoOthers() {
+    void aFunctionGetsTheJarsOfTheLayerModulesItListsAfterItsOwnClasspathAndNoOthers() throws Exception {
         List<Path> own = List.of(Path.of("classes"), Path.of("aws-lambda-java-core.jar"));
 
         assertEquals(

@@ -125,7 +125,7 @@ class LocalApiServerTest {
                         Map.of(),
                         "127.0.0.1",
                         0,
-                        Map.of(),
+                        io.sparta.core.archive.LayerModules.NONE,
                         timeoutScale),
                 CONSOLE);
     }

@@ -18,7 +18,6 @@ import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +50,15 @@ class LayerModuleTemplateTest {
         return new ServiceModel("orders", "orders", new TreeMap<>(), new TreeMap<>(), List.of(functions));
     }
 
+    /** Layer modules of these names, their jars beside the point here. */
+    private static io.sparta.core.archive.LayerModules modules(String... names) {
+        java.util.Map<String, List<io.sparta.core.archive.DependencyLayer.Dependency>> modules = new TreeMap<>();
+        for (String name : names) {
+            modules.put(name, List.of());
+        }
+        return io.sparta.core.archive.LayerModules.of(modules);
+    }
+
     private static String layers(ObjectNode template, String logicalId) {
         return template.path("Resources")
                 .path(logicalId)
@@ -67,7 +75,7 @@ class LayerModuleTemplateTest {
                 function("quiet", List.of(), false));
         ObjectNode template = ServiceTemplate.marshal(service);
 
-        LayerModuleTemplate.add(template, service, Set.of("shared-lib", "sparta-annotations"), List.of("orders"));
+        LayerModuleTemplate.add(template, service, modules("shared-lib", "sparta-annotations"), List.of("orders"));
 
         assertEquals("[\"" + OTEL + "\",{\"Ref\":\"LayerSharedLib\"}]", layers(template, "HelloFunction"));
         assertEquals("[{\"Ref\":\"LayerSharedLib\"}]", layers(template, "ShoutFunction"));
@@ -110,7 +118,7 @@ class LayerModuleTemplateTest {
         String before = description(template, "HelloVersion");
         String unlisted = description(template, "ShoutVersion");
 
-        LayerModuleTemplate.add(template, service, Set.of("shared-lib", "tools"), List.of("orders"));
+        LayerModuleTemplate.add(template, service, modules("shared-lib", "tools"), List.of("orders"));
 
         assertEquals(
                 before.replace(
@@ -139,7 +147,7 @@ class LayerModuleTemplateTest {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
                 () -> LayerModuleTemplate.add(
-                        template, service, Set.of("shared-lib", "shared_lib"), List.of("orders", longStack)));
+                        template, service, modules("shared-lib", "shared_lib"), List.of("orders", longStack)));
 
         assertEquals(
                 "4 problem(s) with layer modules:\n"
@@ -154,6 +162,47 @@ class LayerModuleTemplateTest {
                         + " one of the modules\n"
                         + "  - layer \"shared_lib\" would be named " + longStack + "-shared_lib, 141 characters;"
                         + " Lambda allows 140. Shorten the stack name or the module's artifactId",
+                e.getMessage());
+    }
+
+    @Test
+    void aTypoIsAnsweredWithTheNameItMeantAndACompileDependencyWithTheScopeToSet() {
+        ServiceModel service =
+                service(function("hello", List.of("shared-libb"), false), function("shout", List.of("tools"), false));
+        ObjectNode template = ServiceTemplate.marshal(service);
+        io.sparta.core.archive.LayerModules modules = new io.sparta.core.archive.LayerModules() {
+            @Override
+            public java.util.Set<String> names() {
+                return java.util.Set.of("shared-lib");
+            }
+
+            @Override
+            public List<io.sparta.core.archive.DependencyLayer.Dependency> jars(String name) {
+                return List.of();
+            }
+
+            @Override
+            public java.util.Optional<String> declaredOtherwise(String name) {
+                return name.equals("tools")
+                        ? java.util.Optional.of("com.example:tools with scope compile")
+                        : java.util.Optional.empty();
+            }
+        };
+
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> LayerModuleTemplate.add(template, service, modules, List.of("orders")));
+
+        assertEquals(
+                "2 problem(s) with layer modules:\n"
+                        + "  - function \"hello\" (acme.hello) lists layer \"shared-libb\", which is not a layer version"
+                        + " ARN and not a provided dependency of this module (those are [shared-lib]). Did you mean"
+                        + " \"shared-lib\"? To build that layer from a module, add <dependency><groupId>…</groupId>"
+                        + "<artifactId>shared-libb</artifactId><version>…</version><scope>provided</scope></dependency>"
+                        + " to the pom (provided: the layer brings it at run time); or write its layer version ARN\n"
+                        + "  - function \"shout\" (acme.shout) lists layer \"tools\", and this module depends on"
+                        + " com.example:tools with scope compile; a layer module must be <scope>provided</scope>, since"
+                        + " the layer brings it at run time: set that scope on the dependency",
                 e.getMessage());
     }
 }

@@ -14,7 +14,6 @@ import io.sparta.core.model.ServiceSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +76,7 @@ class ServiceMarshallerTest {
                         JavaSources.testClasspath(),
                         new ServiceSettings("orders", "orders", Map.of(), Map.of()),
                         new Extensions(List.of(), List.of(hook)),
-                        Set.of())
+                        io.sparta.core.archive.LayerModules.NONE)
                 .orElseThrow();
     }
 
