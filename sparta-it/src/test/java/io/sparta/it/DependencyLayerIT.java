@@ -7,28 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparta.testkit.CfnLint;
-import io.sparta.testkit.FakeCloudServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Issue 12's dependency layer through real Maven: hello-world without maven-shade-plugin and with Jackson as a
@@ -38,44 +28,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * only the jar and publishes no layer version, a dependency change that uploads one new layer. Skipped, by name,
  * where fakecloud's binary is absent.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DependencyLayerIT {
+class DependencyLayerIT extends SharedSampleOnFakecloud {
 
     private static final String LAYER = "hello-world-deps";
     private static final String HELLO = "hello-world-HelloHandler";
     private static final Pattern UPLOADED = Pattern.compile("(\\d+) bytes uploaded to S3");
 
-    private SampleProject sample;
-    private CfnLint cfnLint;
-    private FakeCloudServer fakecloud;
-    private LocalAws aws;
-
-    @BeforeAll
-    void start() {
-        sample = SampleProject.copyOf("hello-world", "dependency-layer");
-        cfnLint = new CfnLint(PythonTools.fromSystemProperties());
-        Optional<Path> binary = FakeCloudServer.binary(
-                Path.of(SampleProject.property("sparta.it.work")).resolveSibling("fakecloud"));
-        if (binary.isPresent()) {
-            fakecloud = FakeCloudServer.start(binary.get(), sample.directory().resolve("fakecloud.log"));
-            aws = new LocalAws(fakecloud.endpoint());
-            sample.withAws(fakecloud.endpoint().toString(), LocalAws.REGION.id());
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (fakecloud != null) {
-            fakecloud.close();
-        }
-    }
-
-    private void needsFakecloud() {
-        Assumptions.assumeTrue(fakecloud != null, FakeCloudServer.absence());
+    DependencyLayerIT() {
+        super("hello-world", "dependency-layer");
     }
 
     private Path layer() {
@@ -91,27 +52,6 @@ class DependencyLayerIT {
         String text = Files.readString(pom);
         assertTrue(text.contains(from), "the sample's pom holds " + from);
         Files.writeString(pom, text.replace(from, to));
-    }
-
-    private List<Long> layerVersions() {
-        return aws.lambda.listLayerVersions(r -> r.layerName(LAYER)).layerVersions().stream()
-                .map(LayerVersionsListItem::version)
-                .sorted()
-                .toList();
-    }
-
-    private List<String> layerObjects() {
-        String bucket = aws.cloudFormation
-                .describeStacks(r -> r.stackName("sparta-artifacts"))
-                .stacks()
-                .get(0)
-                .outputs()
-                .get(0)
-                .outputValue();
-        return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("hello-world/layers/")).contents().stream()
-                .map(S3Object::key)
-                .sorted()
-                .toList();
     }
 
     private static long uploaded(SampleProject.BuildResult build) {
@@ -200,8 +140,8 @@ class DependencyLayerIT {
         SampleProject.BuildResult build = sample.mvn("sparta:provision");
 
         assertEquals(0, build.exitCode(), build.describe());
-        assertEquals(List.of(1L), layerVersions());
-        assertEquals(1, layerObjects().size());
+        assertEquals(List.of(1L), layerVersions(LAYER));
+        assertEquals(1, layerObjects("hello-world").size());
         List<String> layers = aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration().layers().stream()
                 .map(layer -> layer.arn())
                 .toList();
@@ -232,8 +172,8 @@ class DependencyLayerIT {
         assertTrue(
                 uploaded(build) < Files.size(jar()) + 64 * 1024,
                 uploaded(build) + " bytes uploaded; the layer is " + Files.size(layer()));
-        assertEquals(List.of(1L), layerVersions());
-        assertEquals(1, layerObjects().size());
+        assertEquals(List.of(1L), layerVersions(LAYER));
+        assertEquals(1, layerObjects("hello-world").size());
     }
 
     @Test
@@ -251,7 +191,7 @@ class DependencyLayerIT {
         SampleProject.BuildResult build = sample.mvn("sparta:provision");
 
         assertEquals(0, build.exitCode(), build.describe());
-        assertEquals(2, layerObjects().size());
+        assertEquals(2, layerObjects("hello-world").size());
         assertTrue(build.logContains("  DependenciesLayerKey: hello-world/layers/"), build.describe());
         assertTrue(
                 build.logContains("DependenciesLayer  AWS::Lambda::LayerVersion  UPDATE_COMPLETE"), build.describe());

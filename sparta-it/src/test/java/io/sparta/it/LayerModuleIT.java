@@ -6,26 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sparta.testkit.CfnLint;
-import io.sparta.testkit.FakeCloudServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Issue 12's layer module through real Maven: a reactor whose service module, greetings, names the module
@@ -34,43 +24,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * local goals run each function with the layers it lists; provision runs on fakecloud (moto's CloudFormation hands
  * functions a layer object where an ARN belongs), skipped by name where fakecloud's binary is absent.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LayerModuleIT {
+class LayerModuleIT extends SharedSampleOnFakecloud {
 
     private static final String MODULE_LAYER = "greetings-greeting-lib";
     private static final String DEPENDENCY_LAYER = "greetings-deps";
 
-    private SampleProject sample;
-    private CfnLint cfnLint;
-    private FakeCloudServer fakecloud;
-    private LocalAws aws;
-
-    @BeforeAll
-    void start() {
-        sample = SampleProject.copyOf("layer-module", "layer-module");
-        cfnLint = new CfnLint(PythonTools.fromSystemProperties());
-        Optional<Path> binary = FakeCloudServer.binary(
-                Path.of(SampleProject.property("sparta.it.work")).resolveSibling("fakecloud"));
-        if (binary.isPresent()) {
-            fakecloud = FakeCloudServer.start(binary.get(), sample.directory().resolve("fakecloud.log"));
-            aws = new LocalAws(fakecloud.endpoint());
-            sample.withAws(fakecloud.endpoint().toString(), LocalAws.REGION.id());
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (aws != null) {
-            aws.close();
-        }
-        if (fakecloud != null) {
-            fakecloud.close();
-        }
-    }
-
-    private void needsFakecloud() {
-        Assumptions.assumeTrue(fakecloud != null, FakeCloudServer.absence());
+    LayerModuleIT() {
+        super("layer-module", "layer-module");
     }
 
     private static List<String> entries(Path zip) throws Exception {
@@ -88,27 +49,6 @@ class LayerModuleIT {
                 .readTree(sample.file("greetings/target/sparta/manifest.json").toFile())
                 .path("layers")
                 .path(index);
-    }
-
-    private List<Long> versions(String layer) {
-        return aws.lambda.listLayerVersions(r -> r.layerName(layer)).layerVersions().stream()
-                .map(LayerVersionsListItem::version)
-                .sorted()
-                .toList();
-    }
-
-    private List<String> layerObjects() {
-        String bucket = aws.cloudFormation
-                .describeStacks(r -> r.stackName("sparta-artifacts"))
-                .stacks()
-                .get(0)
-                .outputs()
-                .get(0)
-                .outputValue();
-        return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix("greetings/layers/")).contents().stream()
-                .map(S3Object::key)
-                .sorted()
-                .toList();
     }
 
     private List<String> functionLayers(String function) {
@@ -210,9 +150,9 @@ class LayerModuleIT {
         SampleProject.BuildResult build = sample.mvn("-f", "greetings", "sparta:provision");
 
         assertEquals(0, build.exitCode(), build.describe());
-        assertEquals(List.of(1L), versions(MODULE_LAYER));
-        assertEquals(List.of(1L), versions(DEPENDENCY_LAYER));
-        assertEquals(2, layerObjects().size());
+        assertEquals(List.of(1L), layerVersions(MODULE_LAYER));
+        assertEquals(List.of(1L), layerVersions(DEPENDENCY_LAYER));
+        assertEquals(2, layerObjects("greetings").size());
         List<String> greet = functionLayers("greetings-Greetings-greet");
         assertEquals(2, greet.size(), greet.toString());
         assertTrue(greet.get(0).contains(":layer:" + DEPENDENCY_LAYER + ":1"), greet.toString());
@@ -238,7 +178,7 @@ class LayerModuleIT {
         assertTrue(build.logContains("UPDATE_COMPLETE"), build.describe());
         assertEquals(0, lines(build, "Uploaded", "/layers/"), build.describe());
         assertEquals(2, lines(build, "Unchanged", "/layers/"), build.describe());
-        assertEquals(2, layerObjects().size());
+        assertEquals(2, layerObjects("greetings").size());
     }
 
     @Test
@@ -258,7 +198,7 @@ class LayerModuleIT {
         assertEquals(1, lines(build, "Uploaded", key), build.describe());
         assertEquals(1, lines(build, "Unchanged", "/layers/"), build.describe());
         assertEquals(1, lines(build, "  LayerGreetingLibKey: greetings/layers/", " -> " + key), build.describe());
-        assertEquals(3, layerObjects().size());
+        assertEquals(3, layerObjects("greetings").size());
         // CloudFormation replaces a LayerVersion whose content changes, publishing version 2; fakecloud 0.51.0
         // updates version 1 in place, so the version count is not asserted here.
     }

@@ -19,6 +19,9 @@ public final class LocalLimits {
     /** The largest request body API Gateway accepts, REST and HTTP APIs alike, in bytes (10 MB). */
     public static final int API_PAYLOAD_MAX = 10_485_760;
 
+    /** API Gateway's limit on the request line and header values together, in bytes, REST and HTTP APIs alike. */
+    public static final int API_REQUEST_LINE_AND_HEADERS_MAX = 10_240;
+
     /** Lambda's init phase budget, outside the function's timeout. */
     public static final Duration INIT_BUDGET = Duration.ofSeconds(10);
 

@@ -162,7 +162,14 @@ public final class LocalApiServer implements AutoCloseable {
         try {
             Routes current = current();
             IncomingRequest incoming = incoming(exchange);
-            if (current.problem() != null) {
+            int requestLineAndHeaders = requestLineAndHeaders(exchange);
+            if (requestLineAndHeaders > LocalLimits.API_REQUEST_LINE_AND_HEADERS_MAX) {
+                // API Gateway documents the quota but not its answer: this one is HTTP's own (RFC 6585).
+                console.warn("The request line and header values hold " + requestLineAndHeaders + " bytes; API"
+                        + " Gateway refuses more than " + LocalLimits.API_REQUEST_LINE_AND_HEADERS_MAX + " (its"
+                        + " answer is not documented; Sparta answers 431)");
+                reply = ProxyEvents.message(431, "Request Header Fields Too Large");
+            } else if (current.problem() != null) {
                 reply = ProxyEvents.message(500, "Sparta cannot serve the recompiled classes: " + current.problem());
             } else if (!current.rest().isEmpty() && underBase(incoming.path(), current.restBase())) {
                 IncomingRequest below = below(incoming, current.restBase());
@@ -418,6 +425,20 @@ public final class LocalApiServer implements AutoCloseable {
                 body(exchange),
                 exchange.getRemoteAddress().getAddress().getHostAddress(),
                 host);
+    }
+
+    /** The size API Gateway's quota counts: the request line and every header value. */
+    private static int requestLineAndHeaders(HttpExchange exchange) {
+        int size = (exchange.getRequestMethod() + " " + exchange.getRequestURI().toString() + " "
+                        + exchange.getProtocol())
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                size += value.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return size;
     }
 
     /**

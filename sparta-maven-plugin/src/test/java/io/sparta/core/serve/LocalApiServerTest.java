@@ -258,6 +258,22 @@ class LocalApiServerTest {
     }
 
     @Test
+    void aRequestLineWithHeadersOverApiGatewaysQuotaIsRefused() throws Exception {
+        HttpResponse<String> over = send(at("/orders/1")
+                .header("x-trace", "t".repeat(LocalLimits.API_REQUEST_LINE_AND_HEADERS_MAX))
+                .GET());
+        assertEquals(431, over.statusCode());
+        assertEquals("{\"message\":\"Request Header Fields Too Large\"}", over.body());
+        assertTrue(
+                CONSOLE.warnings().stream().anyMatch(w -> w.contains("API Gateway refuses more than 10240")),
+                CONSOLE.warnings().toString());
+
+        HttpResponse<String> under =
+                send(at("/orders/1").header("x-trace", "t".repeat(9_000)).GET());
+        assertEquals(201, under.statusCode(), "under the quota it is served");
+    }
+
+    @Test
     void aFunctionThatOutlastsTheIntegrationTimeoutGetsEachApisTimeoutAnswer() throws Exception {
         // Scaled by 0.01: the REST API waits 290 ms, the HTTP API 300 ms, for functions that sleep 3 s of their
         // 60 s × 0.01 = 600 ms.
