@@ -2,14 +2,11 @@ package io.sparta.core.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparta.annotations.Architecture;
-import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** A local function has the class path it has on Lambda: its own, then the layer modules it lists, in order. */
@@ -25,20 +22,8 @@ class LocalJvmTest {
     }
 
     private static LambdaFunction function(List<String> layers) {
-        return new LambdaFunction(
-                "greet",
-                "Greet",
-                "acme.Greet::handle",
-                "acme.Greet#handle",
-                "",
-                512,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.ARM64,
-                new TreeMap<>(),
-                30,
-                new FunctionOptions(-1, false, 512, layers, "", false),
-                List.of());
+        return io.sparta.core.TestFunctions.function(
+                "greet", "Greet", new FunctionOptions(-1, false, 512, layers, "", false));
     }
 
     @Test

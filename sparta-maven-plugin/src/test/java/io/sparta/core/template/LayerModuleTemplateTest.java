@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sparta.annotations.Architecture;
-import io.sparta.annotations.LambdaRuntime;
 import io.sparta.api.FunctionOptions;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
@@ -30,20 +28,10 @@ class LayerModuleTemplateTest {
     Path work;
 
     private static LambdaFunction function(String name, List<String> layers, boolean snapStart) {
-        return new LambdaFunction(
+        return io.sparta.core.TestFunctions.function(
                 name,
                 name.substring(0, 1).toUpperCase() + name.substring(1),
-                "acme." + name,
-                "acme." + name,
-                "",
-                512,
-                10,
-                LambdaRuntime.JAVA21,
-                Architecture.ARM64,
-                new TreeMap<>(),
-                30,
-                new FunctionOptions(-1, false, 512, layers, "", snapStart),
-                List.of());
+                new FunctionOptions(-1, false, 512, layers, "", snapStart));
     }
 
     private static ServiceModel service(LambdaFunction... functions) {
@@ -151,7 +139,7 @@ class LayerModuleTemplateTest {
 
         assertEquals(
                 "4 problem(s) with layer modules:\n"
-                        + "  - function \"shout\" (acme.shout) lists layer \"missing\", which is not a layer version"
+                        + "  - function \"shout\" (acme.Shout) lists layer \"missing\", which is not a layer version"
                         + " ARN and not a provided dependency of this module (those are [shared-lib, shared_lib])."
                         + " To build that layer from a module, add <dependency><groupId>…</groupId><artifactId>missing"
                         + "</artifactId><version>…</version><scope>provided</scope></dependency> to the pom"
@@ -195,12 +183,12 @@ class LayerModuleTemplateTest {
 
         assertEquals(
                 "2 problem(s) with layer modules:\n"
-                        + "  - function \"hello\" (acme.hello) lists layer \"shared-libb\", which is not a layer version"
+                        + "  - function \"hello\" (acme.Hello) lists layer \"shared-libb\", which is not a layer version"
                         + " ARN and not a provided dependency of this module (those are [shared-lib]). Did you mean"
                         + " \"shared-lib\"? To build that layer from a module, add <dependency><groupId>…</groupId>"
                         + "<artifactId>shared-libb</artifactId><version>…</version><scope>provided</scope></dependency>"
                         + " to the pom (provided: the layer brings it at run time); or write its layer version ARN\n"
-                        + "  - function \"shout\" (acme.shout) lists layer \"tools\", and this module depends on"
+                        + "  - function \"shout\" (acme.Shout) lists layer \"tools\", and this module depends on"
                         + " com.example:tools with scope compile; a layer module must be <scope>provided</scope>, since"
                         + " the layer brings it at run time: set that scope on the dependency",
                 e.getMessage());
