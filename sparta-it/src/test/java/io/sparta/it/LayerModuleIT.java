@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,17 @@ class LayerModuleIT extends SharedSampleOnFakecloud {
                 sample.mvnWithoutAws("-f", "greetings", "sparta:invoke", "-o", "-Dsparta.function=Greetings-plain");
         assertEquals(0, plain.exitCode(), plain.describe());
         assertTrue(plain.logContains("Response: \"greeter absent\""), plain.describe());
+    }
+
+    @Test
+    @Order(2)
+    void theSystemsMavenResolvesTheLayerModuleToo_whereDebiansMavenIsInstalled() {
+        Assumptions.assumeTrue(
+                SampleProject.systemMaven().isPresent(), "no /usr/share/maven here: the system Maven's run is skipped");
+        SampleProject.BuildResult greet = sample.mvnWithSystemMavenWithoutAws(
+                "-f", "greetings", "sparta:invoke", "-o", "-Dsparta.function=Greetings-greet");
+        assertEquals(0, greet.exitCode(), greet.describe());
+        assertTrue(greet.logContains("Response: \"\\\"Hello, layers\\\"\""), greet.describe());
     }
 
     @Test

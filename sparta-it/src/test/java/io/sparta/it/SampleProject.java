@@ -92,8 +92,26 @@ final class SampleProject {
                 goalsAndArguments);
     }
 
+    /** The Maven a Debian user runs ({@code apt-get install maven}, 3.8.7 here), when this machine has it. */
+    static java.util.Optional<File> systemMaven() {
+        File home = new File("/usr/share/maven");
+        return new File(home, "bin/mvn").canExecute() ? java.util.Optional.of(home) : java.util.Optional.empty();
+    }
+
+    /** Runs the system's Maven (see {@link #systemMaven()}) with no AWS, as {@link #mvnWithoutAws} does. */
+    BuildResult mvnWithSystemMavenWithoutAws(String... goalsAndArguments) {
+        return mvn(
+                systemMaven().orElseThrow(),
+                Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""),
+                goalsAndArguments);
+    }
+
     /** Runs Maven with these variables set (or replaced) in its environment. */
     BuildResult mvn(Map<String, String> environmentOverrides, String... goalsAndArguments) {
+        return mvn(new File(property("maven.home")), environmentOverrides, goalsAndArguments);
+    }
+
+    private BuildResult mvn(File mavenHome, Map<String, String> environmentOverrides, String... goalsAndArguments) {
         List<String> log = new ArrayList<>();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
@@ -114,7 +132,7 @@ final class SampleProject {
         properties.setProperty("sparta.version", property("sparta.version"));
         request.setProperties(properties);
         DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(new File(property("maven.home")));
+        invoker.setMavenHome(mavenHome);
         try {
             int exitCode = invoker.execute(request).getExitCode();
             Path logFile = directory.resolve("build-" + (++runs) + "-"

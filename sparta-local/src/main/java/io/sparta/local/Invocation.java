@@ -38,8 +38,14 @@ final class Invocation {
      * @param unfinished the init still running when its budget ran out, or null: Lambda then runs init again within
      *     the first invocation, under the function's timeout, and so does the first invocation here by waiting for it
      * @param lateFailure what the unfinished init throws once it ends, or null
+     * @param startedNanos when init began, {@link System#nanoTime()}
      */
-    record Init(double millis, Throwable failure, Thread unfinished, AtomicReference<Throwable> lateFailure) {
+    record Init(
+            double millis,
+            Throwable failure,
+            Thread unfinished,
+            AtomicReference<Throwable> lateFailure,
+            long startedNanos) {
 
         /** What the next invocation sees: null once init succeeded (a warm environment), else a failed or pending one. */
         Init afterInvocation() {
@@ -49,7 +55,7 @@ final class Invocation {
             if (unfinished.isAlive()) {
                 return this;
             }
-            return lateFailure.get() == null ? null : new Init(millis, lateFailure.get(), null, null);
+            return lateFailure.get() == null ? null : new Init(millis, lateFailure.get(), null, null, startedNanos);
         }
     }
 
@@ -81,9 +87,9 @@ final class Invocation {
         if (init.isAlive()) {
             log.printf(Locale.ROOT, "INIT_REPORT Init Duration: %.2f ms Phase: init Status: timeout%n", millis);
             log.flush();
-            return new Init(millis, null, init, failure);
+            return new Init(millis, null, init, failure, started);
         }
-        return new Init(millis, failure.get(), null, null);
+        return new Init(millis, failure.get(), null, null, started);
     }
 
     /**
@@ -119,7 +125,10 @@ final class Invocation {
                 TraceHeader.PROPERTY, init != null && startHeader != null ? startHeader : TraceHeader.next());
         AtomicReference<byte[]> response = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        long started = System.nanoTime();
+        // Lambda runs an init that outran its budget again inside the invocation, from the start and under the
+        // function's timeout; here the same init goes on, so the invocation is timed from when init began, as if
+        // the re-run took as long as the first run.
+        long started = pending != null ? pending.startedNanos() : System.nanoTime();
         Thread invocation = new Thread(
                 () -> {
                     try {
@@ -138,7 +147,7 @@ final class Invocation {
                 "main-handler");
         invocation.setDaemon(true);
         invocation.start();
-        invocation.join(timeoutMillis);
+        invocation.join(Math.max(1, timeoutMillis - (System.nanoTime() - started) / 1_000_000));
         double millis = (System.nanoTime() - started) / 1e6;
         log.println("END RequestId: " + context.getAwsRequestId());
         log.printf(

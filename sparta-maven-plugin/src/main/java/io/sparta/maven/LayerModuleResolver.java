@@ -21,8 +21,6 @@ import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * The module's layer modules, as Maven's resolver sees them: each {@code provided} dependency resolved as a graph
@@ -33,6 +31,12 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
 final class LayerModuleResolver implements LayerModules {
 
     private static final String ANNOTATIONS = "io.sparta:sparta-annotations";
+
+    /**
+     * What a runtime class path holds. Written here rather than taken from maven-resolver-util, which Maven 3.8
+     * does not export to plugins.
+     */
+    private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -83,13 +87,17 @@ final class LayerModuleResolver implements LayerModules {
                 declared.getType() == null ? "jar" : declared.getType(),
                 declared.getVersion());
         CollectRequest collect = new CollectRequest(
-                new org.eclipse.aether.graph.Dependency(root, JavaScopes.RUNTIME),
-                project.getRemoteProjectRepositories());
+                new org.eclipse.aether.graph.Dependency(root, "runtime"), project.getRemoteProjectRepositories());
         List<DependencyLayer.Dependency> jars = new ArrayList<>();
         try {
             for (ArtifactResult result : system.resolveDependencies(
                             session,
-                            new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
+                            new DependencyRequest(
+                                    collect,
+                                    (node, parents) -> node.getDependency() == null
+                                            || node.getDependency().getScope().isEmpty()
+                                            || RUNTIME_SCOPES.contains(
+                                                    node.getDependency().getScope())))
                     .getArtifactResults()) {
                 org.eclipse.aether.artifact.Artifact artifact = result.getArtifact();
                 jars.add(new DependencyLayer.Dependency(

@@ -73,8 +73,9 @@ public final class Discover {
         if (value == null || value.isEmpty()) {
             String noun = kind.toLowerCase(Locale.ROOT);
             if ("true".equals(environment.get(LOCAL_VARIABLE))) {
-                throw new IllegalStateException("This function has no " + noun + " \"" + name + "\" here: " + variable
-                        + " is not set. A function run locally reaches the resources your shell names: set " + variable
+                throw new IllegalStateException("Run locally, this function has no " + noun + " \"" + name + "\": "
+                        + variable + " is not set. A function run locally reaches the resources your shell names: set "
+                        + variable
                         + " to the " + noun + "'s " + identifier(kind) + ", or run with"
                         + " -Dsparta.resourcesFromStack=true to take it from the deployed function (which needs"
                         + " @Grant(resource = \"" + name + "\") or a trigger from it, on Lambda too).");

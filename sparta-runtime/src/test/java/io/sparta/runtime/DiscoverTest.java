@@ -38,7 +38,7 @@ class DiscoverTest {
 
         IllegalStateException table = assertThrows(IllegalStateException.class, () -> local.lookup("TABLE", "orders"));
         assertEquals(
-                "This function has no table \"orders\" here: SPARTA_TABLE_ORDERS is not set. A function run locally"
+                "Run locally, this function has no table \"orders\": SPARTA_TABLE_ORDERS is not set. A function run locally"
                         + " reaches the resources your shell names: set SPARTA_TABLE_ORDERS to the table's name, or"
                         + " run with -Dsparta.resourcesFromStack=true to take it from the deployed function (which"
                         + " needs @Grant(resource = \"orders\") or a trigger from it, on Lambda too).",

@@ -70,6 +70,11 @@ public final class AwsSession implements AutoCloseable {
         }
     }
 
+    /** The endpoint that replaces AWS's own, when one is configured (a local API). */
+    public java.util.Optional<java.net.URI> endpoint() {
+        return target.endpoint();
+    }
+
     public Region region() {
         return region;
     }

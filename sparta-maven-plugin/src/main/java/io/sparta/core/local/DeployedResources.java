@@ -38,37 +38,64 @@ public interface DeployedResources {
         return merged;
     }
 
-    /** Reads each function's variables once, from the session's region, and says which it took. */
+    /**
+     * Reads each function's variables once, from the session's region, and says, for each function, which it takes
+     * from the deployed function and which the shell overrides.
+     */
     static DeployedResources of(AwsSession aws, Console console) {
         Map<String, Map<String, String>> read = new ConcurrentHashMap<>();
-        return deployedName -> {
-            Map<String, String> known = read.get(deployedName);
-            if (known != null) {
+        java.util.Set<String> told = ConcurrentHashMap.newKeySet();
+        return new DeployedResources() {
+            @Override
+            public Map<String, String> variables(String deployedName) throws SpartaUserException {
+                Map<String, String> known = read.get(deployedName);
+                if (known == null) {
+                    known = fetch(aws, deployedName);
+                    read.put(deployedName, known);
+                }
                 return known;
             }
-            LambdaClient lambda = aws.client(LambdaClient.class, aws.region(), LambdaClient::builder);
-            Map<String, String> variables = new TreeMap<>();
-            try {
-                var environment = lambda.getFunctionConfiguration(r -> r.functionName(deployedName))
-                        .environment();
-                if (environment != null && environment.variables() != null) {
-                    environment.variables().forEach((name, value) -> {
-                        if (name.startsWith(OwnedResource.ENVIRONMENT_PREFIX)) {
-                            variables.put(name, value);
-                        }
-                    });
+
+            @Override
+            public Map<String, String> under(Map<String, String> passThrough, String deployedName)
+                    throws SpartaUserException {
+                Map<String, String> deployed = variables(deployedName);
+                if (told.add(deployedName)) {
+                    java.util.List<String> taken = deployed.keySet().stream()
+                            .filter(name -> !passThrough.containsKey(name))
+                            .toList();
+                    java.util.List<String> kept = deployed.keySet().stream()
+                            .filter(passThrough::containsKey)
+                            .toList();
+                    console.info((taken.isEmpty() ? "No SPARTA_* variable" : String.join(", ", taken))
+                            + " from the deployed function " + deployedName
+                            + (kept.isEmpty() ? "" : "; " + String.join(", ", kept) + " from your shell, which wins"));
                 }
-            } catch (ResourceNotFoundException e) {
-                throw new SpartaUserException("-Dsparta.resourcesFromStack reads where the deployed function finds"
-                        + " its resources, and no function " + deployedName + " is deployed in "
-                        + aws.region().id() + ". Provision the stack first (mvn package sparta:provision, with"
-                        + " -Dsparta.environment=NAME for an environment's), or leave the flag out and set the"
-                        + " SPARTA_* variables in your shell");
+                return DeployedResources.super.under(passThrough, deployedName);
             }
-            console.info((variables.isEmpty() ? "No SPARTA_* variable" : String.join(", ", variables.keySet()))
-                    + " from the deployed function " + deployedName);
-            read.put(deployedName, Map.copyOf(variables));
-            return read.get(deployedName);
         };
+    }
+
+    private static Map<String, String> fetch(AwsSession aws, String deployedName) throws SpartaUserException {
+        LambdaClient lambda = aws.client(LambdaClient.class, aws.region(), LambdaClient::builder);
+        Map<String, String> variables = new TreeMap<>();
+        try {
+            var environment = lambda.getFunctionConfiguration(r -> r.functionName(deployedName))
+                    .environment();
+            if (environment != null && environment.variables() != null) {
+                environment.variables().forEach((name, value) -> {
+                    if (name.startsWith(OwnedResource.ENVIRONMENT_PREFIX)) {
+                        variables.put(name, value);
+                    }
+                });
+            }
+        } catch (ResourceNotFoundException e) {
+            throw new SpartaUserException("-Dsparta.resourcesFromStack reads where the deployed function finds"
+                    + " its resources, and no function " + deployedName + " is deployed in "
+                    + aws.region().id() + ". Provision the stack first (mvn package sparta:provision, with"
+                    + " -Dsparta.environment=NAME for an environment's), or leave the flag out and set the"
+                    + " SPARTA_* variables in your shell");
+        }
+        return Map.copyOf(variables);
     }
 }

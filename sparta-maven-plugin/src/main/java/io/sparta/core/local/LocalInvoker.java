@@ -87,8 +87,8 @@ public final class LocalInvoker {
         }
         String response = Files.exists(result) ? Files.readString(result) : "";
         if (exit == HANDLER_FAILED || exit == TIMED_OUT) {
-            throw new SpartaUserException(
-                    "Function " + function.name() + (exit == TIMED_OUT ? " timed out: " : " failed: ") + response);
+            throw new SpartaUserException("Function " + function.name()
+                    + (exit == TIMED_OUT ? " timed out" + scaled(function, request) + ": " : " failed: ") + response);
         }
         if (exit != 0) {
             throw new IOException("The local runtime for " + function.name() + " exited with " + exit);
@@ -129,14 +129,21 @@ public final class LocalInvoker {
         }
         return java.util.Optional.of(String.format(
                 java.util.Locale.ROOT,
-                "Timing: Sparta %.0f ms before the function's JVM; JVM start %d ms, init %.2f ms, handler %.2f ms, the"
-                        + " rest of the JVM's %.0f ms %.0f ms",
+                "Timing: Sparta %.0f ms before the function's JVM; JVM start %d ms, init %.2f ms, handler %.2f ms;"
+                        + " the JVM ran %.0f ms in all, %.0f ms of it loading the runtime, writing and exiting",
                 beforeMillis,
                 jvm,
                 init,
                 handler,
                 processMillis,
                 Math.max(0, processMillis - jvm - init - handler)));
+    }
+
+    /** How a scaled timeout came about, for the message of a function that ran out of it. */
+    private static String scaled(LambdaFunction function, InvokeRequest request) {
+        return request.timeoutScale() == 1
+                ? ""
+                : " (its " + function.timeout() + " s timeout × timeoutScale " + request.timeoutScale() + ")";
     }
 
     /** @return the function's response, as Lambda would return it */

@@ -43,7 +43,8 @@ public final class RemoteInvoker {
         String deployedName = LocalEnvironment.deployedName(function, request.settings());
         String qualifier = function.options().snapStart() ? LIVE : null;
         console.info("Invoking " + deployedName + (qualifier == null ? "" : ":" + qualifier) + " on Lambda in "
-                + aws.region().id());
+                + aws.region().id()
+                + aws.endpoint().map(endpoint -> " at " + endpoint).orElse(""));
         LambdaClient lambda = aws.client(LambdaClient.class, aws.region(), LambdaClient::builder);
         InvokeResponse response;
         try {
@@ -66,8 +67,8 @@ public final class RemoteInvoker {
         }
         String payload = response.payload() == null ? "" : response.payload().asUtf8String();
         if (response.functionError() != null) {
-            throw new SpartaUserException("Function " + function.name() + " (" + deployedName + ") failed on Lambda ("
-                    + response.functionError() + "): " + payload);
+            throw new SpartaUserException("Function " + function.name() + " (" + deployedName + ") failed on Lambda"
+                    + " (FunctionError " + response.functionError() + "): " + payload);
         }
         console.info("Response: " + payload);
         return payload;

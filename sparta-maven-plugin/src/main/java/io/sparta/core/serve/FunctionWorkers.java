@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The warm JVMs of the functions being served, started on a function's first request. Like a Lambda execution
- * environment, each serves one request at a time; a worker that dies (after a timeout, say) is replaced on the next
- * request, and {@link #restart()} replaces them all when classes change.
+ * The warm JVMs of the functions being served. Like Lambda's execution environments, each serves one request at a
+ * time: a request to a function whose every environment is busy starts another (a cold start), up to its reserved
+ * concurrency when it has one (then it waits for one to be free); a worker that timed out or died is discarded, and
+ * {@link #restart()} discards them all when classes change.
  */
 final class FunctionWorkers implements AutoCloseable {
 
@@ -24,8 +25,12 @@ final class FunctionWorkers implements AutoCloseable {
 
     private final ServeRequest request;
     private final Console console;
-    private final Map<String, WorkerProcess> workers = new HashMap<>();
-    private final Map<String, Object> locks = new HashMap<>();
+    /** The idle workers of each function, the most recently used first. */
+    private final Map<String, java.util.Deque<WorkerProcess>> idle = new HashMap<>();
+    /** How many workers of each function exist, idle or busy. */
+    private final Map<String, Integer> started = new HashMap<>();
+    /** Bumped by {@link #restart()}: a busy worker of an older generation is closed when it finishes. */
+    private int generation;
 
     private final DeployedResources deployed;
 
@@ -35,23 +40,82 @@ final class FunctionWorkers implements AutoCloseable {
         this.deployed = deployed;
     }
 
-    WorkerProcess.Reply invoke(LambdaFunction function, ServiceSettings settings, byte[] event) throws IOException {
-        synchronized (lock(function.name())) {
-            WorkerProcess worker = worker(function, settings);
-            try {
-                return worker.invoke(event);
-            } finally {
-                if (!worker.isAlive()) {
-                    forget(function.name(), worker);
-                }
-            }
+    WorkerProcess.Reply invoke(LambdaFunction function, ServiceSettings settings, byte[] event)
+            throws IOException, InterruptedException {
+        Taken taken = take(function, settings);
+        WorkerProcess worker = taken.worker();
+        boolean reusable = false;
+        try {
+            WorkerProcess.Reply reply = worker.invoke(event);
+            // Lambda discards an environment whose invocation timed out; so does the worker, which exits.
+            reusable = reply.outcome() != WorkerProcess.TIMED_OUT;
+            return reply;
+        } finally {
+            give(function.name(), worker, taken.generation(), reusable);
         }
     }
 
-    /** Stops every worker; the next request to a function starts a fresh one on the current classes. */
+    /** A worker and the generation it was started or taken in. */
+    private record Taken(WorkerProcess worker, int generation) {}
+
+    private Taken take(LambdaFunction function, ServiceSettings settings) throws IOException, InterruptedException {
+        int reserved = function.options().reservedConcurrency();
+        if (reserved == 0) {
+            throw new IOException(function.name() + " has reservedConcurrency = 0, so Lambda throttles every"
+                    + " invocation of it (TooManyRequestsException)");
+        }
+        synchronized (this) {
+            while (true) {
+                java.util.Deque<WorkerProcess> free =
+                        idle.computeIfAbsent(function.name(), name -> new java.util.ArrayDeque<>());
+                while (!free.isEmpty()) {
+                    WorkerProcess worker = free.pollFirst();
+                    if (worker.isAlive()) {
+                        return new Taken(worker, generation);
+                    }
+                    started.merge(function.name(), -1, Integer::sum);
+                }
+                if (reserved < 0 || started.getOrDefault(function.name(), 0) < reserved) {
+                    started.merge(function.name(), 1, Integer::sum);
+                    break;
+                }
+                wait();
+            }
+        }
+        try {
+            return new Taken(worker(function, settings), generation());
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                started.merge(function.name(), -1, Integer::sum);
+                notifyAll();
+            }
+            throw e;
+        }
+    }
+
+    private synchronized int generation() {
+        return generation;
+    }
+
+    private synchronized void give(String function, WorkerProcess worker, int takenIn, boolean reusable) {
+        if (reusable && worker.isAlive() && takenIn == generation) {
+            idle.computeIfAbsent(function, name -> new java.util.ArrayDeque<>()).addFirst(worker);
+        } else {
+            worker.close();
+            if (takenIn == generation) {
+                started.merge(function, -1, Integer::sum);
+            }
+        }
+        notifyAll();
+    }
+
+    /** Stops every idle worker, and each busy one when it finishes; the next requests start fresh ones. */
     synchronized void restart() {
-        workers.values().forEach(WorkerProcess::close);
-        workers.clear();
+        idle.values().forEach(workers -> workers.forEach(WorkerProcess::close));
+        idle.clear();
+        started.clear();
+        generation++;
+        notifyAll();
     }
 
     @Override
@@ -59,19 +123,8 @@ final class FunctionWorkers implements AutoCloseable {
         restart();
     }
 
-    private synchronized Object lock(String function) {
-        return locks.computeIfAbsent(function, name -> new Object());
-    }
-
-    private synchronized void forget(String function, WorkerProcess worker) {
-        workers.remove(function, worker);
-    }
-
-    private synchronized WorkerProcess worker(LambdaFunction function, ServiceSettings settings) throws IOException {
-        WorkerProcess worker = workers.get(function.name());
-        if (worker != null && worker.isAlive()) {
-            return worker;
-        }
+    /** Starts a worker: a cold start, its init done as it starts, as Lambda inits an environment. */
+    private WorkerProcess worker(LambdaFunction function, ServiceSettings settings) throws IOException {
         List<Path> classpath;
         try {
             classpath = LocalJvm.functionClasspath(function, request.classpath(), request.layerModules());
@@ -90,7 +143,7 @@ final class FunctionWorkers implements AutoCloseable {
                 String.valueOf(LocalLimits.scaled(function.timeout() * 1000L, request.timeoutScale())),
                 request.region(),
                 String.valueOf(LocalLimits.scaled(LocalLimits.INIT_BUDGET.toMillis(), request.timeoutScale())));
-        worker = new WorkerProcess(
+        return new WorkerProcess(
                 command,
                 LocalEnvironment.of(
                         function,
@@ -100,8 +153,6 @@ final class FunctionWorkers implements AutoCloseable {
                         request.classesDirectory()),
                 function.name(),
                 console);
-        workers.put(function.name(), worker);
-        return worker;
     }
 
     /** The developer's variables over the deployed function's; read when the server started, so they are known. */

@@ -262,8 +262,19 @@ public final class LocalApiServer implements AutoCloseable {
         java.time.Duration timeout =
                 api == ApiKind.REST ? LocalLimits.REST_INTEGRATION_TIMEOUT : LocalLimits.HTTP_INTEGRATION_TIMEOUT;
         long timeoutMillis = LocalLimits.scaled(timeout.toMillis(), request.timeoutScale());
-        java.util.concurrent.Future<WorkerProcess.Reply> pending =
-                integrations.submit(() -> workers.invoke(function, request.settings(), event));
+        java.util.concurrent.CompletableFuture<WorkerProcess.Reply> pending =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return workers.invoke(function, request.settings(), event);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("interrupted", e);
+                            }
+                        },
+                        integrations);
         WorkerProcess.Reply reply;
         try {
             reply = pending.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -271,20 +282,30 @@ public final class LocalApiServer implements AutoCloseable {
             console.warn(function.name() + " ran past the " + (api == ApiKind.REST ? "REST" : "HTTP") + " API's"
                     + " integration timeout (" + timeoutMillis + " ms), which API Gateway answers without waiting;"
                     + " the function runs on to its own timeout");
+            // What it ends with is the function's own story, told as it would be in its log.
+            pending.whenComplete((ended, failed) -> {
+                if (ended != null && ended.outcome() != WorkerProcess.RETURNED) {
+                    report(function, ended);
+                }
+            });
             return ProxyEvents.integrationTimeout(api);
         } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
+            console.warn(
+                    "Serving " + function.name() + " failed: " + e.getCause().getMessage());
+            return ProxyEvents.functionError(api);
         }
         if (reply.outcome() == WorkerProcess.RETURNED) {
             return reading.apply(reply.body());
         }
+        report(function, reply);
+        return ProxyEvents.functionError(api);
+    }
+
+    /** A failed or timed-out invocation, as Lambda's error document says it. */
+    private void report(LambdaFunction function, WorkerProcess.Reply reply) {
         console.warn(function.name()
                 + (reply.outcome() == WorkerProcess.TIMED_OUT ? " timed out: " : " failed: ")
                 + new String(reply.body(), StandardCharsets.UTF_8));
-        return ProxyEvents.functionError(api);
     }
 
     private static boolean isPreflight(IncomingRequest incoming) {

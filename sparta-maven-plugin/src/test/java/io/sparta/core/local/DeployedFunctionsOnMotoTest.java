@@ -152,6 +152,11 @@ class DeployedFunctionsOnMotoTest {
                             DeployedResources.of(aws, console));
 
             assertEquals("{\"logLevel\":\"null\",\"table\":\"my-own-table\"}", response);
+            assertTrue(
+                    console.lines()
+                            .contains("No SPARTA_* variable from the deployed function orders-dev-discover;"
+                                    + " SPARTA_TABLE_ORDERS from your shell, which wins"),
+                    console.lines().toString());
         }
     }
 
@@ -179,9 +184,10 @@ class DeployedFunctionsOnMotoTest {
 
         assertTrue(
                 e.getMessage()
-                        .contains("This function has no table \\\"ghosts\\\" here: SPARTA_TABLE_GHOSTS is not set."
-                                + " A function run locally reaches the resources your shell names: set SPARTA_TABLE_GHOSTS to"
-                                + " the table's name, or run with -Dsparta.resourcesFromStack=true"),
+                        .contains(
+                                "Run locally, this function has no table \\\"ghosts\\\": SPARTA_TABLE_GHOSTS is not set."
+                                        + " A function run locally reaches the resources your shell names: set SPARTA_TABLE_GHOSTS to"
+                                        + " the table's name, or run with -Dsparta.resourcesFromStack=true"),
                 e.getMessage());
     }
 
@@ -193,10 +199,12 @@ class DeployedFunctionsOnMotoTest {
                     () -> new RemoteInvoker(console).invoke(request("discover", Map.of()), aws));
 
             assertTrue(
-                    e.getMessage().startsWith("Function discover (orders-dev-discover) failed on Lambda ("),
+                    e.getMessage()
+                            .startsWith("Function discover (orders-dev-discover) failed on Lambda (FunctionError "),
                     e.getMessage());
             assertTrue(
-                    console.lines().contains("Invoking orders-dev-discover on Lambda in us-east-1"),
+                    console.lines()
+                            .contains("Invoking orders-dev-discover on Lambda in us-east-1 at " + moto.endpoint()),
                     console.lines().toString());
         }
     }

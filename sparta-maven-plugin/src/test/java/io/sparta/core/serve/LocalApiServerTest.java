@@ -86,6 +86,12 @@ class LocalApiServerTest {
                     Thread.sleep(3_000);
                     return "late";
                 }
+                @SpartaLambda(name = "nap", timeout = 60)
+                @HttpRoute(method = "GET", path = "/nap")
+                public String nap(APIGatewayV2HTTPEvent event) throws InterruptedException {
+                    Thread.sleep(Long.parseLong(event.getQueryStringParameters().get("ms")));
+                    return "pid " + ProcessHandle.current().pid();
+                }
                 @SpartaLambda(name = "slow-rest", timeout = 60)
                 @HttpRoute(method = "GET", path = "/slow", api = ApiKind.REST)
                 public String slowRest(Map<String, Object> event) throws InterruptedException {
@@ -274,10 +280,26 @@ class LocalApiServerTest {
     }
 
     @Test
+    void aRequestToABusyFunctionStartsAnotherEnvironmentAsLambdaDoes() throws Exception {
+        send(at("/nap?ms=0").GET()); // one warm environment
+        var first = client.sendAsync(at("/nap?ms=1500").GET().build(), HttpResponse.BodyHandlers.ofString());
+        var second = client.sendAsync(at("/nap?ms=1500").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        String one = first.get().body();
+        String two = second.get().body();
+        assertEquals(200, first.get().statusCode(), one);
+        assertEquals(200, second.get().statusCode(), two);
+        assertTrue(one.startsWith("\"pid ") && two.startsWith("\"pid "), one + " " + two);
+        assertTrue(!one.equals(two), "two environments served the two requests at once: " + one + " " + two);
+        String warm = send(at("/nap?ms=0").GET()).body();
+        assertTrue(warm.equals(one) || warm.equals(two), "a free environment is used again: " + warm);
+    }
+
+    @Test
     void aFunctionThatOutlastsTheIntegrationTimeoutGetsEachApisTimeoutAnswer() throws Exception {
-        // Scaled by 0.01: the REST API waits 290 ms, the HTTP API 300 ms, for functions that sleep 3 s of their
-        // 60 s × 0.01 = 600 ms.
-        try (LocalApiServer quick = server(compile("v1"), 0.01)) {
+        // Scaled by 0.1: the REST API waits 2.9 s, the HTTP API 3 s (each longer than a cold start here), for
+        // functions that start cold and sleep 3 s or more of their 60 s × 0.1 = 6 s.
+        try (LocalApiServer quick = server(compile("v1"), 0.1)) {
             URI quickBase = quick.start();
             HttpResponse<String> http =
                     send(HttpRequest.newBuilder(quickBase.resolve("/slow")).GET());
@@ -287,10 +309,29 @@ class LocalApiServerTest {
                     send(HttpRequest.newBuilder(quickBase.resolve("/api/slow")).GET());
             assertEquals(504, rest.statusCode());
             assertEquals("{\"message\":\"Endpoint request timed out\"}", rest.body());
+
+            // The next request, while or after the first runs out of its own time, is served by a fresh
+            // environment: the one that timed out is discarded.
+            assertEquals(
+                    503,
+                    send(HttpRequest.newBuilder(quickBase.resolve("/nap?ms=8000"))
+                                    .GET())
+                            .statusCode());
+            HttpResponse<String> next =
+                    send(HttpRequest.newBuilder(quickBase.resolve("/nap?ms=0")).GET());
+            assertEquals(200, next.statusCode(), next.body());
+            Thread.sleep(3_500); // past the napping function's own 6 s timeout
+            HttpResponse<String> after =
+                    send(HttpRequest.newBuilder(quickBase.resolve("/nap?ms=0")).GET());
+            assertEquals(200, after.statusCode(), after.body());
         }
         assertTrue(
                 CONSOLE.warnings().stream()
-                        .anyMatch(w -> w.startsWith("slow-rest ran past the REST API's integration timeout (290 ms)")),
+                        .anyMatch(w -> w.startsWith("nap timed out: ") && w.contains("Task timed out")),
+                "the function's own timeout is told once it comes: " + CONSOLE.warnings());
+        assertTrue(
+                CONSOLE.warnings().stream()
+                        .anyMatch(w -> w.startsWith("slow-rest ran past the REST API's integration timeout (2900 ms)")),
                 CONSOLE.warnings().toString());
     }
 
