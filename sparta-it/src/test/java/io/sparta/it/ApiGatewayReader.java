@@ -47,6 +47,21 @@ final class ApiGatewayReader {
         return get("/restapis/" + apiId + "/resources/" + resourceId + "/methods/" + httpMethod);
     }
 
+    /** The HTTP API (API Gateway v2) of that name. */
+    JsonNode httpApi(String name) {
+        for (JsonNode api : get("/v2/apis").path("items")) {
+            if (api.path("name").asText().equals(name)) {
+                return api;
+            }
+        }
+        throw new AssertionError("no HTTP API named " + name + ": " + get("/v2/apis"));
+    }
+
+    /** A collection of an HTTP API: {@code routes}, {@code stages} or {@code integrations}, its items. */
+    JsonNode httpApiItems(String apiId, String collection) {
+        return get("/v2/apis/" + apiId + "/" + collection).path("items");
+    }
+
     private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
                 .header(

@@ -56,6 +56,11 @@ abstract class SharedSampleOnFakecloud {
         }
     }
 
+    /** fakecloud's address. */
+    java.net.URI endpoint() {
+        return fakecloud.endpoint();
+    }
+
     /** Skips the calling test, saying why, where fakecloud's binary is absent. */
     void needsFakecloud() {
         Assumptions.assumeTrue(fakecloud != null, FakeCloudServer.absence());

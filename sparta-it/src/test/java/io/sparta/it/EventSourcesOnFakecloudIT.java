@@ -1,0 +1,177 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.cloudwatchlogs.model.SubscriptionFilter;
+import software.amazon.awssdk.services.lambda.model.GetFunctionUrlConfigResponse;
+import software.amazon.awssdk.services.sns.model.Subscription;
+
+/**
+ * The event-sources sample provisioned on fakecloud, which creates what moto skips (ApiGatewayV2, Lambda::Url,
+ * Logs::SubscriptionFilter, S3::BucketPolicy, SNS::Subscription) and streams per-resource events and outputs for
+ * stacks made through change sets: each is asserted here through its service's API. The no-change case stays on
+ * moto ({@code EventSourcesIT}), since fakecloud lists every resource of an identical template as Modify.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
+
+    private static final String STACK = "event-sources";
+
+    private SampleProject.BuildResult provisioned;
+
+    EventSourcesOnFakecloudIT() {
+        super("event-sources", "event-sources-fakecloud");
+    }
+
+    private String physicalId(String logicalId) {
+        return aws.cloudFormation
+                .describeStackResource(r -> r.stackName(STACK).logicalResourceId(logicalId))
+                .stackResourceDetail()
+                .physicalResourceId();
+    }
+
+    private Map<String, String> outputs() {
+        Map<String, String> outputs = new java.util.TreeMap<>();
+        aws.cloudFormation
+                .describeStacks(r -> r.stackName(STACK))
+                .stacks()
+                .get(0)
+                .outputs()
+                .forEach(output -> outputs.put(output.outputKey(), output.outputValue()));
+        return outputs;
+    }
+
+    @Test
+    @Order(1)
+    void provisionStreamsEachResourcesEventsTimingsAndOutputs_onFakecloud() {
+        needsFakecloud();
+        aws.sqs.createQueue(r -> r.queueName("orders"));
+        aws.s3.createBucket(r -> r.bucket("legacy-drop"));
+        aws.logs.createLogGroup(r -> r.logGroupName("/aws/lambda/legacy-worker"));
+
+        provisioned = sample.mvn("package", "sparta:provision");
+
+        assertEquals(0, provisioned.exitCode(), provisioned.describe());
+        assertTrue(provisioned.logContains("Stack event-sources is CREATE_COMPLETE"), provisioned.describe());
+        for (String resource : List.of(
+                "HttpApi  AWS::ApiGatewayV2::Api",
+                "HttpApiStage  AWS::ApiGatewayV2::Stage",
+                "StorefrontHttpRoute1  AWS::ApiGatewayV2::Route",
+                "StatusUrl  AWS::Lambda::Url",
+                "ReactLogSubscription1  AWS::Logs::SubscriptionFilter",
+                "UploadsBucketPolicy  AWS::S3::BucketPolicy",
+                "AnnounceTopic1  AWS::SNS::Subscription")) {
+            assertTrue(
+                    provisioned.log().stream()
+                            .anyMatch(line -> line.contains("  " + resource + "  CREATE_IN_PROGRESS")),
+                    resource + " started: " + provisioned.describe());
+            assertTrue(
+                    provisioned.log().stream().anyMatch(line -> line.contains("  " + resource + "  CREATE_COMPLETE")),
+                    resource + " created: " + provisioned.describe());
+        }
+        assertTrue(provisioned.logContains("Resource timings, longest first:"), provisioned.describe());
+        Map<String, String> outputs = outputs();
+        for (String output : List.of("HttpApiUrl", "StatusUrl", "RestApiUrl", "OrdersTableName")) {
+            assertTrue(outputs.containsKey(output), outputs.toString());
+            assertTrue(
+                    provisioned.logContains("  " + output + " = " + outputs.get(output)),
+                    output + " printed: " + provisioned.describe());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theHttpApiHasTheDeclaredRoutesItsStageAndOneProxyIntegration_onFakecloud() {
+        needsFakecloud();
+        ApiGatewayReader apis = new ApiGatewayReader(endpoint(), LocalAws.REGION);
+        JsonNode api = apis.httpApi(STACK);
+        assertEquals("HTTP", api.path("protocolType").asText());
+        assertEquals(
+                "[\"https://shop.example.com\"]",
+                api.path("corsConfiguration").path("allowOrigins").toString());
+
+        String apiId = api.path("apiId").asText();
+        TreeSet<String> routes = new TreeSet<>();
+        apis.httpApiItems(apiId, "routes")
+                .forEach(route -> routes.add(route.path("routeKey").asText()));
+        assertEquals(new TreeSet<>(List.of("GET /products/{id}", "POST /products")), routes);
+        List<String> stages = new ArrayList<>();
+        apis.httpApiItems(apiId, "stages")
+                .forEach(stage -> stages.add(stage.path("stageName").asText()));
+        assertEquals(List.of("$default"), stages);
+        JsonNode integrations = apis.httpApiItems(apiId, "integrations");
+        assertEquals(1, integrations.size(), integrations.toString());
+        assertEquals("AWS_PROXY", integrations.get(0).path("integrationType").asText());
+        assertEquals("2.0", integrations.get(0).path("payloadFormatVersion").asText());
+        assertTrue(
+                integrations.get(0).path("integrationUri").asText().contains("event-sources-storefront"),
+                integrations.toString());
+        apis.httpApiItems(apiId, "routes")
+                .forEach(route -> assertEquals(
+                        "integrations/"
+                                + integrations.get(0).path("integrationId").asText(),
+                        route.path("target").asText()));
+    }
+
+    @Test
+    @Order(3)
+    void theFunctionUrlIsPublicWithItsCors_onFakecloud() {
+        needsFakecloud();
+        GetFunctionUrlConfigResponse url = aws.lambda.getFunctionUrlConfig(r -> r.functionName("event-sources-status"));
+        assertEquals("NONE", url.authTypeAsString());
+        assertEquals(List.of("https://shop.example.com"), url.cors().allowOrigins());
+        assertEquals(outputs().get("StatusUrl"), url.functionUrl());
+    }
+
+    @Test
+    @Order(4)
+    void theLogSubscriptionFeedsTheReactFunction_onFakecloud() {
+        needsFakecloud();
+        List<SubscriptionFilter> filters = aws.logs
+                .describeSubscriptionFilters(r -> r.logGroupName("/aws/lambda/legacy-worker"))
+                .subscriptionFilters();
+        assertEquals(1, filters.size(), filters.toString());
+        assertEquals("ERROR", filters.get(0).filterPattern());
+        assertTrue(filters.get(0).destinationArn().endsWith(":function:event-sources-react"), filters.toString());
+    }
+
+    @Test
+    @Order(5)
+    void theOwnedBucketRefusesInsecureTransport_onFakecloud() {
+        needsFakecloud();
+        String policy = aws.s3
+                .getBucketPolicy(r -> r.bucket(physicalId("UploadsBucket")))
+                .policy();
+        assertTrue(policy.contains("DenyInsecureTransport"), policy);
+        assertTrue(policy.contains("aws:SecureTransport"), policy);
+    }
+
+    @Test
+    @Order(6)
+    void theTopicDeliversOrdersToTheAnnounceFunctionThroughItsFilterPolicy_onFakecloud() {
+        needsFakecloud();
+        String topic = physicalId("EventsTopic");
+        List<Subscription> subscriptions =
+                aws.sns.listSubscriptionsByTopic(r -> r.topicArn(topic)).subscriptions();
+        assertEquals(1, subscriptions.size(), subscriptions.toString());
+        assertEquals("lambda", subscriptions.get(0).protocol());
+        assertTrue(
+                subscriptions.get(0).endpoint().endsWith(":function:event-sources-announce"), subscriptions.toString());
+        String filterPolicy = aws.sns
+                .getSubscriptionAttributes(
+                        r -> r.subscriptionArn(subscriptions.get(0).subscriptionArn()))
+                .attributes()
+                .get("FilterPolicy");
+        assertTrue(filterPolicy != null && filterPolicy.contains("order"), String.valueOf(filterPolicy));
+    }
+}

@@ -1,0 +1,88 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+
+/**
+ * The hooks sample on fakecloud, which rolls a failed create back as CloudFormation does and creates the
+ * CloudWatch alarms moto skips: a first provision that fails is reported with the resource and its reason and
+ * leaves ROLLBACK_COMPLETE, the next one recovers, and the built-in decorators' alarm and dashboard exist.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
+
+    private static final String STACK = "hooks-service";
+
+    HooksOnFakecloudIT() {
+        super("hooks", "hooks-fakecloud");
+    }
+
+    @Test
+    @Order(1)
+    void aFailedFirstCreateNamesTheResourceAndItsReasonAndRollsBack_fakecloudFailsExecuteChangeSetAtOnce() {
+        needsFakecloud();
+        SampleProject.BuildResult build = sample.mvn("deploy", "-Dbreak.deployment=true");
+
+        assertEquals(1, build.exitCode(), build.describe());
+        assertTrue(
+                build.log().stream()
+                        .anyMatch(line -> line.contains("BrokenAlias")
+                                && line.contains("sparta-it-no-such-function does not exist")),
+                "the resource and the reason: " + build.describe());
+        assertEquals(
+                "ROLLBACK_COMPLETE",
+                aws.cloudFormation
+                        .describeStacks(r -> r.stackName(STACK))
+                        .stacks()
+                        .get(0)
+                        .stackStatusAsString());
+    }
+
+    @Test
+    @Order(2)
+    void theNextProvisionRecoversFromTheRolledBackStack_onFakecloud() {
+        needsFakecloud();
+        SampleProject.BuildResult build = sample.mvn("deploy");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        assertEquals(
+                "CREATE_COMPLETE",
+                aws.cloudFormation
+                        .describeStacks(r -> r.stackName(STACK))
+                        .stacks()
+                        .get(0)
+                        .stackStatusAsString());
+        assertEquals(
+                "hooks",
+                aws.lambda
+                        .getFunction(r -> r.functionName("hooks-service-ping"))
+                        .configuration()
+                        .environment()
+                        .variables()
+                        .get("DECORATED_BY"));
+    }
+
+    @Test
+    @Order(3)
+    void theBuiltInErrorAlarmWatchesTheFunction_onFakecloud() {
+        needsFakecloud();
+        List<MetricAlarm> alarms = aws.cloudWatch.describeAlarms().metricAlarms().stream()
+                .filter(alarm -> alarm.dimensions().stream()
+                        .anyMatch(d ->
+                                d.name().equals("FunctionName") && d.value().equals("hooks-service-ping")))
+                .toList();
+        assertEquals(
+                1, alarms.size(), aws.cloudWatch.describeAlarms().metricAlarms().toString());
+        assertEquals("Errors", alarms.get(0).metricName());
+        assertEquals(2.0, alarms.get(0).threshold());
+        String body = aws.cloudWatch.getDashboard(r -> r.dashboardName(STACK)).dashboardBody();
+        assertTrue(body.contains("\"hooks-service-ping\""), body);
+    }
+}
