@@ -85,4 +85,40 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
         String body = aws.cloudWatch.getDashboard(r -> r.dashboardName(STACK)).dashboardBody();
         assertTrue(body.contains("\"hooks-service-ping\""), body);
     }
+
+    @Test
+    @Order(4)
+    void snapStartPublishesAVersionBehindTheAliasLive_onFakecloud() throws Exception {
+        needsFakecloud();
+        java.nio.file.Path pom = sample.file("service/pom.xml");
+        String text = java.nio.file.Files.readString(pom);
+        String tags = "        <configuration>\n          <tags>\n";
+        assertTrue(text.contains(tags), "the service's Sparta configuration starts with its tags");
+        java.nio.file.Files.writeString(
+                pom,
+                text.replace(
+                        tags,
+                        "        <configuration>\n          <functionDefaults>\n            <snapStart>true</snapStart>\n"
+                                + "          </functionDefaults>\n          <tags>\n"));
+
+        // fakecloud's change set marks every resource Modify and the unchanged queue for replacement, which
+        // Sparta's data-loss guard stops; CloudFormation would touch only the function, its version and alias.
+        SampleProject.BuildResult build = sample.mvn("deploy", "-Dsparta.allowDataLoss=true");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(
+                build.log().stream()
+                        .anyMatch(line -> line.contains("  PingAlias  AWS::Lambda::Alias  CREATE_COMPLETE")),
+                build.describe());
+        var alias =
+                aws.lambda.getAlias(r -> r.functionName("hooks-service-ping").name("live"));
+        assertTrue(alias.functionVersion().matches("\\d+"), "the alias points at a published version: " + alias);
+        assertEquals(
+                "PublishedVersions",
+                aws.lambda
+                        .getFunction(r -> r.functionName("hooks-service-ping"))
+                        .configuration()
+                        .snapStart()
+                        .applyOnAsString());
+    }
 }
