@@ -16,10 +16,16 @@ final class LocalContext implements Context {
     private final long deadlineMillis;
     private final String region;
 
-    LocalContext(String functionName, int memoryMb, long timeoutMillis, String region) {
+    /**
+     * @param init the init the invocation follows; one still running past its budget is part of the invocation (as
+     *     Lambda re-runs it there), so the time it took already counts against the timeout
+     */
+    LocalContext(String functionName, int memoryMb, long timeoutMillis, String region, Invocation.Init init) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
-        this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
+        long spent =
+                init != null && init.unfinished() != null ? (System.nanoTime() - init.startedNanos()) / 1_000_000 : 0;
+        this.deadlineMillis = System.currentTimeMillis() + timeoutMillis - spent;
         this.region = region;
     }
 
@@ -35,7 +41,9 @@ final class LocalContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return "local/[$LATEST]" + requestId.replace("-", "");
+        // The same name the environment's AWS_LAMBDA_LOG_STREAM_NAME gives, as on Lambda.
+        String stream = System.getenv("AWS_LAMBDA_LOG_STREAM_NAME");
+        return stream != null ? stream : "local/[$LATEST]" + requestId.replace("-", "");
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class LocalRunner {
         long timeoutMillis = Long.parseLong(args[5]);
         Invocation.Init init = Invocation.initialize(handler, Long.parseLong(args[7]), System.out);
         // The context's clock starts with the invocation, after init, as Lambda's does.
-        LocalContext context = new LocalContext(args[3], Integer.parseInt(args[4]), timeoutMillis, args[6]);
+        LocalContext context = new LocalContext(args[3], Integer.parseInt(args[4]), timeoutMillis, args[6], init);
         Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.out, init);
         Files.write(Path.of(args[2]), result.body());
         System.exit(

@@ -46,7 +46,7 @@ public final class ServeWorker {
                 return;
             }
             requests.readFully(event);
-            LocalContext context = new LocalContext(functionName, memory, timeoutMillis, region);
+            LocalContext context = new LocalContext(functionName, memory, timeoutMillis, region, init);
             Invocation.Result result = Invocation.run(handler, event, context, timeoutMillis, System.err, init);
             if (init != null) {
                 init = init.afterInvocation();

@@ -295,7 +295,14 @@ public final class LocalApiServer implements AutoCloseable {
             return ProxyEvents.functionError(api);
         }
         if (reply.outcome() == WorkerProcess.RETURNED) {
-            return reading.apply(reply.body());
+            ProxyEvents.Reply read = reading.apply(reply.body());
+            if (api == ApiKind.REST && read.status() == 502) {
+                console.warn(function.name() + " answered the REST API something other than a proxy response"
+                        + " (an object with a numeric statusCode, and headers and body), which API Gateway logs as"
+                        + " \"Malformed Lambda proxy response\" and answers 502; return an"
+                        + " APIGatewayProxyResponseEvent");
+            }
+            return read;
         }
         report(function, reply);
         return ProxyEvents.functionError(api);

@@ -106,12 +106,15 @@ class LocalInvokerTest {
                         "acme/SlowInit.java", """
                 package acme;
                 import io.sparta.annotations.SpartaLambda;
+                import com.amazonaws.services.lambda.runtime.Context;
                 public class SlowInit {
                     static {
                         try { Thread.sleep(1_500); } catch (InterruptedException e) { throw new IllegalStateException(e); }
                     }
                     @SpartaLambda(name = "slow-init", timeout = 60)
-                    public String handle(String event) { return "initialised"; }
+                    public String handle(String event, Context context) {
+                        return "initialised, " + context.getRemainingTimeInMillis() + " ms left";
+                    }
                 }
                 """,
                         "acme/Records.java", """
@@ -147,7 +150,7 @@ class LocalInvokerTest {
                 import java.util.*;
                 public class LambdaVariables {
                     @SpartaLambda(name = "variables")
-                    public Map<String, String> read(String event) {
+                    public Map<String, String> read(String event, com.amazonaws.services.lambda.runtime.Context context) {
                         Map<String, String> seen = new TreeMap<>();
                         for (String name : List.of("TZ", "LANG", "LAMBDA_TASK_ROOT", "AWS_LAMBDA_INITIALIZATION_TYPE",
                                 "AWS_LAMBDA_LOG_STREAM_NAME", "_X_AMZN_TRACE_ID", "AWS_XRAY_CONTEXT_MISSING",
@@ -155,6 +158,8 @@ class LocalInvokerTest {
                             seen.put(name, String.valueOf(System.getenv(name)));
                         }
                         seen.put("timeZone", TimeZone.getDefault().getID());
+                        seen.put("contextLogStream", context.getLogStreamName());
+                        seen.put("contextLogGroup", context.getLogGroupName());
                         seen.put("traceProperty", String.valueOf(System.getProperty("com.amazonaws.xray.traceHeader")));
                         return seen;
                     }
@@ -265,6 +270,13 @@ class LocalInvokerTest {
         assertEquals(
                 "/aws/lambda/orders-variables",
                 seen.path("AWS_LAMBDA_LOG_GROUP_NAME").asText());
+        assertEquals(
+                seen.path("AWS_LAMBDA_LOG_STREAM_NAME").asText(),
+                seen.path("contextLogStream").asText(),
+                "the Context names the stream the variable does, as on Lambda");
+        assertEquals(
+                seen.path("AWS_LAMBDA_LOG_GROUP_NAME").asText(),
+                seen.path("contextLogGroup").asText());
         assertEquals("AWS_Lambda_java21", seen.path("AWS_EXECUTION_ENV").asText());
     }
 
@@ -421,7 +433,13 @@ class LocalInvokerTest {
     @Test
     void anInitPastItsBudgetIsReportedAsLambdaDoesAndFinishedWithinTheFirstInvocation() throws Exception {
         // 10 s × 0.05: a 500 ms budget for an init of 1.5 s; the function's 60 s × 0.05 = 3 s hold the rest.
-        assertEquals("\"initialised\"", invoke("slow-init", "\"x\"".getBytes(StandardCharsets.UTF_8), 0.05));
+        String response = invoke("slow-init", "\"x\"".getBytes(StandardCharsets.UTF_8), 0.05);
+        java.util.regex.Matcher left = java.util.regex.Pattern.compile("\"initialised, (\\d+) ms left\"")
+                .matcher(response);
+        assertTrue(left.matches(), response);
+        assertTrue(
+                Integer.parseInt(left.group(1)) <= 3_000 - 1_400,
+                "the context's time left counts the init, as the invocation's timeout does: " + response);
 
         List<String> lines = console.lines();
         String initReport = lines.stream()

@@ -86,6 +86,11 @@ class LocalApiServerTest {
                     Thread.sleep(3_000);
                     return "late";
                 }
+                @SpartaLambda(name = "plain-rest")
+                @HttpRoute(method = "GET", path = "/plain", api = ApiKind.REST)
+                public String plainRest(Map<String, Object> event) {
+                    return "not a proxy response";
+                }
                 @SpartaLambda(name = "nap", timeout = 60)
                 @HttpRoute(method = "GET", path = "/nap")
                 public String nap(APIGatewayV2HTTPEvent event) throws InterruptedException {
@@ -240,6 +245,19 @@ class LocalApiServerTest {
         HttpResponse<String> brokenRest = send(at("/api/broken").GET());
         assertEquals(502, brokenRest.statusCode(), "a REST API with 502");
         assertEquals("{\"message\":\"Internal server error\"}", brokenRest.body());
+    }
+
+    @Test
+    void aRestFunctionThatAnswersNoProxyResponseIs502AndTheConsoleSaysWhy() throws Exception {
+        HttpResponse<String> plain = send(at("/api/plain").GET());
+        assertEquals(502, plain.statusCode());
+        assertEquals("{\"message\":\"Internal server error\"}", plain.body());
+        assertTrue(
+                CONSOLE.warnings().stream()
+                        .anyMatch(w -> w.startsWith(
+                                        "plain-rest answered the REST API something other" + " than a proxy response")
+                                && w.contains("Malformed Lambda proxy response")),
+                CONSOLE.warnings().toString());
     }
 
     @Test
