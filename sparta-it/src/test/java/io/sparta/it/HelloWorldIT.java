@@ -14,16 +14,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -71,65 +68,19 @@ class HelloWorldIT extends SharedSampleOnMoto {
         assertEquals(0, build.exitCode(), build.describe());
         assertTrue(build.logContains("CREATE_COMPLETE"), build.describe());
 
-        FunctionConfiguration hello =
-                aws.lambda.getFunction(r -> r.functionName(HELLO)).configuration();
-        assertEquals("com.example.hello.HelloHandler", hello.handler());
-        assertEquals("java21", hello.runtimeAsString());
-        assertEquals(256, hello.memorySize());
-        assertEquals(10, hello.timeout());
-        assertEquals("Says hello", hello.description());
-        assertEquals(
-                Map.of("GREETING", "Hello", "STAGE", "dev"), hello.environment().variables());
-        assertEquals(codeSha256(archive()), hello.codeSha256());
-
-        FunctionConfiguration shout =
-                aws.lambda.getFunction(r -> r.functionName(SHOUT)).configuration();
-        assertEquals("com.example.hello.Greetings::shout", shout.handler());
-        assertEquals("java17", shout.runtimeAsString());
-        assertEquals(512, shout.memorySize());
-        assertEquals(20, shout.timeout());
-        assertEquals(codeSha256(archive()), shout.codeSha256());
-
-        assertNotEquals(hello.role(), shout.role(), "each function has a role of its own");
+        HelloWorldChecks.bothFunctionsAsDeclared(aws, archive());
     }
 
     @Test
     @Order(3)
     void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup() {
-        for (String function : List.of(HELLO, SHOUT)) {
-            String roleName = aws.roleNameOf(function);
-            JsonNode trust = aws.trustPolicy(roleName);
-            assertEquals(1, trust.path("Statement").size());
-            assertEquals(
-                    "lambda.amazonaws.com",
-                    trust.at("/Statement/0/Principal/Service").asText());
-            assertEquals("sts:AssumeRole", trust.at("/Statement/0/Action").asText());
-
-            assertEquals(
-                    List.of("write-own-logs"),
-                    aws.iam.listRolePolicies(r -> r.roleName(roleName)).policyNames());
-            JsonNode policy = aws.inlinePolicy(roleName, "write-own-logs");
-            assertEquals(1, policy.path("Statement").size());
-            JsonNode statement = policy.at("/Statement/0");
-            assertEquals("Allow", statement.path("Effect").asText());
-            assertEquals(
-                    List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                    List.of(
-                            statement.at("/Action/0").asText(),
-                            statement.at("/Action/1").asText()));
-            assertEquals(
-                    "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/" + function + ":*",
-                    statement.path("Resource").asText());
-        }
+        HelloWorldChecks.eachRoleWritesOnlyItsOwnLogGroup(aws);
     }
 
     @Test
     @Order(4)
     void logGroupsKeepTheDeclaredRetention() {
-        Map<String, Integer> retention =
-                aws.logs.describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/hello-world-")).logGroups().stream()
-                        .collect(Collectors.toMap(g -> g.logGroupName(), g -> g.retentionInDays()));
-        assertEquals(Map.of("/aws/lambda/" + HELLO, 14, "/aws/lambda/" + SHOUT, 30), retention);
+        HelloWorldChecks.logGroupsKeepTheDeclaredRetention(aws);
     }
 
     @Test
