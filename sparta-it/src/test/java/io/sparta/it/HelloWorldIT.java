@@ -238,8 +238,9 @@ class HelloWorldIT extends SharedSampleOnMoto {
                 .filter(key -> !key.equals(current))
                 .findFirst()
                 .orElseThrow();
-        long firstSize =
-                aws.s3.headObject(r -> r.bucket(artifactBucket()).key(first)).contentLength();
+        long firstSize = aws.s3
+                .headObject(r -> r.bucket(aws.artifactBucket()).key(first))
+                .contentLength();
         List<String> before = artifactKeys();
         assertTrue(before.contains("hello-world/deployments/hello-world.json"), before.toString());
 
@@ -252,7 +253,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
         SampleProject.BuildResult dry = sample.mvn(
                 "sparta:prune", "-Dsparta.pruneMinAgeMinutes=0", "-Dsparta.keepDeployments=1", "-Dsparta.dryRun=true");
         assertEquals(0, dry.exitCode(), dry.describe());
-        assertTrue(dry.logContains("Dry run: would delete s3://" + artifactBucket() + "/" + first), dry.describe());
+        assertTrue(dry.logContains("Dry run: would delete s3://" + aws.artifactBucket() + "/" + first), dry.describe());
         assertEquals(before, artifactKeys());
 
         SampleProject.BuildResult keepOne =
@@ -336,18 +337,8 @@ class HelloWorldIT extends SharedSampleOnMoto {
                 .get(0);
     }
 
-    private String artifactBucket() {
-        return aws.cloudFormation
-                .describeStacks(r -> r.stackName("sparta-artifacts"))
-                .stacks()
-                .get(0)
-                .outputs()
-                .get(0)
-                .outputValue();
-    }
-
     private List<String> artifactKeys() {
-        String bucket = artifactBucket();
+        String bucket = aws.artifactBucket();
         return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
                 .map(S3Object::key)
                 .sorted()

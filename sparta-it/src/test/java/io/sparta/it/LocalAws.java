@@ -82,6 +82,17 @@ final class LocalAws implements AutoCloseable {
         }
     }
 
+    /** The managed artifact bucket, as its stack's output names it. */
+    String artifactBucket() {
+        return cloudFormation
+                .describeStacks(r -> r.stackName("sparta-artifacts"))
+                .stacks()
+                .get(0)
+                .outputs()
+                .get(0)
+                .outputValue();
+    }
+
     /** The name of the role a function runs as. */
     String roleNameOf(String functionName) {
         String roleArn = lambda.getFunction(r -> r.functionName(functionName))

@@ -76,13 +76,7 @@ abstract class SharedSampleOnFakecloud {
 
     /** The layer zips in the managed artifact bucket under {@code <service>/layers/}. */
     List<String> layerObjects(String serviceName) {
-        String bucket = aws.cloudFormation
-                .describeStacks(r -> r.stackName("sparta-artifacts"))
-                .stacks()
-                .get(0)
-                .outputs()
-                .get(0)
-                .outputValue();
+        String bucket = aws.artifactBucket();
         return aws.s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(serviceName + "/layers/")).contents().stream()
                 .map(S3Object::key)
                 .sorted()

@@ -2,15 +2,13 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.deploy.AwsSession;
-import io.sparta.core.local.DeployedResources;
 import io.sparta.core.local.InvokeRequest;
 import io.sparta.core.local.LocalInvoker;
-import io.sparta.core.local.RemoteInvoker;
 import io.sparta.core.local.SampleEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -55,18 +53,11 @@ public class InvokeMojo extends AbstractLocalMojo {
                     + (System.currentTimeMillis()
                             - session.getRequest().getStartTime().getTime()) + " ms");
         }
-        InvokeRequest request = request(console);
-        if (remote) {
-            try (AwsSession aws = AwsSession.open(awsTarget())) {
-                new RemoteInvoker(console).invoke(request, aws);
-            }
-        } else if (resourcesFromStack) {
-            try (AwsSession aws = AwsSession.open(awsTarget())) {
-                new LocalInvoker(console).invoke(request, DeployedResources.of(aws, console));
-            }
-        } else {
-            new LocalInvoker(console).invoke(request);
-        }
+        new LocalInvoker(console)
+                .invoke(
+                        request(console),
+                        remote || resourcesFromStack ? Optional.of(awsTarget()) : Optional.empty(),
+                        remote);
     }
 
     private InvokeRequest request(Console console) throws SpartaUserException, IOException {

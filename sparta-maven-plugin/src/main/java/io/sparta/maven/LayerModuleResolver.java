@@ -64,6 +64,14 @@ final class LayerModuleResolver implements LayerModules {
     }
 
     @Override
+    public List<java.nio.file.Path> providedJars() {
+        return project.getArtifacts().stream()
+                .filter(artifact -> Artifact.SCOPE_PROVIDED.equals(artifact.getScope()) && artifact.getFile() != null)
+                .map(artifact -> artifact.getFile().toPath())
+                .toList();
+    }
+
+    @Override
     public Optional<String> declaredOtherwise(String name) {
         return Optional.ofNullable(others.get(name))
                 .map(d -> d.getGroupId() + ":" + d.getArtifactId() + " with scope "

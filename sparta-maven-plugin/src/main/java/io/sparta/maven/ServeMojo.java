@@ -2,12 +2,10 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.deploy.AwsSession;
-import io.sparta.core.local.DeployedResources;
 import io.sparta.core.serve.LocalApiServer;
 import io.sparta.core.serve.ServeRequest;
 import java.io.IOException;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -43,24 +41,7 @@ public class ServeMojo extends AbstractLocalMojo {
                 port,
                 layerModules(),
                 localTimeoutScale());
-        if (resourcesFromStack) {
-            try (AwsSession aws = AwsSession.open(awsTarget())) {
-                serve(request, DeployedResources.of(aws, console), console);
-            }
-        } else {
-            serve(request, DeployedResources.NONE, console);
-        }
-    }
-
-    private static void serve(ServeRequest request, DeployedResources deployed, Console console)
-            throws SpartaUserException, IOException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalApiServer server = new LocalApiServer(request, console, deployed)) {
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sparta-serve-stop"));
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalApiServer.serveUntilStopped(
+                request, console, resourcesFromStack ? Optional.of(awsTarget()) : Optional.empty());
     }
 }

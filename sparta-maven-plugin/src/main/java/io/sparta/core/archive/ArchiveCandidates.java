@@ -35,26 +35,6 @@ public record ArchiveCandidates(
         runtimeDependencies = List.copyOf(runtimeDependencies);
     }
 
-    /** Candidates of a module that depends on no layer module. */
-    public ArchiveCandidates(
-            Path mainArtifact,
-            Map<String, Path> attachedJars,
-            ShadeOrder shade,
-            String shadedClassifier,
-            List<DependencyLayer.Dependency> runtimeDependencies,
-            DependencyPackaging packaging,
-            Optional<java.time.Instant> outputTimestamp) {
-        this(
-                mainArtifact,
-                attachedJars,
-                shade,
-                shadedClassifier,
-                runtimeDependencies,
-                packaging,
-                outputTimestamp,
-                LayerModules.NONE);
-    }
-
     /** The time of the layer's entries: {@code project.build.outputTimestamp}, or a fixed one. */
     public java.time.Instant entryTime() {
         return outputTimestamp.orElse(DependencyLayer.DEFAULT_TIME);

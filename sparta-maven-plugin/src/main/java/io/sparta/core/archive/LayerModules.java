@@ -36,6 +36,14 @@ public interface LayerModules {
         return Optional.empty();
     }
 
+    /**
+     * The provided dependencies' jars as the module compiles against them (resolved with the module, no further
+     * resolution), which the local goals read supertypes from.
+     */
+    default List<Path> providedJars() {
+        return List.of();
+    }
+
     /** Layer modules given outright, for tests and tools that resolve them another way. */
     static LayerModules of(Map<String, List<DependencyLayer.Dependency>> modules) {
         Map<String, List<DependencyLayer.Dependency>> copy = Map.copyOf(modules);

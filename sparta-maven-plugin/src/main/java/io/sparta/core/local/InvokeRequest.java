@@ -39,31 +39,4 @@ public record InvokeRequest(
             throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
         }
     }
-
-    /** A request for a service whose functions name no layer module, with Lambda's own timeouts. */
-    public InvokeRequest(
-            Path classesDirectory,
-            List<Path> classpath,
-            List<Path> runtimeJars,
-            Path java,
-            ServiceSettings settings,
-            String functionName,
-            byte[] event,
-            String region,
-            Map<String, String> passThroughEnvironment,
-            Path workDirectory) {
-        this(
-                classesDirectory,
-                classpath,
-                runtimeJars,
-                java,
-                settings,
-                functionName,
-                event,
-                region,
-                passThroughEnvironment,
-                workDirectory,
-                io.sparta.core.archive.LayerModules.NONE,
-                1);
-    }
 }

@@ -146,6 +146,26 @@ public final class LocalInvoker {
                 : " (its " + function.timeout() + " s timeout × timeoutScale " + request.timeoutScale() + ")";
     }
 
+    /**
+     * The invoke goal: locally, locally against the deployed stack's resources, or the deployed function itself.
+     *
+     * @param stack the deployed stack's AWS target, when the run reaches it; empty for a run on this machine alone
+     * @param remote whether to invoke the deployed function instead of running it here
+     * @return the function's response
+     */
+    public String invoke(
+            InvokeRequest request, java.util.Optional<io.sparta.core.deploy.AwsTarget> stack, boolean remote)
+            throws SpartaUserException, IOException {
+        if (stack.isEmpty()) {
+            return invoke(request);
+        }
+        try (io.sparta.core.deploy.AwsSession aws = io.sparta.core.deploy.AwsSession.open(stack.get())) {
+            return remote
+                    ? new RemoteInvoker(console).invoke(request, aws)
+                    : invoke(request, DeployedResources.of(aws, console));
+        }
+    }
+
     /** @return the function's response, as Lambda would return it */
     public String invoke(InvokeRequest request) throws SpartaUserException, IOException {
         return invoke(request, DeployedResources.NONE);

@@ -43,13 +43,13 @@ public final class LocalJvm {
         return paths;
     }
 
-    /** What the scan reads supertypes from: the runtime classpath and every layer module's jars. */
-    public static List<Path> scanClasspath(List<Path> classpath, io.sparta.core.archive.LayerModules layerModules)
-            throws io.sparta.core.common.SpartaUserException {
+    /**
+     * What the scan reads supertypes from: the runtime classpath and the provided dependencies' jars, those of the
+     * layer modules among them, without resolving any layer module.
+     */
+    public static List<Path> scanClasspath(List<Path> classpath, io.sparta.core.archive.LayerModules layerModules) {
         List<Path> paths = new ArrayList<>(classpath);
-        for (String layer : layerModules.names()) {
-            paths.addAll(layerModules.files(layer));
-        }
+        paths.addAll(layerModules.providedJars());
         return paths;
     }
 

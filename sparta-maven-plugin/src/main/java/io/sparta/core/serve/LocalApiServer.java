@@ -76,6 +76,35 @@ public final class LocalApiServer implements AutoCloseable {
         this.watcher = new ClassesWatcher(request.classesDirectory());
     }
 
+    /**
+     * The serve goal: serves until the JVM is told to stop (Ctrl-C).
+     *
+     * @param stack the deployed stack's AWS target, for functions that use its resources; empty for none
+     */
+    public static void serveUntilStopped(
+            ServeRequest request, Console console, Optional<io.sparta.core.deploy.AwsTarget> stack)
+            throws SpartaUserException, IOException {
+        if (stack.isPresent()) {
+            try (io.sparta.core.deploy.AwsSession aws = io.sparta.core.deploy.AwsSession.open(stack.get())) {
+                serveUntilStopped(request, console, DeployedResources.of(aws, console));
+            }
+        } else {
+            serveUntilStopped(request, console, DeployedResources.NONE);
+        }
+    }
+
+    private static void serveUntilStopped(ServeRequest request, Console console, DeployedResources deployed)
+            throws SpartaUserException, IOException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        try (LocalApiServer server = new LocalApiServer(request, console, deployed)) {
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sparta-serve-stop"));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** @return the server's base address, such as {@code http://127.0.0.1:8080} */
     public URI start() throws IOException, SpartaUserException {
         loadedAt = System.nanoTime();

@@ -38,29 +38,4 @@ public record ServeRequest(
             throw new IllegalArgumentException("timeoutScale must be positive: " + timeoutScale);
         }
     }
-
-    /** A request for a service whose functions name no layer module, with Lambda's own timeouts. */
-    public ServeRequest(
-            Path classesDirectory,
-            List<Path> classpath,
-            List<Path> runtimeJars,
-            Path java,
-            ServiceSettings settings,
-            String region,
-            Map<String, String> passThroughEnvironment,
-            String host,
-            int port) {
-        this(
-                classesDirectory,
-                classpath,
-                runtimeJars,
-                java,
-                settings,
-                region,
-                passThroughEnvironment,
-                host,
-                port,
-                io.sparta.core.archive.LayerModules.NONE,
-                1);
-    }
 }

@@ -76,27 +76,10 @@ public final class DependencyLayerTemplate {
             }
             lambda.set("Layers", layers);
         }
-        publishOnLayerChange(template);
-    }
-
-    /**
-     * A SnapStart function's version is published when its description changes, which names the code and the
-     * configuration; the layer's key joins them, so new dependencies reach the alias {@code live} too, not only
-     * {@code $LATEST}.
-     */
-    private static void publishOnLayerChange(ObjectNode template) {
-        String code = "code ${" + ServiceTemplate.ARTIFACT_KEY + "}";
-        template.path("Resources").forEach(resource -> {
-            JsonNode description =
-                    resource.path("Properties").path("Description").path("Fn::Sub");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Version")
-                    && description.asText().startsWith(code)) {
-                ((ObjectNode) resource.path("Properties").path("Description"))
-                        .put(
-                                "Fn::Sub",
-                                code + " layer ${" + LAYER_KEY + "}"
-                                        + description.asText().substring(code.length()));
-            }
-        });
+        for (LambdaFunction function : service.functions()) {
+            // New dependencies reach the alias live too, not only $LATEST.
+            ServiceTemplate.publishOnLayerChange(
+                    template.path("Resources").path(function.logicalIdPrefix() + "Version"), List.of(LAYER_KEY));
+        }
     }
 }

@@ -146,7 +146,9 @@ public final class LayerModuleTemplate {
                                 : entry);
             }
             lambda.set("Layers", layers);
-            publishOnLayerChange(resources, function, own);
+            ServiceTemplate.publishOnLayerChange(
+                    resources.path(function.logicalIdPrefix() + "Version"),
+                    own.stream().map(LayerModuleTemplate::keyParameter).toList());
         }
     }
 
@@ -186,25 +188,5 @@ public final class LayerModuleTemplate {
             previous = current;
         }
         return previous[b.length()];
-    }
-
-    /**
-     * A SnapStart function's version is published when its description changes; the keys of the layer modules it
-     * lists join it, so a new layer version reaches the alias {@code live}, not only {@code $LATEST}.
-     */
-    private static void publishOnLayerChange(ObjectNode resources, LambdaFunction function, List<String> layers) {
-        JsonNode version = resources.path(function.logicalIdPrefix() + "Version");
-        JsonNode description = version.path("Properties").path("Description");
-        if (!version.path("Type").asText().equals("AWS::Lambda::Version") || !description.has("Fn::Sub")) {
-            return;
-        }
-        StringBuilder keys = new StringBuilder();
-        layers.forEach(
-                name -> keys.append(" layer ${").append(keyParameter(name)).append('}'));
-        String code = "code ${" + ServiceTemplate.ARTIFACT_KEY + "}";
-        String text = description.path("Fn::Sub").asText();
-        if (text.startsWith(code)) {
-            ((ObjectNode) description).put("Fn::Sub", code + keys + text.substring(code.length()));
-        }
     }
 }

@@ -138,6 +138,26 @@ public final class ServiceTemplate {
     }
 
     /**
+     * Names layer keys in a SnapStart function's version description, beside its code's: the version is published
+     * when the description changes, so a new layer version reaches the alias {@code live}, not only
+     * {@code $LATEST}.
+     *
+     * @param version the function's {@code AWS::Lambda::Version}, or a missing node for a function without one
+     * @param keyParameters the template parameters holding the keys of the layers it lists
+     */
+    static void publishOnLayerChange(JsonNode version, java.util.List<String> keyParameters) {
+        JsonNode description = version.path("Properties").path("Description");
+        String code = "code ${" + ARTIFACT_KEY + "}";
+        String text = description.path("Fn::Sub").asText();
+        if (!version.path("Type").asText().equals("AWS::Lambda::Version") || !text.startsWith(code)) {
+            return;
+        }
+        StringBuilder keys = new StringBuilder();
+        keyParameters.forEach(key -> keys.append(" layer ${").append(key).append('}'));
+        ((ObjectNode) description).put("Fn::Sub", code + keys + text.substring(code.length()));
+    }
+
+    /**
      * A version published whenever code or configuration changes, and the alias {@code live} on it. The version's
      * description holds the archive's content-hash key and a hash of the configuration, so an unchanged function
      * publishes nothing; older versions are kept for rollback.

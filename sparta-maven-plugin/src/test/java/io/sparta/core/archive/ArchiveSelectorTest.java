@@ -47,7 +47,8 @@ class ArchiveSelectorTest {
                 classifier,
                 dependencies,
                 mode,
-                Optional.empty());
+                Optional.empty(),
+                LayerModules.NONE);
     }
 
     @Test
@@ -143,7 +144,8 @@ class ArchiveSelectorTest {
                         null,
                         List.of(),
                         DependencyPackaging.AUTO,
-                        Optional.empty())));
+                        Optional.empty(),
+                        LayerModules.NONE)));
         assertTrue(e.getMessage().contains("run 'mvn package'"), e.getMessage());
         SpartaUserException attached = assertThrows(
                 SpartaUserException.class,
@@ -154,7 +156,8 @@ class ArchiveSelectorTest {
                         "lambda",
                         List.of(),
                         DependencyPackaging.AUTO,
-                        Optional.empty())));
+                        Optional.empty(),
+                        LayerModules.NONE)));
         assertTrue(
                 attached.getMessage().contains("classifier 'lambda', but no such jar was attached"),
                 attached.getMessage());

@@ -127,7 +127,9 @@ class DeployedFunctionsOnMotoTest {
                 "\"x\"".getBytes(StandardCharsets.UTF_8),
                 "us-east-1",
                 shell,
-                work.resolve("invoke-" + function));
+                work.resolve("invoke-" + function),
+                io.sparta.core.archive.LayerModules.NONE,
+                1);
     }
 
     @Test

@@ -387,7 +387,9 @@ class LocalInvokerTest {
                                 "{}".getBytes(StandardCharsets.UTF_8),
                                 "eu-west-1",
                                 Map.of(),
-                                work.resolve("invoke-parent"))));
+                                work.resolve("invoke-parent"),
+                                io.sparta.core.archive.LayerModules.NONE,
+                                1)));
         assertEquals(
                 "No @SpartaLambda function in " + empty + "; run the goal in the module that declares the functions"
                         + " (mvn -f MODULE or -pl MODULE), after compiling it",
