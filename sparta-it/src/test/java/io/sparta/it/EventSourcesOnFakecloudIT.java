@@ -19,13 +19,14 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 /**
  * The event-sources sample provisioned on fakecloud, which creates what moto skips (ApiGatewayV2, Lambda::Url,
  * Logs::SubscriptionFilter, S3::BucketPolicy, SNS::Subscription) and streams per-resource events and outputs for
- * stacks made through change sets: each is asserted here through its service's API. The no-change case stays on
- * moto ({@code EventSourcesIT}), since fakecloud lists every resource of an identical template as Modify.
+ * stacks made through change sets: each is asserted here through its service's API. Then every check
+ * {@code EventSourcesIT} makes on moto through the AWS API ({@link EventSourcesChecks}) runs here too. The no-change
+ * case stays on moto, since fakecloud lists every resource of an identical template as Modify.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
 
-    private static final String STACK = "event-sources";
+    private static final String STACK = EventSourcesChecks.STACK;
 
     private SampleProject.BuildResult provisioned;
 
@@ -55,13 +56,11 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
     @Order(1)
     void provisionStreamsEachResourcesEventsTimingsAndOutputs_onFakecloud() {
         needsFakecloud();
-        aws.sqs.createQueue(r -> r.queueName("orders"));
-        aws.s3.createBucket(r -> r.bucket("legacy-drop"));
-        aws.logs.createLogGroup(r -> r.logGroupName("/aws/lambda/legacy-worker"));
+        EventSourcesChecks.createPreExistingResources(aws);
 
         provisioned = sample.mvn("package", "sparta:provision");
 
-        assertEquals(0, provisioned.exitCode(), provisioned.describe());
+        EventSourcesChecks.provisionFoundThePreExistingResources(provisioned);
         assertTrue(provisioned.logContains("Stack event-sources is CREATE_COMPLETE"), provisioned.describe());
         for (String resource : List.of(
                 "HttpApi  AWS::ApiGatewayV2::Api",
@@ -173,5 +172,104 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
                 .attributes()
                 .get("FilterPolicy");
         assertTrue(filterPolicy != null && filterPolicy.contains("order"), String.valueOf(filterPolicy));
+    }
+
+    @Test
+    @Order(7)
+    void theOwnedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.ownedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack(aws);
+    }
+
+    @Test
+    @Order(8)
+    void schedulesBecomeRulesTargetingTheFunctionWhichOnlyThoseRulesMayInvoke_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.schedulesBecomeRulesTargetingTheFunctionWhichOnlyThoseRulesMayInvoke(aws);
+    }
+
+    @Test
+    @Order(9)
+    void anExistingQueueFeedsTheFunctionWhoseRoleMayConsumeOnlyThatQueue_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.anExistingQueueFeedsTheFunctionWhoseRoleMayConsumeOnlyThatQueue(aws);
+    }
+
+    @Test
+    @Order(10)
+    void restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly(aws);
+    }
+
+    @Test
+    @Order(11)
+    void declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables(aws);
+    }
+
+    @Test
+    @Order(12)
+    void grantsAreExactlyTheirActionsOnTheirResources_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.grantsAreExactlyTheirActionsOnTheirResources(aws);
+    }
+
+    @Test
+    @Order(13)
+    void streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams(aws);
+    }
+
+    @Test
+    @Order(14)
+    void anEventPatternRuleTargetsItsFunction_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.anEventPatternRuleTargetsItsFunction(aws);
+    }
+
+    @Test
+    @Order(15)
+    void anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn(aws);
+    }
+
+    /** moto fails both calls that list this stack's resources ({@code EventSourcesIT}); fakecloud answers them. */
+    @Test
+    @Order(100)
+    void statusListsEveryResourceAndOutput_onFakecloudWhereMotoFailsToListThem() {
+        needsFakecloud();
+        SampleProject.BuildResult build = sample.mvn("sparta:status");
+        assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(build.logContains("[INFO] Stack event-sources: CREATE_COMPLETE"), build.describe());
+        assertTrue(build.logContains("[INFO] Resources:"), build.describe());
+        List<software.amazon.awssdk.services.cloudformation.model.StackResourceSummary> resources =
+                aws
+                        .cloudFormation
+                        .listStackResourcesPaginator(r -> r.stackName(STACK))
+                        .stackResourceSummaries()
+                        .stream()
+                        .toList();
+        assertTrue(resources.size() > 70, resources.size() + " resources");
+        for (var resource : resources) {
+            assertTrue(
+                    build.logContains("[INFO]   " + resource.logicalResourceId() + "  " + resource.resourceType() + "  "
+                            + resource.physicalResourceId() + "  CREATE_COMPLETE"),
+                    resource.logicalResourceId() + " listed: " + build.describe());
+        }
+        outputs()
+                .forEach((key, value) -> assertTrue(
+                        build.logContains("[INFO]   " + key + " = " + value), key + ": " + build.describe()));
+        assertTrue(build.log().stream().noneMatch(line -> line.startsWith("[WARNING]")), build.describe());
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners_onFakecloudAsOnMoto() {
+        needsFakecloud();
+        EventSourcesChecks.deleteRemovedSpartasNotificationAndKeptTheOwners(aws, sample.mvn("sparta:delete"));
     }
 }

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 
 /**
  * Follows one stack operation to its end, printing each new stack event as CloudFormation records it. The SDK's
@@ -39,10 +42,19 @@ final class StackWatcher {
     StackOutcome awaitSettled() {
         Duration pause = FIRST_POLL;
         while (true) {
-            Stack stack = cloudFormation
-                    .describeStacks(r -> r.stackName(stackId))
-                    .stacks()
-                    .get(0);
+            Optional<Stack> found = Stacks.find(cloudFormation, stackId);
+            if (found.isEmpty()) {
+                // AWS keeps answering for a deleted stack by its id, but an API may forget it at once (as fakecloud
+                // does, or AWS past its retention): gone is deleted, as the SDK's StackDeleteComplete waiter also
+                // reads a ValidationError. Its last events went with it.
+                return new StackOutcome(
+                        Stack.builder()
+                                .stackId(stackId)
+                                .stackStatus(StackStatus.DELETE_COMPLETE)
+                                .build(),
+                        List.copyOf(newEvents));
+            }
+            Stack stack = found.get();
             reportNewEvents();
             if (StackStates.settled(stack.stackStatusAsString())) {
                 return new StackOutcome(stack, List.copyOf(newEvents));
@@ -54,14 +66,21 @@ final class StackWatcher {
 
     private void reportNewEvents() {
         List<StackEvent> batch = new ArrayList<>();
-        // Newest first: page back only until the events already seen.
-        for (StackEvent event : cloudFormation
-                .describeStackEventsPaginator(r -> r.stackName(stackId))
-                .stackEvents()) {
-            if (seenEventIds.contains(event.eventId())) {
-                break;
+        try {
+            // Newest first: page back only until the events already seen.
+            for (StackEvent event : cloudFormation
+                    .describeStackEventsPaginator(r -> r.stackName(stackId))
+                    .stackEvents()) {
+                if (seenEventIds.contains(event.eventId())) {
+                    break;
+                }
+                batch.add(0, event);
             }
-            batch.add(0, event);
+        } catch (CloudFormationException e) {
+            if (!Stacks.missing(e)) {
+                throw e;
+            }
+            // Deleted since its status was read: the next look finds it gone.
         }
         for (StackEvent event : batch) {
             seenEventIds.add(event.eventId());

@@ -15,12 +15,15 @@ final class Stacks {
             return cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().stream()
                     .findFirst();
         } catch (CloudFormationException e) {
-            if (e.statusCode() == 400
-                    && e.getMessage() != null
-                    && e.getMessage().contains("does not exist")) {
+            if (missing(e)) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /** Whether CloudFormation answered that the stack named in the call does not exist (a ValidationError). */
+    static boolean missing(CloudFormationException e) {
+        return e.statusCode() == 400 && e.getMessage() != null && e.getMessage().contains("does not exist");
     }
 }
