@@ -26,6 +26,9 @@ final class SampleProject {
 
     private final Path directory;
     private final Map<String, String> environment = new HashMap<>();
+    /** Whether runs pass -Dsparta.version, which the samples' poms read; a generated project names its own. */
+    private boolean passSpartaVersion = true;
+
     private int runs;
 
     private SampleProject(Path directory) {
@@ -52,6 +55,28 @@ final class SampleProject {
             throw new UncheckedIOException(e);
         }
         return new SampleProject(target);
+    }
+
+    /** A fresh, empty work folder named {@code name}, for a project a goal such as archetype:generate writes. */
+    static SampleProject emptyFolder(String name) {
+        Path target = Path.of(property("sparta.it.work")).resolve(name);
+        try {
+            deleteRecursively(target);
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SampleProject project = new SampleProject(target);
+        project.passSpartaVersion = false;
+        return project;
+    }
+
+    /** The project in {@code subfolder} of this one (one a goal generated there), with the same AWS settings. */
+    SampleProject subproject(String subfolder) {
+        SampleProject project = new SampleProject(directory.resolve(subfolder));
+        project.environment.putAll(environment);
+        project.passSpartaVersion = passSpartaVersion;
+        return project;
     }
 
     /** Points the sample's AWS SDK at {@code endpoint} with throwaway credentials and no profile files. */
@@ -111,7 +136,8 @@ final class SampleProject {
         return mvn(new File(property("maven.home")), environmentOverrides, goalsAndArguments);
     }
 
-    private BuildResult mvn(File mavenHome, Map<String, String> environmentOverrides, String... goalsAndArguments) {
+    /** Runs the Maven installed at {@code mavenHome} with these variables set (or replaced) in its environment. */
+    BuildResult mvn(File mavenHome, Map<String, String> environmentOverrides, String... goalsAndArguments) {
         List<String> log = new ArrayList<>();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
@@ -129,14 +155,18 @@ final class SampleProject {
         Properties properties = new Properties();
         // Artifacts the outer build already has are read from its repository, not downloaded again.
         properties.setProperty("maven.repo.local.tail", property("sparta.it.outerRepository"));
-        properties.setProperty("sparta.version", property("sparta.version"));
+        if (passSpartaVersion) {
+            properties.setProperty("sparta.version", property("sparta.version"));
+        }
         request.setProperties(properties);
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome);
         try {
             int exitCode = invoker.execute(request).getExitCode();
-            Path logFile = directory.resolve("build-" + (++runs) + "-"
-                    + String.join("_", goalsAndArguments).replaceAll("[^A-Za-z0-9_.-]", "-") + ".log");
+            String name = String.join("_", goalsAndArguments).replaceAll("[^A-Za-z0-9_.-]", "-");
+            // File systems refuse names over 255 bytes; the run's number keeps a shortened name unique.
+            Path logFile = directory.resolve(
+                    "build-" + (++runs) + "-" + name.substring(0, Math.min(name.length(), 160)) + ".log");
             Files.write(logFile, log);
             return new BuildResult(exitCode, List.copyOf(log), logFile);
         } catch (MavenInvocationException | IOException e) {
