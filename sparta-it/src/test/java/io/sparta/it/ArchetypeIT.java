@@ -207,6 +207,32 @@ class ArchetypeIT {
     }
 
     @Test
+    void askedInteractivelyItAsksForTheStarterRefusingAnUnknownOneThenTheGroupArtifactAndPackage() throws Exception {
+        SampleProject folder = SampleProject.emptyFolder("archetype-interactive");
+        SampleProject.BuildResult generated = folder.mvnAnswering(
+                "websocket\nqueue\ncom.acme\nshop\ncom.acme.shop\nY\n",
+                PLUGIN,
+                "-DarchetypeGroupId=io.sparta",
+                "-DarchetypeArtifactId=sparta-archetype",
+                "-DarchetypeVersion=" + SampleProject.property("sparta.version"));
+
+        assertEquals(0, generated.exitCode(), generated.describe());
+        String questions = String.join("\n", generated.log());
+        for (String question : List.of(
+                "Define value for property 'starter' (should match expression '^(http|queue|schedule)$'):"
+                        + " Value does not match the expression, please try again:",
+                "Define value for property 'groupId':",
+                "Define value for property 'artifactId':",
+                "Define value for property 'package' com.acme:")) {
+            assertTrue(questions.contains(question), question + " asked: " + generated.describe());
+        }
+        assertTrue(
+                Files.readString(folder.file("shop/src/main/java/com/acme/shop/Handler.java"))
+                        .contains("@SqsTrigger(queue = \"work\""),
+                "the queue starter was generated");
+    }
+
+    @Test
     void anUnknownStarterOrJavaVersionIsRefusedNamingTheAllowedValuesAndLeavesNothing() throws Exception {
         File maven = new File(SampleProject.property("maven.home"));
         for (String[] bad : List.of(new String[] {"websocket", "17"}, new String[] {"http", "11"})) {

@@ -136,17 +136,31 @@ final class SampleProject {
         return mvn(new File(property("maven.home")), environmentOverrides, goalsAndArguments);
     }
 
+    /** Runs Maven interactively, its questions answered by the lines of {@code answers} in turn. */
+    BuildResult mvnAnswering(String answers, String... goalsAndArguments) {
+        return mvn(new File(property("maven.home")), Map.of(), answers, goalsAndArguments);
+    }
+
     /** Runs the Maven installed at {@code mavenHome} with these variables set (or replaced) in its environment. */
     BuildResult mvn(File mavenHome, Map<String, String> environmentOverrides, String... goalsAndArguments) {
+        return mvn(mavenHome, environmentOverrides, null, goalsAndArguments);
+    }
+
+    private BuildResult mvn(
+            File mavenHome, Map<String, String> environmentOverrides, String answers, String... goalsAndArguments) {
         List<String> log = new ArrayList<>();
         InvocationRequest request = new DefaultInvocationRequest()
                 .setBaseDirectory(directory.toFile())
                 .setGoals(Arrays.asList(goalsAndArguments))
-                .setBatchMode(true)
+                .setBatchMode(answers == null)
                 .setNoTransferProgress(true)
                 .setLocalRepositoryDirectory(new File(property("sparta.it.repository")))
                 .setShellEnvironmentInherited(true);
         request.setTimeoutInSeconds(600);
+        if (answers != null) {
+            request.setInputStream(
+                    new java.io.ByteArrayInputStream(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         request.setOutputHandler(log::add);
         request.setErrorHandler(log::add);
         Map<String, String> effective = new HashMap<>(environment);
