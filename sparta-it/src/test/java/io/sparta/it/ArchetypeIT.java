@@ -194,6 +194,16 @@ class ArchetypeIT {
         SampleProject project = generate(maven, environment, "schedule", "25");
 
         FunctionConfiguration function = buildAndDeploy(project, maven, environment, "daily", "25", "ran at ");
+        // JDK 23 and newer run annotation processors only when asked: the generated pom asks on those JDKs.
+        Path handler = project.file("src/main/java/com/example/orders/Handler.java");
+        String source = Files.readString(handler);
+        Files.writeString(handler, source.replace("memory = 512", "memory = 100"));
+        SampleProject.BuildResult refused = project.mvn(maven, environment, "compile");
+        Files.writeString(handler, source);
+        assertEquals(1, refused.exitCode(), refused.describe());
+        assertTrue(
+                refused.logContains("memory = 100 is out of range; allowed 128 to 10240 (MB)"),
+                "javac's processor checked the annotation: " + refused.describe());
 
         List<Rule> rules = aws.events.listRules(r -> {}).rules().stream()
                 .filter(rule -> "rate(1 day)".equals(rule.scheduleExpression()))

@@ -47,6 +47,52 @@ class PackageMojoTest {
 
     @Test
     @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aServiceTooLargeForOneStackFailsNamingTheCountsTheLimitsAndWhatToDo(PackageMojo mojo) throws Exception {
+        StringBuilder source = new StringBuilder(
+                "package acme;\nimport io.sparta.annotations.SpartaLambda;\n" + "public class Many {\n");
+        for (int i = 0; i < 200; i++) {
+            source.append("    @SpartaLambda(name = \"f")
+                    .append(i)
+                    .append("\") public String f")
+                    .append(i)
+                    .append("(String in) { return in; }\n");
+        }
+        Path classes = JavaSources.compile(work, Map.of("acme/Many.java", source + "}\n"));
+        Path jar = work.resolve("orders-1.0.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("acme/Many.class"));
+            out.write(Files.readAllBytes(classes.resolve("acme/Many.class")));
+        }
+        org.apache.maven.artifact.Artifact artifact = new org.apache.maven.artifact.DefaultArtifact(
+                "com.acme",
+                "orders",
+                "1.0",
+                "compile",
+                "jar",
+                null,
+                new org.apache.maven.artifact.handler.DefaultArtifactHandler("jar"));
+        artifact.setFile(jar.toFile());
+        mojo.project.setArtifact(artifact);
+        setVariableValueToObject(mojo, "classesDirectory", classes.toFile());
+        setVariableValueToObject(mojo, "outputDirectory", work.resolve("sparta").toFile());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "The template " + work.resolve("sparta/template.json") + " does not fit one CloudFormation stack"
+                        + " (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):"
+                        + " 600 resources, at most 500 (AWS::IAM::Role 200, AWS::Lambda::Function 200,"
+                        + " AWS::Logs::LogGroup 200). The service's 200 functions take about 3 resources each, so about"
+                        + " 166 fit one stack. Split the service: move some functions to a module of their own with the"
+                        + " Sparta plugin (a service and stack of its own), or share one function among routes or"
+                        + " triggers.",
+                e.getMessage());
+        assertTrue(Files.notExists(work.resolve("sparta/template.json")), "no template CloudFormation would refuse");
+        assertTrue(Files.notExists(work.resolve("sparta/manifest.json")), "no package to provision");
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
     void aModuleWithoutFunctionsWritesNothingAndRemovesAnOldTemplate(PackageMojo mojo) throws Exception {
         Path classes = JavaSources.compile(work, Map.of("acme/Plain.java", "package acme; public class Plain {}"));
         Path stale = Files.createDirectories(work.resolve("sparta")).resolve("template.json");

@@ -16,6 +16,7 @@ import io.sparta.core.describe.DescribeReport;
 import io.sparta.core.model.Environments;
 import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.LayerModuleTemplate;
+import io.sparta.core.template.TemplateQuotas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,16 @@ public final class PackageWorkflow {
             }
         }
         String archiveSha256 = Digests.sha256(archive);
-        byte[] template = TemplateJson.write(marshalled.get().template(), request.templateFile());
+        byte[] template = TemplateJson.bytes(marshalled.get().template());
+        List<String> quotaProblems = TemplateQuotas.problems(marshalled.get().template(), template);
+        if (!quotaProblems.isEmpty()) {
+            throw new SpartaUserException(TemplateQuotas.message(
+                    request.templateFile().toString(),
+                    quotaProblems,
+                    service.functions().size(),
+                    marshalled.get().template()));
+        }
+        TemplateJson.write(marshalled.get().template(), request.templateFile());
         if (request.describe()) {
             DescribeReport.write(
                     service, marshalled.get().template(), marshalled.get().spartaResources(), request.describeFile());
