@@ -24,7 +24,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
     }
 
     @BeforeAll
-    void provision() throws Exception {
+    void provision_onMoto() throws Exception {
         EventSourcesChecks.createPreExistingResources(aws);
         EventSourcesChecks.provisionFoundThePreExistingResources(sample.mvn("package", "sparta:provision"));
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
@@ -32,22 +32,22 @@ class EventSourcesIT extends SharedSampleOnMoto {
     }
 
     @Test
-    void theOwnedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack() {
+    void theOwnedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack_onMoto() {
         EventSourcesChecks.ownedBucketIsNamedAfterTheStackTheAccountAndThisCreationOfTheStack(aws);
     }
 
     @Test
-    void schedulesBecomeRulesTargetingTheFunctionWhichOnlyThoseRulesMayInvoke() {
+    void schedulesBecomeRulesTargetingTheFunctionWhichOnlyThoseRulesMayInvoke_onMoto() {
         EventSourcesChecks.schedulesBecomeRulesTargetingTheFunctionWhichOnlyThoseRulesMayInvoke(aws);
     }
 
     @Test
-    void anExistingQueueFeedsTheFunctionWhoseRoleMayConsumeOnlyThatQueue() {
+    void anExistingQueueFeedsTheFunctionWhoseRoleMayConsumeOnlyThatQueue_onMoto() {
         EventSourcesChecks.anExistingQueueFeedsTheFunctionWhoseRoleMayConsumeOnlyThatQueue(aws);
     }
 
     @Test
-    void restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly() {
+    void restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly_onMoto() {
         EventSourcesChecks.restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly(aws);
     }
 
@@ -94,27 +94,27 @@ class EventSourcesIT extends SharedSampleOnMoto {
     }
 
     @Test
-    void declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables() {
+    void declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables_onMoto() {
         EventSourcesChecks.declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables(aws);
     }
 
     @Test
-    void grantsAreExactlyTheirActionsOnTheirResources() {
+    void grantsAreExactlyTheirActionsOnTheirResources_onMoto() {
         EventSourcesChecks.grantsAreExactlyTheirActionsOnTheirResources(aws);
     }
 
     @Test
-    void streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams() {
+    void streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams_onMoto() {
         EventSourcesChecks.streamsFeedTheirFunctionsWhoseRolesMayReadExactlyThoseStreams(aws);
     }
 
     @Test
-    void anEventPatternRuleTargetsItsFunction() {
+    void anEventPatternRuleTargetsItsFunction_onMoto() {
         EventSourcesChecks.anEventPatternRuleTargetsItsFunction(aws);
     }
 
     @Test
-    void anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn() {
+    void anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn_onMoto() {
         EventSourcesChecks.anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn(aws);
     }
 
@@ -177,7 +177,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners() {
+    void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners_onMoto() {
         EventSourcesChecks.deleteRemovedSpartasNotificationAndKeptTheOwners(aws, sample.mvn("sparta:delete"));
     }
 }

@@ -78,7 +78,18 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
                     provisioned.log().stream().anyMatch(line -> line.contains("  " + resource + "  CREATE_COMPLETE")),
                     resource + " created: " + provisioned.describe());
         }
-        assertTrue(provisioned.logContains("Resource timings, longest first:"), provisioned.describe());
+        int timings = provisioned.log().indexOf("[INFO] Resource timings, longest first:");
+        assertTrue(timings > 0, provisioned.describe());
+        List<String> timed = provisioned
+                .log()
+                .subList(timings + 1, provisioned.log().size())
+                .stream()
+                .takeWhile(line -> line.matches("\\[INFO]   \\w+  \\d+\\.\\d{3} s"))
+                .toList();
+        assertTrue(
+                timed.stream().anyMatch(line -> line.startsWith("[INFO]   HttpApi  ")),
+                "each created resource's time: " + timed);
+        assertTrue(timed.size() > 70, timed.size() + " resources timed: " + provisioned.describe());
         Map<String, String> outputs = outputs();
         for (String output : List.of("HttpApiUrl", "StatusUrl", "RestApiUrl", "OrdersTableName")) {
             assertTrue(outputs.containsKey(output), outputs.toString());
@@ -148,11 +159,23 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
     @Order(5)
     void theOwnedBucketRefusesInsecureTransport_onFakecloud() {
         needsFakecloud();
-        String policy = aws.s3
-                .getBucketPolicy(r -> r.bucket(physicalId("UploadsBucket")))
-                .policy();
-        assertTrue(policy.contains("DenyInsecureTransport"), policy);
-        assertTrue(policy.contains("aws:SecureTransport"), policy);
+        String bucket = physicalId("UploadsBucket");
+        JsonNode policy;
+        try {
+            policy = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(aws.s3.getBucketPolicy(r -> r.bucket(bucket)).policy());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertEquals(1, policy.path("Statement").size(), policy.toString());
+        JsonNode deny = policy.path("Statement").get(0);
+        assertEquals("Deny", deny.path("Effect").asText(), deny.toString());
+        assertEquals("*", deny.path("Principal").asText(), deny.toString());
+        assertEquals("s3:*", deny.path("Action").asText(), deny.toString());
+        assertEquals(
+                "[\"arn:aws:s3:::" + bucket + "\",\"arn:aws:s3:::" + bucket + "/*\"]",
+                deny.path("Resource").toString());
+        assertEquals("false", deny.at("/Condition/Bool/aws:SecureTransport").asText(), deny.toString());
     }
 
     @Test

@@ -63,7 +63,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(2)
-    void provisionCreatesBothFunctionsAsDeclared() throws Exception {
+    void provisionCreatesBothFunctionsAsDeclared_onMoto() throws Exception {
         SampleProject.BuildResult build = sample.mvn("sparta:provision");
         assertEquals(0, build.exitCode(), build.describe());
         assertTrue(build.logContains("CREATE_COMPLETE"), build.describe());
@@ -73,13 +73,13 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(3)
-    void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup() {
+    void eachRoleTrustsOnlyLambdaAndMayOnlyWriteItsOwnLogGroup_onMoto() {
         HelloWorldChecks.eachRoleWritesOnlyItsOwnLogGroup(aws);
     }
 
     @Test
     @Order(4)
-    void logGroupsKeepTheDeclaredRetention() {
+    void logGroupsKeepTheDeclaredRetention_onMoto() {
         HelloWorldChecks.logGroupsKeepTheDeclaredRetention(aws);
     }
 
@@ -107,7 +107,7 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(7)
-    void provisionAgainLeavesStackAndBucketUntouched() {
+    void provisionAgainLeavesStackAndBucketUntouched_motoOnlySinceFakecloudListsAnIdenticalTemplateAsModify() {
         Stack before = stack();
         int eventsBefore = aws.cloudFormation
                 .describeStackEvents(r -> r.stackName(STACK))
@@ -134,7 +134,9 @@ class HelloWorldIT extends SharedSampleOnMoto {
 
     @Test
     @Order(8)
-    void aCleanRebuildOfUnchangedCodeUploadsNothingAndChangesNoFunction() throws Exception {
+    void
+            aCleanRebuildOfUnchangedCodeUploadsNothingAndChangesNoFunction_motoOnlySinceFakecloudListsAnIdenticalTemplateAsModify()
+                    throws Exception {
         // The sample sets no project.build.outputTimestamp, as most projects do not: each build's jar differs.
         String firstBytes = sha256Hex(archive());
         Thread.sleep(2_100); // past the two-second resolution of zip entry times

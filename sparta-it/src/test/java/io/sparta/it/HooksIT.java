@@ -27,7 +27,7 @@ class HooksIT extends SharedSampleOnMoto {
 
     @Test
     @Order(1)
-    void deployRunsTheBuildStagesBeforeSpartaHashesTheArchive() throws Exception {
+    void deployRunsTheBuildStagesBeforeSpartaHashesTheArchive_onMoto() throws Exception {
         SampleProject.BuildResult build = sample.mvn("deploy");
         assertEquals(0, build.exitCode(), build.describe());
 
@@ -39,13 +39,13 @@ class HooksIT extends SharedSampleOnMoto {
 
     @Test
     @Order(2)
-    void theTeamsDecoratorsShapedTheDeployedService() {
+    void theTeamsDecoratorsShapedTheDeployedService_onMoto() {
         HooksChecks.theTeamsDecoratorsShapedTheDeployedService(aws);
     }
 
     @Test
     @Order(3)
-    void theBuiltInDashboardIsProvisioned() {
+    void theBuiltInDashboardIsProvisioned_onMoto() {
         HooksChecks.theBuiltInDashboardIsProvisioned(aws);
     }
 

@@ -26,16 +26,26 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
 
     @Test
     @Order(1)
-    void aFailedFirstCreateNamesTheResourceAndItsReasonAndRollsBack_fakecloudFailsExecuteChangeSetAtOnce() {
+    void aFailedFirstCreateNamesTheResourceAndItsReasonAndRollsBack_fakecloudFailsExecuteChangeSetAtOnce()
+            throws Exception {
         needsFakecloud();
         SampleProject.BuildResult build = sample.mvn("deploy", "-Dbreak.deployment=true");
 
         assertEquals(1, build.exitCode(), build.describe());
+        // fakecloud refuses ExecuteChangeSet with the failing resource and rolls back, recording no resource event:
+        // Sparta reads the stack's end state and reports the deployment failed with the refusal's reason.
+        String failure = "  failed: ExecuteChangeSet refused: Failed to create resource BrokenAlias: Function"
+                + " sparta-it-no-such-function does not exist";
         assertTrue(
-                build.log().stream()
-                        .anyMatch(line -> line.contains("BrokenAlias")
-                                && line.contains("sparta-it-no-such-function does not exist")),
-                "the resource and the reason: " + build.describe());
+                build.logContains("Failed to execute goal io.sparta:sparta-maven-plugin:"
+                        + SampleProject.property("sparta.version")
+                        + ":provision (default) on project hooks-service: Stack hooks-service ended in"
+                        + " ROLLBACK_COMPLETE"),
+                build.describe());
+        assertTrue(build.logContains(failure), "the resource and the reason: " + build.describe());
+        List<String> record = java.nio.file.Files.readAllLines(sample.file("service/target/rollback.txt"));
+        assertEquals(STACK, record.get(0), "the rollback hook heard of the failure");
+        assertTrue(String.join("\n", record).contains("BrokenAlias"), record.toString());
         assertEquals(
                 "ROLLBACK_COMPLETE",
                 aws.cloudFormation
@@ -52,6 +62,10 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
         SampleProject.BuildResult build = sample.mvn("deploy");
 
         assertEquals(0, build.exitCode(), build.describe());
+        assertTrue(
+                build.logContains("[WARNING] Stack hooks-service is in ROLLBACK_COMPLETE after a failed first create;"
+                        + " deleting it and creating it again"),
+                build.describe());
         assertEquals(
                 "CREATE_COMPLETE",
                 aws.cloudFormation

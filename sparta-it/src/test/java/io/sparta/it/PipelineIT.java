@@ -184,7 +184,9 @@ class PipelineIT extends SharedSampleOnMoto {
 
     @Test
     @Order(7)
-    void publishingAgainWithUnchangedCodeUploadsNothingAndTheRunChangesNoStack() throws Exception {
+    void
+            publishingAgainWithUnchangedCodeUploadsNothingAndTheRunChangesNoStack_motoOnlySinceFakecloudListsAnIdenticalTemplateAsModify()
+                    throws Exception {
         SampleProject.BuildResult publish = sample.mvn("deploy");
         assertEquals(0, publish.exitCode(), publish.describe());
         assertTrue(publish.logContains("Nothing new to publish"), publish.describe());

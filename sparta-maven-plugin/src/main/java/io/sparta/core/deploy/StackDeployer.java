@@ -125,11 +125,11 @@ public final class StackDeployer {
         }
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
         deployed.ifPresent(beforeExecute);
-        execute(request.stackName(), changeSetName);
+        Optional<String> refusal = execute(request.stackName(), changeSetName);
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();
         if (!StackStates.succeeded(status)) {
-            throw new DeploymentFailedException(StackEvents.failureReport(result));
+            throw new DeploymentFailedException(StackEvents.failureReport(result, refusal));
         }
         reportOutcome(result);
         return new Deployment(result.stack().stackId(), Optional.of(result), plan);
@@ -426,10 +426,18 @@ public final class StackDeployer {
         }
     }
 
-    private void execute(String stackName, String changeSetName) {
+    /**
+     * Executes the change set.
+     *
+     * @return the reason CloudFormation gave when it refused the call and the stack went on to fail (an emulator may
+     *     fail a resource at once, in the call's answer, where AWS reports it in the stack's events); empty when the
+     *     change set runs
+     */
+    private Optional<String> execute(String stackName, String changeSetName) {
         try {
             cloudFormation.executeChangeSet(
                     r -> r.stackName(stackName).changeSetName(changeSetName).clientRequestToken(changeSetName));
+            return Optional.empty();
         } catch (InvalidChangeSetStatusException e) {
             String execution = cloudFormation
                     .describeChangeSet(r -> r.stackName(stackName).changeSetName(changeSetName))
@@ -438,6 +446,19 @@ public final class StackDeployer {
                 throw e;
             }
             console.debug("Change set " + changeSetName + " is already " + execution + ": a retried call ran it");
+            return Optional.empty();
+        } catch (CloudFormationException e) {
+            Optional<Stack> stack = e.statusCode() == 400 ? Stacks.find(cloudFormation, stackName) : Optional.empty();
+            boolean failed = stack.map(Stack::stackStatusAsString)
+                    .map(status -> status.contains("ROLLBACK") || status.endsWith("_FAILED"))
+                    .orElse(false);
+            if (!failed) {
+                throw e;
+            }
+            return Optional.of(
+                    e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                            ? e.getMessage()
+                            : e.awsErrorDetails().errorMessage());
         }
     }
 

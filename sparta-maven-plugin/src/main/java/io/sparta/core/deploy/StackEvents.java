@@ -39,6 +39,17 @@ final class StackEvents {
 
     /** "Stack orders ended in ROLLBACK_COMPLETE (reason)" and one "failed:" line per failed resource. */
     static String failureReport(StackOutcome outcome) {
+        return failureReport(outcome, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #failureReport(StackOutcome)}, with the reason CloudFormation gave when it refused to execute the
+     * change set, as the failure when the events name none.
+     */
+    static String failureReport(StackOutcome outcome, java.util.Optional<String> refusal) {
+        if (refusal.isPresent() && failures(outcome.events()).isEmpty()) {
+            return failureReport(outcome) + "\n  failed: ExecuteChangeSet refused: " + refusal.get();
+        }
         StringBuilder report = new StringBuilder("Stack ")
                 .append(outcome.stack().stackName())
                 .append(" ended in ")

@@ -624,6 +624,35 @@ class StackDeployerTest {
     }
 
     @Test
+    void anExecuteRefusedAsTheStackRollsBackIsReportedAsTheFailedDeploymentWithTheRefusalsReason() {
+        String reason = "Failed to create resource BrokenAlias: Function orders-missing does not exist yet";
+        scriptUpdateReadyToExecute()
+                .answer("ExecuteChangeSet", 400, error("ValidationError", reason))
+                .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_ROLLBACK_COMPLETE"))
+                .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_ROLLBACK_COMPLETE"))
+                .ok("DescribeStackEvents", events(LAST_UPDATE_EVENT));
+
+        DeploymentFailedException e = assertThrows(DeploymentFailedException.class, this::deploy);
+
+        assertEquals(
+                "Stack orders ended in UPDATE_ROLLBACK_COMPLETE\n  failed: ExecuteChangeSet refused: " + reason,
+                e.getMessage());
+        assertEquals(0, http.unanswered());
+    }
+
+    @Test
+    void anExecuteRefusedWhileTheStackIsUntouchedIsThrownAsTheCallsFailure() {
+        scriptUpdateReadyToExecute()
+                .answer("ExecuteChangeSet", 400, error("ValidationError", "Stack orders is in an invalid state"))
+                .ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"));
+
+        CloudFormationException e = assertThrows(CloudFormationException.class, this::deploy);
+
+        assertEquals("Stack orders is in an invalid state", e.awsErrorDetails().errorMessage());
+        assertEquals(0, http.unanswered());
+    }
+
+    @Test
     void theScriptedClientAnswersACallTheScriptDoesNotExpectWithAnError() {
         http.ok("DescribeStackEvents", events());
 
