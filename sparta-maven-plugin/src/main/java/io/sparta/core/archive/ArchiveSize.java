@@ -73,8 +73,8 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
                                     + " the module's own classes and resources)"
                             : "")
                     + ". Keep large data out of src/main/resources (in S3,"
-                    + " read at run time), give dependencies Lambda already provides (aws-lambda-java-core, -events)"
-                    + " the 'provided' scope, exclude the SDK's HTTP clients you do not use (netty-nio-client,"
+                    + " read at run time), give aws-lambda-java-core, which Lambda's Java runtimes already hold, the"
+                    + " 'provided' scope (not aws-lambda-java-events: they do not hold it), exclude the SDK's HTTP clients you do not use (netty-nio-client,"
                     + " apache-client), or split the service; mvn dependency:tree shows what each dependency"
                     + " brings");
         }

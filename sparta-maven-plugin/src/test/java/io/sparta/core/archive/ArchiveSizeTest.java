@@ -96,8 +96,8 @@ class ArchiveSizeTest {
                         + " 250.0 MB (262144000 bytes) for a function and its layers together. Largest entries:\n"
                         + "  190.7 MB  lib/a.jar\n"
                         + "  59.3 MB  lib/b.jar. Keep large data out of src/main/resources (in S3, read at run"
-                        + " time), give dependencies Lambda already provides (aws-lambda-java-core, -events) the"
-                        + " 'provided' scope, exclude the SDK's HTTP clients you do not use (netty-nio-client,"
+                        + " time), give aws-lambda-java-core, which Lambda's Java runtimes already hold, the"
+                        + " 'provided' scope (not aws-lambda-java-events: they do not hold it), exclude the SDK's HTTP clients you do not use (netty-nio-client,"
                         + " apache-client), or split the service; mvn dependency:tree shows what each dependency"
                         + " brings",
                 e.getMessage());
