@@ -131,9 +131,9 @@ public final class CallLedger implements ExecutionInterceptor {
         synchronized (callsByOperation) {
             StringBuilder line = new StringBuilder()
                     .append(calls())
-                    .append(" AWS calls in ")
+                    .append(calls() == 1 ? " AWS call in " : " AWS calls in ")
                     .append(attempts.get())
-                    .append(" attempts (");
+                    .append(attempts.get() == 1 ? " attempt (" : " attempts (");
             callsByOperation.forEach((operation, count) ->
                     line.append(operation).append(' ').append(count).append(", "));
             if (!callsByOperation.isEmpty()) {

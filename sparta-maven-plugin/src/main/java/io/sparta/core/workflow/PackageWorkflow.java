@@ -12,6 +12,7 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
+import io.sparta.core.deploy.UpToDateStack;
 import io.sparta.core.describe.DescribeReport;
 import io.sparta.core.model.Environments;
 import io.sparta.core.template.DependencyLayerTemplate;
@@ -122,6 +123,7 @@ public final class PackageWorkflow {
             }
         }
         String archiveSha256 = Digests.sha256(archive);
+        UpToDateStack.stamp(marshalled.get().template());
         byte[] template = TemplateJson.bytes(marshalled.get().template());
         List<String> quotaProblems = TemplateQuotas.problems(marshalled.get().template(), template);
         if (!quotaProblems.isEmpty()) {

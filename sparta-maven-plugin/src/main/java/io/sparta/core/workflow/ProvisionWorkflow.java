@@ -14,6 +14,7 @@ import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.ExistingResources;
 import io.sparta.core.deploy.FixedNameCollisions;
 import io.sparta.core.deploy.StackDeployer;
+import io.sparta.core.deploy.UpToDateStack;
 import io.sparta.core.hooks.HookRunner;
 import io.sparta.core.plan.ChangeGuard;
 import io.sparta.core.plan.Plan;
@@ -54,6 +55,10 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
+            if (upToDate(aws, request, manifest)) {
+                console.info(aws.ledger().summary());
+                return false;
+            }
             Staged staged = stage(aws, request, manifest, true);
             Target target = staged.target();
             ArtifactStore store = staged.store();
@@ -95,6 +100,40 @@ public final class ProvisionWorkflow {
             console.info(aws.ledger().summary());
             return changed;
         }
+    }
+
+    /**
+     * Whether the stack already runs this package's template with these parameters and tags, read from one
+     * DescribeStacks call; then nothing is uploaded, verified or changed. Not tried for an environment with a stack
+     * policy, or a template merging notifications into an existing bucket, whose state the stack does not show.
+     */
+    private boolean upToDate(AwsSession aws, ProvisionRequest request, PackageManifest manifest)
+            throws SpartaUserException, IOException {
+        Target target = target(request, manifest);
+        JsonNode template =
+                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+        if (!target.stackPolicy().isEmpty()
+                || !ExistingBucketNotifications.fromTemplate(template).isEmpty()) {
+            return false;
+        }
+        Map<String, String> parameters = new TreeMap<>(target.parameters());
+        request.bucket().ifPresent(bucket -> parameters.put(ServiceTemplate.ARTIFACT_BUCKET, bucket));
+        parameters.put(ServiceTemplate.ARTIFACT_KEY, manifest.archiveKey());
+        parameters.putAll(manifest.layerKeys());
+        Map<String, String> tags = new TreeMap<>(target.tags());
+        tags.put(io.sparta.core.model.ServiceSettings.OWNER_TAG, manifest.serviceName());
+        boolean current = UpToDateStack.find(
+                        aws.cloudFormation(),
+                        target.stackName(),
+                        new UpToDateStack.Expected(
+                                template, parameters, request.bucket().isPresent(), tags),
+                        console)
+                .isPresent();
+        if (current) {
+            console.info("Stack " + target.stackName() + " is up to date: it runs this package's template, parameters"
+                    + " and tags; nothing to change");
+        }
+        return current;
     }
 
     /**
