@@ -1,14 +1,17 @@
 # Sourced by scripts/demo and scripts/bench: the pinned Python venv and moto's server on a free loopback port.
 # Expects $root (the repository) and $work (a scratch folder) to be set.
 
+source "$root/scripts/lib/progress.sh"
+
 ensure_python_tools() {
   venv="$root/target/python-venv"
   local requirements="$root/tools/python-requirements.txt" wanted
   wanted="$(sha256sum "$requirements" | cut -d' ' -f1)"
   # The same marker the Java test kit writes, so the tests and the scripts share one venv.
   if [ "$(cat "$venv/.sparta-requirements.sha256" 2>/dev/null)" != "$wanted" ]; then
+    echo "Creating the Python venv $venv with moto, cfn-lint and parliament: several minutes the first time"
     python3 -m venv --clear "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+    pip_with_progress "$venv.log" "$venv/bin/pip" install --disable-pip-version-check -r "$requirements"
     printf '%s' "$wanted" > "$venv/.sparta-requirements.sha256"
   fi
 }

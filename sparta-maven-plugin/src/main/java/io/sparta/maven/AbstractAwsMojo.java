@@ -1,32 +1,16 @@
 package io.sparta.maven;
 
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.AwsTarget;
-import io.sparta.core.plan.Safeguards;
-import java.util.Optional;
-import org.apache.maven.execution.MavenSession;
+import io.sparta.core.workflow.PruneRequest;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The goals that talk to AWS: where, as whom, how persistently. */
-abstract class AbstractAwsMojo extends AbstractSpartaMojo {
-
-    /**
-     * The SDK's request signers log, at debug, the canonical request they sign: its headers, the session token
-     * among them. Maven's {@code -X} turns debug on for every logger, so before any AWS client exists their level
-     * is set to info (unless the user set one), and no credential reaches a build log. Maven's SLF4J provider reads
-     * a logger's level from these system properties when the logger is created.
-     */
-    private static final java.util.List<String> SIGNER_LOGGERS = java.util.List.of(
-            "software.amazon.awssdk.http.auth.aws.internal.signer", "software.amazon.awssdk.auth.signer");
-
-    static {
-        for (String logger : SIGNER_LOGGERS) {
-            String property = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(property) == null) {
-                System.setProperty(property, "info");
-            }
-        }
-    }
+/**
+ * The goals that talk to AWS without the service's model (status, logs, delete, prune): where, as whom, how
+ * persistently. {@link AbstractDeployMojo} declares the same four parameters for the goals that read the model.
+ */
+abstract class AbstractAwsMojo extends AbstractServiceMojo {
 
     /** The AWS region. Defaults to the SDK's chain: AWS_REGION, then the profile's region. */
     @Parameter(property = "sparta.region")
@@ -47,59 +31,16 @@ abstract class AbstractAwsMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.maxAttempts", defaultValue = "10")
     int maxAttempts;
 
-    @Parameter(defaultValue = "${session}", readonly = true)
-    MavenSession session;
-
-    Safeguards safeguards(boolean allowDataLoss, boolean allowIamBroadening, String adoptStack) {
-        return new Safeguards(allowDataLoss, allowIamBroadening, present(adoptStack), confirmation());
-    }
-
-    /**
-     * Asks at the terminal when Maven runs interactively (not {@code -B}) on one; CI has neither, so there only the
-     * flags allow.
-     */
-    private Optional<Safeguards.Confirmation> confirmation() {
-        java.io.Console terminal = System.console();
-        if (session == null || !session.getRequest().isInteractiveMode() || terminal == null || !isTerminal(terminal)) {
-            return Optional.empty();
-        }
-        return Optional.of(question -> {
-            String answer = terminal.readLine("%s [y/N] ", question);
-            return answer != null
-                    && java.util.Set.of("y", "yes").contains(answer.trim().toLowerCase(java.util.Locale.ROOT));
-        });
-    }
-
-    /** From Java 22 a console exists even when input is redirected; {@code isTerminal()} then tells them apart. */
-    private static boolean isTerminal(java.io.Console console) {
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException beforeJava22) {
-            return true;
-        }
-    }
-
     AwsTarget awsTarget() throws SpartaUserException {
-        return target(region, profile, endpoint, maxAttempts);
+        return AwsSettings.target(region, profile, endpoint, maxAttempts);
     }
 
-    /** The AWS target of these settings, each checked where it is read; the local goals' too. */
-    static AwsTarget target(String region, String profile, String endpoint, int maxAttempts)
+    /** What prune, and delete with {@code deleteArtifacts}, remove from the artifact bucket. */
+    PruneRequest pruneRequest(String s3Bucket, int keepDeployments, long pruneMinAgeMinutes, boolean dryRun)
             throws SpartaUserException {
-        return AwsTarget.configured(
-                AwsTarget.Setting.firstOf(
-                        new AwsTarget.Setting("<region> (-Dsparta.region)", present(region)),
-                        new AwsTarget.Setting("AWS_REGION", present(System.getenv("AWS_REGION")))),
-                new AwsTarget.Setting("<profile> (-Dsparta.profile)", present(profile)),
-                AwsTarget.Setting.firstOf(
-                        new AwsTarget.Setting("<endpoint> (-Dsparta.endpoint)", present(endpoint)),
-                        new AwsTarget.Setting("AWS_ENDPOINT_URL", present(System.getenv("AWS_ENDPOINT_URL")))),
-                maxAttempts,
-                "<maxAttempts> (-Dsparta.maxAttempts)");
-    }
-
-    /** A configured bucket, checked against S3's naming rules where it is read. */
-    static Optional<String> bucket(String where, String value) throws SpartaUserException {
-        return io.sparta.core.model.BucketNames.configured(where, present(value));
+        return new PruneRequest(
+                AwsSettings.bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
+                serviceName,
+                ArtifactPruner.Policy.of(keepDeployments, pruneMinAgeMinutes, dryRun));
     }
 }

@@ -3,6 +3,7 @@ package io.sparta.maven;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import io.sparta.api.OwnedResource;
+import io.sparta.core.archive.LayerModules;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.model.Environments;
@@ -16,10 +17,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
 
 /** What the goals that run functions on this machine share: the classpath, the runtime and the environment. */
-abstract class AbstractLocalMojo extends AbstractSpartaMojo {
+abstract class AbstractLocalMojo extends AbstractModelMojo {
 
     /**
      * The region the functions believe they run in, and, with {@code -Dsparta.remote} or
@@ -48,9 +53,31 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.resourcesFromStack", defaultValue = "false")
     boolean resourcesFromStack;
 
+    /**
+     * The environment a goal acts on ({@code provision}, {@code status}, {@code delete}, {@code logs}, and the values
+     * {@code invoke} and {@code serve} give functions); without it, the service's own stack and values.
+     */
+    @Parameter(property = "sparta.environment")
+    String targetEnvironment;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    /** Maven's resolver, which resolves each layer module as a graph of its own. */
+    @Component
+    RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    RepositorySystemSession repositorySession;
+
+    /** The layer modules a function may name: the module's provided dependencies, resolved when named. */
+    LayerModules layerModules() {
+        return new LayerModuleResolver(repositorySystem, repositorySession, project);
+    }
+
     /** The deployed stack's region and credentials, as the AWS goals read them. */
     io.sparta.core.deploy.AwsTarget awsTarget() throws SpartaUserException {
-        return AbstractAwsMojo.target(region, profile, endpoint, maxAttempts);
+        return AwsSettings.target(region, profile, endpoint, maxAttempts);
     }
 
     /**
@@ -94,10 +121,6 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
     }
 
     /**
-     * Credentials and home, so a function that calls AWS locally acts as the developer, and {@code SPARTA_*}, so
-     * Discover finds the resources the developer points it at.
-     */
-    /**
      * The developer's variables a local function may see: AWS credentials and region, where declared resources are
      * ({@code SPARTA_*}), HOME, TMPDIR, and the service's secrets, which are never fetched to this machine.
      */
@@ -135,7 +158,7 @@ abstract class AbstractLocalMojo extends AbstractSpartaMojo {
     /** The service as the target environment's functions see it, or with its own values. */
     ServiceSettings localSettings() throws SpartaUserException {
         ServiceSettings settings = serviceSettings();
-        return targetEnvironment()
+        return targetEnvironment(targetEnvironment)
                 .map(environment -> Environments.select(settings, environment))
                 .orElseGet(() -> Environments.own(settings));
     }

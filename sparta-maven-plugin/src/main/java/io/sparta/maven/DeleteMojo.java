@@ -2,6 +2,7 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.workflow.PruneRequest;
 import io.sparta.core.workflow.StackWorkflows;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * exist is not an error; one that is not the service's (no {@code sparta:service} tag naming it) is refused.
  */
 @Mojo(name = "delete", threadSafe = true)
-public class DeleteMojo extends AbstractArtifactsMojo {
+public class DeleteMojo extends AbstractStackMojo {
 
     /**
      * Also deletes the stack's deployment history and then prunes the service's artifacts: what no other stack of
@@ -31,15 +32,33 @@ public class DeleteMojo extends AbstractArtifactsMojo {
     @Parameter(property = "sparta.adoptStack")
     String adoptStack;
 
+    /**
+     * The bucket for archives and templates. Defaults to a bucket Sparta manages in its own stack
+     * ({@code sparta-artifacts}): encrypted, public access blocked, TLS only.
+     */
+    @Parameter(property = "sparta.s3Bucket")
+    String s3Bucket;
+
+    /**
+     * How many of each stack's newest successful deployments keep their archive and template in the bucket, 1 to
+     * 100. The default, 2, keeps the current one and the one a rollback returns to; what any stack deploys now is
+     * kept whatever this says.
+     */
+    @Parameter(property = "sparta.keepDeployments", defaultValue = "" + ArtifactPruner.DEFAULT_KEEP_DEPLOYMENTS)
+    int keepDeployments = ArtifactPruner.DEFAULT_KEEP_DEPLOYMENTS;
+
+    /**
+     * Minutes during which a newly uploaded object is never pruned, 0 or more: it may belong to a provision that
+     * has not yet made its change set.
+     */
+    @Parameter(property = "sparta.pruneMinAgeMinutes", defaultValue = "" + ArtifactPruner.DEFAULT_MIN_AGE_MINUTES)
+    long pruneMinAgeMinutes = ArtifactPruner.DEFAULT_MIN_AGE_MINUTES;
+
     @Override
     void run(Console console) throws SpartaUserException {
-        Optional<PruneRequest> artifacts = deleteArtifacts ? Optional.of(pruneRequest(false)) : Optional.empty();
-        new StackWorkflows(console)
-                .delete(
-                        awsTarget(),
-                        targetStackName(),
-                        serviceSettings().serviceName(),
-                        present(adoptStack),
-                        artifacts);
+        Optional<PruneRequest> artifacts = deleteArtifacts
+                ? Optional.of(pruneRequest(s3Bucket, keepDeployments, pruneMinAgeMinutes, false))
+                : Optional.empty();
+        new StackWorkflows(console).delete(awsTarget(), targetStackName(), serviceName, present(adoptStack), artifacts);
     }
 }

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * compiled classes: {@code mvn compile sparta:describe}.
  */
 @Mojo(name = "describe", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
-public class DescribeMojo extends AbstractSpartaMojo {
+public class DescribeMojo extends AbstractBuildMojo {
 
     @Override
     void run(Console console) throws SpartaUserException, IOException {

@@ -29,6 +29,9 @@ public class GenerateEventMojo extends AbstractSpartaMojo {
     @Parameter(property = "sparta.overwrite", defaultValue = "false")
     boolean overwrite;
 
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    org.apache.maven.project.MavenProject project;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         Path module = project.getBasedir().toPath();

@@ -43,6 +43,10 @@ public class InvokeMojo extends AbstractLocalMojo {
     @Parameter(property = "sparta.remote", defaultValue = "false")
     boolean remote;
 
+    /** Where package writes the template and manifest and provision reads them. */
+    @Parameter(property = "sparta.outputDirectory", defaultValue = "${project.build.directory}/sparta", required = true)
+    java.io.File outputDirectory;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     org.apache.maven.execution.MavenSession session;
 

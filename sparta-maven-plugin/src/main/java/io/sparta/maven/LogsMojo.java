@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Prints a deployed function's CloudWatch log events, or follows them: {@code mvn sparta:logs -Dsparta.function=NAME}. */
 @Mojo(name = "logs", threadSafe = true)
-public class LogsMojo extends AbstractAwsMojo {
+public class LogsMojo extends AbstractStackMojo {
 
     /** The function whose logs to print, by its name in the service. */
     @Parameter(property = "sparta.function", required = true)

@@ -23,9 +23,8 @@ import org.apache.maven.project.MavenProjectHelper;
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
         threadSafe = true)
-public class PackageMojo extends AbstractSpartaMojo {
+public class PackageMojo extends AbstractBuildMojo {
 
-    /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
     /**
      * How the runtime dependencies reach Lambda: {@code layer} puts them in a layer of the service beside the
      * module's own jar (uploaded only when they change), {@code shade} uses maven-shade-plugin's jar, {@code auto}
@@ -47,8 +46,12 @@ public class PackageMojo extends AbstractSpartaMojo {
                         + dependencyPackaging + "\" is none of auto, layer, shade"));
     }
 
+    /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
     @Parameter(property = "sparta.describe", defaultValue = "false")
     boolean describe;
+
+    @Parameter(defaultValue = "${plugin.groupId}:${plugin.artifactId}", readonly = true, required = true)
+    String pluginKey;
 
     /**
      * Attaches the delivery package (template and every environment's configuration) to the build as

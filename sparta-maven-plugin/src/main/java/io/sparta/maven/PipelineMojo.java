@@ -4,6 +4,8 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.workflow.PipelineWorkflow;
 import java.io.IOException;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -15,6 +17,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "pipeline", threadSafe = true)
 public class PipelineMojo extends AbstractPipelineMojo {
+
+    /**
+     * The bucket {@code pipeline} uploads the pipeline's template to for CloudFormation. Defaults to the bucket
+     * Sparta manages ({@code sparta-artifacts}).
+     */
+    @Parameter(property = "sparta.s3Bucket")
+    String s3Bucket;
 
     /** Allows a pipeline update that removes or replaces its artifact bucket's data (see {@code provision}). */
     @Parameter(property = "sparta.allowDataLoss", defaultValue = "false")
@@ -28,9 +37,16 @@ public class PipelineMojo extends AbstractPipelineMojo {
     @Parameter(property = "sparta.adoptStack")
     String adoptStack;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         new PipelineWorkflow(console)
-                .pipeline(request(true, safeguards(allowDataLoss, allowIamBroadening, adoptStack)));
+                .pipeline(request(
+                        Optional.empty(),
+                        true,
+                        AwsSettings.bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
+                        AwsSettings.safeguards(session, allowDataLoss, allowIamBroadening, adoptStack)));
     }
 }

@@ -2,9 +2,9 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.model.EnvironmentSettings;
+import io.sparta.core.deploy.ArtifactPruner;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.plan.Plan;
-import io.sparta.core.workflow.ProvisionRequest;
 import io.sparta.core.workflow.ProvisionWorkflow;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * environment with {@code -Dsparta.environment}.
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractAwsMojo {
+public class PlanMojo extends AbstractChangeSetMojo {
 
     /** The bucket for templates, as for {@code sparta:provision}. */
     @Parameter(property = "sparta.s3Bucket")
@@ -34,17 +34,13 @@ public class PlanMojo extends AbstractAwsMojo {
 
     @Override
     void run(Console console) throws SpartaUserException, IOException {
+        // A plan runs no hook and prunes nothing: what provision would add to the stack is all it shows.
         Plan plan = new ProvisionWorkflow(console)
-                .plan(new ProvisionRequest(
-                        outputDirectory.toPath(),
-                        classesDirectory.toPath(),
-                        serviceSettings(),
-                        awsTarget(),
-                        bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
-                        extensions(),
-                        targetEnvironment().map(EnvironmentSettings::name),
+                .plan(provisionRequest(
+                        s3Bucket,
+                        Extensions.NONE,
                         safeguards(false, false, adoptStack),
-                        io.sparta.core.deploy.ArtifactPruner.Policy.defaults()));
+                        ArtifactPruner.Policy.defaults()));
         if (failOnChanges && plan.hasChanges()) {
             throw new SpartaUserException("The plan for stack " + plan.stackName() + " has "
                     + plan.resources().size() + " resource change(s), "

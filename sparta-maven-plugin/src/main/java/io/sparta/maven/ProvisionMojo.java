@@ -1,11 +1,13 @@
 package io.sparta.maven;
 
+import io.sparta.api.WorkflowHook;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.model.EnvironmentSettings;
-import io.sparta.core.workflow.ProvisionRequest;
+import io.sparta.core.deploy.ArtifactPruner;
+import io.sparta.core.hooks.Extensions;
 import io.sparta.core.workflow.ProvisionWorkflow;
 import java.io.IOException;
+import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * owner deployed. Then records the deployment and prunes the artifacts no stack of the service needs any more.
  */
 @Mojo(name = "provision", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
-public class ProvisionMojo extends AbstractArtifactsMojo {
+public class ProvisionMojo extends AbstractChangeSetMojo {
 
     /**
      * Allows a change that removes or replaces a table, bucket, queue or stream the template does not keep
@@ -42,18 +44,44 @@ public class ProvisionMojo extends AbstractArtifactsMojo {
     @Parameter(property = "sparta.adoptStack")
     String adoptStack;
 
+    /**
+     * The bucket for archives and templates. Defaults to a bucket Sparta manages in its own stack
+     * ({@code sparta-artifacts}): encrypted, public access blocked, TLS only.
+     */
+    @Parameter(property = "sparta.s3Bucket")
+    String s3Bucket;
+
+    /**
+     * How many of each stack's newest successful deployments keep their archive and template in the bucket, 1 to
+     * 100. The default, 2, keeps the current one and the one a rollback returns to; what any stack deploys now is
+     * kept whatever this says.
+     */
+    @Parameter(property = "sparta.keepDeployments", defaultValue = "" + ArtifactPruner.DEFAULT_KEEP_DEPLOYMENTS)
+    int keepDeployments = ArtifactPruner.DEFAULT_KEEP_DEPLOYMENTS;
+
+    /**
+     * Minutes during which a newly uploaded object is never pruned, 0 or more: it may belong to a provision that
+     * has not yet made its change set.
+     */
+    @Parameter(property = "sparta.pruneMinAgeMinutes", defaultValue = "" + ArtifactPruner.DEFAULT_MIN_AGE_MINUTES)
+    long pruneMinAgeMinutes = ArtifactPruner.DEFAULT_MIN_AGE_MINUTES;
+
+    /**
+     * Workflow hooks: {@code PreMarshallHook}, {@code PostMarshallHook}, {@code TemplateValidator} and
+     * {@code RollbackHook} classes, each {@code <hook implementation="class">} with nested configuration.
+     */
+    @Parameter
+    List<WorkflowHook> hooks;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
+        // Decorators did their work at package time; of the hooks, provision runs the RollbackHooks.
+        Extensions extensions = new Extensions(List.of(), hooks == null ? List.of() : hooks);
         new ProvisionWorkflow(console)
-                .run(new ProvisionRequest(
-                        outputDirectory.toPath(),
-                        classesDirectory.toPath(),
-                        serviceSettings(),
-                        awsTarget(),
-                        bucket("<s3Bucket> (-Dsparta.s3Bucket)", s3Bucket),
-                        extensions(),
-                        targetEnvironment().map(EnvironmentSettings::name),
+                .run(provisionRequest(
+                        s3Bucket,
+                        extensions,
                         safeguards(allowDataLoss, allowIamBroadening, adoptStack),
-                        prunePolicy(false)));
+                        ArtifactPruner.Policy.of(keepDeployments, pruneMinAgeMinutes, false)));
     }
 }

@@ -2,8 +2,10 @@ package io.sparta.maven;
 
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.plan.Safeguards;
 import io.sparta.core.workflow.PipelineWorkflow;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,8 +25,23 @@ public class PublishMojo extends AbstractPipelineMojo {
     @Parameter(property = "sparta.uploadPackage", defaultValue = "true")
     boolean uploadPackage;
 
+    /** The pipeline's bucket, when known (its CodeBuild project sets SPARTA_PIPELINE_BUCKET); else read from its stack. */
+    @Parameter(property = "sparta.pipelineBucket", defaultValue = "${env.SPARTA_PIPELINE_BUCKET}")
+    String pipelineBucket;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        new PipelineWorkflow(console).publish(request(uploadPackage, io.sparta.core.plan.Safeguards.none()));
+        new PipelineWorkflow(console)
+                .publish(request(
+                        AwsSettings.bucket(
+                                "<pipelineBucket> (-Dsparta.pipelineBucket)", unresolvedToNull(pipelineBucket)),
+                        uploadPackage,
+                        Optional.empty(),
+                        Safeguards.none()));
+    }
+
+    /** CodeBuild passes ${env.SPARTA_PIPELINE_BUCKET}, left as written when the variable is not set. */
+    private static String unresolvedToNull(String value) {
+        return value == null || value.startsWith("${") ? null : value;
     }
 }

@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** Prints the service stack's status, outputs, resources, parameters and tags. */
 @Mojo(name = "status", threadSafe = true)
-public class StatusMojo extends AbstractAwsMojo {
+public class StatusMojo extends AbstractStackMojo {
 
     @Override
     void run(Console console) throws SpartaUserException {

@@ -49,15 +49,28 @@ public final class Environments {
      * @throws SpartaUserException naming the declared environments, or saying there are none
      */
     public static EnvironmentSettings named(ServiceSettings settings, String name) throws SpartaUserException {
-        return settings.environmentNamed(name)
+        return named(settings.environments(), name);
+    }
+
+    /**
+     * The environment a goal is pointed at with {@code -Dsparta.environment}, among those declared: for the goals
+     * that know the service only by its stacks (status, logs, delete).
+     *
+     * @throws SpartaUserException naming the declared environments, or saying there are none
+     */
+    public static EnvironmentSettings named(List<EnvironmentSettings> environments, String name)
+            throws SpartaUserException {
+        return environments.stream()
+                .filter(environment -> environment.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new SpartaUserException(
-                        settings.environments().isEmpty()
+                        environments.isEmpty()
                                 ? "-Dsparta.environment=" + name + " names an environment, but the pom declares no"
                                         + " <environments>; drop the property, or declare them (see the site page"
                                         + " \"Environments and pipelines\")"
                                 : "-Dsparta.environment=" + name + " names no environment; declared in"
                                         + " <environments>: "
-                                        + settings.environments().stream()
+                                        + environments.stream()
                                                 .map(EnvironmentSettings::name)
                                                 .toList()));
     }
@@ -86,8 +99,13 @@ public final class Environments {
 
     /** The environment's stack: its own name, or the service's stack name and the environment's. */
     public static String stackName(ServiceSettings settings, EnvironmentSettings environment) {
+        return stackName(settings.stackName(), environment);
+    }
+
+    /** The environment's stack: its own name, or the service's stack name and the environment's. */
+    public static String stackName(String serviceStackName, EnvironmentSettings environment) {
         return environment.stackName().isEmpty()
-                ? settings.stackName() + "-" + environment.name()
+                ? serviceStackName + "-" + environment.name()
                 : environment.stackName();
     }
 
