@@ -203,8 +203,12 @@ class DependencyLayerIT extends SharedSampleOnFakecloud {
 
     @Test
     @Order(5)
-    void invokeRunsTheFunctionLocallyOnTheClassPathItHasOnLambda() {
-        SampleProject.BuildResult build = sample.mvnWithoutAws("sparta:invoke", "-o", "-Dsparta.function=HelloHandler");
+    void invokeRunsTheFunctionLocallyOnTheClassPathItHasOnLambda() throws Exception {
+        // The code change the fakecloud steps make, made here too where they were skipped (no ../shared).
+        Path source = sample.file("src/main/java/com/example/hello/HelloHandler.java");
+        Files.writeString(source, Files.readString(source).replace("\"world\"", "\"layers\""));
+        SampleProject.BuildResult build =
+                sample.mvnWithoutAws("compile", "sparta:invoke", "-o", "-Dsparta.function=HelloHandler");
         assertEquals(0, build.exitCode(), build.describe());
         assertTrue(build.logContains("layers"), build.describe());
     }
