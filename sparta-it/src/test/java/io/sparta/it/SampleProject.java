@@ -158,6 +158,8 @@ final class SampleProject {
                 .setShellEnvironmentInherited(true);
         request.setTimeoutInSeconds(600);
         if (answers != null) {
+            // Maven 3.9 adds MAVEN_ARGS to every run, and CI's holds -B: an interactive run must not inherit it.
+            request.addShellEnvironment("MAVEN_ARGS", "-ntp");
             request.setInputStream(
                     new java.io.ByteArrayInputStream(answers.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
@@ -196,7 +198,8 @@ final class SampleProject {
         return value;
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    /** Deletes {@code path} and everything under it; nothing when it does not exist. */
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

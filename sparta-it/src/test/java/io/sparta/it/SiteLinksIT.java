@@ -53,7 +53,7 @@ class SiteLinksIT {
     static void buildTheSite() throws Exception {
         Path root = Path.of(SampleProject.property("sparta.it.root"));
         Path copy = Path.of(SampleProject.property("sparta.it.work")).resolve("site-build");
-        deleteRecursively(copy);
+        SampleProject.deleteRecursively(copy);
         copyTree(root, copy);
         List<String> command = new ArrayList<>(List.of(copy.resolve("mvnw").toString(), "-B", "-ntp"));
         if (Boolean.parseBoolean(SampleProject.property("sparta.it.offline"))) {
@@ -263,17 +263,5 @@ class SiteLinksIT {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file :
-                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -109,11 +109,6 @@ public record ServiceSettings(
                         + " letters, digits or '-', starting with a letter");
     }
 
-    /** The environment of that name. */
-    public java.util.Optional<EnvironmentSettings> environmentNamed(String name) {
-        return environments.stream().filter(e -> e.name().equals(name)).findFirst();
-    }
-
     /** Settings with the default HTTP settings. */
     public ServiceSettings(
             String serviceName,
