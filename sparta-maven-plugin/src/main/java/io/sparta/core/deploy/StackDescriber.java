@@ -52,8 +52,8 @@ public final class StackDescriber {
         List<String> lines;
         try {
             lines = cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().stream()
-                    .map(resource -> "  " + resource.logicalResourceId() + "  " + resource.resourceType() + "  "
-                            + resource.physicalResourceId() + "  " + resource.resourceStatusAsString())
+                    .map(resource -> "  " + shown(resource.logicalResourceId()) + "  " + shown(resource.resourceType())
+                            + "  " + shown(resource.physicalResourceId()) + "  " + resource.resourceStatusAsString())
                     .toList();
         } catch (SdkException described) {
             try {
@@ -62,8 +62,9 @@ public final class StackDescriber {
                                 .listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
                                 .stackResourceSummaries()
                                 .stream()
-                                .map(resource -> "  " + resource.logicalResourceId() + "  " + resource.resourceType()
-                                        + "  " + resource.physicalResourceId() + "  "
+                                .map(resource -> "  " + shown(resource.logicalResourceId()) + "  "
+                                        + shown(resource.resourceType())
+                                        + "  " + shown(resource.physicalResourceId()) + "  "
                                         + resource.resourceStatusAsString())
                                 .toList();
                 console.warn("Resources read through ListStackResources instead: " + AwsFailures.summary(described));
@@ -77,6 +78,11 @@ public final class StackDescriber {
         }
         console.info("Resources:");
         lines.forEach(console::info);
+    }
+
+    /** A field the API left out, such as the physical id of a resource not created yet, as "-" rather than "null". */
+    private static String shown(String value) {
+        return value == null || value.isEmpty() ? "-" : value;
     }
 
     /** Prints the stack's outputs, saying so when the API reports none. */

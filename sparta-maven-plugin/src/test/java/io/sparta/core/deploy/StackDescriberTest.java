@@ -65,6 +65,12 @@ class StackDescriberTest {
                             <LastUpdatedTimestamp>2026-11-23T10:00:00.000Z</LastUpdatedTimestamp>
                             <ResourceStatus>CREATE_COMPLETE</ResourceStatus>
                           </member>
+                          <member>
+                            <LogicalResourceId>HttpApi</LogicalResourceId>
+                            <ResourceType>AWS::ApiGatewayV2::Api</ResourceType>
+                            <LastUpdatedTimestamp>2026-11-23T10:00:00.000Z</LastUpdatedTimestamp>
+                            <ResourceStatus>CREATE_IN_PROGRESS</ResourceStatus>
+                          </member>
                         </StackResourceSummaries>"""));
 
         new StackDescriber(cloudFormation, console).describe("orders");
@@ -83,6 +89,10 @@ class StackDescriberTest {
                 console.warnings().get(0));
         int resources = lines.indexOf("Resources:");
         assertEquals("  HelloFunction  AWS::Lambda::Function  orders-hello  CREATE_COMPLETE", lines.get(resources + 1));
+        assertEquals(
+                "  HttpApi  AWS::ApiGatewayV2::Api  -  CREATE_IN_PROGRESS",
+                lines.get(resources + 2),
+                "a physical id not given yet is a dash, not null");
         assertEquals(
                 List.of("Parameters:", "  ArtifactBucket = sparta-artifacts", "Tags:", "  team = payments"),
                 lines.subList(lines.size() - 4, lines.size()));
