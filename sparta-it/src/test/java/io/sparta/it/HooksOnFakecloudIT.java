@@ -20,6 +20,14 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
 
     private static final String STACK = HooksChecks.STACK;
 
+    private String stackStatus() {
+        return aws.cloudFormation
+                .describeStacks(r -> r.stackName(STACK))
+                .stacks()
+                .get(0)
+                .stackStatusAsString();
+    }
+
     HooksOnFakecloudIT() {
         super("hooks", "hooks-fakecloud");
     }
@@ -46,13 +54,7 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
         List<String> record = java.nio.file.Files.readAllLines(sample.file("service/target/rollback.txt"));
         assertEquals(STACK, record.get(0), "the rollback hook heard of the failure");
         assertTrue(String.join("\n", record).contains("BrokenAlias"), record.toString());
-        assertEquals(
-                "ROLLBACK_COMPLETE",
-                aws.cloudFormation
-                        .describeStacks(r -> r.stackName(STACK))
-                        .stacks()
-                        .get(0)
-                        .stackStatusAsString());
+        assertEquals("ROLLBACK_COMPLETE", stackStatus());
     }
 
     @Test
@@ -66,13 +68,7 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
                 build.logContains("[WARNING] Stack hooks-service is in ROLLBACK_COMPLETE after a failed first create;"
                         + " deleting it and creating it again"),
                 build.describe());
-        assertEquals(
-                "CREATE_COMPLETE",
-                aws.cloudFormation
-                        .describeStacks(r -> r.stackName(STACK))
-                        .stacks()
-                        .get(0)
-                        .stackStatusAsString());
+        assertEquals("CREATE_COMPLETE", stackStatus());
     }
 
     @Test

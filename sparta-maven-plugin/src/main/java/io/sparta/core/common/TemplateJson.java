@@ -51,7 +51,11 @@ public final class TemplateJson {
      * its timestamp says it is newer than the classes it was made from.
      */
     public static byte[] write(Object value, Path file) throws IOException {
-        byte[] content = bytes(value);
+        return write(bytes(value), file);
+    }
+
+    /** Writes bytes {@link #bytes} made to {@code file}, as {@link #write(Object, Path)} does, and returns them. */
+    public static byte[] write(byte[] content, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, content);
         return content;

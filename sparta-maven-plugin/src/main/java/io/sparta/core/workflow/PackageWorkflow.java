@@ -133,7 +133,8 @@ public final class PackageWorkflow {
                     service.functions().size(),
                     marshalled.get().template()));
         }
-        TemplateJson.write(marshalled.get().template(), request.templateFile());
+        // The bytes the quotas were checked on, written as they are rather than serialized again.
+        TemplateJson.write(template, request.templateFile());
         if (request.describe()) {
             DescribeReport.write(
                     service, marshalled.get().template(), marshalled.get().spartaResources(), request.describeFile());

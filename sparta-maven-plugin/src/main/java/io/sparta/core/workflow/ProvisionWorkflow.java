@@ -55,12 +55,13 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            if (upToDate(aws, request, manifest)) {
+            Target target = target(request, manifest);
+            JsonNode template = readTemplate(manifest);
+            if (upToDate(aws, request, manifest, target, template)) {
                 console.info(aws.ledger().summary());
                 return false;
             }
-            Staged staged = stage(aws, request, manifest, true);
-            Target target = staged.target();
+            Staged staged = stage(aws, request, manifest, target, template, true);
             ArtifactStore store = staged.store();
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = staged.deployRequest();
@@ -107,11 +108,8 @@ public final class ProvisionWorkflow {
      * DescribeStacks call; then nothing is uploaded, verified or changed. Not tried for an environment with a stack
      * policy, or a template merging notifications into an existing bucket, whose state the stack does not show.
      */
-    private boolean upToDate(AwsSession aws, ProvisionRequest request, PackageManifest manifest)
-            throws SpartaUserException, IOException {
-        Target target = target(request, manifest);
-        JsonNode template =
-                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+    private boolean upToDate(
+            AwsSession aws, ProvisionRequest request, PackageManifest manifest, Target target, JsonNode template) {
         if (!target.stackPolicy().isEmpty()
                 || !ExistingBucketNotifications.fromTemplate(template).isEmpty()) {
             return false;
@@ -144,8 +142,9 @@ public final class ProvisionWorkflow {
     public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
         try (AwsSession aws = AwsSession.open(request.aws())) {
-            StackDeployer.Request deployRequest =
-                    stage(aws, request, manifest, false).deployRequest();
+            StackDeployer.Request deployRequest = stage(
+                            aws, request, manifest, target(request, manifest), readTemplate(manifest), false)
+                    .deployRequest();
             Plan plan = new StackDeployer(aws.cloudFormation(), console).plan(deployRequest, request.safeguards());
             PlanReport.lines(plan).forEach(console::info);
             if (!plan.creates()) {
@@ -166,19 +165,22 @@ public final class ProvisionWorkflow {
     }
 
     /** What provision and plan both make ready before the change set. */
-    private record Staged(Target target, ArtifactStore store, StackDeployer.Request deployRequest) {}
+    private record Staged(ArtifactStore store, StackDeployer.Request deployRequest) {}
 
     /**
      * The stages before the change set, shared by provision and plan: the target stack, the existing resources the
      * template names verified (the seed's "verify static IAM roles", for every kind, with the target's parameter
-     * values), the archive uploaded (provision only) and the template, and fixed bucket names checked. The template
-     * is read once.
+     * values), the archive uploaded (provision only) and the template, and fixed bucket names checked; given the
+     * target and the template the goal read once.
      */
-    private Staged stage(AwsSession aws, ProvisionRequest request, PackageManifest manifest, boolean uploadArchive)
+    private Staged stage(
+            AwsSession aws,
+            ProvisionRequest request,
+            PackageManifest manifest,
+            Target target,
+            JsonNode template,
+            boolean uploadArchive)
             throws SpartaUserException, IOException {
-        Target target = target(request, manifest);
-        JsonNode template =
-                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
         new ExistingResources(aws, console).verify(template, target.parameters());
         ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
         if (uploadArchive) {
@@ -189,7 +191,12 @@ public final class ProvisionWorkflow {
         }
         StackDeployer.Request deployRequest = deployRequest(store, manifest, target, template);
         FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), template);
-        return new Staged(target, store, deployRequest);
+        return new Staged(store, deployRequest);
+    }
+
+    /** The packaged template, read once per goal. */
+    private static JsonNode readTemplate(PackageManifest manifest) throws IOException {
+        return TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
     }
 
     /** Where the template is kept: under its content hash, so an upload happens once. */
