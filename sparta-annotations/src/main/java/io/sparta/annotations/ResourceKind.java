@@ -6,7 +6,11 @@ public enum ResourceKind {
     BUCKET("@S3Bucket"),
     QUEUE("@SqsQueue"),
     TOPIC("@SnsTopic"),
-    STREAM("@KinesisStream");
+    STREAM("@KinesisStream"),
+    CUSTOM("@CustomResource");
+
+    /** The kinds a function can be granted access to: a custom resource has no actions to grant. */
+    public static final java.util.List<ResourceKind> GRANTABLE = java.util.List.of(TABLE, BUCKET, QUEUE, TOPIC, STREAM);
 
     private final String annotation;
 

@@ -1,17 +1,19 @@
 package io.sparta.api;
 
 import io.sparta.annotations.ResourceKind;
+import java.util.List;
 
 /**
- * A resource the service declares and its stack creates: a table, bucket, queue, topic or stream, known in the
- * service by its name.
+ * A resource the service declares and its stack creates: a table, bucket, queue, topic, stream or custom resource,
+ * known in the service by its name.
  */
 public sealed interface OwnedResource
         permits OwnedResource.Table,
                 OwnedResource.Bucket,
                 OwnedResource.Queue,
                 OwnedResource.Topic,
-                OwnedResource.Stream {
+                OwnedResource.Stream,
+                OwnedResource.Custom {
 
     /** What the variables that carry declared resources' names to functions start with, for {@code Discover}. */
     String ENVIRONMENT_PREFIX = "SPARTA_";
@@ -35,6 +37,7 @@ public sealed interface OwnedResource
                     case QUEUE -> "Queue";
                     case TOPIC -> "Topic";
                     case STREAM -> "Stream";
+                    case CUSTOM -> "Resource";
                 };
     }
 
@@ -111,5 +114,40 @@ public sealed interface OwnedResource
         public ResourceKind kind() {
             return ResourceKind.STREAM;
         }
+    }
+
+    /**
+     * A custom resource, created, updated and deleted by one of the service's functions as CloudFormation calls it.
+     *
+     * @param type its CloudFormation type, {@code Custom::Name}
+     * @param function the name of the function that handles it
+     * @param properties in the order declared
+     * @param outputs keys of the data the function returns, each written as a stack output
+     */
+    record Custom(String name, String type, String function, List<Property> properties, List<String> outputs)
+            implements OwnedResource {
+
+        public Custom {
+            properties = List.copyOf(properties);
+            outputs = List.copyOf(outputs);
+        }
+
+        @Override
+        public ResourceKind kind() {
+            return ResourceKind.CUSTOM;
+        }
+
+        /** The stack output carrying one key of its data: the logical id and the key. */
+        public String outputName(String key) {
+            return logicalId() + key;
+        }
+
+        /**
+         * One property: a literal value, or a declared resource's {@code Ref} or {@code Fn::GetAtt}.
+         *
+         * @param ref the declared resource's name, or empty for a literal
+         * @param attribute with {@code ref}, the attribute to read instead of its {@code Ref}; else empty
+         */
+        public record Property(String name, String value, String ref, String attribute) {}
     }
 }

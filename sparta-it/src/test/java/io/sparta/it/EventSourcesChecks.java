@@ -365,6 +365,65 @@ final class EventSourcesChecks {
                         .toList());
     }
 
+    /**
+     * CloudFormation's Create of Sparta's notifications resource for the existing bucket, the one custom resource of
+     * the stack: the handler answers SUCCESS with the bucket as the physical id. On moto and fakecloud, which run no
+     * Lambda code, the handler runs here on the event CloudFormation sends.
+     */
+    static void spartasBucketNotificationsResourceIsCreated(LocalAws aws) {
+        CloudFormationCalls calls = new CloudFormationCalls(aws, STACK);
+        JsonNode template = calls.template();
+        assertEquals(
+                List.of("SpartaBucketNotificationsLegacyDrop"),
+                calls.resourcesOfType(template, "Custom::SpartaBucketNotifications"));
+        JsonNode answer = calls.bucketNotifications(
+                "Create",
+                "SpartaBucketNotificationsLegacyDrop",
+                calls.properties(template, "SpartaBucketNotificationsLegacyDrop"),
+                null,
+                null);
+        assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
+        assertEquals("legacy-drop", answer.path("PhysicalResourceId").asText());
+    }
+
+    /**
+     * An Update that S3 refuses (an event type S3 does not have) answers FAILED, naming the bucket, and leaves the
+     * bucket's notifications, the owner's and Sparta's, as they were; so does the rollback CloudFormation then sends,
+     * the Update with old and new properties swapped.
+     */
+    static void aFailedUpdateLeavesTheBucketsNotificationsAsTheyWere(LocalAws aws) {
+        CloudFormationCalls calls = new CloudFormationCalls(aws, STACK);
+        JsonNode template = calls.template();
+        var before = aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop"));
+        var deployed = calls.properties(template, "SpartaBucketNotificationsLegacyDrop");
+        var broken = deployed.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) broken.at("/Notifications/0/Events"))
+                .removeAll()
+                .add("s3:Nope");
+        JsonNode failed = calls.bucketNotifications(
+                "Update", "SpartaBucketNotificationsLegacyDrop", broken, "legacy-drop", deployed);
+        assertEquals("FAILED", failed.path("Status").asText(), failed.toString());
+        assertTrue(failed.path("Reason").asText().contains("legacy-drop"), failed.toString());
+        assertEquals(before, aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop")));
+        JsonNode rollback = calls.bucketNotifications(
+                "Update", "SpartaBucketNotificationsLegacyDrop", deployed, "legacy-drop", broken);
+        assertEquals("SUCCESS", rollback.path("Status").asText(), rollback.toString());
+        assertEquals(before, aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop")));
+    }
+
+    /** CloudFormation's Delete of Sparta's notifications resource, which a stack's deletion sends first. */
+    static void spartasBucketNotificationsResourceIsDeleted(LocalAws aws) {
+        CloudFormationCalls calls = new CloudFormationCalls(aws, STACK);
+        JsonNode template = calls.template();
+        JsonNode answer = calls.bucketNotifications(
+                "Delete",
+                "SpartaBucketNotificationsLegacyDrop",
+                calls.properties(template, "SpartaBucketNotificationsLegacyDrop"),
+                "legacy-drop",
+                null);
+        assertEquals("SUCCESS", answer.path("Status").asText(), answer.toString());
+    }
+
     /** The existing bucket notifies ingest beside its owner's queue notification, and S3 may invoke ingest for it. */
     static void anExistingBucketGetsSpartasNotificationBesideItsOwnersOwn(LocalAws aws) {
         GetBucketNotificationConfigurationResponse configuration =

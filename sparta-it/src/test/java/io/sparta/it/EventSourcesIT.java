@@ -27,6 +27,7 @@ class EventSourcesIT extends SharedSampleOnMoto {
     void provision_onMoto() throws Exception {
         EventSourcesChecks.createPreExistingResources(aws);
         EventSourcesChecks.provisionFoundThePreExistingResources(sample.mvn("package", "sparta:provision"));
+        EventSourcesChecks.spartasBucketNotificationsResourceIsCreated(aws);
         assertEquals(List.of(), cfnLint.errors(sample.file("target/sparta/template.json")));
         assertPoliciesLintClean(sample.file("target/sparta/template.json"));
     }
@@ -176,8 +177,14 @@ class EventSourcesIT extends SharedSampleOnMoto {
     }
 
     @Test
+    void aFailedUpdateOfTheExistingBucketsNotificationsLeavesThemAsTheyWere_onMoto() {
+        EventSourcesChecks.aFailedUpdateLeavesTheBucketsNotificationsAsTheyWere(aws);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners_onMoto() {
+        EventSourcesChecks.spartasBucketNotificationsResourceIsDeleted(aws);
         EventSourcesChecks.deleteRemovedSpartasNotificationAndKeptTheOwners(aws, sample.mvn("sparta:delete"));
     }
 }

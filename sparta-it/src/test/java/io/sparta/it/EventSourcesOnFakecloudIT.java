@@ -62,6 +62,7 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
 
         EventSourcesChecks.provisionFoundThePreExistingResources(provisioned);
         assertTrue(provisioned.logContains("Stack event-sources is CREATE_COMPLETE"), provisioned.describe());
+        EventSourcesChecks.spartasBucketNotificationsResourceIsCreated(aws);
         for (String resource : List.of(
                 "HttpApi  AWS::ApiGatewayV2::Api",
                 "HttpApiStage  AWS::ApiGatewayV2::Stage",
@@ -293,6 +294,7 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
     @Order(Integer.MAX_VALUE)
     void deleteRemovesSpartasNotificationFromTheExistingBucketAndKeepsTheOwners_onFakecloudAsOnMoto() {
         needsFakecloud();
+        EventSourcesChecks.spartasBucketNotificationsResourceIsDeleted(aws);
         EventSourcesChecks.deleteRemovedSpartasNotificationAndKeptTheOwners(aws, sample.mvn("sparta:delete"));
     }
 }

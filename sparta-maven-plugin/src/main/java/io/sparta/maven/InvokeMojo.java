@@ -37,6 +37,20 @@ public class InvokeMojo extends AbstractLocalMojo {
     String sampleEvent;
 
     /**
+     * Send CloudFormation's custom resource event of this type instead: {@code Create}, {@code Update} or
+     * {@code Delete}, built from the {@code @CustomResource} the function handles, with a response URL served on
+     * this machine; the answer is checked against CloudFormation's protocol. Each call starts from what the one
+     * before it answered (kept under {@code target/sparta/invoke/custom-resources/}), as CloudFormation would.
+     * With {@code -Dsparta.resourcesFromStack}, references in the properties carry the deployed stack's resources.
+     */
+    @Parameter(property = "sparta.requestType")
+    String requestType;
+
+    /** With {@code requestType}, the custom resource, by name, when the function handles several. */
+    @Parameter(property = "sparta.customResource")
+    String customResource;
+
+    /**
      * Invoke the deployed function instead, with the same event, and print its response and the tail of its log
      * ({@code -Dsparta.environment} picks an environment's stack).
      */
@@ -56,6 +70,19 @@ public class InvokeMojo extends AbstractLocalMojo {
             console.info("Maven reached sparta:invoke in "
                     + (System.currentTimeMillis()
                             - session.getRequest().getStartTime().getTime()) + " ms");
+        }
+        if (requestType != null) {
+            if (event != null || sampleEvent != null || remote) {
+                throw new SpartaUserException("-Dsparta.requestType builds CloudFormation's event itself; leave out"
+                        + " -Dsparta.event, -Dsparta.sampleEvent and -Dsparta.remote");
+            }
+            new LocalInvoker(console)
+                    .invokeCustomResource(
+                            request(console),
+                            resourcesFromStack ? Optional.of(awsTarget()) : Optional.empty(),
+                            requestType,
+                            Optional.ofNullable(customResource));
+            return;
         }
         new LocalInvoker(console)
                 .invoke(

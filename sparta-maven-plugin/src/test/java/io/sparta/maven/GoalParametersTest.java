@@ -138,6 +138,8 @@ class GoalParametersTest {
                                     "repositorySession",
                                     "outputDirectory",
                                     "function",
+                                    "requestType",
+                                    "customResource",
                                     "event",
                                     "sampleEvent",
                                     "remote",

@@ -2,6 +2,7 @@ package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Allow;
 import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.CustomResource;
 import io.sparta.annotations.DynamoDbTrigger;
 import io.sparta.annotations.DynamoTable;
 import io.sparta.annotations.EventRule;
@@ -12,6 +13,7 @@ import io.sparta.annotations.KinesisStream;
 import io.sparta.annotations.KinesisTrigger;
 import io.sparta.annotations.LogSubscription;
 import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.ResourceProperty;
 import io.sparta.annotations.S3Bucket;
 import io.sparta.annotations.S3Trigger;
 import io.sparta.annotations.Schedule;
@@ -186,7 +188,8 @@ public final class AnnotationKinds {
             new Kind(
                     Grant.class,
                     Placement.COMPANION,
-                    (values, use) -> use.refer(values.string("resource"), ANY_RESOURCE, false, "@Grant", true)),
+                    (values, use) ->
+                            use.refer(values.string("resource"), ResourceKind.GRANTABLE, false, "@Grant", true)),
             new Kind(
                     Allow.class,
                     Placement.COMPANION,
@@ -216,9 +219,47 @@ public final class AnnotationKinds {
                 report(use, "name", ResourceRules.name(values.string("name")));
                 report(use, "shards", ResourceRules.shards(values.integer("shards")));
                 use.declare(ResourceKind.STREAM, values.string("name"), false);
-            }));
+            }),
+            new Kind(CustomResource.class, Placement.RESOURCE, AnnotationKinds::customResource));
 
     private AnnotationKinds() {}
+
+    private static void customResource(AttributeValues values, Use use) {
+        String name = values.string("name");
+        report(use, "name", ResourceRules.name(name));
+        report(use, "type", CustomResourceRules.type(values.string("type")));
+        report(use, "function", CustomResourceRules.function(values.string("function")));
+        List<AttributeValues> properties = values.annotations("properties", ResourceProperty.class);
+        report(
+                use,
+                "properties",
+                CustomResourceRules.propertyNames(properties.stream()
+                        .map(property -> property.string("name"))
+                        .toList()));
+        for (AttributeValues property : properties) {
+            String ref = property.string("ref");
+            report(
+                    use,
+                    "properties",
+                    CustomResourceRules.property(
+                            name,
+                            property.string("name"),
+                            property.string("value"),
+                            ref,
+                            property.string("attribute")));
+            if (!ref.isEmpty() && !ref.equals(name)) {
+                use.refer(
+                        ref,
+                        ANY_RESOURCE,
+                        false,
+                        "@CustomResource(name = \"" + name + "\") property " + property.string("name"),
+                        false);
+            }
+        }
+        report(use, "outputs", CustomResourceRules.outputs(values.strings("outputs")));
+        use.declare(ResourceKind.CUSTOM, name, false);
+        use.note(new ServiceTable.CustomResourceHandler(name, values.string("function")));
+    }
 
     /** The kinds placed as given, in {@link #ALL}'s order. */
     public static List<Kind> placed(Placement placement) {

@@ -77,7 +77,7 @@ public final class ResourceRules {
             case TOPIC -> TOPIC_ARN;
             case TABLE -> TABLE_STREAM_ARN;
             case STREAM -> KINESIS_ARN;
-            case QUEUE -> null;
+            case QUEUE, CUSTOM -> null;
         };
         if (pattern == null) {
             return QueueRules.queue(arn);
@@ -95,6 +95,7 @@ public final class ResourceRules {
             case TABLE -> "arn:aws:dynamodb:REGION:ACCOUNT:table/TABLE/stream/LABEL";
             case STREAM -> "arn:aws:kinesis:REGION:ACCOUNT:stream/STREAM";
             case QUEUE -> "arn:aws:sqs:REGION:ACCOUNT:QUEUE";
+            case CUSTOM -> "(none: a custom resource is named, never given by ARN)";
         };
     }
 

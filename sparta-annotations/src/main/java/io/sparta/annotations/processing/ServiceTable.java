@@ -54,6 +54,16 @@ public final class ServiceTable<W> {
         }
     }
 
+    /**
+     * A function by its name in the service.
+     *
+     * @param customResourceHandler whether its class extends {@link CustomResourceRules#HANDLER_CLASS}
+     */
+    public record NamedFunction(String name, boolean customResourceHandler) implements Fact {}
+
+    /** A custom resource and the function named to handle it. */
+    public record CustomResourceHandler(String resource, String function) implements Fact {}
+
     /** A function subscribed to a log group. */
     public record LogSubscriber(String function, String logGroup) implements Fact {}
 
@@ -71,8 +81,11 @@ public final class ServiceTable<W> {
         List<ResourceTable.Problem<W>> problems = new ArrayList<>();
         Map<String, Integer> timeouts = new HashMap<>();
         Map<String, Queue> queues = new HashMap<>();
+        Map<String, Boolean> handlers = new java.util.TreeMap<>();
         for (Noted<W> noted : facts) {
-            if (noted.fact() instanceof Function function) {
+            if (noted.fact() instanceof NamedFunction function) {
+                handlers.put(function.name(), function.customResourceHandler());
+            } else if (noted.fact() instanceof Function function) {
                 timeouts.put(function.function(), function.timeout());
             } else if (noted.fact() instanceof Queue queue) {
                 queues.putIfAbsent(queue.name(), queue);
@@ -113,6 +126,19 @@ public final class ServiceTable<W> {
                     }
                 }
                 notifications.add(noted);
+            } else if (fact instanceof CustomResourceHandler use
+                    && !Boolean.TRUE.equals(handlers.get(use.function()))) {
+                add(
+                        problems,
+                        noted,
+                        CustomResourceRules.handler(
+                                use.resource(),
+                                use.function(),
+                                handlers.containsKey(use.function()),
+                                handlers.entrySet().stream()
+                                        .filter(Map.Entry::getValue)
+                                        .map(Map.Entry::getKey)
+                                        .toList()));
             } else if (fact instanceof LogSubscriber subscriber) {
                 subscribers
                         .computeIfAbsent(subscriber.logGroup(), group -> new ArrayList<>())

@@ -144,6 +144,13 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     "name",
                     "@SpartaLambda: " + FunctionRules.duplicateName(functionName, earlier, where));
         }
+        TypeElement customResourceHandler =
+                processingEnv.getElementUtils().getTypeElement(CustomResourceRules.HANDLER_CLASS);
+        service.note(
+                new ServiceTable.NamedFunction(
+                        functionName,
+                        method == null && customResourceHandler != null && implementsType(type, customResourceHandler)),
+                new Site(element, mirror));
         HandlerRules.problems(shape(type, method))
                 .forEach(problem -> error(element, mirror, null, "@SpartaLambda: " + problem));
         if (method != null) {

@@ -656,4 +656,84 @@ class SpartaLambdaProcessorTest {
                 }
                 """));
     }
+
+    private static final String SEEDER = """
+            @SpartaLambda(name = "Seeder")
+            public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
+                protected io.sparta.runtime.customresource.CustomResourceResult create(
+                        io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                protected io.sparta.runtime.customresource.CustomResourceResult update(
+                        io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                protected void delete(io.sparta.runtime.customresource.CustomResourceRequest r) {}
+            }
+            """;
+
+    @Test
+    void aCustomResourceHandledByACustomResourceFunctionCompilesCleanly() {
+        assertEquals(List.of(), compile("Seeder", """
+                import io.sparta.annotations.*;
+                @DynamoTable(name = "products", partitionKey = "id")
+                @CustomResource(name = "seed", type = "Custom::TableSeed", function = "Seeder",
+                    properties = {@ResourceProperty(name = "TableName", ref = "products"),
+                                  @ResourceProperty(name = "TableArn", ref = "products", attribute = "Arn"),
+                                  @ResourceProperty(name = "Ids", value = "a,b")},
+                    outputs = "RowCount")
+                @CustomResource(name = "after-seed", type = "Custom::Echo", function = "Seeder",
+                    properties = @ResourceProperty(name = "Rows", ref = "seed", attribute = "RowCount"))
+                """ + SEEDER));
+    }
+
+    /** Repeated annotations are reported where javac puts their container: at the class. */
+    @Test
+    void customResourceMisusesAreErrorsNamingTheFix() {
+        assertEquals(
+                List.of(
+                        "14: @CustomResource: type = \"TableSeed\" must be Custom:: followed by 1 to 60 letters, digits or"
+                                + " _@-, such as Custom::TableSeed",
+                        "14: @CustomResource: type = \"Custom::SpartaSeed\": types starting with Custom::Sparta are Sparta's"
+                                + " own; choose another name, such as Custom::Seed",
+                        "14: @CustomResource: property ServiceToken is CloudFormation's own (the handler's ARN, which"
+                                + " Sparta writes); give the property another name",
+                        "14: @CustomResource: property Rows has both value and ref; give one",
+                        "14: @CustomResource: property Rows has attribute = \"Arn\" without ref; name the declared"
+                                + " resource whose attribute it is",
+                        "14: @CustomResource: property Me refers to the resource itself (ref = \"g\"), which"
+                                + " CloudFormation refuses as a circular dependency",
+                        "14: @CustomResource: property A is given twice; each property once",
+                        "14: @CustomResource: outputs: \"Row-Count\" is not a data key a stack output can be named after"
+                                + " (1 to 255 letters or digits)",
+                        "13: @Grant refers to \"a\", a @CustomResource, where it needs a @DynamoTable or @S3Bucket or"
+                                + " @SqsQueue or @SnsTopic or @KinesisStream",
+                        "14: @CustomResource(name = \"i\") property T refers to \"nothing\", but the service declares no"
+                                + " @DynamoTable or @S3Bucket or @SqsQueue or @SnsTopic or @KinesisStream or"
+                                + " @CustomResource of that name; declared: [a, b, c, d, e, f, g, h, i, j, k]",
+                        "14: @CustomResource(name = \"j\"): function = \"Plain\" does not extend"
+                                + " io.sparta.runtime.customresource.CustomResourceFunction, so it cannot answer"
+                                + " CloudFormation; functions extending it: [Seeder]",
+                        "14: @CustomResource(name = \"k\"): function = \"Missing\" is not a @SpartaLambda function of the"
+                                + " service; functions extending it: [Seeder]"),
+                compile("Seeder", """
+                        import io.sparta.annotations.*;
+                        @CustomResource(name = "a", type = "Custom::Ok", function = "Seeder")
+                        @CustomResource(name = "b", type = "TableSeed", function = "Seeder")
+                        @CustomResource(name = "c", type = "Custom::SpartaSeed", function = "Seeder")
+                        @CustomResource(name = "d", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "ServiceToken", value = "x"))
+                        @CustomResource(name = "e", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "Rows", value = "x", ref = "a"))
+                        @CustomResource(name = "f", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "Rows", attribute = "Arn"))
+                        @CustomResource(name = "g", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "Me", ref = "g"))
+                        @CustomResource(name = "h", type = "Custom::Ok", function = "Seeder", properties = {@ResourceProperty(name = "A", value = "1"), @ResourceProperty(name = "A", value = "2")})
+                        @CustomResource(name = "i", type = "Custom::Ok", function = "Seeder", outputs = "Row-Count", properties = @ResourceProperty(name = "T", ref = "nothing"))
+                        @CustomResource(name = "j", type = "Custom::Ok", function = "Plain")
+                        @CustomResource(name = "k", type = "Custom::Ok", function = "Missing")
+                        @SpartaLambda(name = "Seeder") @Grant(resource = "a")
+                        public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
+                            protected io.sparta.runtime.customresource.CustomResourceResult create(
+                                    io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                            protected io.sparta.runtime.customresource.CustomResourceResult update(
+                                    io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                            protected void delete(io.sparta.runtime.customresource.CustomResourceRequest r) {}
+                            @SpartaLambda(name = "Plain") public void plain() {}
+                        }
+                        """));
+    }
 }

@@ -171,12 +171,85 @@ public final class LocalInvoker {
         return invoke(request, DeployedResources.NONE);
     }
 
-    /** The function the request names, read from the compiled classes as {@code package} reads it. */
-    static LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
-        ServiceModel service = LocalJvm.service(
+    /**
+     * Sends CloudFormation's custom resource event of one type to the function, built from the
+     * {@code @CustomResource} it handles, and checks the answer ({@link CustomResourceCalls}).
+     *
+     * @param stack the deployed stack, whose resources' physical ids the properties' references then carry
+     * @param resourceName the custom resource, when the function handles several
+     */
+    public void invokeCustomResource(
+            InvokeRequest request,
+            java.util.Optional<io.sparta.core.deploy.AwsTarget> stack,
+            String requestType,
+            java.util.Optional<String> resourceName)
+            throws SpartaUserException, IOException {
+        String type = CustomResourceCalls.requestType(requestType);
+        ServiceModel service = service(request);
+        find(request, service);
+        io.sparta.api.OwnedResource.Custom resource =
+                CustomResourceCalls.resource(service, request.functionName(), resourceName);
+        CustomResourceCalls calls = new CustomResourceCalls(console);
+        if (stack.isEmpty()) {
+            calls.call(
+                    service,
+                    resource,
+                    type,
+                    request.region(),
+                    request.workDirectory(),
+                    (name, attribute) -> java.util.Optional.empty(),
+                    event -> invoke(withEvent(request, event)));
+            return;
+        }
+        try (io.sparta.core.deploy.AwsSession aws = io.sparta.core.deploy.AwsSession.open(stack.get())) {
+            DeployedResources deployed = DeployedResources.of(aws, console);
+            java.util.Map<String, String> physicalIds = new java.util.HashMap<>();
+            aws.cloudFormation()
+                    .describeStackResources(r -> r.stackName(service.stackName()))
+                    .stackResources()
+                    .forEach(each -> physicalIds.put(each.logicalResourceId(), each.physicalResourceId()));
+            calls.call(
+                    service,
+                    resource,
+                    type,
+                    aws.region().id(),
+                    request.workDirectory(),
+                    (name, attribute) -> attribute.isEmpty()
+                            ? service.resource(name).map(declared -> physicalIds.get(declared.logicalId()))
+                            : java.util.Optional.empty(),
+                    event -> invoke(withEvent(request, event), deployed));
+        }
+    }
+
+    private static InvokeRequest withEvent(InvokeRequest request, byte[] event) {
+        return new InvokeRequest(
+                request.classesDirectory(),
+                request.classpath(),
+                request.runtimeJars(),
+                request.java(),
+                request.settings(),
+                request.functionName(),
+                event,
+                request.region(),
+                request.passThroughEnvironment(),
+                request.workDirectory(),
+                request.layerModules(),
+                request.timeoutScale());
+    }
+
+    private static ServiceModel service(InvokeRequest request) throws SpartaUserException, IOException {
+        return LocalJvm.service(
                 request.settings(),
                 request.classesDirectory(),
                 LocalJvm.scanClasspath(request.classpath(), request.layerModules()));
+    }
+
+    /** The function the request names, read from the compiled classes as {@code package} reads it. */
+    static LambdaFunction find(InvokeRequest request) throws SpartaUserException, IOException {
+        return find(request, service(request));
+    }
+
+    private static LambdaFunction find(InvokeRequest request, ServiceModel service) throws SpartaUserException {
         return service.functions().stream()
                 .filter(f -> f.name().equals(request.functionName()))
                 .findFirst()

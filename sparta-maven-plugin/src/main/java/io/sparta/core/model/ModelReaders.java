@@ -3,6 +3,7 @@ package io.sparta.core.model;
 import io.sparta.annotations.Access;
 import io.sparta.annotations.Allow;
 import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.CustomResource;
 import io.sparta.annotations.DynamoDbTrigger;
 import io.sparta.annotations.DynamoTable;
 import io.sparta.annotations.EventRule;
@@ -14,6 +15,7 @@ import io.sparta.annotations.KinesisStream;
 import io.sparta.annotations.KinesisTrigger;
 import io.sparta.annotations.LogSubscription;
 import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.ResourceProperty;
 import io.sparta.annotations.S3Bucket;
 import io.sparta.annotations.S3Trigger;
 import io.sparta.annotations.Schedule;
@@ -137,7 +139,20 @@ final class ModelReaders {
             SnsTopic.class,
             values -> new OwnedResource.Topic(values.string("name")),
             KinesisStream.class,
-            values -> new OwnedResource.Stream(values.string("name"), values.integer("shards")));
+            values -> new OwnedResource.Stream(values.string("name"), values.integer("shards")),
+            CustomResource.class,
+            values -> new OwnedResource.Custom(
+                    values.string("name"),
+                    values.string("type"),
+                    values.string("function"),
+                    values.annotations("properties", ResourceProperty.class).stream()
+                            .map(property -> new OwnedResource.Custom.Property(
+                                    property.string("name"),
+                                    property.string("value"),
+                                    property.string("ref"),
+                                    property.string("attribute")))
+                            .toList(),
+                    values.strings("outputs")));
 
     private ModelReaders() {}
 

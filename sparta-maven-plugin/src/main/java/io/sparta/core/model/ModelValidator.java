@@ -1,6 +1,7 @@
 package io.sparta.core.model;
 
 import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.processing.CustomResourceRules;
 import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.annotations.processing.QueueRules;
 import io.sparta.annotations.processing.ResourceRules;
@@ -55,7 +56,14 @@ public final class ModelValidator {
                 .forEach(queue -> between.note(
                         new ServiceTable.Queue(queue.name(), queue.visibilityTimeout(), "the service model"),
                         "resource \"" + queue.name() + "\""));
+        for (OwnedResource resource : service.resources()) {
+            if (resource instanceof OwnedResource.Custom custom) {
+                custom(custom, declared, between, problems);
+            }
+        }
         for (LambdaFunction function : service.functions()) {
+            // The model keeps no class hierarchy: whether the class extends the handler was checked when scanned.
+            between.note(new ServiceTable.NamedFunction(function.name(), true), function.source());
             String where = "function \"" + function.name() + "\" (" + function.source() + ")";
             values(function, service.stackName())
                     .flatMap(Optional::stream)
@@ -67,6 +75,37 @@ public final class ModelValidator {
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
         return problems;
+    }
+
+    private static void custom(
+            OwnedResource.Custom custom,
+            ResourceTable<String> declared,
+            ServiceTable<String> between,
+            List<String> problems) {
+        String where = "resource \"" + custom.name() + "\"";
+        Stream.of(
+                        CustomResourceRules.type(custom.type()),
+                        CustomResourceRules.function(custom.function()),
+                        CustomResourceRules.propertyNames(custom.properties().stream()
+                                .map(OwnedResource.Custom.Property::name)
+                                .toList()),
+                        CustomResourceRules.outputs(custom.outputs()))
+                .flatMap(Optional::stream)
+                .forEach(problem -> problems.add(where + ": " + problem));
+        for (OwnedResource.Custom.Property property : custom.properties()) {
+            CustomResourceRules.property(
+                            custom.name(), property.name(), property.value(), property.ref(), property.attribute())
+                    .ifPresent(problem -> problems.add(where + ": " + problem));
+            if (!property.ref().isEmpty() && !property.ref().equals(custom.name())) {
+                declared.refer(
+                        property.ref(),
+                        List.of(ResourceKind.values()),
+                        false,
+                        "@CustomResource(name = \"" + custom.name() + "\") property " + property.name(),
+                        where);
+            }
+        }
+        between.note(new ServiceTable.CustomResourceHandler(custom.name(), custom.function()), where);
     }
 
     private static Stream<Optional<String>> values(LambdaFunction function, String stackName) {
@@ -151,7 +190,7 @@ public final class ModelValidator {
             });
         }
         for (FunctionAccess.ResourceGrant grant : function.access().grants()) {
-            declared.refer(grant.resource(), List.of(ResourceKind.values()), false, "@Grant", where);
+            declared.refer(grant.resource(), ResourceKind.GRANTABLE, false, "@Grant", where);
         }
         String onFailure = function.options().onFailure();
         if (!onFailure.isEmpty() && !ResourceRules.isArn(onFailure)) {

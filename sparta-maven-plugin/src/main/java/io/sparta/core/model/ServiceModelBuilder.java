@@ -119,6 +119,10 @@ public final class ServiceModelBuilder {
             name = FunctionRules.defaultName(site.className(), site.methodName());
         }
         checkDeployedName(site, name, settings.stackName(), problems);
+        service.note(
+                new ServiceTable.NamedFunction(
+                        name, site.methodName() == null && site.classShape().extendsCustomResourceFunction()),
+                site.location());
         FunctionOptions options = new FunctionOptions(
                 attributes.integer("reservedConcurrency"),
                 attributes.bool("tracing"),

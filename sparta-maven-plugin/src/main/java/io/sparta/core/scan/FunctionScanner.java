@@ -3,6 +3,7 @@ package io.sparta.core.scan;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AnnotationKinds.Placement;
+import io.sparta.annotations.processing.CustomResourceRules;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
@@ -205,7 +206,8 @@ public final class FunctionScanner {
                     innerNonStatic,
                     publicNoArgConstructor,
                     hierarchy.isSubtypeOf(internalName, REQUEST_HANDLER),
-                    hierarchy.isSubtypeOf(internalName, REQUEST_STREAM_HANDLER));
+                    hierarchy.isSubtypeOf(internalName, REQUEST_STREAM_HANDLER),
+                    hierarchy.isSubtypeOf(internalName, CustomResourceRules.HANDLER_CLASS.replace('.', '/')));
             String className = Type.getObjectType(internalName).getClassName();
             List<HandlerSite> result = new ArrayList<>();
             if (classAnnotation != null) {

@@ -30,7 +30,8 @@ public record HandlerSite(
             boolean isInnerNonStatic,
             boolean hasPublicNoArgConstructor,
             boolean implementsRequestHandler,
-            boolean implementsRequestStreamHandler) {}
+            boolean implementsRequestStreamHandler,
+            boolean extendsCustomResourceFunction) {}
 
     /**
      * How the annotated method looks to Lambda's Java runtime.

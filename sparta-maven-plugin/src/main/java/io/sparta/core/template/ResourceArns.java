@@ -28,6 +28,9 @@ final class ResourceArns {
             case BUCKET ->
                 Cfn.sub("arn:${AWS::Partition}:s3:::"
                         + ((OwnedResource.Bucket) resource).physicalName(service.stackName()));
+            case CUSTOM ->
+                throw new IllegalStateException(
+                        "Custom resource " + resource.name() + " has no ARN; grants and triggers do not name one");
         };
     }
 

@@ -3,6 +3,7 @@ package io.sparta.core.template;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.annotations.StreamView;
+import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
 
@@ -17,6 +18,10 @@ final class ResourceTemplate {
 
     static void add(ObjectNode resources, ObjectNode outputs, ServiceModel service) {
         for (OwnedResource resource : service.resources()) {
+            if (resource instanceof OwnedResource.Custom custom) {
+                custom(resources, outputs, custom, service);
+                continue;
+            }
             String id = resource.logicalId();
             ObjectNode node = Cfn.resource(resources, id, type(resource));
             ObjectNode properties = node.putObject("Properties");
@@ -58,7 +63,44 @@ final class ResourceTemplate {
             case QUEUE -> "AWS::SQS::Queue";
             case TOPIC -> "AWS::SNS::Topic";
             case STREAM -> "AWS::Kinesis::Stream";
+            case CUSTOM -> ((OwnedResource.Custom) resource).type();
         };
+    }
+
+    /**
+     * A custom resource: its type, the ARN of the function that handles it as {@code ServiceToken}, and its
+     * properties, references written as {@code Ref} or {@code Fn::GetAtt} so CloudFormation creates what they name
+     * first. The function's own dependencies (its role and log group) come with the reference to it, so the first
+     * call finds the function able to write its logs.
+     */
+    private static void custom(
+            ObjectNode resources, ObjectNode outputs, OwnedResource.Custom custom, ServiceModel service) {
+        String id = custom.logicalId();
+        LambdaFunction function = service.functions().stream()
+                .filter(candidate -> candidate.name().equals(custom.function()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "The model's custom resource " + custom.name() + " names no function " + custom.function()));
+        ObjectNode properties = Cfn.resource(resources, id, type(custom)).putObject("Properties");
+        properties.set("ServiceToken", Cfn.getAtt(function.functionLogicalId(), "Arn"));
+        for (OwnedResource.Custom.Property property : custom.properties()) {
+            if (property.ref().isEmpty()) {
+                properties.put(property.name(), property.value());
+            } else {
+                String target = ResourceArns.declared(service, property.ref()).logicalId();
+                properties.set(
+                        property.name(),
+                        property.attribute().isEmpty() ? Cfn.ref(target) : Cfn.getAtt(target, property.attribute()));
+            }
+        }
+        for (String key : custom.outputs()) {
+            Cfn.output(
+                    outputs,
+                    custom.outputName(key),
+                    key + " of @CustomResource " + custom.name() + " (" + custom.type() + "), as function "
+                            + custom.function() + " returned it",
+                    Cfn.getAtt(id, key));
+        }
     }
 
     private static void retain(ObjectNode node, boolean retain) {

@@ -58,6 +58,7 @@ public final class ServiceTemplate {
         }
         HttpApiTemplate.add(resources, outputs, service);
         RestApiTemplate.add(resources, outputs, service);
+        BucketNotificationsTemplate.add(template, service);
         return template;
     }
 

@@ -226,8 +226,8 @@ final class TriggerTemplate {
 
     /**
      * S3's permission from that bucket in this account; for a declared bucket, also its notification, which waits
-     * for the permission since S3 checks it when the notification is set. An existing bucket's notification is set at
-     * provision (ExistingBucketNotifications).
+     * for the permission since S3 checks it when the notification is set. An existing bucket's notification is set by
+     * a custom resource ({@link BucketNotificationsTemplate}), from the metadata written here.
      */
     private static void addBucketNotification(
             ObjectNode resources, LambdaFunction function, S3BucketTrigger trigger, String id, ServiceModel service) {
@@ -236,7 +236,7 @@ final class TriggerTemplate {
                 resources, permissionId, function, "s3.amazonaws.com", ResourceArns.arn(service, trigger.bucket()));
         permission.set("SourceAccount", Cfn.ref("AWS::AccountId"));
         if (trigger.existingBucket()) {
-            // CloudFormation cannot set notifications on a bucket it does not own; provision does, from this.
+            // CloudFormation cannot set notifications on a bucket it does not own; Sparta's custom resource does.
             ObjectNode notification = ((ObjectNode) resources.get(permissionId))
                     .putObject("Metadata")
                     .putObject(ServiceTemplate.BUCKET_NOTIFICATION_METADATA);

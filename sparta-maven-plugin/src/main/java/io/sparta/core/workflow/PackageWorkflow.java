@@ -8,6 +8,7 @@ import io.sparta.core.archive.ArchiveSize;
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.archive.DependencyLayer;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.archive.SpartaResources;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.Digests;
 import io.sparta.core.common.SpartaUserException;
@@ -15,6 +16,7 @@ import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.UpToDateStack;
 import io.sparta.core.describe.DescribeReport;
 import io.sparta.core.model.Environments;
+import io.sparta.core.template.BucketNotificationsTemplate;
 import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.LayerModuleTemplate;
 import io.sparta.core.template.TemplateQuotas;
@@ -123,6 +125,13 @@ public final class PackageWorkflow {
             }
         }
         String archiveSha256 = Digests.sha256(archive);
+        Path spartaResources = request.outputDirectory().resolve(SpartaResources.FILE);
+        if (BucketNotificationsTemplate.needed(marshalled.get().template())) {
+            SpartaResources.write(spartaResources);
+        } else {
+            Files.deleteIfExists(spartaResources);
+            spartaResources = null;
+        }
         UpToDateStack.stamp(marshalled.get().template());
         byte[] template = TemplateJson.bytes(marshalled.get().template());
         List<String> quotaProblems = TemplateQuotas.problems(marshalled.get().template(), template);
@@ -174,7 +183,7 @@ public final class PackageWorkflow {
                                 DeliveryPackage.configurationEntry(e.getKey())))
                         .toList(),
                 ArchiveIdentity.of(archive),
-                layers(layer, modules));
+                layers(layer, modules, spartaResources));
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
@@ -251,15 +260,21 @@ public final class PackageWorkflow {
         return written;
     }
 
-    /** The manifest's layers: the dependency layer first, then each layer module. */
-    private static List<PackageManifest.Layer> layers(Path dependencyLayer, Map<String, Path> modules)
-            throws IOException {
+    /**
+     * The manifest's layers: the dependency layer first, then each layer module, then Sparta's own handlers when the
+     * template deploys one: what provision and publish upload beside the archive, each key passed as a parameter.
+     */
+    private static List<PackageManifest.Layer> layers(
+            Path dependencyLayer, Map<String, Path> modules, Path spartaResources) throws IOException {
         List<PackageManifest.Layer> layers = new ArrayList<>();
         if (dependencyLayer != null) {
             layers.add(layer(DependencyLayerTemplate.LAYER_KEY, dependencyLayer));
         }
         for (Map.Entry<String, Path> module : modules.entrySet()) {
             layers.add(layer(LayerModuleTemplate.keyParameter(module.getKey()), module.getValue()));
+        }
+        if (spartaResources != null) {
+            layers.add(layer(BucketNotificationsTemplate.KEY_PARAMETER, spartaResources));
         }
         return layers;
     }

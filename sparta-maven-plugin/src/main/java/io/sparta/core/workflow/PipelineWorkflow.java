@@ -55,7 +55,6 @@ public final class PipelineWorkflow {
         }
         JsonNode serviceTemplate =
                 TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
-        refuseProvisionTimeWork(serviceTemplate);
         fresh(request);
         PipelineTemplate.Declaration declaration = new PipelineTemplate.Declaration(
                 request.settings().serviceName(),
@@ -172,25 +171,6 @@ public final class PipelineWorkflow {
             }
             console.info(aws.ledger().summary());
             return uploaded;
-        }
-    }
-
-    /**
-     * Notifications on a bucket the stack does not own are merged by {@code provision} itself, outside
-     * CloudFormation; a pipeline's CloudFormation action would leave them out, so such a service is refused.
-     */
-    private static void refuseProvisionTimeWork(JsonNode serviceTemplate) throws SpartaUserException {
-        List<String> triggers = new java.util.ArrayList<>();
-        serviceTemplate.path("Resources").fields().forEachRemaining(resource -> {
-            if (resource.getValue().path("Metadata").has(ServiceTemplate.BUCKET_NOTIFICATION_METADATA)) {
-                triggers.add(resource.getKey());
-            }
-        });
-        if (!triggers.isEmpty()) {
-            throw new SpartaUserException("The service has @S3Trigger(s) on buckets it does not own (" + triggers
-                    + "): provision merges their notifications into the bucket outside CloudFormation, which a"
-                    + " pipeline's CloudFormation action cannot do. Declare the bucket with @S3Bucket, or deliver this"
-                    + " service with sparta:provision -Dsparta.environment=NAME");
         }
     }
 

@@ -10,7 +10,6 @@ import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.ArtifactStore;
 import io.sparta.core.deploy.AwsSession;
-import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.ExistingResources;
 import io.sparta.core.deploy.FixedNameCollisions;
 import io.sparta.core.deploy.StackDeployer;
@@ -23,7 +22,6 @@ import io.sparta.core.plan.PlannedChange;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,14 +63,8 @@ public final class ProvisionWorkflow {
             ArtifactStore store = staged.store();
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = staged.deployRequest();
-            List<ExistingBucketNotifications.Notification> wanted =
-                    ExistingBucketNotifications.fromTemplate(deployRequest.template());
-            List<ExistingBucketNotifications.Notification> previous = new ArrayList<>();
             StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
-                    .deploy(
-                            deployRequest,
-                            request.safeguards(),
-                            deployed -> previous.addAll(ExistingBucketNotifications.fromTemplate(deployed)));
+                    .deploy(deployRequest, request.safeguards(), deployed -> {});
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
                 PlanReport.write(deployment.plan(), request.packageDirectory());
@@ -81,11 +73,6 @@ public final class ProvisionWorkflow {
             }
             if (!target.stackPolicy().isEmpty()) {
                 applyStackPolicy(aws, stackName, target.stackPolicy());
-            }
-            if (!wanted.isEmpty() || !previous.isEmpty()) {
-                // Also when nothing changed: a notification lost since (or never written) is put back.
-                new ExistingBucketNotifications(aws.s3(), console)
-                        .apply(stackName, deployment.stackId(), wanted, previous);
             }
             if (changed) {
                 // An unchanged stack deploys nothing new, so nothing became unreferenced: no calls spent on it.
@@ -106,12 +93,11 @@ public final class ProvisionWorkflow {
     /**
      * Whether the stack already runs this package's template with these parameters and tags, read from one
      * DescribeStacks call; then nothing is uploaded, verified or changed. Not tried for an environment with a stack
-     * policy, or a template merging notifications into an existing bucket, whose state the stack does not show.
+     * policy, whose state the stack does not show.
      */
     private boolean upToDate(
             AwsSession aws, ProvisionRequest request, PackageManifest manifest, Target target, JsonNode template) {
-        if (!target.stackPolicy().isEmpty()
-                || !ExistingBucketNotifications.fromTemplate(template).isEmpty()) {
+        if (!target.stackPolicy().isEmpty()) {
             return false;
         }
         Map<String, String> parameters = new TreeMap<>(target.parameters());

@@ -5,14 +5,12 @@ import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.deploy.AwsSession;
 import io.sparta.core.deploy.AwsTarget;
-import io.sparta.core.deploy.ExistingBucketNotifications;
 import io.sparta.core.deploy.LogTail;
 import io.sparta.core.deploy.ManagedArtifactBucket;
 import io.sparta.core.deploy.StackDescriber;
 import io.sparta.core.deploy.StackRemover;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** The goals that act on a deployed stack by name alone: delete, status and logs; and prune, on the service's. */
@@ -42,14 +40,7 @@ public final class StackWorkflows {
             throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
             boolean deleted = new StackRemover(aws.cloudFormation(), console)
-                    .delete(stackName, service, adoptStack, deployed -> {
-                        List<ExistingBucketNotifications.Notification> notifications = deployed.map(
-                                        ExistingBucketNotifications::fromTemplate)
-                                .orElse(List.of());
-                        if (!notifications.isEmpty()) {
-                            new ExistingBucketNotifications(aws.s3(), console).removeAll(stackName, notifications);
-                        }
-                    });
+                    .delete(stackName, service, adoptStack, deployed -> {});
             if (artifacts.isPresent()) {
                 Optional<ArtifactPruner> pruner = pruner(aws, artifacts.get());
                 if (pruner.isPresent()) {

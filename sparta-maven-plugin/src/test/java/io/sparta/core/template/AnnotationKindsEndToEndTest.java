@@ -47,6 +47,8 @@ class AnnotationKindsEndToEndTest {
             @SqsQueue(name = "jobs") @S3Bucket(name = "photos") @SnsTopic(name = "news")
             @DynamoTable(name = "orders", partitionKey = "id", stream = StreamView.NEW_IMAGE)
             @KinesisStream(name = "clicks")
+            @CustomResource(name = "seed", type = "Custom::Seed", function = "Seeder",
+                properties = @ResourceProperty(name = "Table", ref = "orders"))
             public class Kinds {
                 @SpartaLambda(name = "Plain") public void plain() {}
                 @SpartaLambda(name = "Schedule") @Schedule("rate(1 day)") public void a() {}
@@ -65,6 +67,22 @@ class AnnotationKindsEndToEndTest {
             }
             """;
 
+    /** A custom resource's handler, which is a function of its own. */
+    static final String SEEDER = """
+            package acme;
+            import io.sparta.runtime.customresource.*;
+            @io.sparta.annotations.SpartaLambda(name = "Seeder")
+            public class Seeder extends CustomResourceFunction {
+                protected CustomResourceResult create(CustomResourceRequest request) {
+                    return CustomResourceResult.of("seeded");
+                }
+                protected CustomResourceResult update(CustomResourceRequest request) {
+                    return CustomResourceResult.of("seeded");
+                }
+                protected void delete(CustomResourceRequest request) {}
+            }
+            """;
+
     @TempDir
     static Path work;
 
@@ -73,7 +91,7 @@ class AnnotationKindsEndToEndTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Path classes = JavaSources.compile(work, Map.of("acme/Kinds.java", SOURCE));
+        Path classes = JavaSources.compile(work, Map.of("acme/Kinds.java", SOURCE, "acme/Seeder.java", SEEDER));
         service = new ServiceModelBuilder()
                 .build(
                         new ServiceSettings("kinds", "kinds", Map.of(), Map.of()),
@@ -127,7 +145,10 @@ class AnnotationKindsEndToEndTest {
                 .filter(c -> c != null)
                 .collect(Collectors.toSet());
         // Values of other annotations' attributes, never placed on their own.
-        Set<Class<?>> nested = Set.of(io.sparta.annotations.Env.class, io.sparta.annotations.Tag.class);
+        Set<Class<?>> nested = Set.of(
+                io.sparta.annotations.Env.class,
+                io.sparta.annotations.Tag.class,
+                io.sparta.annotations.ResourceProperty.class);
         Set<String> unhandled = new TreeSet<>();
         for (Class<?> annotation : shippedAnnotations()) {
             if (!kinds.contains(annotation) && !containers.contains(annotation) && !nested.contains(annotation)) {
@@ -139,6 +160,18 @@ class AnnotationKindsEndToEndTest {
             }
         }
         assertEquals(Set.of(), unhandled, "annotations no AnnotationKinds entry handles");
+    }
+
+    @Test
+    void everyResourceKindIsModelledAndWritten() {
+        Set<io.sparta.annotations.ResourceKind> modelled = service.resources().stream()
+                .map(io.sparta.api.OwnedResource::kind)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(io.sparta.annotations.ResourceKind.values()), modelled, "add a declaration of each");
+        service.resources()
+                .forEach(resource -> assertTrue(
+                        template.path("Resources").has(resource.logicalId()),
+                        resource.logicalId() + " is not in the template"));
     }
 
     @Test

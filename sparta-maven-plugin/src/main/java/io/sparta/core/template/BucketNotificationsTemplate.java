@@ -1,0 +1,168 @@
+package io.sparta.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.api.LambdaFunction;
+import io.sparta.api.ServiceModel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Notifications on buckets the stack does not own. CloudFormation can set a bucket's notifications only by owning
+ * the bucket, which would take the owner's other notifications over; so each such bucket gets a
+ * {@value #TYPE} resource, handled by Sparta's own function ({@value #HANDLER}, shipped with the plugin and
+ * uploaded beside the service's archive), which merges this stack's notifications into the bucket's configuration
+ * and keeps every other one. Being a resource of the stack, it is created, updated, rolled back and deleted with it,
+ * whether {@code provision} or a pipeline's CloudFormation action deploys the template.
+ *
+ * <p>The notification ids are {@code sparta-<stack>-<function>-<n>}, numbered per bucket, which is what the handler
+ * recognises as this stack's.
+ */
+public final class BucketNotificationsTemplate {
+
+    /** The custom resource type Sparta's handler serves. */
+    public static final String TYPE = "Custom::SpartaBucketNotifications";
+
+    /** Sparta's handler, in the {@code sparta-resources} jar. */
+    public static final String HANDLER = "io.sparta.resources.BucketNotifications";
+
+    /** The template parameter receiving the S3 key of Sparta's handler jar. */
+    public static final String KEY_PARAMETER = "SpartaResourcesKey";
+
+    static final String PREFIX = "SpartaBucketNotifications";
+
+    private BucketNotificationsTemplate() {}
+
+    /** Whether the template sets notifications on a bucket the stack does not own, and so needs Sparta's jar. */
+    public static boolean needed(JsonNode template) {
+        return template.path("Parameters").has(KEY_PARAMETER);
+    }
+
+    /** Adds the handler function and one resource per existing bucket, if any trigger names one. */
+    static void add(ObjectNode template, ServiceModel service) {
+        ObjectNode resources = (ObjectNode) template.get("Resources");
+        Map<String, List<Map.Entry<String, JsonNode>>> byBucket = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = resources.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = fields.next();
+            JsonNode notification =
+                    resource.getValue().path("Metadata").path(ServiceTemplate.BUCKET_NOTIFICATION_METADATA);
+            if (notification.isObject()) {
+                byBucket.computeIfAbsent(notification.path("Bucket").asText(), bucket -> new ArrayList<>())
+                        .add(Map.entry(resource.getKey(), notification));
+            }
+        }
+        if (byBucket.isEmpty()) {
+            return;
+        }
+        ((ObjectNode) template.get("Parameters"))
+                .putObject(KEY_PARAMETER)
+                .put("Type", "String")
+                .put("Description", "S3 key of Sparta's built-in custom resource handlers (sparta-resources)");
+        addHandler(resources, byBucket.keySet());
+        List<String> ids = new ArrayList<>(List.of(PREFIX + "Function", PREFIX + "Role", PREFIX + "LogGroup"));
+        for (Map.Entry<String, List<Map.Entry<String, JsonNode>>> bucket : byBucket.entrySet()) {
+            String id = logicalId(bucket.getKey(), ids);
+            ids.add(id);
+            ObjectNode resource = Cfn.resource(resources, id, TYPE);
+            // S3 checks that it may invoke each function when the notification is set.
+            ArrayNode dependsOn = resource.putArray("DependsOn");
+            ObjectNode properties = resource.putObject("Properties");
+            properties.set("ServiceToken", Cfn.getAtt(PREFIX + "Function", "Arn"));
+            properties.put("Bucket", bucket.getKey());
+            ArrayNode notifications = properties.putArray("Notifications");
+            int number = 0;
+            for (Map.Entry<String, JsonNode> permission : bucket.getValue()) {
+                dependsOn.add(permission.getKey());
+                JsonNode metadata = permission.getValue();
+                LambdaFunction function =
+                        function(service, metadata.path("Function").asText());
+                ObjectNode notification = notifications.addObject();
+                notification.set("Id", Cfn.sub("sparta-${AWS::StackName}-" + function.name() + "-" + ++number));
+                notification.set("LambdaFunctionArn", Cfn.invokeArn(function));
+                notification.set("Events", metadata.path("Events").deepCopy());
+                notification.put("Prefix", metadata.path("Prefix").asText());
+                notification.put("Suffix", metadata.path("Suffix").asText());
+            }
+        }
+    }
+
+    /**
+     * The handler's log group, role and function. The role may read and write the notification configuration of
+     * these buckets only, and write its own logs.
+     */
+    private static void addHandler(ObjectNode resources, Iterable<String> buckets) {
+        String logGroupId = PREFIX + "LogGroup";
+        String deployedName = "${AWS::StackName}-" + PREFIX;
+        ObjectNode logGroup = Cfn.properties(resources, logGroupId, "AWS::Logs::LogGroup");
+        logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
+        logGroup.put("RetentionInDays", 30);
+
+        ObjectNode role = Cfn.properties(resources, PREFIX + "Role", "AWS::IAM::Role");
+        ObjectNode trust = Cfn.policyDocument();
+        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
+        assume.put("Effect", "Allow");
+        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
+        assume.put("Action", "sts:AssumeRole");
+        role.set("AssumeRolePolicyDocument", trust);
+        ArrayNode policies = role.putArray("Policies");
+        ObjectNode logs = Cfn.policyDocument();
+        ObjectNode writeLogs = ((ArrayNode) logs.get("Statement")).addObject();
+        writeLogs.put("Effect", "Allow");
+        writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
+        writeLogs.set(
+                "Resource",
+                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
+                        + "}:*"));
+        policies.addObject().put("PolicyName", "write-own-logs").set("PolicyDocument", logs);
+        List<JsonNode> bucketArns = new ArrayList<>();
+        buckets.forEach(bucket -> bucketArns.add(Cfn.sub("arn:${AWS::Partition}:s3:::" + bucket)));
+        ObjectNode notifications = Cfn.policyDocument();
+        ((ArrayNode) notifications.get("Statement"))
+                .add(Cfn.allow(
+                        "BucketNotifications",
+                        List.of("s3:GetBucketNotification", "s3:PutBucketNotification"),
+                        bucketArns));
+        policies.addObject().put("PolicyName", "bucket-notifications").set("PolicyDocument", notifications);
+
+        ObjectNode function = Cfn.resource(resources, PREFIX + "Function", "AWS::Lambda::Function");
+        function.putArray("DependsOn").add(logGroupId);
+        ObjectNode properties = function.putObject("Properties");
+        properties.set("FunctionName", Cfn.sub(deployedName));
+        properties.put("Description", "Sparta: merges this stack's notifications into buckets it does not own");
+        properties.put("Handler", HANDLER);
+        properties.put("Runtime", "java21");
+        properties.put("MemorySize", 512);
+        properties.put("Timeout", 120);
+        properties.set("Role", Cfn.getAtt(PREFIX + "Role", "Arn"));
+        ObjectNode code = properties.putObject("Code");
+        code.set("S3Bucket", Cfn.ref(ServiceTemplate.ARTIFACT_BUCKET));
+        code.set("S3Key", Cfn.ref(KEY_PARAMETER));
+    }
+
+    /** The bucket's name in camel case, then {@code Notifications}; a number when two names camel-case alike. */
+    private static String logicalId(String bucket, List<String> taken) {
+        StringBuilder id = new StringBuilder(PREFIX);
+        for (String part : bucket.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        String base = id.toString();
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    private static LambdaFunction function(ServiceModel service, String name) {
+        return service.functions().stream()
+                .filter(function -> function.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("A bucket notification names no function " + name));
+    }
+}
