@@ -394,7 +394,7 @@ final class EventSourcesChecks {
     static void aFailedUpdateLeavesTheBucketsNotificationsAsTheyWere(LocalAws aws) {
         CloudFormationCalls calls = new CloudFormationCalls(aws, STACK);
         JsonNode template = calls.template();
-        var before = aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop"));
+        String before = notifications(aws);
         var deployed = calls.properties(template, "SpartaBucketNotificationsLegacyDrop");
         var broken = deployed.deepCopy();
         ((com.fasterxml.jackson.databind.node.ArrayNode) broken.at("/Notifications/0/Events"))
@@ -404,11 +404,21 @@ final class EventSourcesChecks {
                 "Update", "SpartaBucketNotificationsLegacyDrop", broken, "legacy-drop", deployed);
         assertEquals("FAILED", failed.path("Status").asText(), failed.toString());
         assertTrue(failed.path("Reason").asText().contains("legacy-drop"), failed.toString());
-        assertEquals(before, aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop")));
+        assertEquals(before, notifications(aws));
         JsonNode rollback = calls.bucketNotifications(
                 "Update", "SpartaBucketNotificationsLegacyDrop", deployed, "legacy-drop", broken);
         assertEquals("SUCCESS", rollback.path("Status").asText(), rollback.toString());
-        assertEquals(before, aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop")));
+        assertEquals(before, notifications(aws));
+    }
+
+    /** The existing bucket's notification configuration, every kind of it, as text to compare. */
+    private static String notifications(LocalAws aws) {
+        var configuration = aws.s3.getBucketNotificationConfiguration(r -> r.bucket("legacy-drop"));
+        return List.of(
+                        configuration.queueConfigurations(),
+                        configuration.topicConfigurations(),
+                        configuration.lambdaFunctionConfigurations())
+                .toString();
     }
 
     /** CloudFormation's Delete of Sparta's notifications resource, which a stack's deletion sends first. */

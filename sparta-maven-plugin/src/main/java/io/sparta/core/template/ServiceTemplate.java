@@ -56,9 +56,10 @@ public final class ServiceTemplate {
                     .forEach(url -> FunctionUrlTemplate.add(
                             resources, outputs, function, url, service.http().cors()));
         }
+        // With the functions' triggers, which it completes.
+        BucketNotificationsTemplate.add(template, service);
         HttpApiTemplate.add(resources, outputs, service);
         RestApiTemplate.add(resources, outputs, service);
-        BucketNotificationsTemplate.add(template, service);
         return template;
     }
 
