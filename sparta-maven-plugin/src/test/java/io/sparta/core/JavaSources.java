@@ -59,6 +59,27 @@ public final class JavaSources {
         }
     }
 
+    /**
+     * The source of {@code acme.Seeder}, a custom resource's handler answering every step with physical id
+     * {@code seeded}, under the given annotations.
+     */
+    public static String customResourceHandler(String annotations) {
+        return """
+                package acme;
+                import io.sparta.runtime.customresource.*;
+                %s
+                public class Seeder extends CustomResourceFunction {
+                    protected CustomResourceResult create(CustomResourceRequest request) {
+                        return CustomResourceResult.of("seeded");
+                    }
+                    protected CustomResourceResult update(CustomResourceRequest request) {
+                        return CustomResourceResult.of("seeded");
+                    }
+                    protected void delete(CustomResourceRequest request) {}
+                }
+                """.formatted(annotations);
+    }
+
     /** The test JVM's classpath, which holds sparta-annotations and aws-lambda-java-core. */
     public static List<Path> testClasspath() {
         return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))

@@ -111,7 +111,8 @@ public final class DescribeReport {
                     "AWS::SQS::Queue",
                     "AWS::SNS::Topic",
                     "AWS::Kinesis::Stream" -> "resource";
-            default -> "other";
+            // A custom resource, the service's own or Sparta's: a resource the stack owns like the others.
+            default -> type.startsWith("Custom::") ? "resource" : "other";
         };
     }
 

@@ -101,23 +101,9 @@ public final class BucketNotificationsTemplate {
         logGroup.set("LogGroupName", Cfn.sub("/aws/lambda/" + deployedName));
         logGroup.put("RetentionInDays", 30);
 
-        ObjectNode role = Cfn.properties(resources, PREFIX + "Role", "AWS::IAM::Role");
-        ObjectNode trust = Cfn.policyDocument();
-        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
-        assume.put("Effect", "Allow");
-        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
-        assume.put("Action", "sts:AssumeRole");
-        role.set("AssumeRolePolicyDocument", trust);
-        ArrayNode policies = role.putArray("Policies");
-        ObjectNode logs = Cfn.policyDocument();
-        ObjectNode writeLogs = ((ArrayNode) logs.get("Statement")).addObject();
-        writeLogs.put("Effect", "Allow");
-        writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
-        writeLogs.set(
-                "Resource",
-                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
-                        + "}:*"));
-        policies.addObject().put("PolicyName", "write-own-logs").set("PolicyDocument", logs);
+        ArrayNode policies =
+                ServiceTemplate.lambdaRole(resources, PREFIX + "Role").putArray("Policies");
+        ServiceTemplate.writeOwnLogs(policies, logGroupId);
         List<JsonNode> bucketArns = new ArrayList<>();
         buckets.forEach(bucket -> bucketArns.add(Cfn.sub("arn:${AWS::Partition}:s3:::" + bucket)));
         ObjectNode notifications = Cfn.policyDocument();

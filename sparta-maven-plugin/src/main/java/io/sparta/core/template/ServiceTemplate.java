@@ -191,30 +191,12 @@ public final class ServiceTemplate {
     /** The function's own role: trusts only Lambda, may write only to the function's log group. */
     private static void addRole(ObjectNode resources, LambdaFunction function, ServiceModel service) {
         String logGroupId = function.logGroupLogicalId();
-        ObjectNode role = Cfn.resource(resources, function.roleLogicalId(), "AWS::IAM::Role")
-                .putObject("Properties");
-        ObjectNode trust = Cfn.policyDocument();
-        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
-        assume.put("Effect", "Allow");
-        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
-        assume.put("Action", "sts:AssumeRole");
-        role.set("AssumeRolePolicyDocument", trust);
+        ObjectNode role = lambdaRole(resources, function.roleLogicalId());
         if (!function.options().managedPolicies().isEmpty()) {
             ArrayNode managed = role.putArray("ManagedPolicyArns");
             function.options().managedPolicies().forEach(managed::add);
         }
-        ObjectNode logsPolicy = role.putArray("Policies").addObject();
-        logsPolicy.put("PolicyName", "write-own-logs");
-        ObjectNode logsDocument = Cfn.policyDocument();
-        ObjectNode writeLogs = ((ArrayNode) logsDocument.get("Statement")).addObject();
-        writeLogs.put("Effect", "Allow");
-        writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
-        // The log group's ARN with ":*", which covers its streams, spelled out rather than left to GetAtt.
-        writeLogs.set(
-                "Resource",
-                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
-                        + "}:*"));
-        logsPolicy.set("PolicyDocument", logsDocument);
+        writeOwnLogs(role.putArray("Policies"), logGroupId);
         AccessPolicies.add((ArrayNode) role.get("Policies"), function, service);
         if (function.options().tracing()) {
             ObjectNode tracesPolicy = ((ArrayNode) role.get("Policies")).addObject();
@@ -227,6 +209,34 @@ public final class ServiceTemplate {
             sendTraces.put("Resource", "*");
             tracesPolicy.set("PolicyDocument", tracesDocument);
         }
+    }
+
+    /** A role's Properties, trusting only Lambda. */
+    static ObjectNode lambdaRole(ObjectNode resources, String roleId) {
+        ObjectNode role = Cfn.properties(resources, roleId, "AWS::IAM::Role");
+        ObjectNode trust = Cfn.policyDocument();
+        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
+        assume.put("Effect", "Allow");
+        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
+        assume.put("Action", "sts:AssumeRole");
+        role.set("AssumeRolePolicyDocument", trust);
+        return role;
+    }
+
+    /** The inline policy letting a function write to its own log group, and nowhere else. */
+    static void writeOwnLogs(ArrayNode policies, String logGroupId) {
+        ObjectNode logsPolicy = policies.addObject();
+        logsPolicy.put("PolicyName", "write-own-logs");
+        ObjectNode logsDocument = Cfn.policyDocument();
+        ObjectNode writeLogs = ((ArrayNode) logsDocument.get("Statement")).addObject();
+        writeLogs.put("Effect", "Allow");
+        writeLogs.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents");
+        // The log group's ARN with ":*", which covers its streams, spelled out rather than left to GetAtt.
+        writeLogs.set(
+                "Resource",
+                Cfn.sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${" + logGroupId
+                        + "}:*"));
+        logsPolicy.set("PolicyDocument", logsDocument);
     }
 
     private static JsonNode roleArn(LambdaFunction function) {

@@ -76,6 +76,25 @@ class DescribeReportTest {
     }
 
     @Test
+    void aCustomResourceIsDrawnAsAResourceCallingItsFunction() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode custom = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.sparta.core.common.TemplateJson.MAPPER.readTree("""
+                        {"Resources": {
+                          "SeedResource": {"Type": "Custom::Seed",
+                            "Properties": {"ServiceToken": {"Fn::GetAtt": ["SeederFunction", "Arn"]}}},
+                          "SeederFunction": {"Type": "AWS::Lambda::Function", "Properties": {}}}}
+                        """);
+        JsonNode graph = DescribeReport.graph(custom, Set.of("SeedResource", "SeederFunction"));
+        assertEquals("resource", node(graph, "SeedResource").path("kind").asText());
+        assertEquals(
+                "SeedResource\nCustom::Seed",
+                node(graph, "SeedResource").path("label").asText());
+        assertEquals(
+                "[{\"source\":\"SeedResource\",\"target\":\"SeederFunction\"}]",
+                graph.path("edges").toString());
+    }
+
+    @Test
     void drawsEveryResourceWithReferencesAsEdges() {
         JsonNode graph = DescribeReport.graph(template, spartaResources);
         assertEquals(

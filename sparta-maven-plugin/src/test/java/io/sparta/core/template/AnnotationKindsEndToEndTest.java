@@ -68,20 +68,8 @@ class AnnotationKindsEndToEndTest {
             """;
 
     /** A custom resource's handler, which is a function of its own. */
-    static final String SEEDER = """
-            package acme;
-            import io.sparta.runtime.customresource.*;
-            @io.sparta.annotations.SpartaLambda(name = "Seeder")
-            public class Seeder extends CustomResourceFunction {
-                protected CustomResourceResult create(CustomResourceRequest request) {
-                    return CustomResourceResult.of("seeded");
-                }
-                protected CustomResourceResult update(CustomResourceRequest request) {
-                    return CustomResourceResult.of("seeded");
-                }
-                protected void delete(CustomResourceRequest request) {}
-            }
-            """;
+    static final String SEEDER =
+            JavaSources.customResourceHandler("@io.sparta.annotations.SpartaLambda(name = \"Seeder\")");
 
     @TempDir
     static Path work;

@@ -50,21 +50,8 @@ class CustomResourceTemplateTest {
             }
             """;
 
-    private static final String SEEDER = """
-            package acme;
-            import io.sparta.runtime.customresource.*;
-            @io.sparta.annotations.SpartaLambda(name = "Seeder", timeout = 60)
-            @io.sparta.annotations.Grant(resource = "products", access = io.sparta.annotations.Access.WRITE)
-            public class Seeder extends CustomResourceFunction {
-                protected CustomResourceResult create(CustomResourceRequest request) {
-                    return CustomResourceResult.of("seeded");
-                }
-                protected CustomResourceResult update(CustomResourceRequest request) {
-                    return CustomResourceResult.of("seeded");
-                }
-                protected void delete(CustomResourceRequest request) {}
-            }
-            """;
+    private static final String SEEDER = JavaSources.customResourceHandler(
+            "@io.sparta.annotations.SpartaLambda(name = \"Seeder\", timeout = 60)\n@io.sparta.annotations.Grant(resource = \"products\", access = io.sparta.annotations.Access.WRITE)");
 
     @TempDir
     static Path work;
