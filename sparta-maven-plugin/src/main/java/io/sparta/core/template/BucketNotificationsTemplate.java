@@ -63,10 +63,8 @@ public final class BucketNotificationsTemplate {
                 .put("Type", "String")
                 .put("Description", "S3 key of Sparta's built-in custom resource handlers (sparta-resources)");
         addHandler(resources, byBucket.keySet());
-        List<String> ids = new ArrayList<>(List.of(PREFIX + "Function", PREFIX + "Role", PREFIX + "LogGroup"));
         for (Map.Entry<String, List<Map.Entry<String, JsonNode>>> bucket : byBucket.entrySet()) {
-            String id = logicalId(bucket.getKey(), ids);
-            ids.add(id);
+            String id = logicalId(bucket.getKey());
             ObjectNode resource = Cfn.resource(resources, id, TYPE);
             // S3 checks that it may invoke each function when the notification is set.
             ArrayNode dependsOn = resource.putArray("DependsOn");
@@ -129,20 +127,28 @@ public final class BucketNotificationsTemplate {
         code.set("S3Key", Cfn.ref(KEY_PARAMETER));
     }
 
-    /** The bucket's name in camel case, then {@code Notifications}; a number when two names camel-case alike. */
-    private static String logicalId(String bucket, List<String> taken) {
+    /**
+     * {@code SpartaBucketNotifications} and the bucket's name in camel case, followed, unless the name is letters
+     * joined by single hyphens, by 8 hexadecimal digits of its SHA-256: digits and dots do not survive camel case
+     * ({@code a-1b} and {@code a1b}, {@code a.b} and {@code a-b} would meet), nor would the handler's own ids
+     * ({@code function}). Each bucket's id depends on its name
+     * alone, so adding or removing another bucket never renames it; a renamed resource would be created anew and
+     * the old one's Delete would then remove the notifications the new one had just set.
+     */
+    static String logicalId(String bucket) {
         StringBuilder id = new StringBuilder(PREFIX);
         for (String part : bucket.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {
                 id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        String base = id.toString();
-        String candidate = base;
-        for (int n = 2; taken.contains(candidate); n++) {
-            candidate = base + n;
+        // The handler's own ids end in these; a bucket with such a name gets the digest too.
+        if (!bucket.matches("[a-z]+(-[a-z]+)*")
+                || List.of("function", "role", "log-group").contains(bucket)) {
+            id.append(io.sparta.core.common.Digests.sha256(bucket.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .substring(0, 8));
         }
-        return candidate;
+        return id.toString();
     }
 
     private static LambdaFunction function(ServiceModel service, String name) {

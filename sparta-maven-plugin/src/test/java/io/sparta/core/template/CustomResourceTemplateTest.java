@@ -149,8 +149,30 @@ class CustomResourceTemplateTest {
         assertEquals(
                 "legacy.archive",
                 resources
-                        .at("/SpartaBucketNotificationsLegacyArchive/Properties/Bucket")
+                        .at("/" + BucketNotificationsTemplate.logicalId("legacy.archive") + "/Properties/Bucket")
                         .asText());
+    }
+
+    /** Each bucket's id follows from its name alone, so no change elsewhere renames (and so recreates) it. */
+    @Test
+    void eachExistingBucketsResourceIsNamedAfterItsBucketAlone() {
+        assertEquals("SpartaBucketNotificationsLegacyDrop", BucketNotificationsTemplate.logicalId("legacy-drop"));
+        assertEquals(
+                "SpartaBucketNotificationsLegacyArchive"
+                        + io.sparta.core.common.Digests.sha256(
+                                        "legacy.archive".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .substring(0, 8),
+                BucketNotificationsTemplate.logicalId("legacy.archive"));
+        for (List<String> alike : List.of(
+                List.of("a-1b", "a1b"),
+                List.of("a.b", "a-b"),
+                List.of("function", "SpartaBucketNotificationsFunction"))) {
+            String first = BucketNotificationsTemplate.logicalId(alike.get(0));
+            String second = alike.get(1).startsWith("Sparta")
+                    ? alike.get(1)
+                    : BucketNotificationsTemplate.logicalId(alike.get(1));
+            assertFalse(first.equals(second), alike.toString());
+        }
     }
 
     @Test
