@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 /**
  * Invokes a {@link SpartaLambda} function when objects change in a bucket: one the service declares
  * ({@link S3Bucket}), by name, or an existing one, by ARN ({@code arn:aws:s3:::legacy-uploads}). The function
- * receives an {@code S3Event}. An existing bucket's notifications are not CloudFormation's to set; provision
- * merges Sparta's own into the bucket's configuration and leaves every other one alone.
+ * receives an {@code S3Event}. CloudFormation can set an existing bucket's notifications only by taking them all
+ * over; so a custom resource of the stack, handled by Sparta's own function, merges the stack's into the bucket's
+ * configuration and leaves every other one alone.
  */
 @Documented
 @Repeatable(S3Triggers.class)

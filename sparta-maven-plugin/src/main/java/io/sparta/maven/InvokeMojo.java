@@ -132,6 +132,6 @@ public class InvokeMojo extends AbstractLocalMojo {
             }
             return Files.readAllBytes(file);
         }
-        return "{}".getBytes();
+        return LocalInvoker.NO_EVENT;
     }
 }

@@ -27,6 +27,10 @@ public final class CustomResourceRules {
     private CustomResourceRules() {}
 
     public static Optional<String> type(String type) {
+        if (type.equals("AWS::CloudFormation::CustomResource")) {
+            return Optional.of("type = \"" + type + "\": Sparta writes custom resources as Custom::Name, the form"
+                    + " that names what the resource is in the stack's events; name yours, such as Custom::Seed");
+        }
         if (!TYPE.matcher(type).matches()) {
             return Optional.of("type = \"" + type + "\" must be Custom:: followed by 1 to 60 letters, digits or _@-,"
                     + " such as Custom::TableSeed");
@@ -73,6 +77,9 @@ public final class CustomResourceRules {
             return Optional.of("property " + name + " has attribute = \"" + attribute + "\" without ref; name the"
                     + " declared resource whose attribute it is");
         }
+        if (ref.isEmpty() && value.isEmpty()) {
+            return Optional.of("property " + name + " has neither value nor ref; give one, or leave the property out");
+        }
         if (!attribute.isEmpty() && !ATTRIBUTE.matcher(attribute).matches()) {
             return Optional.of("property " + name + ": attribute = \"" + attribute + "\" is not an attribute name"
                     + " (letters, digits and ._-, such as Arn)");
@@ -92,7 +99,7 @@ public final class CustomResourceRules {
     public static String handler(String resource, String function, boolean exists, List<String> handlers) {
         String known = handlers.isEmpty()
                 ? "; the service has no function extending " + HANDLER_CLASS
-                : "; functions extending it: " + handlers;
+                : "; the functions extending CustomResourceFunction: " + handlers;
         return "@CustomResource(name = \"" + resource + "\"): function = \"" + function + "\" "
                 + (exists
                         ? "does not extend " + HANDLER_CLASS + ", so it cannot answer CloudFormation"

@@ -61,7 +61,8 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     printError(AnnotationKinds.needsFunction(kind.label()), element, mirror, null);
                 }
                 for (Annotation annotation : element.getAnnotationsByType(kind.annotation())) {
-                    kind.check().check(AttributeValues.of(annotation), new ElementUse(kind, element, mirror));
+                    AttributeValues values = AttributeValues.of(annotation);
+                    kind.check().check(values, new ElementUse(kind, label(kind, values), element, mirror));
                 }
                 if (kind.placement() == Placement.FUNCTION) {
                     checkHandler(element, mirror);
@@ -85,18 +86,20 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
     private final class ElementUse implements AnnotationKinds.Use {
 
         private final Kind kind;
+        private final String label;
         private final Element element;
         private final AnnotationMirror mirror;
 
-        ElementUse(Kind kind, Element element, AnnotationMirror mirror) {
+        ElementUse(Kind kind, String label, Element element, AnnotationMirror mirror) {
             this.kind = kind;
+            this.label = label;
             this.element = element;
             this.mirror = mirror;
         }
 
         @Override
         public void problem(String attribute, String message) {
-            error(element, mirror, attribute, kind.label() + ": " + message);
+            error(element, mirror, attribute, label + ": " + message);
         }
 
         @Override
@@ -125,6 +128,16 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
         public String location() {
             return SpartaLambdaProcessor.this.location(element);
         }
+    }
+
+    /**
+     * How messages name one annotation: a declared resource with its name, as {@code package} names it, since
+     * javac reports every repeated annotation at the class.
+     */
+    private static String label(Kind kind, AttributeValues values) {
+        return kind.placement() == Placement.RESOURCE
+                ? kind.label() + "(name = \"" + values.string("name") + "\")"
+                : kind.label();
     }
 
     /** What only javac's view of the handler can tell: its shape, its signature and its name among the others. */

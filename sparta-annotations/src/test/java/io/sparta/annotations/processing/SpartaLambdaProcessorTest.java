@@ -323,9 +323,9 @@ class SpartaLambdaProcessorTest {
     void resourcesGrantsAndTriggersAreCheckedAndUndeclaredReferencesAreErrors() {
         assertEquals(
                 List.of(
-                        "2: @DynamoTable: name = \"Orders\" must be 1 to 32 lower-case letters, digits or '-', starting"
+                        "2: @DynamoTable(name = \"Orders\"): name = \"Orders\" must be 1 to 32 lower-case letters, digits or '-', starting"
                                 + " with a letter",
-                        "2: @SqsQueue: visibilityTimeout = 50000 is out of range; allowed 0 to 43200 (seconds)",
+                        "2: @SqsQueue(name = \"work\"): visibilityTimeout = 50000 is out of range; allowed 0 to 43200 (seconds)",
                         "7: @DynamoDbTrigger reads the stream of table \"Orders\", which has none; set stream on its"
                                 + " @DynamoTable",
                         "8: @Grant refers to \"payments\", but the service declares no @DynamoTable or @S3Bucket or"
@@ -464,8 +464,8 @@ class SpartaLambdaProcessorTest {
     void patternsLogGroupsBatchesKeysAndDuplicateResourcesAreChecked() {
         assertEquals(
                 List.of(
-                        "2: @DynamoTable: partitionKey = \"\" must be 1 to 255 characters",
-                        "2: @SnsTopic: resource \"orders\" is declared twice (@DynamoTable and @SnsTopic at Feeds);"
+                        "2: @DynamoTable(name = \"orders\"): partitionKey = \"\" must be 1 to 255 characters",
+                        "2: @SnsTopic(name = \"orders\"): resource \"orders\" is declared twice (@DynamoTable and @SnsTopic at Feeds);"
                                 + " resource names are unique in a service",
                         "4: @EventRule: pattern must be a JSON object, such as {\"source\": [\"com.example\"]}",
                         "5: @LogSubscription: logGroup = \"bad group\" is not a log group name (1 to 512 of letters,"
@@ -688,30 +688,35 @@ class SpartaLambdaProcessorTest {
     void customResourceMisusesAreErrorsNamingTheFix() {
         assertEquals(
                 List.of(
-                        "14: @CustomResource: type = \"TableSeed\" must be Custom:: followed by 1 to 60 letters, digits or"
-                                + " _@-, such as Custom::TableSeed",
-                        "14: @CustomResource: type = \"Custom::SpartaSeed\": types starting with Custom::Sparta are Sparta's"
-                                + " own; choose another name, such as Custom::Seed",
-                        "14: @CustomResource: property ServiceToken is CloudFormation's own (the handler's ARN, which"
-                                + " Sparta writes); give the property another name",
-                        "14: @CustomResource: property Rows has both value and ref; give one",
-                        "14: @CustomResource: property Rows has attribute = \"Arn\" without ref; name the declared"
-                                + " resource whose attribute it is",
-                        "14: @CustomResource: property Me refers to the resource itself (ref = \"g\"), which"
-                                + " CloudFormation refuses as a circular dependency",
-                        "14: @CustomResource: property A is given twice; each property once",
-                        "14: @CustomResource: outputs: \"Row-Count\" is not a data key a stack output can be named after"
-                                + " (1 to 255 letters or digits)",
-                        "13: @Grant refers to \"a\", a @CustomResource, where it needs a @DynamoTable or @S3Bucket or"
+                        "16: @CustomResource(name = \"b\"): type = \"TableSeed\" must be Custom:: followed by 1 to 60"
+                                + " letters, digits or _@-, such as Custom::TableSeed",
+                        "16: @CustomResource(name = \"c\"): type = \"Custom::SpartaSeed\": types starting with"
+                                + " Custom::Sparta are Sparta's own; choose another name, such as Custom::Seed",
+                        "16: @CustomResource(name = \"d\"): property ServiceToken is CloudFormation's own (the handler's"
+                                + " ARN, which Sparta writes); give the property another name",
+                        "16: @CustomResource(name = \"e\"): property Rows has both value and ref; give one",
+                        "16: @CustomResource(name = \"f\"): property Rows has attribute = \"Arn\" without ref; name the"
+                                + " declared resource whose attribute it is",
+                        "16: @CustomResource(name = \"g\"): property Me refers to the resource itself (ref = \"g\"),"
+                                + " which CloudFormation refuses as a circular dependency",
+                        "16: @CustomResource(name = \"h\"): property A is given twice; each property once",
+                        "16: @CustomResource(name = \"i\"): outputs: \"Row-Count\" is not a data key a stack output can"
+                                + " be named after (1 to 255 letters or digits)",
+                        "16: @CustomResource(name = \"l\"): type = \"AWS::CloudFormation::CustomResource\": Sparta"
+                                + " writes custom resources as Custom::Name, the form that names what the resource is in"
+                                + " the stack's events; name yours, such as Custom::Seed",
+                        "16: @CustomResource(name = \"m\"): property Empty has neither value nor ref; give one, or"
+                                + " leave the property out",
+                        "15: @Grant refers to \"a\", a @CustomResource, where it needs a @DynamoTable or @S3Bucket or"
                                 + " @SqsQueue or @SnsTopic or @KinesisStream",
-                        "14: @CustomResource(name = \"i\") property T refers to \"nothing\", but the service declares no"
+                        "16: @CustomResource(name = \"i\") property T refers to \"nothing\", but the service declares no"
                                 + " @DynamoTable or @S3Bucket or @SqsQueue or @SnsTopic or @KinesisStream or"
-                                + " @CustomResource of that name; declared: [a, b, c, d, e, f, g, h, i, j, k]",
-                        "14: @CustomResource(name = \"j\"): function = \"Plain\" does not extend"
+                                + " @CustomResource of that name; declared: [a, b, c, d, e, f, g, h, i, j, k, l, m]",
+                        "16: @CustomResource(name = \"j\"): function = \"Plain\" does not extend"
                                 + " io.sparta.runtime.customresource.CustomResourceFunction, so it cannot answer"
-                                + " CloudFormation; functions extending it: [Seeder]",
-                        "14: @CustomResource(name = \"k\"): function = \"Missing\" is not a @SpartaLambda function of the"
-                                + " service; functions extending it: [Seeder]"),
+                                + " CloudFormation; the functions extending CustomResourceFunction: [Seeder]",
+                        "16: @CustomResource(name = \"k\"): function = \"Missing\" is not a @SpartaLambda function of the"
+                                + " service; the functions extending CustomResourceFunction: [Seeder]"),
                 compile("Seeder", """
                         import io.sparta.annotations.*;
                         @CustomResource(name = "a", type = "Custom::Ok", function = "Seeder")
@@ -725,6 +730,8 @@ class SpartaLambdaProcessorTest {
                         @CustomResource(name = "i", type = "Custom::Ok", function = "Seeder", outputs = "Row-Count", properties = @ResourceProperty(name = "T", ref = "nothing"))
                         @CustomResource(name = "j", type = "Custom::Ok", function = "Plain")
                         @CustomResource(name = "k", type = "Custom::Ok", function = "Missing")
+                        @CustomResource(name = "l", type = "AWS::CloudFormation::CustomResource", function = "Seeder")
+                        @CustomResource(name = "m", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "Empty"))
                         @SpartaLambda(name = "Seeder") @Grant(resource = "a")
                         public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
                             protected io.sparta.runtime.customresource.CustomResourceResult create(

@@ -45,8 +45,12 @@ public final class CustomResourceCalls {
     /** The answer the function sent, as received. */
     record Received(String contentType, String method, byte[] body) {}
 
-    /** What CloudFormation keeps of a resource between calls. */
-    record State(String physicalResourceId, JsonNode properties) {}
+    /**
+     * What CloudFormation keeps of a resource between calls.
+     *
+     * @param failedCreate whether the Create failed, which only the rollback's Delete then follows
+     */
+    record State(String physicalResourceId, JsonNode properties, boolean failedCreate) {}
 
     /**
      * The custom resource a call is for: the one named, or the only one the function handles.
@@ -115,9 +119,19 @@ public final class CustomResourceCalls {
         Path stateFile = workDirectory.resolve("custom-resources").resolve(resource.name() + ".json");
         Optional<State> state = read(stateFile);
         if (!requestType.equals("Create") && state.isEmpty()) {
-            throw new SpartaUserException("An " + requestType + " follows a Create: no Create of custom resource "
-                    + resource.name() + " is recorded in " + stateFile.getParent() + "; run -Dsparta.requestType=Create"
-                    + " first");
+            throw new SpartaUserException((requestType.equals("Update") ? "An " : "A ") + requestType + " follows a"
+                    + " Create: no Create of custom resource " + resource.name() + " is recorded in "
+                    + stateFile.getParent() + "; run -Dsparta.requestType=Create first");
+        }
+        if (requestType.equals("Create") && state.isPresent()) {
+            throw new SpartaUserException("Custom resource " + resource.name() + " was created already (physical id "
+                    + state.get().physicalResourceId() + ", recorded in " + stateFile + "): CloudFormation sends"
+                    + " Create once; send Update or Delete, or delete that file to start over");
+        }
+        if (requestType.equals("Update") && state.get().failedCreate()) {
+            throw new SpartaUserException("The Create of custom resource " + resource.name() + " failed, and"
+                    + " CloudFormation follows a failed Create with its rollback's Delete only; send"
+                    + " -Dsparta.requestType=Delete");
         }
         String requestId = UUID.randomUUID().toString();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -147,7 +161,9 @@ public final class CustomResourceCalls {
             event.put("RequestId", requestId);
             event.put("LogicalResourceId", resource.logicalId());
             event.put("ResourceType", resource.type());
-            state.ifPresent(known -> event.put("PhysicalResourceId", known.physicalResourceId()));
+            if (!requestType.equals("Create")) {
+                event.put("PhysicalResourceId", state.get().physicalResourceId());
+            }
             event.set(
                     "ResourceProperties",
                     requestType.equals("Delete") ? state.get().properties() : properties);
@@ -161,6 +177,7 @@ public final class CustomResourceCalls {
             invoke.run(TemplateJson.bytes(event));
             CustomResourceResponse response = check(event, received);
             record(stateFile, requestType, response, properties, state);
+            missingOutputs(resource, requestType, response);
             return response;
         } finally {
             server.stop(0);
@@ -294,9 +311,13 @@ public final class CustomResourceCalls {
                                 ? "(NoEcho: hidden)"
                                 : response.data().toString());
         if (response.status().equals(CustomResourceResponse.FAILED)) {
+            if (requestType.equals("Create")) {
+                write(stateFile, response.physicalResourceId(), properties, true);
+            }
             String next = switch (requestType) {
                 case "Create" ->
-                    "CloudFormation would roll back by sending Delete for physical id " + response.physicalResourceId();
+                    "CloudFormation would roll back by sending Delete for physical id " + response.physicalResourceId()
+                            + " (send it with -Dsparta.requestType=Delete)";
                 case "Update" ->
                     "CloudFormation would roll back by sending Update with the old and new properties" + " swapped";
                 default -> "CloudFormation would fail the deletion and keep the resource";
@@ -316,11 +337,40 @@ public final class CustomResourceCalls {
             console.info("The physical id changed: CloudFormation would replace the resource, sending Delete for "
                     + before.get().physicalResourceId() + " once the update completes");
         }
+        write(stateFile, response.physicalResourceId(), properties, false);
+    }
+
+    private static void write(Path stateFile, String physicalId, JsonNode properties, boolean failedCreate)
+            throws IOException {
         ObjectNode state = TemplateJson.object();
-        state.put("PhysicalResourceId", response.physicalResourceId());
+        state.put("PhysicalResourceId", physicalId);
         state.set("ResourceProperties", properties);
+        if (failedCreate) {
+            state.put("FailedCreate", true);
+        }
         Files.createDirectories(stateFile.getParent());
         TemplateJson.write(TemplateJson.bytes(state), stateFile);
+    }
+
+    /**
+     * A SUCCESS whose data lacks a key {@code outputs} names: CloudFormation would fail the stack when it reads that
+     * output's {@code Fn::GetAtt}.
+     */
+    private static void missingOutputs(
+            OwnedResource.Custom resource, String requestType, CustomResourceResponse response)
+            throws SpartaUserException {
+        if (requestType.equals("Delete")) {
+            return;
+        }
+        List<String> missing = resource.outputs().stream()
+                .filter(key -> !response.data().containsKey(key))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new SpartaUserException(requestType + " of " + response.logicalResourceId() + " answered SUCCESS"
+                    + " without the data " + missing + " that its @CustomResource(outputs) names: CloudFormation"
+                    + " would fail the stack reading those outputs (Fn::GetAtt); return them with"
+                    + " CustomResourceResult.withData, or leave them out of outputs");
+        }
     }
 
     private static Optional<State> read(Path stateFile) throws IOException {
@@ -328,6 +378,9 @@ public final class CustomResourceCalls {
             return Optional.empty();
         }
         JsonNode state = TemplateJson.MAPPER.readTree(stateFile.toFile());
-        return Optional.of(new State(state.path("PhysicalResourceId").asText(), state.path("ResourceProperties")));
+        return Optional.of(new State(
+                state.path("PhysicalResourceId").asText(),
+                state.path("ResourceProperties"),
+                state.path("FailedCreate").asBoolean(false)));
     }
 }

@@ -19,6 +19,10 @@ import java.util.List;
 public final class LocalInvoker {
 
     private static final String RUNNER = "io.sparta.local.LocalRunner";
+
+    /** The event of an invoke given none. */
+    public static final byte[] NO_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
+
     private static final int HANDLER_FAILED = 1;
     private static final int TIMED_OUT = 2;
 
@@ -34,7 +38,21 @@ public final class LocalInvoker {
      */
     public String invoke(InvokeRequest request, DeployedResources deployed) throws SpartaUserException, IOException {
         long called = System.nanoTime();
-        LambdaFunction function = find(request);
+        ServiceModel service = service(request);
+        LambdaFunction function = find(request, service);
+        if (java.util.Arrays.equals(request.event(), NO_EVENT)) {
+            List<String> handled = service.resources().stream()
+                    .filter(io.sparta.api.OwnedResource.Custom.class::isInstance)
+                    .map(io.sparta.api.OwnedResource.Custom.class::cast)
+                    .filter(custom -> custom.function().equals(function.name()))
+                    .map(custom -> custom.name())
+                    .toList();
+            if (!handled.isEmpty()) {
+                throw new SpartaUserException("Function " + function.name() + " handles @CustomResource " + handled
+                        + ", which CloudFormation calls with its own events: send one with -Dsparta.requestType=Create"
+                        + " (then Update, Delete)");
+            }
+        }
         LocalLimits.checkEvent(request.event());
         Files.createDirectories(request.workDirectory());
         Path event = Files.write(request.workDirectory().resolve("event.json"), request.event());

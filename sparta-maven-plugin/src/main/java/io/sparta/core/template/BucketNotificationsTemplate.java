@@ -37,6 +37,22 @@ public final class BucketNotificationsTemplate {
 
     private BucketNotificationsTemplate() {}
 
+    /**
+     * Why Sparta's handler cannot be deployed in a stack of this name: its function is
+     * {@code <stack>-SpartaBucketNotifications}, and Lambda allows 64 characters.
+     */
+    public static java.util.Optional<String> functionNameProblem(String stackName) {
+        int length = stackName.length() + 1 + PREFIX.length();
+        int max = io.sparta.annotations.processing.FunctionRules.FUNCTION_NAME_MAX;
+        return length > max
+                ? java.util.Optional.of("an @S3Trigger on a bucket the stack does not own deploys Sparta's own function"
+                        + " \"" + stackName + "-" + PREFIX + "\", " + length
+                        + " characters long; Lambda allows at most "
+                        + max + ", so shorten the stack name \"" + stackName + "\" to at most "
+                        + (max - 1 - PREFIX.length()) + " characters")
+                : java.util.Optional.empty();
+    }
+
     /** Whether the template sets notifications on a bucket the stack does not own, and so needs Sparta's jar. */
     public static boolean needed(JsonNode template) {
         return template.path("Parameters").has(KEY_PARAMETER);

@@ -127,6 +127,16 @@ public final class PackageWorkflow {
         String archiveSha256 = Digests.sha256(archive);
         Path spartaResources = request.outputDirectory().resolve(SpartaResources.FILE);
         if (BucketNotificationsTemplate.needed(marshalled.get().template())) {
+            List<String> stackNames = new ArrayList<>(List.of(service.stackName()));
+            Environments.configurations(request.settings())
+                    .values()
+                    .forEach(configuration -> stackNames.add(configuration.stackName()));
+            for (String stackName : stackNames) {
+                java.util.Optional<String> problem = BucketNotificationsTemplate.functionNameProblem(stackName);
+                if (problem.isPresent()) {
+                    throw new SpartaUserException(problem.get());
+                }
+            }
             SpartaResources.write(spartaResources);
         } else {
             Files.deleteIfExists(spartaResources);
@@ -194,6 +204,11 @@ public final class PackageWorkflow {
                     + "/" + function.architecture().identifier() + "  " + function.memory() + " MB  "
                     + function.timeout() + " s");
         }
+        service.resources().stream()
+                .filter(io.sparta.api.OwnedResource.Custom.class::isInstance)
+                .map(io.sparta.api.OwnedResource.Custom.class::cast)
+                .forEach(custom -> console.info("  " + custom.name() + "  " + custom.type() + "  custom resource,"
+                        + " handled by " + custom.function()));
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
                 + ")");

@@ -47,6 +47,7 @@ class CustomResourceInvokeTest {
                     properties = {@ResourceProperty(name = "TableName", ref = "products"),
                                   @ResourceProperty(name = "Ids", value = "apple,pear")})
                 @CustomResource(name = "broken", type = "Custom::Broken", function = "Breaker")
+                @CustomResource(name = "counted", type = "Custom::Counted", function = "Counter", outputs = {"RowCount", "Rows"})
                 public class Shop {}
                 """,
                         "acme/Seeder.java", """
@@ -70,6 +71,18 @@ class CustomResourceInvokeTest {
                     protected void delete(CustomResourceRequest r) throws Exception {
                         log("delete " + r.physicalResourceId());
                     }
+                }
+                """,
+                        "acme/Counter.java", """
+                package acme;
+                import io.sparta.runtime.customresource.*;
+                @io.sparta.annotations.SpartaLambda(name = "Counter")
+                public class Counter extends CustomResourceFunction {
+                    protected CustomResourceResult create(CustomResourceRequest r) {
+                        return CustomResourceResult.of("counted").withData("RowCount", "2");
+                    }
+                    protected CustomResourceResult update(CustomResourceRequest r) { return create(r); }
+                    protected void delete(CustomResourceRequest r) {}
                 }
                 """,
                         "acme/Breaker.java", """
@@ -136,13 +149,70 @@ class CustomResourceInvokeTest {
     }
 
     @Test
-    void aFailedCreateFailsTheGoalSayingWhatCloudFormationWouldDoNext() {
-        SpartaUserException e =
-                assertThrows(SpartaUserException.class, () -> call("Breaker", "Create", work.resolve("broken")));
+    void aFailedCreateFailsTheGoalAndOnlyItsRollbacksDeleteFollows() throws Exception {
+        Path directory = work.resolve("broken");
+        SpartaUserException e = assertThrows(SpartaUserException.class, () -> call("Breaker", "Create", directory));
         assertTrue(
                 e.getMessage()
                         .startsWith("Create of BrokenResource FAILED: the seed file is missing. CloudFormation"
                                 + " would roll back by sending Delete for physical id sparta-failed-create-"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" (send it with -Dsparta.requestType=Delete)"), e.getMessage());
+        assertEquals(
+                "The Create of custom resource broken failed, and CloudFormation follows a failed Create with its"
+                        + " rollback's Delete only; send -Dsparta.requestType=Delete",
+                assertThrows(SpartaUserException.class, () -> call("Breaker", "Update", directory))
+                        .getMessage());
+        call("Breaker", "Delete", directory);
+        assertTrue(
+                console.lines().stream()
+                        .anyMatch(line -> line.startsWith(
+                                "Delete of BrokenResource SUCCESS: physical id" + " sparta-failed-create-")),
+                console.lines().toString());
+    }
+
+    @Test
+    void aSecondCreateIsRefusedAsCloudFormationNeverSendsOne() throws Exception {
+        Path directory = work.resolve("twice");
+        assertThrows(SpartaUserException.class, () -> call("Counter", "Create", directory));
+        assertTrue(assertThrows(SpartaUserException.class, () -> call("Counter", "Create", directory))
+                .getMessage()
+                .startsWith("Custom resource counted was created already (physical id counted, recorded in "));
+    }
+
+    @Test
+    void anAnswerWithoutTheDataTheOutputsNameFailsAsTheStackWould() {
+        assertEquals(
+                "Create of CountedResource answered SUCCESS without the data [Rows] that its"
+                        + " @CustomResource(outputs) names: CloudFormation would fail the stack reading those outputs"
+                        + " (Fn::GetAtt); return them with CustomResourceResult.withData, or leave them out of outputs",
+                assertThrows(SpartaUserException.class, () -> call("Counter", "Create", work.resolve("outputs")))
+                        .getMessage());
+    }
+
+    @Test
+    void anInvokeWithoutAnEventSaysToSendCloudFormationsEvents() {
+        List<Path> classpath = new ArrayList<>(List.of(classes));
+        classpath.addAll(JavaSources.testClasspath());
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> new LocalInvoker(console)
+                        .invoke(new InvokeRequest(
+                                classes,
+                                classpath,
+                                List.of(),
+                                Path.of(System.getProperty("java.home"), "bin", "java"),
+                                new ServiceSettings("shop", "shop", Map.of(), Map.of()),
+                                "Seeder",
+                                LocalInvoker.NO_EVENT,
+                                "eu-west-1",
+                                Map.of(),
+                                work.resolve("plain"),
+                                io.sparta.core.archive.LayerModules.NONE,
+                                1)));
+        assertEquals(
+                "Function Seeder handles @CustomResource [seed], which CloudFormation calls with its own events: send"
+                        + " one with -Dsparta.requestType=Create (then Update, Delete)",
                 e.getMessage());
     }
 

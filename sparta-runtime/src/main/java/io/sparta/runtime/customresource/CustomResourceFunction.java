@@ -55,9 +55,13 @@ public abstract class CustomResourceFunction implements RequestHandler<Map<Strin
 
     /**
      * Time kept back from the function's remaining time to answer CloudFormation before Lambda stops the function:
-     * 2 s, or {@value #SAFETY_MARGIN_PERCENT}% of the remaining time when less than 20 s remains.
+     * {@value #SAFETY_MARGIN_PERCENT}% of it, at least {@value #SAFETY_MARGIN_MIN_MILLIS} ms and at most
+     * {@value #SAFETY_MARGIN_MILLIS} ms, and never more than half. Answering takes a few hundred milliseconds in a
+     * fresh JVM (the HTTP client's classes, the connection), which a 3-second function must still have.
      */
     static final long SAFETY_MARGIN_MILLIS = 2_000;
+
+    static final long SAFETY_MARGIN_MIN_MILLIS = 1_000;
 
     static final int SAFETY_MARGIN_PERCENT = 10;
 
@@ -198,10 +202,15 @@ public abstract class CustomResourceFunction implements RequestHandler<Map<Strin
                 "sparta-custom-resource-" + request.logicalResourceId());
         // Daemon: a method still running after the answer must not keep the JVM from stopping.
         worker.setDaemon(true);
-        worker.start();
         long waitMillis = context == null ? -1 : waitMillis(context.getRemainingTimeInMillis());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        worker.start();
+        // While the method runs: the answer then does not wait for the HTTP client's classes.
+        ResponseSender.prepare();
         try {
-            return waitMillis < 0 ? outcome.get() : outcome.get(waitMillis, TimeUnit.MILLISECONDS);
+            return waitMillis < 0
+                    ? outcome.get()
+                    : outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             // The method may go on after the answer (until Lambda freezes the container); interrupting asks it not to.
             worker.interrupt();
@@ -210,8 +219,14 @@ public abstract class CustomResourceFunction implements RequestHandler<Map<Strin
                     failedId,
                     request.requestType().wireName() + " did not finish within " + waitMillis + " ms, the time the"
                             + " function had left less a margin to answer CloudFormation; give the function more"
-                            + " time with @SpartaLambda(timeout = …) (seconds, up to 900)");
+                            + " time with @SpartaLambda(timeout = ...) (seconds, up to 900)");
         } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof CustomResourceException)) {
+                // The reason holds the message only; where it came from goes to the function's log.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.getCause().printStackTrace(new java.io.PrintWriter(trace));
+                logger(context).accept(trace.toString());
+            }
             return CustomResourceResponse.failure(request, failedId, reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -223,7 +238,11 @@ public abstract class CustomResourceFunction implements RequestHandler<Map<Strin
 
     /** How long the lifecycle method may take when {@code remainingMillis} remain; never negative. */
     static long waitMillis(long remainingMillis) {
-        long margin = Math.min(SAFETY_MARGIN_MILLIS, remainingMillis * SAFETY_MARGIN_PERCENT / 100);
+        long margin = Math.min(
+                remainingMillis / 2,
+                Math.min(
+                        SAFETY_MARGIN_MILLIS,
+                        Math.max(SAFETY_MARGIN_MIN_MILLIS, remainingMillis * SAFETY_MARGIN_PERCENT / 100)));
         return Math.max(0, remainingMillis - margin);
     }
 

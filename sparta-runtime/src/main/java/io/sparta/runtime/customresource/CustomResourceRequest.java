@@ -52,8 +52,9 @@ public record CustomResourceRequest(
     public String property(String name) {
         return optionalProperty(name)
                 .filter(value -> !value.isEmpty())
-                .orElseThrow(() ->
-                        problem(name, "a string", properties.containsKey(name) ? "it is empty" : "it is missing"));
+                .orElseThrow(() -> properties.containsKey(name)
+                        ? problem(name, "a string", "it is empty")
+                        : missing(name, properties, ""));
     }
 
     /**
@@ -99,10 +100,9 @@ public record CustomResourceRequest(
     public String oldProperty(String name) {
         return optionalOldProperty(name)
                 .filter(value -> !value.isEmpty())
-                .orElseThrow(() -> problem(
-                        name,
-                        "a string",
-                        "before this update " + (oldProperties.containsKey(name) ? "it was empty" : "it was missing")));
+                .orElseThrow(() -> oldProperties.containsKey(name)
+                        ? problem(name, "a string", "before this update it was empty")
+                        : missing(name, oldProperties, " before this update"));
     }
 
     /**
@@ -130,6 +130,17 @@ public record CustomResourceRequest(
     private CustomResourceException problem(String name, String expected, String found) {
         return new CustomResourceException(logicalResourceId + " (" + resourceType + "): property " + name + " must be "
                 + expected + "; " + found);
+    }
+
+    /** A property the resource does not have, with the ones it has, which a typo is then easy to find among. */
+    private CustomResourceException missing(String name, Map<String, Object> given, String when) {
+        List<String> names = given.keySet().stream()
+                .filter(key -> !key.equals("ServiceToken"))
+                .sorted()
+                .toList();
+        String had = when.isEmpty() ? "it has" : "it had";
+        return new CustomResourceException(logicalResourceId + " (" + resourceType + "): no property " + name + when
+                + (names.isEmpty() ? "; " + had + " none" : "; " + had + " " + String.join(", ", names)));
     }
 
     private static String describe(Object value) {

@@ -43,7 +43,7 @@ public record CustomResourceResponse(
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILED = "FAILED";
 
-    private static final String ELLIPSIS = "…";
+    private static final String ELLIPSIS = "...";
 
     /** @throws IllegalArgumentException for a status other than SUCCESS and FAILED, or a FAILED without reason */
     public CustomResourceResponse {
@@ -119,7 +119,7 @@ public record CustomResourceResponse(
     /**
      * This response if its body fits in {@value #MAX_BYTES} bytes; otherwise one that does. A SUCCESS too large
      * becomes FAILED, naming its size and its data keys, since CloudFormation would refuse it and leave the stack
-     * waiting; a FAILED too large keeps its reason's beginning, ending with "…".
+     * waiting; a FAILED too large keeps its reason's beginning, ending with "...".
      */
     public CustomResourceResponse fitted() {
         int size = toBytes().length;
@@ -141,7 +141,7 @@ public record CustomResourceResponse(
     }
 
     /**
-     * The longest beginning of the reason, in whole code points, that fits with "…" after it (just "…" if the ids
+     * The longest beginning of the reason, in whole code points, that fits with "..." after it (just "..." if the ids
      * alone fill the body, which CloudFormation's own limits on them rule out).
      */
     private CustomResourceResponse withReasonTrimmed() {

@@ -38,6 +38,11 @@ final class ResponseSender {
                 .build();
     }
 
+    /** Builds the client now, so that sending the answer later does not spend the function's last moments on it. */
+    static void prepare() {
+        Client.INSTANCE.version();
+    }
+
     /**
      * Sends {@code body} with PUT and no Content-Type header, since the URL is signed without one and S3 refuses a
      * request whose headers differ from the signed ones. Retries an IOException or an HTTP 5xx, at most

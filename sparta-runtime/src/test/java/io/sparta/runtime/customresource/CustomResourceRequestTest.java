@@ -46,7 +46,7 @@ class CustomResourceRequestTest {
         CustomResourceRequest request = update(PROPERTIES, Map.of());
 
         assertEquals(
-                "SeedResource (Custom::TableSeed): property Bucket must be a string; it is missing",
+                "SeedResource (Custom::TableSeed): no property Bucket; it has Empty, Ids, Nested, TableName",
                 assertThrows(CustomResourceException.class, () -> request.property("Bucket"))
                         .getMessage());
         assertEquals(
@@ -66,8 +66,7 @@ class CustomResourceRequestTest {
                 assertThrows(CustomResourceException.class, () -> request.property("Nested"))
                         .getMessage());
         assertEquals(
-                "SeedResource (Custom::TableSeed): property TableName must be a string; before this update it was"
-                        + " missing",
+                "SeedResource (Custom::TableSeed): no property TableName before this update; it had none",
                 assertThrows(CustomResourceException.class, () -> request.oldProperty("TableName"))
                         .getMessage());
     }
