@@ -47,6 +47,7 @@ class CustomResourceInvokeTest {
                     properties = {@ResourceProperty(name = "TableName", ref = "products"),
                                   @ResourceProperty(name = "Ids", value = "apple,pear")})
                 @CustomResource(name = "broken", type = "Custom::Broken", function = "Breaker")
+                @CustomResource(name = "slow", type = "Custom::Slow", function = "Sleeper")
                 @CustomResource(name = "counted", type = "Custom::Counted", function = "Counter", outputs = {"RowCount", "Rows"})
                 public class Shop {}
                 """,
@@ -71,6 +72,19 @@ class CustomResourceInvokeTest {
                     protected void delete(CustomResourceRequest r) throws Exception {
                         log("delete " + r.physicalResourceId());
                     }
+                }
+                """,
+                        "acme/Sleeper.java", """
+                package acme;
+                import io.sparta.runtime.customresource.*;
+                @io.sparta.annotations.SpartaLambda(name = "Sleeper", timeout = 3)
+                public class Sleeper extends CustomResourceFunction {
+                    protected CustomResourceResult create(CustomResourceRequest r) throws Exception {
+                        Thread.sleep(10_000);
+                        return CustomResourceResult.of("late");
+                    }
+                    protected CustomResourceResult update(CustomResourceRequest r) { return null; }
+                    protected void delete(CustomResourceRequest r) {}
                 }
                 """,
                         "acme/Counter.java", """
@@ -169,6 +183,19 @@ class CustomResourceInvokeTest {
                         .anyMatch(line -> line.startsWith(
                                 "Delete of BrokenResource SUCCESS: physical id" + " sparta-failed-create-")),
                 console.lines().toString());
+    }
+
+    /** The shortest timeout a handler can have in practice still leaves it the time to answer. */
+    @Test
+    void aThreeSecondFunctionAnswersFailedBeforeLambdaWouldStopIt() {
+        SpartaUserException e =
+                assertThrows(SpartaUserException.class, () -> call("Sleeper", "Create", work.resolve("slow")));
+        assertTrue(
+                e.getMessage().startsWith("Create of SlowResource FAILED: Create did not finish within "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("give the function more time with @SpartaLambda(timeout = ...)"),
+                e.getMessage());
     }
 
     @Test

@@ -176,6 +176,17 @@ class CustomResourceTemplateTest {
     }
 
     @Test
+    void spartasHandlerNameFitsLambdasSixtyFourCharactersUpToAThirtyEightCharacterStack() {
+        assertTrue(
+                BucketNotificationsTemplate.functionNameProblem("s".repeat(38)).isEmpty());
+        assertEquals(
+                "an @S3Trigger on a bucket the stack does not own deploys Sparta's own function \"" + "s".repeat(39)
+                        + "-SpartaBucketNotifications\", 65 characters long; Lambda allows at most 64, so shorten the"
+                        + " stack name \"" + "s".repeat(39) + "\" to at most 38 characters",
+                BucketNotificationsTemplate.functionNameProblem("s".repeat(39)).orElseThrow());
+    }
+
+    @Test
     void spartasHandlerMayTouchOnlyTheseBucketsNotifications() {
         JsonNode function = resources.path("SpartaBucketNotificationsFunction");
         assertEquals(
