@@ -657,16 +657,20 @@ class SpartaLambdaProcessorTest {
                 """));
     }
 
-    private static final String SEEDER = """
-            @SpartaLambda(name = "Seeder")
-            public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
-                protected io.sparta.runtime.customresource.CustomResourceResult create(
-                        io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
-                protected io.sparta.runtime.customresource.CustomResourceResult update(
-                        io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
-                protected void delete(io.sparta.runtime.customresource.CustomResourceRequest r) {}
-            }
-            """;
+    /** A custom resource handler {@code Seeder} under the annotations given, with more members. */
+    private static String seeder(String annotations, String members) {
+        return """
+                %s
+                public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
+                    protected io.sparta.runtime.customresource.CustomResourceResult create(
+                            io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                    protected io.sparta.runtime.customresource.CustomResourceResult update(
+                            io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
+                    protected void delete(io.sparta.runtime.customresource.CustomResourceRequest r) {}
+                    %s
+                }
+                """.formatted(annotations, members);
+    }
 
     @Test
     void aCustomResourceHandledByACustomResourceFunctionCompilesCleanly() {
@@ -680,7 +684,7 @@ class SpartaLambdaProcessorTest {
                     outputs = "RowCount")
                 @CustomResource(name = "after-seed", type = "Custom::Echo", function = "Seeder",
                     properties = @ResourceProperty(name = "Rows", ref = "seed", attribute = "RowCount"))
-                """ + SEEDER));
+                """ + seeder("@SpartaLambda(name = \"Seeder\")", "")));
     }
 
     /** Repeated annotations are reported where javac puts their container: at the class. */
@@ -717,7 +721,9 @@ class SpartaLambdaProcessorTest {
                                 + " CloudFormation; the functions extending CustomResourceFunction: [Seeder]",
                         "16: @CustomResource(name = \"k\"): function = \"Missing\" is not a @SpartaLambda function of the"
                                 + " service; the functions extending CustomResourceFunction: [Seeder]"),
-                compile("Seeder", """
+                compile(
+                        "Seeder",
+                        """
                         import io.sparta.annotations.*;
                         @CustomResource(name = "a", type = "Custom::Ok", function = "Seeder")
                         @CustomResource(name = "b", type = "TableSeed", function = "Seeder")
@@ -732,15 +738,9 @@ class SpartaLambdaProcessorTest {
                         @CustomResource(name = "k", type = "Custom::Ok", function = "Missing")
                         @CustomResource(name = "l", type = "AWS::CloudFormation::CustomResource", function = "Seeder")
                         @CustomResource(name = "m", type = "Custom::Ok", function = "Seeder", properties = @ResourceProperty(name = "Empty"))
-                        @SpartaLambda(name = "Seeder") @Grant(resource = "a")
-                        public class Seeder extends io.sparta.runtime.customresource.CustomResourceFunction {
-                            protected io.sparta.runtime.customresource.CustomResourceResult create(
-                                    io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
-                            protected io.sparta.runtime.customresource.CustomResourceResult update(
-                                    io.sparta.runtime.customresource.CustomResourceRequest r) { return null; }
-                            protected void delete(io.sparta.runtime.customresource.CustomResourceRequest r) {}
-                            @SpartaLambda(name = "Plain") public void plain() {}
-                        }
-                        """));
+                        """
+                                + seeder(
+                                        "@SpartaLambda(name = \"Seeder\") @Grant(resource = \"a\")",
+                                        "@SpartaLambda(name = \"Plain\") public void plain() {}")));
     }
 }
