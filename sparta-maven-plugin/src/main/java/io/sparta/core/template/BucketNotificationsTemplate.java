@@ -53,6 +53,17 @@ public final class BucketNotificationsTemplate {
                 : java.util.Optional.empty();
     }
 
+    /** The buckets the stack does not own whose notifications the template sets, in template order. */
+    public static java.util.List<String> buckets(JsonNode template) {
+        java.util.List<String> buckets = new ArrayList<>();
+        template.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals(TYPE)) {
+                buckets.add(resource.at("/Properties/Bucket").asText());
+            }
+        });
+        return buckets;
+    }
+
     /** Whether the template sets notifications on a bucket the stack does not own, and so needs Sparta's jar. */
     public static boolean needed(JsonNode template) {
         return template.path("Parameters").has(KEY_PARAMETER);

@@ -209,6 +209,13 @@ public final class PackageWorkflow {
                 .map(io.sparta.api.OwnedResource.Custom.class::cast)
                 .forEach(custom -> console.info("  " + custom.name() + "  " + custom.type() + "  custom resource,"
                         + " handled by " + custom.function()));
+        List<String> existingBuckets =
+                BucketNotificationsTemplate.buckets(marshalled.get().template());
+        if (!existingBuckets.isEmpty()) {
+            console.info(
+                    "  and Sparta's own function " + service.stackName() + "-SpartaBucketNotifications, setting the"
+                            + " notifications on " + existingBuckets + " (" + BucketNotificationsTemplate.TYPE + ")");
+        }
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
         console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
                 + ")");
