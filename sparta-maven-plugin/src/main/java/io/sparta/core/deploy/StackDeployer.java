@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
@@ -100,12 +99,9 @@ public final class StackDeployer {
     }
 
     /**
-     * @param beforeExecute given the template the stack runs now (read once, for the plan too) when a change set
-     *     updating an existing stack is about to execute
      * @throws SpartaUserException when the stack is another owner's, busy or stuck, or a guard stops the change
      */
-    public Deployment deploy(Request request, Safeguards safeguards, Consumer<JsonNode> beforeExecute)
-            throws SpartaUserException {
+    public Deployment deploy(Request request, Safeguards safeguards) throws SpartaUserException {
         Prepared prepared = prepareStack(request, safeguards, "provision");
         ChangeSetType type = prepared.type();
         String changeSetName = LeftoverChangeSets.NAME_PREFIX + System.currentTimeMillis();
@@ -124,7 +120,6 @@ public final class StackDeployer {
             throw stopped;
         }
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
-        deployed.ifPresent(beforeExecute);
         Optional<String> refusal = execute(request.stackName(), changeSetName);
         StackOutcome result = watcher.awaitSettled();
         String status = result.stack().stackStatusAsString();

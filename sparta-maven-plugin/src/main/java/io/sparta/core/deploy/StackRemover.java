@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -37,16 +36,12 @@ public final class StackRemover {
     public record KeptResource(String logicalId, String type, String physicalId) {}
 
     /**
-     * Deletes the stack when it is the service's (or adopted), after {@code beforeDelete} has seen the template it
-     * runs.
+     * Deletes the stack when it is the service's (or adopted).
      *
-     * @param beforeDelete given the deployed template (empty when it is not JSON) while the stack still exists
      * @return whether there was a stack to delete
      * @throws SpartaUserException when the stack belongs to another owner and is not adopted
      */
-    public boolean delete(
-            String stackName, String service, Optional<String> adoptStack, Consumer<Optional<JsonNode>> beforeDelete)
-            throws SpartaUserException {
+    public boolean delete(String stackName, String service, Optional<String> adoptStack) throws SpartaUserException {
         Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
         if (existing.isEmpty()) {
             console.info("Stack " + stackName + " does not exist; nothing to delete");
@@ -58,7 +53,6 @@ public final class StackRemover {
         // The id keeps answering after deletion, where the name no longer does.
         String stackId = existing.get().stackId();
         Optional<JsonNode> template = DeployedTemplate.of(cloudFormation, stackId);
-        beforeDelete.accept(template);
         // Read before deleting: afterwards the resources' physical names are only in events, which moto lacks.
         Map<String, KeptResource> keeping = keeping(stackId, template);
         StackWatcher watcher = new StackWatcher(cloudFormation, console, stackId);

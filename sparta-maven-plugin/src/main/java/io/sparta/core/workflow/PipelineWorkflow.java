@@ -103,8 +103,7 @@ public final class PipelineWorkflow {
                                     Map.of(),
                                     new TreeMap<>(request.settings().tags()),
                                     request.settings().serviceName()),
-                            request.safeguards(),
-                            deployed -> {});
+                            request.safeguards());
             if (deployment.outcome().isEmpty()) {
                 console.info("Pipeline stack " + request.pipelineStackName() + " is up to date; nothing to change");
             }

@@ -63,8 +63,8 @@ public final class ProvisionWorkflow {
             ArtifactStore store = staged.store();
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = staged.deployRequest();
-            StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console)
-                    .deploy(deployRequest, request.safeguards(), deployed -> {});
+            StackDeployer.Deployment deployment =
+                    new StackDeployer(aws.cloudFormation(), console).deploy(deployRequest, request.safeguards());
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
                 PlanReport.write(deployment.plan(), request.packageDirectory());

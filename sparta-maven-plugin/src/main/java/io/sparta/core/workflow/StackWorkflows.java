@@ -39,8 +39,7 @@ public final class StackWorkflows {
             Optional<PruneRequest> artifacts)
             throws SpartaUserException {
         try (AwsSession aws = AwsSession.open(target)) {
-            boolean deleted = new StackRemover(aws.cloudFormation(), console)
-                    .delete(stackName, service, adoptStack, deployed -> {});
+            boolean deleted = new StackRemover(aws.cloudFormation(), console).delete(stackName, service, adoptStack);
             if (artifacts.isPresent()) {
                 Optional<ArtifactPruner> pruner = pruner(aws, artifacts.get());
                 if (pruner.isPresent()) {

@@ -118,8 +118,7 @@ class KeptResourcesTest {
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),
                                 Map.of(),
                                 "orders"),
-                        io.sparta.core.plan.Safeguards.none(),
-                        deployed -> {});
+                        io.sparta.core.plan.Safeguards.none());
     }
 
     private static String physicalId(String logicalId) {
@@ -140,7 +139,7 @@ class KeptResourcesTest {
         s3.putObject(r -> r.bucket(keptBucket).key("invoice.pdf"), RequestBody.fromString("data"));
 
         RecordingConsole console = new RecordingConsole();
-        assertTrue(new StackRemover(cloudFormation, console).delete(STACK, "orders", Optional.empty(), deployed -> {}));
+        assertTrue(new StackRemover(cloudFormation, console).delete(STACK, "orders", Optional.empty()));
 
         assertEquals(
                 List.of(
@@ -173,7 +172,7 @@ class KeptResourcesTest {
 
         // Deleted again, it names the second creation's own bucket.
         RecordingConsole again = new RecordingConsole();
-        new StackRemover(cloudFormation, again).delete(STACK, "orders", Optional.empty(), deployed -> {});
+        new StackRemover(cloudFormation, again).delete(STACK, "orders", Optional.empty());
         assertEquals(3, again.warnings().size(), again.warnings().toString());
         assertTrue(
                 again.warnings().get(2).startsWith("  AWS::S3::Bucket " + newBucket + " (UploadsBucket): "),

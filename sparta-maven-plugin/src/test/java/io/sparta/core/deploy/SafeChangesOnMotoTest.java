@@ -112,11 +112,7 @@ class SafeChangesOnMotoTest {
 
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
-                () -> deployer()
-                        .deploy(
-                                request("billing", "billing", template(true, false)),
-                                Safeguards.none(),
-                                deployed -> {}));
+                () -> deployer().deploy(request("billing", "billing", template(true, false)), Safeguards.none()));
 
         assertTrue(e.getMessage().startsWith("Stack billing exists and was not created by Sparta"), e.getMessage());
         assertEquals(
@@ -145,7 +141,7 @@ class SafeChangesOnMotoTest {
     @Test
     void aGrantAddedThenATableRemovedArePlannedGuardedAndWrittenForAPullRequest() throws Exception {
         String stack = "orders-guarded";
-        deployer().deploy(request(stack, "orders", template(true, false)), Safeguards.none(), deployed -> {});
+        deployer().deploy(request(stack, "orders", template(true, false)), Safeguards.none());
 
         // A grant added: the plan says what broadens; provision stops without the flag and leaves no change set.
         Plan grant = deployer().plan(request(stack, "orders", template(true, true)), Safeguards.none());
@@ -173,11 +169,10 @@ class SafeChangesOnMotoTest {
         assertEquals(List.of(), unexecuted(stack), "the plan deleted its change set");
         SpartaUserException stopped = assertThrows(
                 SpartaUserException.class,
-                () -> deployer()
-                        .deploy(request(stack, "orders", template(true, true)), Safeguards.none(), deployed -> {}));
+                () -> deployer().deploy(request(stack, "orders", template(true, true)), Safeguards.none()));
         assertTrue(stopped.getMessage().contains("-Dsparta.allowIamBroadening=true"), stopped.getMessage());
         assertEquals(List.of(), unexecuted(stack), "the refused change set is deleted");
-        deployer().deploy(request(stack, "orders", template(true, true)), allowing(false, true), deployed -> {});
+        deployer().deploy(request(stack, "orders", template(true, true)), allowing(false, true));
 
         // The table removed: data loss, planned and refused until allowed.
         Plan removal = deployer().plan(request(stack, "orders", template(false, false)), Safeguards.none());
@@ -191,10 +186,9 @@ class SafeChangesOnMotoTest {
         assertFalse(markdown.contains("Broader access"), "removing a grant broadens nothing:\n" + markdown);
         assertThrows(
                 SpartaUserException.class,
-                () -> deployer()
-                        .deploy(request(stack, "orders", template(false, false)), Safeguards.none(), deployed -> {}));
+                () -> deployer().deploy(request(stack, "orders", template(false, false)), Safeguards.none()));
         assertTrue(resources(stack).contains("OrdersTable"), "refused: the table is still there");
-        deployer().deploy(request(stack, "orders", template(false, false)), allowing(true, false), deployed -> {});
+        deployer().deploy(request(stack, "orders", template(false, false)), allowing(true, false));
         assertFalse(resources(stack).contains("OrdersTable"));
     }
 
@@ -208,7 +202,7 @@ class SafeChangesOnMotoTest {
     void aChangeSetAnInterruptedRunLeftIsDeletedByTheNextRunAndAPersonsIsKept() throws Exception {
         String stack = "orders-leftovers";
         StackDeployer.Request request = request(stack, "orders", template(true, false));
-        deployer().deploy(request, Safeguards.none(), deployed -> {});
+        deployer().deploy(request, Safeguards.none());
         String smaller = request(stack, "orders", template(false, false)).templateUrl();
         for (String name : List.of("sparta-1700000000000", "sparta-1700000000001")) {
             cloudFormation.createChangeSet(r -> r.stackName(stack)
@@ -224,7 +218,7 @@ class SafeChangesOnMotoTest {
                 .description("to apply on Monday"));
         assertEquals(3, unexecuted(stack).size());
 
-        deployer().deploy(request, Safeguards.none(), deployed -> {});
+        deployer().deploy(request, Safeguards.none());
 
         assertEquals(
                 List.of("reviewed-by-ana"),
@@ -257,8 +251,7 @@ class SafeChangesOnMotoTest {
 
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
-                () -> new StackRemover(cloudFormation, console)
-                        .delete("payments", "orders", Optional.empty(), deployed -> {}));
+                () -> new StackRemover(cloudFormation, console).delete("payments", "orders", Optional.empty()));
 
         assertEquals(
                 "Stack payments exists and was not created by Sparta (it has no sparta:service tag); Sparta will not"
@@ -294,11 +287,7 @@ class SafeChangesOnMotoTest {
                 TemplateJson.MAPPER.readTree(template.formatted("free-site-bucket")));
 
         // A stack that already holds the bucket under that name is not told its own bucket is taken.
-        deployer()
-                .deploy(
-                        request("orders-site", "orders", template.formatted("owned-site-bucket")),
-                        Safeguards.none(),
-                        deployed -> {});
+        deployer().deploy(request("orders-site", "orders", template.formatted("owned-site-bucket")), Safeguards.none());
         FixedNameCollisions.check(
                 s3,
                 cloudFormation,
