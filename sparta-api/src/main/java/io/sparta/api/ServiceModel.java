@@ -45,6 +45,13 @@ public record ServiceModel(
                 .findFirst();
     }
 
+    /** The function of that name. */
+    public java.util.Optional<LambdaFunction> function(String name) {
+        return functions.stream()
+                .filter(function -> function.name().equals(name))
+                .findFirst();
+    }
+
     /** The routes of every function on one kind of API, in function order. */
     public List<HttpRouteTrigger> routes(io.sparta.annotations.ApiKind api) {
         return functions.stream()

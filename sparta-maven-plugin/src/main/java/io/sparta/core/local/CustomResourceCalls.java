@@ -59,11 +59,7 @@ public final class CustomResourceCalls {
      */
     public static OwnedResource.Custom resource(ServiceModel service, String function, Optional<String> name)
             throws SpartaUserException {
-        List<OwnedResource.Custom> handled = service.resources().stream()
-                .filter(OwnedResource.Custom.class::isInstance)
-                .map(OwnedResource.Custom.class::cast)
-                .filter(custom -> custom.function().equals(function))
-                .toList();
+        List<OwnedResource.Custom> handled = handledBy(service, function);
         if (name.isPresent()) {
             return handled.stream()
                     .filter(custom -> custom.name().equals(name.get()))
@@ -83,6 +79,15 @@ public final class CustomResourceCalls {
                                     + " -Dsparta.customResource=NAME");
         }
         return handled.get(0);
+    }
+
+    /** The custom resources a function handles, in the service's order. */
+    static List<OwnedResource.Custom> handledBy(ServiceModel service, String function) {
+        return service.resources().stream()
+                .filter(OwnedResource.Custom.class::isInstance)
+                .map(OwnedResource.Custom.class::cast)
+                .filter(custom -> custom.function().equals(function))
+                .toList();
     }
 
     private static List<String> names(List<OwnedResource.Custom> resources) {

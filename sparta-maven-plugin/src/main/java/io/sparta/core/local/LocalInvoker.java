@@ -41,11 +41,8 @@ public final class LocalInvoker {
         ServiceModel service = service(request);
         LambdaFunction function = find(request, service);
         if (java.util.Arrays.equals(request.event(), NO_EVENT)) {
-            List<String> handled = service.resources().stream()
-                    .filter(io.sparta.api.OwnedResource.Custom.class::isInstance)
-                    .map(io.sparta.api.OwnedResource.Custom.class::cast)
-                    .filter(custom -> custom.function().equals(function.name()))
-                    .map(custom -> custom.name())
+            List<String> handled = CustomResourceCalls.handledBy(service, function.name()).stream()
+                    .map(io.sparta.api.OwnedResource.Custom::name)
                     .toList();
             if (!handled.isEmpty()) {
                 throw new SpartaUserException("Function " + function.name() + " handles @CustomResource " + handled
@@ -53,6 +50,12 @@ public final class LocalInvoker {
                         + " (then Update, Delete)");
             }
         }
+        return run(request, function, deployed, called);
+    }
+
+    /** Runs the function, found in the service the caller has read already, on the request's event. */
+    private String run(InvokeRequest request, LambdaFunction function, DeployedResources deployed, long called)
+            throws SpartaUserException, IOException {
         LocalLimits.checkEvent(request.event());
         Files.createDirectories(request.workDirectory());
         Path event = Files.write(request.workDirectory().resolve("event.json"), request.event());
@@ -204,7 +207,7 @@ public final class LocalInvoker {
             throws SpartaUserException, IOException {
         String type = CustomResourceCalls.requestType(requestType);
         ServiceModel service = service(request);
-        find(request, service);
+        LambdaFunction function = find(request, service);
         io.sparta.api.OwnedResource.Custom resource =
                 CustomResourceCalls.resource(service, request.functionName(), resourceName);
         CustomResourceCalls calls = new CustomResourceCalls(console);
@@ -216,7 +219,7 @@ public final class LocalInvoker {
                     request.region(),
                     request.workDirectory(),
                     (name, attribute) -> java.util.Optional.empty(),
-                    event -> invoke(withEvent(request, event)));
+                    event -> run(withEvent(request, event), function, DeployedResources.NONE, System.nanoTime()));
             return;
         }
         try (io.sparta.core.deploy.AwsSession aws = io.sparta.core.deploy.AwsSession.open(stack.get())) {
@@ -235,7 +238,7 @@ public final class LocalInvoker {
                     (name, attribute) -> attribute.isEmpty()
                             ? service.resource(name).map(declared -> physicalIds.get(declared.logicalId()))
                             : java.util.Optional.empty(),
-                    event -> invoke(withEvent(request, event), deployed));
+                    event -> run(withEvent(request, event), function, deployed, System.nanoTime()));
         }
     }
 
@@ -268,9 +271,7 @@ public final class LocalInvoker {
     }
 
     private static LambdaFunction find(InvokeRequest request, ServiceModel service) throws SpartaUserException {
-        return service.functions().stream()
-                .filter(f -> f.name().equals(request.functionName()))
-                .findFirst()
+        return service.function(request.functionName())
                 .orElseThrow(() -> new SpartaUserException(
                         service.functions().isEmpty()
                                 ? "No @SpartaLambda function in " + request.classesDirectory()

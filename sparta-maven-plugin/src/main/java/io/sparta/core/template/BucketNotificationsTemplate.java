@@ -179,9 +179,7 @@ public final class BucketNotificationsTemplate {
     }
 
     private static LambdaFunction function(ServiceModel service, String name) {
-        return service.functions().stream()
-                .filter(function -> function.name().equals(name))
-                .findFirst()
+        return service.function(name)
                 .orElseThrow(() -> new IllegalStateException("A bucket notification names no function " + name));
     }
 }

@@ -76,9 +76,7 @@ final class ResourceTemplate {
     private static void custom(
             ObjectNode resources, ObjectNode outputs, OwnedResource.Custom custom, ServiceModel service) {
         String id = custom.logicalId();
-        LambdaFunction function = service.functions().stream()
-                .filter(candidate -> candidate.name().equals(custom.function()))
-                .findFirst()
+        LambdaFunction function = service.function(custom.function())
                 .orElseThrow(() -> new IllegalStateException(
                         "The model's custom resource " + custom.name() + " names no function " + custom.function()));
         ObjectNode properties = Cfn.resource(resources, id, type(custom)).putObject("Properties");

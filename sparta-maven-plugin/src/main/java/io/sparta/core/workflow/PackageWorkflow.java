@@ -125,12 +125,12 @@ public final class PackageWorkflow {
             }
         }
         String archiveSha256 = Digests.sha256(archive);
+        Map<String, Environments.TemplateConfiguration> configurations =
+                Environments.configurations(request.settings());
         Path spartaResources = request.outputDirectory().resolve(SpartaResources.FILE);
         if (BucketNotificationsTemplate.needed(marshalled.get().template())) {
             List<String> stackNames = new ArrayList<>(List.of(service.stackName()));
-            Environments.configurations(request.settings())
-                    .values()
-                    .forEach(configuration -> stackNames.add(configuration.stackName()));
+            configurations.values().forEach(configuration -> stackNames.add(configuration.stackName()));
             for (String stackName : stackNames) {
                 java.util.Optional<String> problem = BucketNotificationsTemplate.functionNameProblem(stackName);
                 if (problem.isPresent()) {
@@ -160,8 +160,6 @@ public final class PackageWorkflow {
             console.info("Describe " + request.describeFile());
         }
 
-        Map<String, Environments.TemplateConfiguration> configurations =
-                Environments.configurations(request.settings());
         Map<String, Object> files = new LinkedHashMap<>();
         configurations.forEach((name, configuration) -> files.put(name, configuration.file(Map.of())));
         DeliveryPackage.writeConfigurations(request.outputDirectory(), files);
