@@ -21,9 +21,24 @@ public final class CfnLint {
 
     /** Every error cfn-lint reports for {@code template}, as "rule line: message"; empty when it is clean. */
     public List<String> errors(Path template) {
+        return errors(List.of(template), false);
+    }
+
+    /**
+     * Every error cfn-lint reports for any of {@code templates}, linted in one run, as "file: rule line: message";
+     * empty when all are clean.
+     */
+    public List<String> errors(List<Path> templates) {
+        return errors(templates, true);
+    }
+
+    private List<String> errors(List<Path> templates, boolean named) {
+        String template = templates.toString();
         try {
-            Process process = new ProcessBuilder(
-                            python.executable("cfn-lint").toString(), "--format", "json", "--", template.toString())
+            List<String> command =
+                    new ArrayList<>(List.of(python.executable("cfn-lint").toString(), "--format", "json", "--"));
+            templates.forEach(file -> command.add(file.toString()));
+            Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -38,7 +53,8 @@ public final class CfnLint {
             List<String> errors = new ArrayList<>();
             for (JsonNode finding : new ObjectMapper().readTree(output)) {
                 if ("Error".equals(finding.path("Level").asText())) {
-                    errors.add(finding.path("Rule").path("Id").asText() + " line "
+                    errors.add((named ? finding.path("Filename").asText() + ": " : "")
+                            + finding.path("Rule").path("Id").asText() + " line "
                             + finding.path("Location")
                                     .path("Start")
                                     .path("LineNumber")

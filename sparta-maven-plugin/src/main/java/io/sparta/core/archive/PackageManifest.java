@@ -19,6 +19,10 @@ import java.util.Map;
  * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3
  * @param layers the layers the template publishes from zips of this package (the dependency layer, layer modules),
  *     empty when the archive holds all the functions need
+ * @param nestedTemplates the nested stacks' templates of a service split because it does not fit one stack (the
+ *     {@code template} is then the parent's), empty for a service of one stack
+ * @param wholeTemplate the split service's template before the split ({@code logicalId} empty), uploaded beside the
+ *     nested ones and named in the parent's metadata so plans compare whole templates; {@code null} when not split
  */
 public record PackageManifest(
         String serviceName,
@@ -34,13 +38,69 @@ public record PackageManifest(
         List<Environment> environments,
         String archiveContentSha256,
         // Left out when there is none, so a manifest without layers reads as it did before them.
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Layer> layers) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Layer> layers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NestedTemplate> nestedTemplates,
+        @JsonInclude(JsonInclude.Include.NON_NULL) NestedTemplate wholeTemplate) {
 
     public static final String FILE_NAME = "manifest.json";
 
     public PackageManifest {
         environments = environments == null ? List.of() : List.copyOf(environments);
         layers = layers == null ? List.of() : List.copyOf(layers);
+        nestedTemplates = nestedTemplates == null ? List.of() : List.copyOf(nestedTemplates);
+    }
+
+    /** A manifest of a service that fits one stack. */
+    public PackageManifest(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            String archive,
+            String archiveSha256,
+            String template,
+            String templateSha256,
+            String settingsFingerprint,
+            List<Function> functions,
+            List<Environment> environments,
+            String archiveContentSha256,
+            List<Layer> layers) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                archive,
+                archiveSha256,
+                template,
+                templateSha256,
+                settingsFingerprint,
+                functions,
+                environments,
+                archiveContentSha256,
+                layers,
+                List.of(),
+                null);
+    }
+
+    /**
+     * The template of one nested stack of a service split because it does not fit one stack.
+     *
+     * @param logicalId the nested stack's logical id in the parent template
+     * @param file the template (relative to the manifest's folder in the file)
+     * @param sha256 the file's SHA-256, to tell it was rewritten after package
+     * @param key the S3 key the parent's TemplateURL names, {@code <service>/templates/nested/<sha256>.json}
+     */
+    public record NestedTemplate(String logicalId, String file, String sha256, String key) {
+
+        NestedTemplate withFile(String path) {
+            return new NestedTemplate(logicalId, path, sha256, key);
+        }
+    }
+
+    /** The template that holds every resource of the service: the whole one of a split service, else the template. */
+    public String serviceTemplate() {
+        return wholeTemplate == null ? template : wholeTemplate.file();
     }
 
     /**
@@ -204,6 +264,10 @@ public record PackageManifest(
                                 layerPath.apply(layer.file()),
                                 layer.sha256(),
                                 layer.contentSha256()))
-                        .toList());
+                        .toList(),
+                nestedTemplates.stream()
+                        .map(nested -> nested.withFile(layerPath.apply(nested.file())))
+                        .toList(),
+                wholeTemplate == null ? null : wholeTemplate.withFile(layerPath.apply(wholeTemplate.file())));
     }
 }

@@ -50,16 +50,28 @@ public final class StackDeployer {
 
     private final CloudFormationClient cloudFormation;
     private final Console console;
+    private final software.amazon.awssdk.services.s3.S3Client s3;
 
     public StackDeployer(CloudFormationClient cloudFormation, Console console) {
+        this(cloudFormation, console, null);
+    }
+
+    /**
+     * @param s3 reads the whole template a split service's deployed parent names in its metadata, so a plan compares
+     *     whole templates; {@code null} to compare the parent's alone
+     */
+    public StackDeployer(
+            CloudFormationClient cloudFormation, Console console, software.amazon.awssdk.services.s3.S3Client s3) {
         this.cloudFormation = cloudFormation;
         this.console = console;
+        this.s3 = s3;
     }
 
     /**
      * What one deployment asks of CloudFormation.
      *
-     * @param template the template at {@code templateUrl}, read for the plan's permission changes
+     * @param template the template at {@code templateUrl}, read for the plan's permission changes: for a service
+     *     split into nested stacks, the whole template before the split
      * @param service the Sparta service the stack belongs to, written as its {@value ServiceSettings#OWNER_TAG}
      *     tag and checked on an existing stack
      */
@@ -110,7 +122,7 @@ public final class StackDeployer {
             return new Deployment(prepared.stackId(), Optional.empty(), Plan.unchanged(request.stackName()));
         }
         DescribeChangeSetResponse changeSet = created.get();
-        Optional<JsonNode> deployed = deployedTemplate(request, type);
+        Optional<JsonNode> deployed = deployedTemplate(request, prepared);
         Plan plan = plan(request, prepared, changeSet, deployed);
         PlanReport.lines(plan).forEach(console::info);
         try {
@@ -152,15 +164,21 @@ public final class StackDeployer {
             discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
         }
         discardReviewStackUnless(prepared, request.stackName());
-        return created.map(changeSet -> plan(request, prepared, changeSet, deployedTemplate(request, prepared.type())))
+        return created.map(changeSet -> plan(request, prepared, changeSet, deployedTemplate(request, prepared)))
                 .orElseGet(() -> Plan.unchanged(request.stackName()));
     }
 
-    /** The template an existing stack runs now; none for a stack being created. */
-    private Optional<JsonNode> deployedTemplate(Request request, ChangeSetType type) {
-        return type == ChangeSetType.UPDATE
-                ? DeployedTemplate.of(cloudFormation, request.stackName())
-                : Optional.empty();
+    /**
+     * The template an existing stack runs now, the whole one for a service split into nested stacks; none for a
+     * stack being created.
+     */
+    private Optional<JsonNode> deployedTemplate(Request request, Prepared prepared) {
+        if (prepared.type() != ChangeSetType.UPDATE) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> deployed = DeployedTemplate.of(cloudFormation, request.stackName());
+        String bucket = prepared.parameters().get(io.sparta.core.template.ServiceTemplate.ARTIFACT_BUCKET);
+        return deployed.map(template -> DeployedTemplate.whole(s3, bucket, template, console));
     }
 
     private Plan plan(

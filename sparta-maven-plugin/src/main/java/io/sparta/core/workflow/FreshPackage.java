@@ -52,6 +52,13 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
+        for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
+            Path file = Path.of(nested.file());
+            if (!Files.isRegularFile(file) || !Digests.sha256(file).equals(nested.sha256())) {
+                throw new SpartaUserException("The nested stack template " + file + " is missing or changed after"
+                        + " package wrote it. Run 'mvn package' again");
+            }
+        }
         for (PackageManifest.Layer packaged : manifest.layers()) {
             Path layer = Path.of(packaged.file());
             if (!Files.isRegularFile(layer) || !Digests.sha256(layer).equals(packaged.sha256())) {

@@ -45,6 +45,11 @@ public record PackageRequest(
         return outputDirectory.resolve("layers").resolve(name + ".zip");
     }
 
+    /** The folder of the nested stacks' templates, written when the service does not fit one stack. */
+    public Path nestedTemplatesDirectory() {
+        return outputDirectory.resolve("nested");
+    }
+
     public Path describeFile() {
         return outputDirectory.resolve("describe.html");
     }

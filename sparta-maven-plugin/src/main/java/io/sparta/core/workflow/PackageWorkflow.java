@@ -1,5 +1,6 @@
 package io.sparta.core.workflow;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.archive.ArchiveIdentity;
@@ -19,6 +20,8 @@ import io.sparta.core.model.Environments;
 import io.sparta.core.template.BucketNotificationsTemplate;
 import io.sparta.core.template.DependencyLayerTemplate;
 import io.sparta.core.template.LayerModuleTemplate;
+import io.sparta.core.template.NestedStacks;
+import io.sparta.core.template.NestedStacks.Split;
 import io.sparta.core.template.TemplateQuotas;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,18 +145,37 @@ public final class PackageWorkflow {
             Files.deleteIfExists(spartaResources);
             spartaResources = null;
         }
-        UpToDateStack.stamp(marshalled.get().template());
-        byte[] template = TemplateJson.bytes(marshalled.get().template());
-        List<String> quotaProblems = TemplateQuotas.problems(marshalled.get().template(), template);
-        if (!quotaProblems.isEmpty()) {
-            throw new SpartaUserException(TemplateQuotas.message(
-                    request.templateFile().toString(),
-                    quotaProblems,
-                    service.functions().size(),
-                    marshalled.get().template()));
+        ObjectNode whole = marshalled.get().template();
+        UpToDateStack.stamp(whole);
+        byte[] template = TemplateJson.bytes(whole);
+        Split split = split(request, service, whole, template);
+        if (split != null) {
+            template = TemplateJson.bytes(split.parent());
         }
         // The bytes the quotas were checked on, written as they are rather than serialized again.
         TemplateJson.write(template, request.templateFile());
+        PackageManifest.NestedTemplate wholeTemplate = null;
+        List<PackageManifest.NestedTemplate> nestedTemplates = new ArrayList<>();
+        deleteNestedTemplates(request);
+        if (split != null) {
+            byte[] wholeBytes = TemplateJson.bytes(whole);
+            Path wholeFile = request.nestedTemplatesDirectory().resolve(WHOLE_TEMPLATE_FILE);
+            TemplateJson.write(wholeBytes, wholeFile);
+            wholeTemplate = new PackageManifest.NestedTemplate(
+                    "",
+                    wholeFile.toAbsolutePath().toString(),
+                    Digests.sha256(wholeBytes),
+                    NestedStacks.key(service.serviceName(), wholeBytes));
+            for (NestedStacks.Nested nested : split.nested()) {
+                Path file = request.nestedTemplatesDirectory().resolve(nested.logicalId() + ".json");
+                TemplateJson.write(nested.bytes(), file);
+                nestedTemplates.add(new PackageManifest.NestedTemplate(
+                        nested.logicalId(),
+                        file.toAbsolutePath().toString(),
+                        Digests.sha256(nested.bytes()),
+                        nested.key()));
+            }
+        }
         if (request.describe()) {
             DescribeReport.write(
                     service, marshalled.get().template(), marshalled.get().spartaResources(), request.describeFile());
@@ -191,7 +213,9 @@ public final class PackageWorkflow {
                                 DeliveryPackage.configurationEntry(e.getKey())))
                         .toList(),
                 ArchiveIdentity.of(archive),
-                layers(layer, modules, spartaResources));
+                layers(layer, modules, spartaResources),
+                nestedTemplates,
+                wholeTemplate);
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "
@@ -229,6 +253,16 @@ public final class PackageWorkflow {
         }
         largest.warning(largestLabel).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
+        if (split != null) {
+            console.info("  the service does not fit one CloudFormation stack, so the template is a parent stack with "
+                    + split.nested().size() + " nested stacks of functions, written to "
+                    + request.nestedTemplatesDirectory() + " ("
+                    + split.nested().stream()
+                            .map(n -> n.logicalId() + " "
+                                    + n.template().path("Resources").size() + " resources")
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + "); the service is still provisioned, planned, reported and deleted as one stack");
+        }
         configurations.forEach((name, configuration) -> console.info("Environment " + name + " → stack "
                 + configuration.stackName() + (configuration.approval() ? " (after approval)" : "") + ", "
                 + request.outputDirectory().resolve(DeliveryPackage.configurationEntry(name))));
@@ -237,6 +271,53 @@ public final class PackageWorkflow {
                     + " configuration, for the pipeline)");
         }
         return Optional.of(manifest);
+    }
+
+    /** The whole template of a split service, beside the nested ones. */
+    static final String WHOLE_TEMPLATE_FILE = "whole-template.json";
+
+    /**
+     * The template split into nested stacks when it does not fit one stack; {@code null} when it fits.
+     *
+     * @throws SpartaUserException when even the split does not fit, naming each quota it breaks
+     */
+    private static Split split(PackageRequest request, ServiceModel service, ObjectNode whole, byte[] bytes)
+            throws SpartaUserException {
+        List<String> problems = TemplateQuotas.problems(whole, bytes);
+        if (problems.isEmpty()) {
+            return null;
+        }
+        Map<String, String> functionIds = new LinkedHashMap<>();
+        service.functions().forEach(function -> functionIds.put(function.functionLogicalId(), function.name()));
+        NestedStacks.Result result = NestedStacks.split(whole, functionIds, service.serviceName());
+        if (!result.problems().isEmpty()) {
+            throw new SpartaUserException(TemplateQuotas.message(
+                            request.templateFile().toString(),
+                            problems,
+                            service.functions().size(),
+                            whole)
+                    + " Split into up to " + NestedStacks.MAX_GROUPS + " nested stacks it still does not fit: "
+                    + String.join("; ", result.problems()) + ".");
+        }
+        ObjectNode parent = result.split().parent();
+        (parent.has("Metadata") ? (ObjectNode) parent.get("Metadata") : parent.putObject("Metadata"))
+                .put(NestedStacks.WHOLE_TEMPLATE_METADATA, NestedStacks.key(service.serviceName(), bytes));
+        // The parent's stamp covers the nested templates: their keys are their digests.
+        UpToDateStack.stamp(parent);
+        return result.split();
+    }
+
+    /** Nested templates of an earlier package, which would otherwise look current. */
+    private static void deleteNestedTemplates(PackageRequest request) throws IOException {
+        Path directory = request.nestedTemplatesDirectory();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /**

@@ -63,8 +63,8 @@ public final class ProvisionWorkflow {
             ArtifactStore store = staged.store();
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = staged.deployRequest();
-            StackDeployer.Deployment deployment =
-                    new StackDeployer(aws.cloudFormation(), console).deploy(deployRequest, request.safeguards());
+            StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console, aws.s3())
+                    .deploy(deployRequest, request.safeguards());
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
                 PlanReport.write(deployment.plan(), request.packageDirectory());
@@ -131,7 +131,8 @@ public final class ProvisionWorkflow {
             StackDeployer.Request deployRequest = stage(
                             aws, request, manifest, target(request, manifest), readTemplate(manifest), false)
                     .deployRequest();
-            Plan plan = new StackDeployer(aws.cloudFormation(), console).plan(deployRequest, request.safeguards());
+            Plan plan = new StackDeployer(aws.cloudFormation(), console, aws.s3())
+                    .plan(deployRequest, request.safeguards());
             PlanReport.lines(plan).forEach(console::info);
             if (!plan.creates()) {
                 for (PlannedChange loss : plan.dataLoss()) {
@@ -167,7 +168,12 @@ public final class ProvisionWorkflow {
             JsonNode template,
             boolean uploadArchive)
             throws SpartaUserException, IOException {
-        new ExistingResources(aws, console).verify(template, target.parameters());
+        // A split service's resources are checked in its whole template, where names read as the service wrote them.
+        JsonNode whole = manifest.wholeTemplate() == null
+                ? template
+                : TemplateJson.MAPPER.readTree(
+                        Path.of(manifest.serviceTemplate()).toFile());
+        new ExistingResources(aws, console).verify(whole, target.parameters());
         ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
         if (uploadArchive) {
             store.putIfAbsent(manifest.archiveKey(), Path.of(manifest.archive()), "application/java-archive");
@@ -175,8 +181,8 @@ public final class ProvisionWorkflow {
                 store.putIfAbsent(layer.key(manifest.serviceName()), Path.of(layer.file()), "application/zip");
             }
         }
-        StackDeployer.Request deployRequest = deployRequest(store, manifest, target, template);
-        FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), template);
+        StackDeployer.Request deployRequest = deployRequest(store, manifest, target, whole);
+        FixedNameCollisions.check(aws.s3(), aws.cloudFormation(), target.stackName(), whole);
         return new Staged(store, deployRequest);
     }
 
@@ -190,9 +196,23 @@ public final class ProvisionWorkflow {
         return manifest.serviceName() + "/templates/" + manifest.templateSha256() + ".json";
     }
 
-    /** Uploads the template (once per content) and says what CloudFormation is asked to deploy. */
+    /**
+     * Uploads the template (once per content), a split service's nested and whole templates first, and says what
+     * CloudFormation is asked to deploy.
+     *
+     * @param template the whole template, for the plan
+     */
     private StackDeployer.Request deployRequest(
             ArtifactStore store, PackageManifest manifest, Target target, JsonNode template) throws IOException {
+        for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
+            store.putIfAbsent(nested.key(), Path.of(nested.file()), "application/json");
+        }
+        if (manifest.wholeTemplate() != null) {
+            store.putIfAbsent(
+                    manifest.wholeTemplate().key(),
+                    Path.of(manifest.wholeTemplate().file()),
+                    "application/json");
+        }
         String templateKey = templateKey(manifest);
         store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
         Map<String, String> parameters = new TreeMap<>(target.parameters());

@@ -1,0 +1,159 @@
+package io.sparta.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.testkit.SyntheticService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
+
+/**
+ * A service of 1,000 functions (beside hello-world's two) on moto, built by real Maven: {@code package} splits it
+ * into nested stacks, {@code provision} creates them, a provision with nothing changed changes no nested stack, a
+ * one-function change updates that function's nested stack alone, and {@code delete} removes them all.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NestedStacksIT extends SharedSampleOnMoto {
+
+    private static final String STACK = "hello-world";
+    private static final int FUNCTIONS = 1000;
+
+    NestedStacksIT() {
+        super("hello-world", "nested-stacks");
+    }
+
+    private void writeSources(SyntheticService service) throws Exception {
+        service.withoutRest().withoutSnapStart().write(sample.file("src/main/java"));
+    }
+
+    /** Each nested stack's template as moto keeps it, by its logical id in the parent. */
+    private Map<String, String> nestedTemplates() {
+        Map<String, String> templates = new TreeMap<>();
+        for (StackResourceSummary resource : aws.cloudFormation
+                .listStackResourcesPaginator(r -> r.stackName(STACK))
+                .stackResourceSummaries()) {
+            if (resource.resourceType().equals("AWS::CloudFormation::Stack")) {
+                templates.put(
+                        resource.logicalResourceId(),
+                        aws.cloudFormation
+                                .getTemplate(r -> r.stackName(resource.physicalResourceId()))
+                                .templateBody());
+            }
+        }
+        return templates;
+    }
+
+    private List<Path> templateFiles() throws Exception {
+        List<Path> files = new ArrayList<>(List.of(sample.file("target/sparta/template.json")));
+        try (Stream<Path> nested = Files.list(sample.file("target/sparta/nested"))) {
+            nested.filter(f -> f.getFileName().toString().startsWith("Functions"))
+                    .sorted()
+                    .forEach(files::add);
+        }
+        return files;
+    }
+
+    @Test
+    @Order(1)
+    void aThousandFunctionsAreProvisionedInNestedStacks_eachTemplateCfnLintClean_onMoto() throws Exception {
+        // moto cannot create REST methods beside MOCK ones, nor SnapStart aliases with route permissions: the unit
+        // test NestedStacksTest splits and lints those.
+        writeSources(new SyntheticService("com.example.big", FUNCTIONS));
+
+        SampleProject.BuildResult provisioned = sample.mvn("package", "sparta:provision");
+
+        assertEquals(0, provisioned.exitCode(), provisioned.describe());
+        assertTrue(provisioned.logContains("nested stacks of functions"), provisioned.describe());
+        List<Path> files = templateFiles();
+        assertTrue(files.size() > 2, files.toString());
+        assertEquals(List.of(), cfnLint.errors(files));
+        Map<String, String> nested = nestedTemplates();
+        assertEquals(files.size() - 1, nested.size(), nested.keySet().toString());
+        int functions = 0;
+        for (var page : aws.lambda.listFunctionsPaginator()) {
+            functions += page.functions().size();
+        }
+        assertEquals(FUNCTIONS + 2, functions, "hello-world's two and the thousand, each made by a nested stack");
+        assertEquals(
+                512,
+                aws.lambda
+                        .getFunctionConfiguration(r -> r.functionName(STACK + "-f123"))
+                        .memorySize());
+    }
+
+    @Test
+    @Order(2)
+    void aProvisionWithNothingChangedUpdatesNoNestedStack_onMoto() {
+        Map<String, String> before = nestedTemplates();
+
+        SampleProject.BuildResult again = sample.mvn("package", "sparta:provision");
+
+        assertEquals(0, again.exitCode(), again.describe());
+        assertEquals(before, nestedTemplates());
+    }
+
+    @Test
+    @Order(3)
+    void aOneFunctionChangeUpdatesThatFunctionsNestedStackAlone_onMoto() throws Exception {
+        Map<String, String> before = nestedTemplates();
+        writeSources(new SyntheticService("com.example.big", FUNCTIONS).withChangedFunction(123));
+
+        SampleProject.BuildResult changed = sample.mvn("package", "sparta:provision");
+
+        assertEquals(0, changed.exitCode(), changed.describe());
+        Map<String, String> after = nestedTemplates();
+        assertEquals(before.keySet(), after.keySet());
+        List<String> differing = new ArrayList<>();
+        before.forEach((id, template) -> {
+            if (!template.equals(after.get(id))) {
+                differing.add(id);
+            }
+        });
+        assertEquals(1, differing.size(), differing.toString());
+        assertEquals(
+                1024,
+                aws.lambda
+                        .getFunctionConfiguration(r -> r.functionName(STACK + "-f123"))
+                        .memorySize());
+        assertNotEquals(before.get(differing.get(0)), after.get(differing.get(0)));
+    }
+
+    @Test
+    @Order(4)
+    void deleteRemovesTheParentAndEveryNestedStack_onMoto() {
+        List<String> nestedIds = new ArrayList<>();
+        aws.cloudFormation
+                .listStackResourcesPaginator(r -> r.stackName(STACK))
+                .stackResourceSummaries()
+                .forEach(resource -> {
+                    if (resource.resourceType().equals("AWS::CloudFormation::Stack")) {
+                        nestedIds.add(resource.physicalResourceId());
+                    }
+                });
+
+        SampleProject.BuildResult deleted = sample.mvn("sparta:delete");
+
+        assertEquals(0, deleted.exitCode(), deleted.describe());
+        assertFalse(nestedIds.isEmpty());
+        for (String id : nestedIds) {
+            String status = aws.cloudFormation
+                    .describeStacks(r -> r.stackName(id))
+                    .stacks()
+                    .get(0)
+                    .stackStatusAsString();
+            assertEquals("DELETE_COMPLETE", status, id);
+        }
+    }
+}
