@@ -3,6 +3,7 @@ package io.sparta.core.deploy;
 import io.sparta.core.archive.DeliveryPackage;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.template.NestedStacks;
 import io.sparta.core.template.ServiceTemplate;
 import java.time.Clock;
 import java.time.Duration;
@@ -334,6 +335,10 @@ public final class ArtifactPruner {
             Map<String, String> parameters = new TreeMap<>();
             for (Parameter parameter : stack.parameters()) {
                 parameters.put(parameter.parameterKey(), parameter.parameterValue());
+            }
+            if (stack.parentId() != null || parameters.containsKey(NestedStacks.STACK_NAME_PARAMETER)) {
+                // A nested stack of a split service deploys its parent's archive and has no history of its own.
+                continue;
             }
             String key = parameters.getOrDefault(ServiceTemplate.ARTIFACT_KEY, "");
             if (bucket.equals(parameters.get(ServiceTemplate.ARTIFACT_BUCKET)) && key.startsWith(prefix)) {

@@ -35,7 +35,8 @@ public final class StackDescriber {
         console.info("  last changed: "
                 + (stack.lastUpdatedTime() != null ? stack.lastUpdatedTime() : stack.creationTime()));
         printOutputs(console, stack);
-        printResources(stack);
+        List<Row> resources = printResources(stack, "");
+        printNested(resources);
         console.info("Parameters:");
         stack.parameters().forEach(p -> console.info("  " + p.parameterKey() + " = " + p.parameterValue()));
         console.info("Tags:");
@@ -43,41 +44,91 @@ public final class StackDescriber {
         return found;
     }
 
+    /** One resource of a stack, as status prints it. */
+    private record Row(String logicalId, String type, String physicalId, String status) {
+        String line(String indent) {
+            return indent + "  " + shown(logicalId) + "  " + shown(type) + "  " + shown(physicalId) + "  " + status;
+        }
+    }
+
     /**
      * The resources, each section of status standing on its own: when DescribeStackResources fails (moto answers it
      * with HTTP 500 for some stacks), ListStackResources is asked instead; when that fails too, the section says it
      * could not be read and why, and the rest of the status is still printed.
+     *
+     * @return the resources printed, none when they could not be read
      */
-    private void printResources(Stack stack) {
-        List<String> lines;
+    private List<Row> printResources(Stack stack, String indent) {
+        List<Row> rows;
         try {
-            lines = cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().stream()
-                    .map(resource -> "  " + shown(resource.logicalResourceId()) + "  " + shown(resource.resourceType())
-                            + "  " + shown(resource.physicalResourceId()) + "  " + resource.resourceStatusAsString())
+            rows = cloudFormation.describeStackResources(r -> r.stackName(stack.stackId())).stackResources().stream()
+                    .map(resource -> new Row(
+                            resource.logicalResourceId(),
+                            resource.resourceType(),
+                            resource.physicalResourceId(),
+                            resource.resourceStatusAsString()))
                     .toList();
         } catch (SdkException described) {
             try {
-                lines =
+                rows =
                         cloudFormation
                                 .listStackResourcesPaginator(r -> r.stackName(stack.stackId()))
                                 .stackResourceSummaries()
                                 .stream()
-                                .map(resource -> "  " + shown(resource.logicalResourceId()) + "  "
-                                        + shown(resource.resourceType())
-                                        + "  " + shown(resource.physicalResourceId()) + "  "
-                                        + resource.resourceStatusAsString())
+                                .map(resource -> new Row(
+                                        resource.logicalResourceId(),
+                                        resource.resourceType(),
+                                        resource.physicalResourceId(),
+                                        resource.resourceStatusAsString()))
                                 .toList();
                 console.warn("Resources read through ListStackResources instead: " + AwsFailures.summary(described));
             } catch (SdkException listed) {
-                console.info("Resources: could not be read");
-                console.warn("The stack's resources could not be read: " + AwsFailures.summary(described)
-                        + "; then " + AwsFailures.summary(listed) + ". The rest of the status is complete; run"
-                        + " mvn sparta:status again, or see the resources in the CloudFormation console");
-                return;
+                console.info(indent + "Resources: could not be read");
+                console.warn("The resources of stack " + stack.stackName() + " could not be read: "
+                        + AwsFailures.summary(described) + "; then " + AwsFailures.summary(listed)
+                        + ". The rest of the status is complete; run mvn sparta:status again, or see the resources"
+                        + " in the CloudFormation console");
+                return List.of();
             }
         }
-        console.info("Resources:");
-        lines.forEach(console::info);
+        console.info(indent + "Resources:");
+        rows.forEach(row -> console.info(row.line(indent)));
+        return rows;
+    }
+
+    /**
+     * Each nested stack of a service split past one stack's quotas (an {@code AWS::CloudFormation::Stack} among
+     * the parent's resources): its status, outputs and resources, indented under its logical id, so one status
+     * reports the whole service.
+     */
+    private void printNested(List<Row> parentResources) {
+        for (Row row : parentResources) {
+            if (!"AWS::CloudFormation::Stack".equals(row.type())
+                    || row.physicalId() == null
+                    || row.physicalId().isEmpty()) {
+                continue;
+            }
+            Optional<Stack> found;
+            try {
+                found = Stacks.find(cloudFormation, row.physicalId());
+            } catch (SdkException e) {
+                console.warn("Nested stack " + row.logicalId() + " could not be read: " + AwsFailures.summary(e));
+                continue;
+            }
+            if (found.isEmpty()) {
+                console.info("Nested stack " + row.logicalId() + " (" + row.physicalId() + "): does not exist");
+                continue;
+            }
+            Stack nested = found.get();
+            console.info("Nested stack " + row.logicalId() + " (" + nested.stackName() + "): "
+                    + nested.stackStatusAsString()
+                    + (nested.stackStatusReason() == null ? "" : " (" + nested.stackStatusReason() + ")"));
+            if (!nested.outputs().isEmpty()) {
+                console.info("  Outputs:");
+                nested.outputs().forEach(o -> console.info("    " + o.outputKey() + " = " + o.outputValue()));
+            }
+            printResources(nested, "  ");
+        }
     }
 
     /** A field the API left out, such as the physical id of a resource not created yet, as "-" rather than "null". */

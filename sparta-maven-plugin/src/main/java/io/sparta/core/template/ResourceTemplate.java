@@ -46,7 +46,7 @@ final class ResourceTemplate {
             Cfn.output(
                     outputs,
                     id + "Name",
-                    "What " + resource.kind().annotation() + " " + resource.name() + " is called (a queue: its URL)",
+                    refMeaning(resource) + " of " + resource.kind().annotation() + " " + resource.name(),
                     Cfn.ref(id));
             Cfn.output(
                     outputs,
@@ -54,6 +54,16 @@ final class ResourceTemplate {
                     "ARN of " + resource.kind().annotation() + " " + resource.name(),
                     ResourceArns.arn(service, resource));
         }
+    }
+
+    /** What CloudFormation's Ref gives for the resource's type, for its output's description. */
+    private static String refMeaning(OwnedResource resource) {
+        return switch (resource.kind()) {
+            case QUEUE -> "URL";
+            case TOPIC -> "ARN";
+            case CUSTOM -> "Physical id";
+            default -> "Name";
+        };
     }
 
     private static String type(OwnedResource resource) {

@@ -115,7 +115,7 @@ class StackDescriberTest {
                 console.lines().toString());
         String warning = console.warnings().get(0);
         assertTrue(
-                warning.startsWith("The stack's resources could not be read: AWS CloudFormation"
+                warning.startsWith("The resources of stack orders could not be read: AWS CloudFormation"
                         + " DescribeStackResources (stack " + STACK_ID + ") failed: no error code or message"),
                 warning);
         assertTrue(
