@@ -251,6 +251,19 @@ final class ResourceActions {
             Map.entry("AWS::ApiGateway::Deployment", List.of(apiGateway())),
             Map.entry("AWS::ApiGateway::Stage", List.of(apiGateway())),
             Map.entry(
+                    "AWS::CloudFormation::Stack",
+                    // A split service's nested stacks, which CloudFormation names <parent>-<logical id>-<suffix>.
+                    List.of(new Access(
+                            "NestedStacks",
+                            Set.of(
+                                    "cloudformation:CreateStack",
+                                    "cloudformation:DeleteStack",
+                                    "cloudformation:DescribeStacks",
+                                    "cloudformation:TagResource",
+                                    "cloudformation:UpdateStack"),
+                            List.of(ARN + "cloudformation" + REGION_ACCOUNT + "stack/{stack}-*/*"),
+                            Set.of()))),
+            Map.entry(
                     "AWS::CloudWatch::Dashboard",
                     List.of(new Access(
                             "Dashboards",

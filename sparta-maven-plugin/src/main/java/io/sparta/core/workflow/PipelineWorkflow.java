@@ -53,8 +53,7 @@ public final class PipelineWorkflow {
                                     : "the artifact bucket")
                     + "; deploying the pipeline would replace what is there. Name another stack");
         }
-        JsonNode serviceTemplate =
-                TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+        JsonNode serviceTemplate = rolesTemplate(manifest);
         fresh(request);
         PipelineTemplate.Declaration declaration = new PipelineTemplate.Declaration(
                 request.settings().serviceName(),
@@ -113,6 +112,24 @@ public final class PipelineWorkflow {
     }
 
     /**
+     * The service's template as the pipeline's CloudFormation role must deploy it: for a split service the whole
+     * template (what the nested stacks hold) with the parent's nested stacks beside its resources.
+     */
+    private static JsonNode rolesTemplate(PackageManifest manifest) throws IOException {
+        ObjectNode template = (ObjectNode)
+                TemplateJson.MAPPER.readTree(Path.of(manifest.serviceTemplate()).toFile());
+        if (!manifest.nestedTemplates().isEmpty()) {
+            JsonNode parent =
+                    TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+            ObjectNode resources = (ObjectNode) template.path("Resources");
+            manifest.nestedTemplates()
+                    .forEach(nested -> resources.set(
+                            nested.logicalId(), parent.path("Resources").path(nested.logicalId())));
+        }
+        return template;
+    }
+
+    /**
      * Uploads the archive (skipped when that content is there) and the package naming it (skipped when unchanged,
      * so the pipeline does not run for nothing).
      *
@@ -142,6 +159,10 @@ public final class PipelineWorkflow {
             store.putIfAbsent(archiveKey, Path.of(manifest.archive()), "application/java-archive");
             for (PackageManifest.Layer layer : manifest.layers()) {
                 store.putIfAbsent(layer.key(manifest.serviceName()), Path.of(layer.file()), "application/zip");
+            }
+            // A split service's nested templates, which its parent reads from the artifact bucket it is given.
+            for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
+                store.putIfAbsent(nested.key(), Path.of(nested.file()), "application/json");
             }
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();

@@ -247,6 +247,38 @@ class PipelineTemplateTest {
     }
 
     @Test
+    void aSplitServicesNestedStacksMayBeChangedOnlyUnderTheEnvironmentStacksNames_andParliamentPassesIt() {
+        ObjectNode split = service.deepCopy();
+        ((ObjectNode) split.path("Resources"))
+                .putObject("Functions01")
+                .put("Type", "AWS::CloudFormation::Stack")
+                .putObject("Properties")
+                .put("TemplateURL", "https://example.com/nested.json");
+        ObjectNode pipeline = PipelineTemplate.marshal(
+                new PipelineTemplate.Declaration(
+                        "orders", "orders-pipeline", "orders/package.zip", ENVIRONMENTS, Optional.empty(), "image"),
+                split);
+
+        JsonNode nested = null;
+        for (JsonNode statement :
+                pipeline.at("/Resources/CloudFormationRole/Properties/Policies/0/PolicyDocument/Statement")) {
+            if (statement.path("Sid").asText().equals("NestedStacks")) {
+                nested = statement;
+            }
+        }
+        assertTrue(nested != null, "no NestedStacks statement");
+        assertTrue(nested.path("Action").toString().contains("cloudformation:CreateStack"), nested.toString());
+        assertEquals(
+                "[{\"Fn::Sub\":\"arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/orders-test-*/*\"},"
+                        + "{\"Fn::Sub\":\"arn:${AWS::Partition}:cloudformation:${AWS::Region}:${AWS::AccountId}:stack/orders-prod-*/*\"}]",
+                nested.path("Resource").toString());
+        assertEquals(
+                List.of(),
+                new PolicyLint(PythonTools.fromSystemProperties())
+                        .findingsAboveLow(ConcretePolicies.of(pipeline, "orders-pipeline")));
+    }
+
+    @Test
     void aResourceTypeThePipelineCannotDeployIsNamed() {
         ObjectNode withUnknown = service.deepCopy();
         ((ObjectNode) withUnknown.path("Resources")).putObject("Thing").put("Type", "AWS::EC2::Instance");
