@@ -11,6 +11,9 @@ import java.util.SortedMap;
  * @param functions ordered by name
  * @param http how the service's HTTP and REST APIs are published, if functions declare routes
  * @param resources what the service declares and its stack creates, ordered by name
+ * @param functionOutputs whether the template gives each function's ARN (and its SnapStart alias's) as a stack
+ *     output exported as {@code <stack>-<Function>Arn}; off by default, since a large service would pass
+ *     CloudFormation's 200 outputs
  */
 public record ServiceModel(
         String serviceName,
@@ -19,13 +22,31 @@ public record ServiceModel(
         SortedMap<String, String> parameters,
         List<LambdaFunction> functions,
         HttpApiSettings http,
-        List<OwnedResource> resources) {
+        List<OwnedResource> resources,
+        boolean functionOutputs) {
 
     public ServiceModel {
         resources = List.copyOf(resources);
         tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
         parameters = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(parameters));
         functions = List.copyOf(functions);
+    }
+
+    /** A service without per-function outputs. */
+    public ServiceModel(
+            String serviceName,
+            String stackName,
+            SortedMap<String, String> tags,
+            SortedMap<String, String> parameters,
+            List<LambdaFunction> functions,
+            HttpApiSettings http,
+            List<OwnedResource> resources) {
+        this(serviceName, stackName, tags, parameters, functions, http, resources, false);
+    }
+
+    /** This service with per-function outputs written or not. */
+    public ServiceModel withFunctionOutputs(boolean functionOutputs) {
+        return new ServiceModel(serviceName, stackName, tags, parameters, functions, http, resources, functionOutputs);
     }
 
     /** A service with the default HTTP settings. */

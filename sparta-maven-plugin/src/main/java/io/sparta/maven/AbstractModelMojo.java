@@ -84,6 +84,15 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
     @Parameter
     CorsConfiguration cors;
 
+    /**
+     * Whether the template gives each function's ARN (and its SnapStart alias's) as a stack output, exported as
+     * {@code <stack>-<Function>Arn} for other stacks to import. Off by default: CloudFormation allows 200 outputs a
+     * stack, and {@code sparta:status} lists every function's physical name without them. Function URLs, API URLs
+     * and declared resources are always outputs.
+     */
+    @Parameter(property = "sparta.functionOutputs", defaultValue = "false")
+    boolean functionOutputs;
+
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
     File classesDirectory;
 
@@ -98,7 +107,8 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
                 orEmpty(secrets),
                 environmentSettings(environments),
                 orEmpty(secretParameters),
-                functionDefaults == null ? FunctionDefaults.NONE : functionDefaults.toDefaults());
+                functionDefaults == null ? FunctionDefaults.NONE : functionDefaults.toDefaults(),
+                functionOutputs);
     }
 
     /** The environment {@code -Dsparta.environment} names, for the goals that read it; checked against the pom. */

@@ -40,6 +40,7 @@ class GoalParametersTest {
             "secrets",
             "secretParameters",
             "functionDefaults",
+            "functionOutputs",
             "httpStage",
             "cors",
             "classesDirectory");

@@ -2,6 +2,7 @@ package io.sparta.maven;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,10 +48,66 @@ class PackageMojoTest {
 
     @Test
     @InjectMojo(goal = "package", pom = CONFIGURED)
-    void aServiceTooLargeForOneStackFailsNamingTheCountsTheLimitsAndWhatToDo(PackageMojo mojo) throws Exception {
+    void aServiceTooLargeForOneStackIsSplitIntoNestedStacksOfFunctions(PackageMojo mojo) throws Exception {
+        manyFunctions(mojo, 200, "");
+
+        mojo.execute();
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode parent =
+                json.readTree(work.resolve("sparta/template.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode manifest =
+                json.readTree(work.resolve("sparta/manifest.json").toFile());
+        assertEquals(2, manifest.path("nestedTemplates").size(), manifest.toString());
+        for (com.fasterxml.jackson.databind.JsonNode nested : manifest.path("nestedTemplates")) {
+            String id = nested.path("logicalId").asText();
+            assertEquals(
+                    "AWS::CloudFormation::Stack",
+                    parent.path("Resources").path(id).path("Type").asText(),
+                    id);
+            assertTrue(Files.isRegularFile(work.resolve("sparta/nested/" + id + ".json")), id);
+        }
+        assertTrue(Files.isRegularFile(work.resolve("sparta/nested/whole-template.json")));
+        assertFalse(parent.path("Resources").has("F0Function"), "functions live in the nested stacks");
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aServiceThatDoesNotFitEvenSplitFailsNamingEachQuotaAndWhatToDo(PackageMojo mojo) throws Exception {
+        StringBuilder queues = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            queues.append("@io.sparta.annotations.SqsQueue(name = \"q")
+                    .append(i)
+                    .append("\")\n");
+        }
+        // Each declared queue gives an output of its URL and one of its ARN, and declared resources stay in the parent.
+        manyFunctions(mojo, 10, queues.toString());
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The template " + work.resolve("sparta/template.json")
+                                + " does not fit one CloudFormation stack"
+                                + " (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+                                + "cloudformation-limits.html): 202 outputs, at most 200; split into up to 256"
+                                + " nested stacks of functions it still does not fit: the parent stack: 202 outputs,"
+                                + " at most 200"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("Reduce what the parent holds, or move some functions to a module of their own with"
+                                + " the Sparta plugin (a service and stack of its own)."),
+                e.getMessage());
+        assertTrue(Files.notExists(work.resolve("sparta/template.json")), "no template CloudFormation would refuse");
+        assertTrue(Files.notExists(work.resolve("sparta/manifest.json")), "no package to provision");
+    }
+
+    /** A jar and classes of {@code count} functions {@code f0} and on, {@code annotations} on their class. */
+    private void manyFunctions(PackageMojo mojo, int count, String annotations) throws Exception {
         StringBuilder source = new StringBuilder(
-                "package acme;\nimport io.sparta.annotations.SpartaLambda;\n" + "public class Many {\n");
-        for (int i = 0; i < 200; i++) {
+                "package acme;\nimport io.sparta.annotations.SpartaLambda;\n" + annotations + "public class Many {\n");
+        for (int i = 0; i < count; i++) {
             source.append("    @SpartaLambda(name = \"f")
                     .append(i)
                     .append("\") public String f")
@@ -75,20 +132,6 @@ class PackageMojoTest {
         mojo.project.setArtifact(artifact);
         setVariableValueToObject(mojo, "classesDirectory", classes.toFile());
         setVariableValueToObject(mojo, "outputDirectory", work.resolve("sparta").toFile());
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-
-        assertEquals(
-                "The template " + work.resolve("sparta/template.json") + " does not fit one CloudFormation stack"
-                        + " (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):"
-                        + " 600 resources, at most 500 (AWS::IAM::Role 200, AWS::Lambda::Function 200,"
-                        + " AWS::Logs::LogGroup 200). The service's 200 functions take about 3 resources each, so about"
-                        + " 166 fit one stack. Split the service: move some functions to a module of their own with the"
-                        + " Sparta plugin (a service and stack of its own), or share one function among routes or"
-                        + " triggers.",
-                e.getMessage());
-        assertTrue(Files.notExists(work.resolve("sparta/template.json")), "no template CloudFormation would refuse");
-        assertTrue(Files.notExists(work.resolve("sparta/manifest.json")), "no package to provision");
     }
 
     @Test

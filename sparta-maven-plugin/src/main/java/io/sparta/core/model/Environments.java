@@ -94,7 +94,8 @@ public final class Environments {
                         settings.secrets(),
                         List.of(),
                         settings.secretParameters(),
-                        settings.functionDefaults());
+                        settings.functionDefaults(),
+                        settings.functionOutputs());
     }
 
     /** The environment's stack: its own name, or the service's stack name and the environment's. */
@@ -151,7 +152,8 @@ public final class Environments {
                 settings.secrets(),
                 settings.environments(),
                 settings.secretParameters(),
-                settings.functionDefaults());
+                settings.functionDefaults(),
+                settings.functionOutputs());
     }
 
     /**
@@ -179,7 +181,8 @@ public final class Environments {
                 secrets,
                 List.of(),
                 secretParameters,
-                settings.functionDefaults());
+                settings.functionDefaults(),
+                settings.functionOutputs());
     }
 
     /**

@@ -72,7 +72,8 @@ public final class ServiceModelBuilder {
                 new TreeMap<>(settings.parameters()),
                 functions,
                 settings.http(),
-                resources);
+                resources,
+                settings.functionOutputs());
     }
 
     private static LambdaFunction function(

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param secretParameters template parameters no function variable is made from, for decorators and hooks: name to
  *     the same reference forms as {@code secrets}; each becomes the NoEcho parameter {@code Secret<name>}
  * @param functionDefaults values every function takes for the attributes its annotation does not write
+ * @param functionOutputs whether the template gives each function's ARN as a stack output
  */
 public record ServiceSettings(
         String serviceName,
@@ -30,7 +31,8 @@ public record ServiceSettings(
         Map<String, String> secrets,
         List<EnvironmentSettings> environments,
         Map<String, String> secretParameters,
-        FunctionDefaults functionDefaults) {
+        FunctionDefaults functionDefaults,
+        boolean functionOutputs) {
 
     /**
      * The stack tag naming the Sparta service a stack belongs to, set on every stack Sparta deploys for a service
@@ -46,6 +48,32 @@ public record ServiceSettings(
         environments = List.copyOf(environments);
         secretParameters = Map.copyOf(secretParameters);
         functionDefaults = functionDefaults == null ? FunctionDefaults.NONE : functionDefaults;
+    }
+
+    /** Settings without per-function outputs. */
+    public ServiceSettings(
+            String serviceName,
+            String stackName,
+            Map<String, String> tags,
+            Map<String, String> parameters,
+            Map<String, String> environment,
+            HttpApiSettings http,
+            Map<String, String> secrets,
+            List<EnvironmentSettings> environments,
+            Map<String, String> secretParameters,
+            FunctionDefaults functionDefaults) {
+        this(
+                serviceName,
+                stackName,
+                tags,
+                parameters,
+                environment,
+                http,
+                secrets,
+                environments,
+                secretParameters,
+                functionDefaults,
+                false);
     }
 
     /** Settings without function defaults. */
@@ -134,6 +162,9 @@ public record ServiceSettings(
         canonical.put("parameters", new TreeMap<>(parameters));
         canonical.put("environment", new TreeMap<>(environment));
         canonical.put("http", http);
+        if (functionOutputs) {
+            canonical.put("functionOutputs", true);
+        }
         if (!secrets.isEmpty() || !environments.isEmpty()) {
             // Only when used, so settings packaged by earlier releases keep their fingerprint.
             canonical.put("secrets", new TreeMap<>(secrets));

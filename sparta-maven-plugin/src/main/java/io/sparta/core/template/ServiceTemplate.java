@@ -112,13 +112,15 @@ public final class ServiceTemplate {
             });
         }
 
-        Cfn.output(
-                outputs,
-                function.logicalIdPrefix() + "Arn",
-                "ARN of function " + function.name() + " (" + function.handler() + ")",
-                Cfn.getAtt(functionId, "Arn"));
+        if (service.functionOutputs()) {
+            Cfn.output(
+                    outputs,
+                    function.logicalIdPrefix() + "Arn",
+                    "ARN of function " + function.name() + " (" + function.handler() + ")",
+                    Cfn.getAtt(functionId, "Arn"));
+        }
         if (function.options().snapStart()) {
-            addPublishedAlias(resources, outputs, function, properties);
+            addPublishedAlias(resources, service.functionOutputs() ? outputs : null, function, properties);
         }
         TriggerTemplate.add(resources, function, service);
         if (!function.options().onFailure().isEmpty()) {
@@ -163,6 +165,8 @@ public final class ServiceTemplate {
      * A version published whenever code or configuration changes, and the alias {@code live} on it. The version's
      * description holds the archive's content-hash key and a hash of the configuration, so an unchanged function
      * publishes nothing; older versions are kept for rollback.
+     *
+     * @param outputs where the alias's ARN goes as an output, or {@code null} when function outputs are off
      */
     private static void addPublishedAlias(
             ObjectNode resources, ObjectNode outputs, LambdaFunction function, ObjectNode functionProperties) {
@@ -181,6 +185,9 @@ public final class ServiceTemplate {
         alias.put("Name", "live");
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
+        if (outputs == null) {
+            return;
+        }
         Cfn.output(
                 outputs,
                 function.logicalIdPrefix() + "AliasArn",

@@ -89,25 +89,19 @@ public final class TemplateQuotas {
     }
 
     /**
-     * The message for a template that breaks quotas: what it holds against each limit, and what to do.
+     * What {@code package} says when a template does not fit one stack and its split into nested stacks of
+     * functions ({@link NestedStacks}) does not fit either.
      *
-     * @param functions the service's function count, to say how many fit one stack
+     * @param problems the whole template's quota problems
+     * @param splitProblems those of the split with the most groups tried, each naming its stack
      */
-    public static String message(String templateFile, List<String> problems, int functions, JsonNode template) {
-        int perFunction =
-                functions == 0 ? 0 : (int) Math.ceil(template.path("Resources").size() / (double) functions);
-        String fit = perFunction == 0
-                ? ""
-                : String.format(
-                        Locale.ROOT,
-                        " The service's %,d functions take about %d resources each, so about %,d fit one stack.",
-                        functions,
-                        perFunction,
-                        RESOURCES_MAX / perFunction);
+    public static String splitMessage(String templateFile, List<String> problems, List<String> splitProblems) {
         return "The template " + templateFile + " does not fit one CloudFormation stack (" + QUOTAS_PAGE + "): "
-                + String.join("; ", problems) + "." + fit + " Split the service: move some functions to a module of"
-                + " their own with the Sparta plugin (a service and stack of its own), or share one function among"
-                + " routes or triggers.";
+                + String.join("; ", problems) + "; split into up to " + NestedStacks.MAX_GROUPS + " nested stacks of"
+                + " functions it still does not fit: " + String.join("; ", splitProblems) + ". Functions move to"
+                + " nested stacks with their roles, log groups and triggers; parameters, declared resources, APIs and"
+                + " what decorators add stay in the parent stack. Reduce what the parent holds, or move some functions"
+                + " to a module of their own with the Sparta plugin (a service and stack of its own).";
     }
 
     private static void count(JsonNode template, String section, int max, List<String> problems) {

@@ -146,6 +146,10 @@ public final class PackageWorkflow {
             spartaResources = null;
         }
         ObjectNode whole = marshalled.get().template();
+        if (whole.path("Outputs").isEmpty()) {
+            // Nothing asked for an output (function outputs are off by default): no empty section in the template.
+            whole.remove("Outputs");
+        }
         UpToDateStack.stamp(whole);
         byte[] template = TemplateJson.bytes(whole);
         Split split = split(request, service, whole, template);
@@ -291,13 +295,8 @@ public final class PackageWorkflow {
         service.functions().forEach(function -> functionIds.put(function.functionLogicalId(), function.name()));
         NestedStacks.Result result = NestedStacks.split(whole, functionIds, service.serviceName());
         if (!result.problems().isEmpty()) {
-            throw new SpartaUserException(TemplateQuotas.message(
-                            request.templateFile().toString(),
-                            problems,
-                            service.functions().size(),
-                            whole)
-                    + " Split into up to " + NestedStacks.MAX_GROUPS + " nested stacks it still does not fit: "
-                    + String.join("; ", result.problems()) + ".");
+            throw new SpartaUserException(
+                    TemplateQuotas.splitMessage(request.templateFile().toString(), problems, result.problems()));
         }
         ObjectNode parent = result.split().parent();
         (parent.has("Metadata") ? (ObjectNode) parent.get("Metadata") : parent.putObject("Metadata"))

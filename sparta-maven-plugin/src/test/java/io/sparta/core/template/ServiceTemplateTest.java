@@ -238,8 +238,20 @@ class ServiceTemplateTest {
     }
 
     @Test
-    void outputsAndExportsEachFunctionsArn() {
-        JsonNode outputs = ServiceTemplate.marshal(SERVICE).path("Outputs");
+    void writesNoPerFunctionOutputsUnlessAskedFor_soALargeServiceKeepsItsOutputsForWhatNeedsThem() {
+        assertEquals(List.of(), fieldNames(ServiceTemplate.marshal(SERVICE).path("Outputs")));
+        assertEquals(List.of(), fieldNames(marshalOne(snapStarted(1024)).path("Outputs")), "nor the alias's");
+        assertEquals(
+                "FastAlias",
+                ServiceTemplate.marshal(single(snapStarted(1024)).withFunctionOutputs(true))
+                        .at("/Outputs/FastAliasArn/Value/Ref")
+                        .asText());
+    }
+
+    @Test
+    void outputsAndExportsEachFunctionsArn_whenAskedFor() {
+        JsonNode outputs =
+                ServiceTemplate.marshal(SERVICE.withFunctionOutputs(true)).path("Outputs");
         assertEquals(List.of("HelloArn", "ShoutArn"), fieldNames(outputs));
         assertEquals(
                 "[\"HelloFunction\",\"Arn\"]",
@@ -295,7 +307,6 @@ class ServiceTemplateTest {
         assertEquals(
                 "[\"FastVersion\",\"Version\"]",
                 resources.at("/FastAlias/Properties/FunctionVersion/Fn::GetAtt").toString());
-        assertEquals("FastAlias", template.at("/Outputs/FastAliasArn/Value/Ref").asText());
 
         assertEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(1024))), "same configuration");
         assertNotEquals(versionIdentity(template), versionIdentity(marshalOne(snapStarted(2048))), "new configuration");

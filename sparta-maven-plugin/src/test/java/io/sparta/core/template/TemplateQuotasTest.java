@@ -117,22 +117,23 @@ class TemplateQuotasTest {
     }
 
     @Test
-    void theMessageSaysHowManyFunctionsFitAndWhatToDo() {
+    void theMessageNamesEachQuotaTheWholeTemplateAndItsSplitBreak_andWhatToDo() {
         ObjectNode template = template(1200, 0, 0, 0, 0);
 
-        String message = TemplateQuotas.message(
+        String message = TemplateQuotas.splitMessage(
                 "target/sparta/template.json",
                 TemplateQuotas.problems(template, TemplateJson.bytes(template)),
-                300,
-                template);
+                List.of("the parent stack: 201 parameters, at most 200"));
 
         assertEquals(
                 "The template target/sparta/template.json does not fit one CloudFormation stack"
                         + " (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):"
-                        + " 1,200 resources, at most 500 (AWS::SQS::Queue 1,200). The service's 300 functions take"
-                        + " about 4 resources each, so about 125 fit one stack. Split the service: move some functions"
-                        + " to a module of their own with the Sparta plugin (a service and stack of its own), or share"
-                        + " one function among routes or triggers.",
+                        + " 1,200 resources, at most 500 (AWS::SQS::Queue 1,200); split into up to 256 nested stacks"
+                        + " of functions it still does not fit: the parent stack: 201 parameters, at most 200."
+                        + " Functions move to nested stacks with their roles, log groups and triggers; parameters,"
+                        + " declared resources, APIs and what decorators add stay in the parent stack. Reduce what the"
+                        + " parent holds, or move some functions to a module of their own with the Sparta plugin (a"
+                        + " service and stack of its own).",
                 message);
     }
 }
