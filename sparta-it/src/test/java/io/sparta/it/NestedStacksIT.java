@@ -156,6 +156,24 @@ class NestedStacksIT extends SharedSampleOnMoto {
 
     @Test
     @Order(5)
+    void aProvisionThatWouldMoveFunctionsBetweenStacksStopsBeforeAnyChange_onMoto() {
+        Map<String, String> before = nestedTemplates();
+
+        // Twice the groups: about half the functions would change stacks, which their fixed names forbid.
+        SampleProject.BuildResult regrouped = sample.mvn("package", "sparta:provision", "-Dsparta.nestedStacks=32");
+
+        assertEquals(1, regrouped.exitCode(), regrouped.describe());
+        assertTrue(regrouped.logContains("Provision stopped before changing stack hello-world: "), regrouped.describe());
+        assertTrue(
+                regrouped.logContains("because the service is now split into 32 nested stacks of functions instead of"
+                        + " 16"),
+                regrouped.describe());
+        assertTrue(regrouped.logContains("<nestedStacks>16</nestedStacks>"), regrouped.describe());
+        assertEquals(before, nestedTemplates());
+    }
+
+    @Test
+    @Order(6)
     void deleteRemovesTheParentAndEveryNestedStack_onMoto() {
         List<String> nestedIds = new ArrayList<>();
         aws.cloudFormation

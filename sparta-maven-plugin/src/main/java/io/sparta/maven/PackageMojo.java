@@ -46,6 +46,15 @@ public class PackageMojo extends AbstractBuildMojo {
                         + dependencyPackaging + "\" is none of auto, layer, shade"));
     }
 
+    /**
+     * How many nested stacks of functions the template is split into: 0 (the default) splits only a service past one
+     * CloudFormation stack's quotas, into as few as fit; 1 to 256 splits into that many even while the service fits
+     * one stack, so that growing never moves a function from one stack to another (which its fixed name forbids in
+     * one update). Each function's nested stack follows from its logical id and this number alone.
+     */
+    @Parameter(property = "sparta.nestedStacks", defaultValue = "0")
+    int nestedStacks;
+
     /** Also write {@code describe.html}, the service drawn as a graph, beside the template. */
     @Parameter(property = "sparta.describe", defaultValue = "false")
     boolean describe;
@@ -71,7 +80,8 @@ public class PackageMojo extends AbstractBuildMojo {
                 extensions(),
                 outputDirectory.toPath(),
                 describe,
-                new PlexusZipWriter());
+                new PlexusZipWriter(),
+                nestedStacks);
         new PackageWorkflow(console).run(request);
         if (Files.isRegularFile(request.deliveryPackageFile()) && projectHelper != null) {
             projectHelper.attachArtifact(

@@ -71,6 +71,7 @@ class GoalParametersTest {
                                     "dependencyPackaging",
                                     "outputTimestamp",
                                     "describe",
+                                    "nestedStacks",
                                     "pluginKey"),
                             MODEL)),
             Map.entry(

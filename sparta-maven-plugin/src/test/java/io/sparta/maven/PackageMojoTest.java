@@ -103,6 +103,46 @@ class PackageMojoTest {
         assertTrue(Files.notExists(work.resolve("sparta/manifest.json")), "no package to provision");
     }
 
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aPinnedNumberOfNestedStacksSplitsAServiceThatFitsOneStack_andIsRecordedForTheNextProvision(PackageMojo mojo)
+            throws Exception {
+        manyFunctions(mojo, 20, "");
+        setVariableValueToObject(mojo, "nestedStacks", 2);
+
+        mojo.execute();
+
+        com.fasterxml.jackson.databind.JsonNode parent = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(work.resolve("sparta/template.json").toFile());
+        assertEquals(
+                2,
+                parent.at("/Metadata/SpartaNestedGroups").asInt(),
+                parent.path("Metadata").toString());
+        assertEquals(
+                "AWS::CloudFormation::Stack",
+                parent.at("/Resources/Functions01/Type").asText());
+        assertEquals(
+                "AWS::CloudFormation::Stack",
+                parent.at("/Resources/Functions02/Type").asText());
+        com.fasterxml.jackson.databind.JsonNode whole = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(work.resolve("sparta/nested/whole-template.json").toFile());
+        assertEquals(2, whole.at("/Metadata/SpartaNestedGroups").asInt());
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aNumberOfNestedStacksOutOfRangeIsNamedWithItsRange(PackageMojo mojo) throws Exception {
+        manyFunctions(mojo, 2, "");
+        setVariableValueToObject(mojo, "nestedStacks", 300);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "<nestedStacks> 300 is out of range; allowed 0 (split only a service past one stack's quotas, into as"
+                        + " few nested stacks as fit) or 1 to 256. Try -Dsparta.nestedStacks=0",
+                e.getMessage());
+    }
+
     /** A jar and classes of {@code count} functions {@code f0} and on, {@code annotations} on their class. */
     private void manyFunctions(PackageMojo mojo, int count, String annotations) throws Exception {
         StringBuilder source = new StringBuilder(

@@ -11,6 +11,7 @@ import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.PlannedChange;
 import io.sparta.core.plan.PolicyDiff;
 import io.sparta.core.plan.Safeguards;
+import io.sparta.core.template.NestedStacks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,11 @@ public final class StackDeployer {
         }
         DescribeChangeSetResponse changeSet = created.get();
         Optional<JsonNode> deployed = deployedTemplate(request, prepared);
+        Optional<String> moves = moves(request, deployed);
+        if (moves.isPresent()) {
+            discardChangeSet(request.stackName(), changeSetName, "functions would move between stacks");
+            throw new SpartaUserException(moves.get());
+        }
         Plan plan = plan(request, prepared, changeSet, deployed);
         PlanReport.lines(plan).forEach(console::info);
         try {
@@ -164,8 +170,30 @@ public final class StackDeployer {
             discardChangeSet(request.stackName(), changeSetName, "it was made only to plan");
         }
         discardReviewStackUnless(prepared, request.stackName());
-        return created.map(changeSet -> plan(request, prepared, changeSet, deployedTemplate(request, prepared)))
+        return created.map(changeSet -> {
+                    Optional<JsonNode> deployed = deployedTemplate(request, prepared);
+                    moves(request, deployed).ifPresent(console::warn);
+                    return plan(request, prepared, changeSet, deployed);
+                })
                 .orElseGet(() -> Plan.unchanged(request.stackName()));
+    }
+
+    /**
+     * Why the change cannot be made in one update when functions would change stacks (a service first split into
+     * nested stacks, or into another number of them): their fixed names collide.
+     */
+    private static Optional<String> moves(Request request, Optional<JsonNode> deployed) {
+        if (deployed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> moves = NestedStacks.moves(deployed.get(), request.template());
+        return moves.isEmpty()
+                ? Optional.empty()
+                : Optional.of(NestedStacks.movesMessage(
+                        request.stackName(),
+                        NestedStacks.groups(deployed.get()),
+                        NestedStacks.groups(request.template()),
+                        moves));
     }
 
     /**

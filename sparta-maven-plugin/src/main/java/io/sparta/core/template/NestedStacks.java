@@ -7,6 +7,7 @@ import io.sparta.core.common.Digests;
 import io.sparta.core.common.TemplateJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,9 +29,14 @@ import java.util.regex.Pattern;
  * group uses), and what attaches to it (permissions, event source mappings, versions and aliases, invoke
  * configurations, URLs, rules, schedules, subscriptions, subscription filters, API routes, integrations and REST
  * methods naming it and no other function). Everything else stays in the parent: declared resources, the APIs with
- * their paths, stages and deployments, layers, custom resources, what decorators and hooks added. The group of a function is fixed by its name (the first bytes of its SHA-256, modulo the number of groups),
- * so adding or changing a function leaves the other groups' templates as they were, and the number of groups is the
- * smallest power of two at which every template fits with room to grow ({@link #RESOURCES_PER_GROUP}).
+ * their paths, stages and deployments, layers, custom resources, what decorators and hooks added. The group of a
+ * function is fixed by its logical id (the first bytes of its SHA-256, modulo the number of groups), so adding or
+ * changing a function leaves the other groups' templates as they were, and the number of groups is the smallest power
+ * of two at which every template fits with room to grow ({@link #RESOURCES_PER_GROUP}), or the number the pom pins.
+ *
+ * <p>A function whose stack changes between two deployments (the service first split, or split into another number
+ * of groups) cannot move in one update: CloudFormation creates it in its new stack before deleting it from the old
+ * one, and its fixed name collides. {@link #moves} finds such functions so provision can stop before the change.
  *
  * <p>References across stacks are rewired: a nested stack takes what it uses of the parent (its parameters,
  * resources, attributes, and the parent's {@code AWS::StackName} and {@code AWS::StackId}, so names built from them
@@ -56,6 +62,9 @@ public final class NestedStacks {
 
     /** Logical id stem of the nested stacks in the parent: {@code Functions01} and on. */
     public static final String GROUP_PREFIX = "Functions";
+
+    /** Metadata key on the parent and the whole template: the number of groups functions were split into. */
+    public static final String GROUPS_METADATA = "SpartaNestedGroups";
 
     /** Metadata key on the parent naming the S3 key of the whole, unsplit template. */
     public static final String WHOLE_TEMPLATE_METADATA = "SpartaWholeTemplate";
@@ -103,32 +112,114 @@ public final class NestedStacks {
 
     /**
      * Splits {@code template} with the fewest groups (a power of two, at least two) at which every template fits
-     * CloudFormation's quotas and no group holds more than {@link #RESOURCES_PER_GROUP} resources.
+     * CloudFormation's quotas and no group holds more than {@link #RESOURCES_PER_GROUP} resources, or into exactly
+     * {@code pinned} groups.
      *
-     * @param functionIds the logical ids of the service's {@code AWS::Lambda::Function}s, each with the function's
-     *     name, which decides its group
+     * @param functionIds the logical ids of the service's {@code AWS::Lambda::Function}s, each of which decides its
+     *     function's group
      * @param serviceName the S3 key prefix of the nested templates
-     * @return the split, or the quota problems of the smallest parent or nested template that still does not fit
-     *     when even {@link #MAX_GROUPS} groups do not
+     * @param pinned the number of groups, 1 to {@link #MAX_GROUPS}, held to CloudFormation's quotas only; 0 for the
+     *     fewest that fit with room to grow
+     * @return the split, with the quota problems of the last split tried when none fits
      */
-    public static Result split(ObjectNode template, Map<String, String> functionIds, String serviceName) {
+    public static Result split(ObjectNode template, Collection<String> functionIds, String serviceName, int pinned) {
+        if (pinned > 0) {
+            Split split = splitInto(template, functionIds, serviceName, pinned);
+            return new Result(split, pinned, problems(split, false));
+        }
         Result last = null;
         for (int groups = 2; groups <= MAX_GROUPS; groups *= 2) {
-            Split split = split(template, functionIds, serviceName, groups);
-            List<String> problems = problems(split);
+            Split split = splitInto(template, functionIds, serviceName, groups);
+            List<String> problems = problems(split, true);
             if (problems.isEmpty()) {
-                return new Result(split, List.of());
+                return new Result(split, groups, List.of());
             }
-            last = new Result(split, problems);
+            last = new Result(split, groups, problems);
         }
         return last;
     }
 
-    /** A split and the quotas it still breaks: none when it can be deployed. */
-    public record Result(Split split, List<String> problems) {}
+    /**
+     * The nested stack a function goes to among {@code groups}: {@code Functions} and its index from 1, two digits
+     * at least, from the first 32 bits of the SHA-256 of its logical id.
+     */
+    public static String group(String functionLogicalId, int groups) {
+        String hash = Digests.sha256(functionLogicalId.getBytes(StandardCharsets.UTF_8));
+        int index = (int) (Long.parseLong(hash.substring(0, 8), 16) % groups) + 1;
+        return GROUP_PREFIX
+                + String.format("%0" + Math.max(2, Integer.toString(groups).length()) + "d", index);
+    }
 
-    /** The quotas {@code split} breaks, each prefixed with the stack that breaks it. */
-    static List<String> problems(Split split) {
+    /** The number of groups a template Sparta wrote was split into (its {@link #GROUPS_METADATA}); 0 when none. */
+    public static int groups(JsonNode template) {
+        return template.path("Metadata").path(GROUPS_METADATA).asInt(0);
+    }
+
+    /**
+     * The functions of both templates (whole templates, each with its {@link #GROUPS_METADATA} when split) whose
+     * stack differs between them, each as {@code LogicalId (from → to)}, in logical-id order.
+     */
+    public static List<String> moves(JsonNode deployed, JsonNode next) {
+        int before = groups(deployed);
+        int after = groups(next);
+        Set<String> staying = functions(next);
+        List<String> moves = new ArrayList<>();
+        for (String id : new TreeSet<>(functions(deployed))) {
+            if (!staying.contains(id)) {
+                continue;
+            }
+            String from = before == 0 ? "the parent stack" : group(id, before);
+            String to = after == 0 ? "the parent stack" : group(id, after);
+            if (!from.equals(to)) {
+                moves.add(id + " (" + from + " → " + to + ")");
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * What provision says when {@link #moves} finds functions changing stacks between the deployed template (split
+     * into {@code before} groups, 0 for none) and the next (into {@code after}).
+     */
+    public static String movesMessage(String stackName, int before, int after, List<String> moves) {
+        String why = before == 0
+                ? "the service is now split into " + after + " nested stacks of functions"
+                : after == 0
+                        ? "the service now fits one stack and is no longer split"
+                        : "the service is now split into " + after + " nested stacks of functions instead of " + before;
+        String keep = before > 0
+                ? "Keep the deployed grouping with <nestedStacks>" + before + "</nestedStacks> (-Dsparta.nestedStacks="
+                        + before + ") while the service fits it, or replace"
+                : "Replace";
+        return "Provision stopped before changing stack " + stackName + ": " + moves.size() + " function(s) would move"
+                + " to another stack (" + String.join(", ", moves.subList(0, Math.min(5, moves.size())))
+                + (moves.size() > 5 ? ", …" : "") + "), because " + why + ". CloudFormation creates a moved function in"
+                + " its new stack before deleting it from the old one, and its name (" + stackName + "-<function>) is"
+                + " taken until then, so the update would fail. " + keep + " the stack: mvn sparta:delete, then mvn"
+                + " package sparta:provision (the service is down in between). To let a growing service keep its"
+                + " grouping, pin it before the first deployment, such as <nestedStacks>4</nestedStacks>. The change set"
+                + " was deleted; nothing changed.";
+    }
+
+    private static Set<String> functions(JsonNode template) {
+        Set<String> ids = new LinkedHashSet<>();
+        template.path("Resources").fields().forEachRemaining(resource -> {
+            if (resource.getValue().path("Type").asText().equals("AWS::Lambda::Function")) {
+                ids.add(resource.getKey());
+            }
+        });
+        return ids;
+    }
+
+    /** A split into {@code groups} groups and the quotas it still breaks: none when it can be deployed. */
+    public record Result(Split split, int groups, List<String> problems) {}
+
+    /**
+     * The quotas {@code split} breaks, each prefixed with the stack that breaks it.
+     *
+     * @param headroom whether a nested stack must also leave room to grow ({@link #RESOURCES_PER_GROUP})
+     */
+    static List<String> problems(Split split, boolean headroom) {
         List<String> problems = new ArrayList<>();
         byte[] parentBytes = TemplateJson.bytes(split.parent());
         TemplateQuotas.problems(split.parent(), parentBytes).forEach(p -> problems.add("the parent stack: " + p));
@@ -139,7 +230,7 @@ public final class NestedStacks {
             TemplateQuotas.problems(nested.template(), nested.bytes())
                     .forEach(p -> problems.add("nested stack " + nested.logicalId() + ": " + p));
             int resources = nested.template().path("Resources").size();
-            if (resources > RESOURCES_PER_GROUP) {
+            if (headroom && resources > RESOURCES_PER_GROUP) {
                 problems.add("nested stack " + nested.logicalId() + ": " + resources + " resources, more than the "
                         + RESOURCES_PER_GROUP + " a group is filled to");
             }
@@ -148,14 +239,15 @@ public final class NestedStacks {
     }
 
     /** The split into exactly {@code groups} groups; a group no function hashes to is left out. */
-    static Split split(ObjectNode template, Map<String, String> functionIds, String serviceName, int groups) {
+    static Split splitInto(ObjectNode template, Collection<String> functionIds, String serviceName, int groups) {
         ObjectNode resources = (ObjectNode) template.path("Resources");
         Map<String, Set<String>> references = new LinkedHashMap<>();
         Map<String, Set<String>> users = new HashMap<>();
+        Set<String> ids = names(resources);
         resources.fields().forEachRemaining(entry -> {
             Set<String> refs = new LinkedHashSet<>();
             collect(entry.getValue(), refs);
-            refs.retainAll(names(resources));
+            refs.retainAll(ids);
             refs.remove(entry.getKey());
             references.put(entry.getKey(), refs);
             refs.forEach(ref ->
@@ -164,7 +256,7 @@ public final class NestedStacks {
 
         // Which function each resource belongs to, by the function's logical id; the rest stays in the parent.
         Map<String, String> owner = new HashMap<>();
-        functionIds.keySet().stream()
+        functionIds.stream()
                 .filter(id -> "AWS::Lambda::Function"
                         .equals(resources.path(id).path("Type").asText()))
                 .forEach(id -> owner.put(id, id));
@@ -201,16 +293,12 @@ public final class NestedStacks {
             }
         }
 
-        // Each function's group, from its name alone.
+        // Each function's group, from its logical id alone.
         Map<String, String> groupOf = new HashMap<>();
-        int digits = Integer.toString(groups).length();
-        for (Map.Entry<String, String> function : functionIds.entrySet()) {
-            if (!owner.containsKey(function.getKey())) {
-                continue;
+        for (String function : functionIds) {
+            if (owner.containsKey(function)) {
+                groupOf.put(function, group(function, groups));
             }
-            String hash = Digests.sha256(function.getValue().getBytes(StandardCharsets.UTF_8));
-            int index = (int) (Long.parseLong(hash.substring(0, 8), 16) % groups) + 1;
-            groupOf.put(function.getKey(), GROUP_PREFIX + String.format("%0" + Math.max(2, digits) + "d", index));
         }
         Map<String, String> stackOf = new HashMap<>();
         owner.forEach((id, function) -> stackOf.put(id, groupOf.get(function)));
@@ -220,10 +308,11 @@ public final class NestedStacks {
     /** A cycle of references among {@code resources}, as the ids along it, first repeated last. */
     static java.util.Optional<List<String>> cycle(ObjectNode resources) {
         Map<String, Set<String>> edges = new LinkedHashMap<>();
+        Set<String> ids = names(resources);
         resources.fields().forEachRemaining(entry -> {
             Set<String> refs = new LinkedHashSet<>();
             collect(entry.getValue(), refs);
-            refs.retainAll(names(resources));
+            refs.retainAll(ids);
             edges.put(entry.getKey(), refs);
         });
         Map<String, Integer> state = new HashMap<>();

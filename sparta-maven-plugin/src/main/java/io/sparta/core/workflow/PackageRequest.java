@@ -16,6 +16,9 @@ import java.util.List;
  * @param classpath the module's runtime classpath, read only for supertypes
  * @param outputDirectory where the template and manifest go, such as {@code target/sparta}
  * @param zipWriter the build tool's archiver, which writes the dependency layer reproducibly
+ * @param nestedStacks how many nested stacks of functions to split the template into, 1 to
+ *     {@link io.sparta.core.template.NestedStacks#MAX_GROUPS}, even when it fits one stack; 0 to split only a template
+ *     past one stack's quotas, into as few as fit
  */
 public record PackageRequest(
         Path classesDirectory,
@@ -25,7 +28,8 @@ public record PackageRequest(
         Extensions extensions,
         Path outputDirectory,
         boolean describe,
-        io.sparta.core.archive.DependencyLayer.ZipWriter zipWriter) {
+        io.sparta.core.archive.DependencyLayer.ZipWriter zipWriter,
+        int nestedStacks) {
 
     public PackageRequest {
         classpath = List.copyOf(classpath);

@@ -281,29 +281,50 @@ public final class PackageWorkflow {
     static final String WHOLE_TEMPLATE_FILE = "whole-template.json";
 
     /**
-     * The template split into nested stacks when it does not fit one stack; {@code null} when it fits.
+     * The template split into nested stacks when it does not fit one stack, or into the number {@code <nestedStacks>}
+     * pins; {@code null} when it fits and nothing is pinned. The whole template and the parent record the number of
+     * groups ({@link NestedStacks#GROUPS_METADATA}), and the parent names the whole template's S3 key.
      *
-     * @throws SpartaUserException when even the split does not fit, naming each quota it breaks
+     * @throws SpartaUserException when the pinned number is out of range, or even the split does not fit, naming
+     *     each quota it breaks
      */
     private static Split split(PackageRequest request, ServiceModel service, ObjectNode whole, byte[] bytes)
             throws SpartaUserException {
+        int pinned = request.nestedStacks();
+        if (pinned < 0 || pinned > NestedStacks.MAX_GROUPS) {
+            throw new SpartaUserException("<nestedStacks> " + pinned + " is out of range; allowed 0 (split only a"
+                    + " service past one stack's quotas, into as few nested stacks as fit) or 1 to "
+                    + NestedStacks.MAX_GROUPS + ". Try -Dsparta.nestedStacks=0");
+        }
         List<String> problems = TemplateQuotas.problems(whole, bytes);
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && pinned == 0) {
             return null;
         }
-        Map<String, String> functionIds = new LinkedHashMap<>();
-        service.functions().forEach(function -> functionIds.put(function.functionLogicalId(), function.name()));
-        NestedStacks.Result result = NestedStacks.split(whole, functionIds, service.serviceName());
+        List<String> functionIds = service.functions().stream()
+                .map(LambdaFunction::functionLogicalId)
+                .toList();
+        NestedStacks.Result result = NestedStacks.split(whole, functionIds, service.serviceName(), pinned);
         if (!result.problems().isEmpty()) {
-            throw new SpartaUserException(
-                    TemplateQuotas.splitMessage(request.templateFile().toString(), problems, result.problems()));
+            throw new SpartaUserException(TemplateQuotas.splitMessage(
+                    request.templateFile().toString(),
+                    problems.isEmpty() ? List.of("<nestedStacks> " + pinned + " pins the split") : problems,
+                    result.problems()));
         }
+        int groups = result.groups();
+        metadata(whole).put(NestedStacks.GROUPS_METADATA, groups);
         ObjectNode parent = result.split().parent();
-        (parent.has("Metadata") ? (ObjectNode) parent.get("Metadata") : parent.putObject("Metadata"))
-                .put(NestedStacks.WHOLE_TEMPLATE_METADATA, NestedStacks.key(service.serviceName(), bytes));
+        metadata(parent).put(NestedStacks.GROUPS_METADATA, groups);
+        metadata(parent)
+                .put(
+                        NestedStacks.WHOLE_TEMPLATE_METADATA,
+                        NestedStacks.key(service.serviceName(), TemplateJson.bytes(whole)));
         // The parent's stamp covers the nested templates: their keys are their digests.
         UpToDateStack.stamp(parent);
         return result.split();
+    }
+
+    private static ObjectNode metadata(ObjectNode template) {
+        return template.has("Metadata") ? (ObjectNode) template.get("Metadata") : template.putObject("Metadata");
     }
 
     /** Nested templates of an earlier package, which would otherwise look current. */

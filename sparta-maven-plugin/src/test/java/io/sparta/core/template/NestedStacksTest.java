@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,17 +73,15 @@ class NestedStacksTest {
                         new FunctionScanner().scan(classes, JavaSources.testClasspath()));
     }
 
-    static Map<String, String> functionIds(ServiceModel service) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        for (LambdaFunction function : service.functions()) {
-            ids.put(function.functionLogicalId(), function.name());
-        }
-        return ids;
+    static List<String> functionIds(ServiceModel service) {
+        return service.functions().stream()
+                .map(LambdaFunction::functionLogicalId)
+                .toList();
     }
 
     static NestedStacks.Split split(ServiceModel service) {
         ObjectNode template = ServiceTemplate.marshal(service);
-        NestedStacks.Result result = NestedStacks.split(template, functionIds(service), service.serviceName());
+        NestedStacks.Result result = NestedStacks.split(template, functionIds(service), service.serviceName(), 0);
         assertEquals(List.of(), result.problems());
         return result.split();
     }
@@ -114,8 +111,8 @@ class NestedStacksTest {
                     nested.logicalId() + " has "
                             + nested.template().path("Resources").size() + " resources");
         }
-        NestedStacks.Split half = NestedStacks.split(whole, functionIds(service), "big", groups / 2);
-        assertFalse(NestedStacks.problems(half).isEmpty(), "half as many groups would have fitted: the fewest");
+        NestedStacks.Split half = NestedStacks.splitInto(whole, functionIds(service), "big", groups / 2);
+        assertFalse(NestedStacks.problems(half, true).isEmpty(), "half as many groups would have fitted: the fewest");
     }
 
     @Test
@@ -287,7 +284,7 @@ class NestedStacksTest {
         ObjectNode template = ServiceTemplate.marshal(small);
         assertEquals(List.of(), TemplateQuotas.problems(template, TemplateJson.bytes(template)));
 
-        NestedStacks.Split forced = NestedStacks.split(template, functionIds(small), "small", 2);
+        NestedStacks.Split forced = NestedStacks.splitInto(template, functionIds(small), "small", 2);
         Path parent = work.resolve("small-parent.json");
         Files.write(parent, TemplateJson.bytes(forced.parent()));
         List<Path> files = new ArrayList<>(List.of(parent));
@@ -301,6 +298,74 @@ class NestedStacksTest {
                 List.of(),
                 NestedStacks.cycle((ObjectNode) forced.parent().get("Resources")).stream()
                         .toList());
+    }
+
+    /** The whole template as package records it when split into {@code groups} (0: not split). */
+    private static ObjectNode splitInto(int groups) {
+        ObjectNode template = whole.deepCopy();
+        if (groups > 0) {
+            template.putObject("Metadata").put(NestedStacks.GROUPS_METADATA, groups);
+        }
+        return template;
+    }
+
+    @Test
+    void functionsThatWouldChangeStacksAreFound_everyOneWhenFirstSplit_noneWhileTheGroupingStays() {
+        int functions = service.functions().size();
+
+        assertEquals(functions, NestedStacks.moves(splitInto(0), splitInto(16)).size());
+        assertEquals(functions, NestedStacks.moves(splitInto(16), splitInto(0)).size());
+        assertEquals(List.of(), NestedStacks.moves(splitInto(16), splitInto(16)));
+        assertEquals(List.of(), NestedStacks.moves(splitInto(0), splitInto(0)));
+        // From 16 to 32 groups a function keeps its index or gains 16: about half move.
+        List<String> doubled = NestedStacks.moves(splitInto(16), splitInto(32));
+        assertTrue(doubled.size() > functions * 0.4 && doubled.size() < functions * 0.6, doubled.size() + "");
+        String first = doubled.get(0);
+        String id = first.substring(0, first.indexOf(' '));
+        assertEquals(id + " (" + NestedStacks.group(id, 16) + " → " + NestedStacks.group(id, 32) + ")", first);
+        assertEquals(
+                Integer.parseInt(NestedStacks.group(id, 16).substring(NestedStacks.GROUP_PREFIX.length())) + 16,
+                Integer.parseInt(NestedStacks.group(id, 32).substring(NestedStacks.GROUP_PREFIX.length())));
+        // A function added or removed moves nothing.
+        ObjectNode fewer = splitInto(16);
+        ((ObjectNode) fewer.get("Resources")).remove(id);
+        assertEquals(List.of(), NestedStacks.moves(fewer, splitInto(16)));
+    }
+
+    @Test
+    void theMovesMessageNamesTheFunctionsWhyAndWhatToDo() {
+        assertEquals(
+                "Provision stopped before changing stack big: 2 function(s) would move to another stack (AFunction"
+                        + " (Functions01 → Functions03), BFunction (Functions02 → Functions04)), because the service is"
+                        + " now split into 4 nested stacks of functions instead of 2. CloudFormation creates a moved"
+                        + " function in its new stack before deleting it from the old one, and its name"
+                        + " (big-<function>) is taken until then, so the update would fail. Keep the deployed grouping"
+                        + " with <nestedStacks>2</nestedStacks> (-Dsparta.nestedStacks=2) while the service fits it, or"
+                        + " replace the stack: mvn sparta:delete, then mvn package sparta:provision (the service is"
+                        + " down in between). To let a growing service keep its grouping, pin it before the first"
+                        + " deployment, such as <nestedStacks>4</nestedStacks>. The change set was deleted; nothing"
+                        + " changed.",
+                NestedStacks.movesMessage(
+                        "big",
+                        2,
+                        4,
+                        List.of("AFunction (Functions01 → Functions03)", "BFunction (Functions02 → Functions04)")));
+        assertTrue(NestedStacks.movesMessage("big", 0, 8, List.of("AFunction (the parent stack → Functions01)"))
+                .contains("because the service is now split into 8 nested stacks of functions. CloudFormation"));
+    }
+
+    @Test
+    void aPinnedNumberOfGroupsSplitsEvenAServiceThatFits_heldToCloudFormationsQuotasOnly() throws Exception {
+        ServiceModel small = model(work.resolve("pinned"), sources(20, -1));
+        ObjectNode template = ServiceTemplate.marshal(small);
+
+        NestedStacks.Result pinned = NestedStacks.split(template, functionIds(small), "small", 3);
+
+        assertEquals(List.of(), pinned.problems());
+        assertEquals(3, pinned.groups());
+        Set<String> stacks = new TreeSet<>();
+        pinned.split().nested().forEach(n -> stacks.add(n.logicalId()));
+        assertEquals(Set.of("Functions01", "Functions02", "Functions03"), stacks);
     }
 
     @Test
