@@ -104,6 +104,20 @@ public record PackageManifest(
     }
 
     /**
+     * What a split service uploads beside its parent template, by S3 key: each nested template and the whole
+     * template; none for a service in one stack.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Map<String, java.nio.file.Path> nestedUploads() {
+        java.util.Map<String, java.nio.file.Path> uploads = new java.util.TreeMap<>();
+        nestedTemplates.forEach(nested -> uploads.put(nested.key(), java.nio.file.Path.of(nested.file())));
+        if (wholeTemplate != null) {
+            uploads.put(wholeTemplate.key(), java.nio.file.Path.of(wholeTemplate.file()));
+        }
+        return uploads;
+    }
+
+    /**
      * One layer zip of the package.
      *
      * @param parameter the template parameter that receives its S3 key

@@ -4,7 +4,11 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -78,6 +82,39 @@ public final class ArtifactStore {
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
         console.info("Uploaded   s3://" + bucket + "/" + key + " (" + Files.size(file) + " bytes)");
         return true;
+    }
+
+    /**
+     * Uploads each file as its key unless that key already holds it, learning which keys exist from one listing of
+     * {@code prefix} (ListObjectsV2, a call per 1,000 keys) rather than a HeadObject per key: for many
+     * content-addressed objects under one prefix, such as a split service's nested templates.
+     *
+     * @param files each key, which must start with {@code prefix}, and the file to upload there
+     * @return the keys uploaded
+     */
+    public List<String> putAllIfAbsent(String prefix, Map<String, Path> files, String contentType)
+            throws java.io.IOException {
+        Set<String> present = new HashSet<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                .contents()
+                .forEach(o -> present.add(o.key()));
+        List<String> uploaded = new ArrayList<>();
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            if (present.contains(file.getKey())) {
+                continue;
+            }
+            s3.putObject(
+                    r -> r.bucket(bucket).key(file.getKey()).contentType(contentType),
+                    RequestBody.fromFile(file.getValue()));
+            console.info(
+                    "Uploaded   s3://" + bucket + "/" + file.getKey() + " (" + Files.size(file.getValue()) + " bytes)");
+            uploaded.add(file.getKey());
+        }
+        if (uploaded.size() < files.size()) {
+            console.info("Unchanged  " + (files.size() - uploaded.size()) + " of " + files.size()
+                    + " objects under s3://" + bucket + "/" + prefix + " (already uploaded)");
+        }
+        return uploaded;
     }
 
     /**

@@ -107,7 +107,12 @@ public final class NestedStacks {
      * the same content, so an unchanged nested stack keeps its TemplateURL and is left alone.
      */
     public static String key(String serviceName, byte[] bytes) {
-        return serviceName + "/templates/nested/" + Digests.sha256(bytes) + ".json";
+        return keyPrefix(serviceName) + Digests.sha256(bytes) + ".json";
+    }
+
+    /** The S3 prefix of a service's nested templates (and its whole template, when split). */
+    public static String keyPrefix(String serviceName) {
+        return serviceName + "/templates/nested/";
     }
 
     /**
@@ -123,13 +128,20 @@ public final class NestedStacks {
      * @return the split, with the quota problems of the last split tried when none fits
      */
     public static Result split(ObjectNode template, Collection<String> functionIds, String serviceName, int pinned) {
+        Ownership ownership = ownership(template, functionIds);
         if (pinned > 0) {
-            Split split = splitInto(template, functionIds, serviceName, pinned);
+            Split split = assemble(template, ownership, serviceName, pinned);
             return new Result(split, pinned, problems(split, false));
         }
+        // Fewer groups could not hold what leaves the parent at RESOURCES_PER_GROUP each: not worth building.
+        int fewest = 2;
+        while (fewest < MAX_GROUPS
+                && fewest * RESOURCES_PER_GROUP < ownership.owner().size()) {
+            fewest *= 2;
+        }
         Result last = null;
-        for (int groups = 2; groups <= MAX_GROUPS; groups *= 2) {
-            Split split = splitInto(template, functionIds, serviceName, groups);
+        for (int groups = fewest; groups <= MAX_GROUPS; groups *= 2) {
+            Split split = assemble(template, ownership, serviceName, groups);
             List<String> problems = problems(split, true);
             if (problems.isEmpty()) {
                 return new Result(split, groups, List.of());
@@ -240,21 +252,22 @@ public final class NestedStacks {
 
     /** The split into exactly {@code groups} groups; a group no function hashes to is left out. */
     static Split splitInto(ObjectNode template, Collection<String> functionIds, String serviceName, int groups) {
-        ObjectNode resources = (ObjectNode) template.path("Resources");
-        Map<String, Set<String>> references = new LinkedHashMap<>();
-        Map<String, Set<String>> users = new HashMap<>();
-        Set<String> ids = names(resources);
-        resources.fields().forEachRemaining(entry -> {
-            Set<String> refs = new LinkedHashSet<>();
-            collect(entry.getValue(), refs);
-            refs.retainAll(ids);
-            refs.remove(entry.getKey());
-            references.put(entry.getKey(), refs);
-            refs.forEach(ref ->
-                    users.computeIfAbsent(ref, k -> new LinkedHashSet<>()).add(entry.getKey()));
-        });
+        return assemble(template, ownership(template, functionIds), serviceName, groups);
+    }
 
-        // Which function each resource belongs to, by the function's logical id; the rest stays in the parent.
+    /**
+     * What each resource names, and the function (by logical id) each resource that leaves the parent belongs to:
+     * the same whatever the number of groups.
+     */
+    private record Ownership(Map<String, Set<String>> references, Map<String, String> owner) {}
+
+    private static Ownership ownership(ObjectNode template, Collection<String> functionIds) {
+        ObjectNode resources = (ObjectNode) template.path("Resources");
+        Map<String, Set<String>> references = references(resources);
+        Map<String, Set<String>> users = new HashMap<>();
+        references.forEach((id, refs) -> refs.forEach(
+                ref -> users.computeIfAbsent(ref, k -> new LinkedHashSet<>()).add(id)));
+
         Map<String, String> owner = new HashMap<>();
         functionIds.stream()
                 .filter(id -> "AWS::Lambda::Function"
@@ -292,29 +305,32 @@ public final class NestedStacks {
                 }
             }
         }
-
-        // Each function's group, from its logical id alone.
-        Map<String, String> groupOf = new HashMap<>();
-        for (String function : functionIds) {
-            if (owner.containsKey(function)) {
-                groupOf.put(function, group(function, groups));
-            }
-        }
-        Map<String, String> stackOf = new HashMap<>();
-        owner.forEach((id, function) -> stackOf.put(id, groupOf.get(function)));
-        return new Splitter(template, references, stackOf, serviceName).split();
+        return new Ownership(references, owner);
     }
 
-    /** A cycle of references among {@code resources}, as the ids along it, first repeated last. */
-    static java.util.Optional<List<String>> cycle(ObjectNode resources) {
-        Map<String, Set<String>> edges = new LinkedHashMap<>();
+    private static Split assemble(ObjectNode template, Ownership ownership, String serviceName, int groups) {
+        Map<String, String> stackOf = new HashMap<>();
+        ownership.owner().forEach((id, function) -> stackOf.put(id, group(function, groups)));
+        return new Splitter(template, ownership.references(), stackOf, serviceName).split();
+    }
+
+    /** The other resources each of {@code resources} names through Ref, Fn::GetAtt, Fn::Sub or DependsOn. */
+    private static Map<String, Set<String>> references(ObjectNode resources) {
+        Map<String, Set<String>> references = new LinkedHashMap<>();
         Set<String> ids = names(resources);
         resources.fields().forEachRemaining(entry -> {
             Set<String> refs = new LinkedHashSet<>();
             collect(entry.getValue(), refs);
             refs.retainAll(ids);
-            edges.put(entry.getKey(), refs);
+            refs.remove(entry.getKey());
+            references.put(entry.getKey(), refs);
         });
+        return references;
+    }
+
+    /** A cycle of references among {@code resources}, as the ids along it, first repeated last. */
+    static java.util.Optional<List<String>> cycle(ObjectNode resources) {
+        Map<String, Set<String>> edges = references(resources);
         Map<String, Integer> state = new HashMap<>();
         for (String start : edges.keySet()) {
             List<String> path = new ArrayList<>();

@@ -161,8 +161,11 @@ public final class PipelineWorkflow {
                 store.putIfAbsent(layer.key(manifest.serviceName()), Path.of(layer.file()), "application/zip");
             }
             // A split service's nested templates, which its parent reads from the artifact bucket it is given.
-            for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
-                store.putIfAbsent(nested.key(), Path.of(nested.file()), "application/json");
+            if (manifest.wholeTemplate() != null) {
+                store.putAllIfAbsent(
+                        io.sparta.core.template.NestedStacks.keyPrefix(manifest.serviceName()),
+                        manifest.nestedUploads(),
+                        "application/json");
             }
             byte[] template = Files.readAllBytes(Path.of(manifest.template()));
             Map<String, Object> configurations = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ import io.sparta.core.plan.ChangeGuard;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.PlannedChange;
+import io.sparta.core.template.NestedStacks;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -204,14 +205,9 @@ public final class ProvisionWorkflow {
      */
     private StackDeployer.Request deployRequest(
             ArtifactStore store, PackageManifest manifest, Target target, JsonNode template) throws IOException {
-        for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
-            store.putIfAbsent(nested.key(), Path.of(nested.file()), "application/json");
-        }
         if (manifest.wholeTemplate() != null) {
-            store.putIfAbsent(
-                    manifest.wholeTemplate().key(),
-                    Path.of(manifest.wholeTemplate().file()),
-                    "application/json");
+            store.putAllIfAbsent(
+                    NestedStacks.keyPrefix(manifest.serviceName()), manifest.nestedUploads(), "application/json");
         }
         String templateKey = templateKey(manifest);
         store.putIfAbsent(templateKey, Path.of(manifest.template()), "application/json");
