@@ -163,11 +163,11 @@ class EventSourcesIT extends SharedSampleOnMoto {
         assertTrue(build.logContains("[INFO]   sparta:service = event-sources"), build.describe());
         assertTrue(build.logContains("[INFO]   ArtifactBucket = "), build.describe());
         String warning = build.log().stream()
-                .filter(line -> line.startsWith("[WARNING] The stack's resources could not be read: "))
+                .filter(line -> line.startsWith("[WARNING] The resources of stack event-sources could not be read: "))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(build.describe()));
         assertTrue(
-                warning.matches("\\[WARNING] The stack's resources could not be read: AWS CloudFormation"
+                warning.matches("\\[WARNING] The resources of stack event-sources could not be read: AWS CloudFormation"
                         + " DescribeStackResources \\(stack arn:aws:cloudformation:us-east-1:123456789012:stack/"
                         + "event-sources/[-0-9a-f]+\\) failed: no error code or message the SDK could read; the"
                         + " service answered Internal Server Error .* \\(HTTP 500, 2 attempts\\); then AWS"

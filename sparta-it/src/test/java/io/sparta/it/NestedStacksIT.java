@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary
 /**
  * A service of 1,000 functions (beside hello-world's two) on moto, built by real Maven: {@code package} splits it
  * into nested stacks, {@code provision} creates them, a provision with nothing changed changes no nested stack, a
- * one-function change updates that function's nested stack alone, and {@code delete} removes them all.
+ * one-function change changes that function's nested template alone (the parent's change set modifies that nested
+ * stack and passes every nested stack the new archive), a regrouping stops before any change, {@code status} reports
+ * every nested stack, and {@code delete} removes them all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NestedStacksIT extends SharedSampleOnMoto {
@@ -132,7 +134,7 @@ class NestedStacksIT extends SharedSampleOnMoto {
 
     @Test
     @Order(4)
-    void aOneFunctionChangeUpdatesThatFunctionsNestedStackAlone_onMoto() throws Exception {
+    void aOneFunctionChangeChangesThatFunctionsNestedTemplateAlone_onMoto() throws Exception {
         Map<String, String> before = nestedTemplates();
         writeSources(new SyntheticService("com.example.big", FUNCTIONS).withChangedFunction(123));
 

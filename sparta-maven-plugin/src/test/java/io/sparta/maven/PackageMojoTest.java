@@ -131,6 +131,25 @@ class PackageMojoTest {
 
     @Test
     @InjectMojo(goal = "package", pom = CONFIGURED)
+    void aPinnedNumberOfNestedStacksTooFewForTheFunctionsFailsSayingSoAndWhatToDo(PackageMojo mojo) throws Exception {
+        manyFunctions(mojo, 200, "");
+        setVariableValueToObject(mojo, "nestedStacks", 1);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(
+                "The template " + work.resolve("sparta/template.json") + " split into the 1 nested stacks of functions"
+                        + " <nestedStacks> pins does not fit"
+                        + " (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html):"
+                        + " nested stack Functions01: 600 resources, at most 500 (AWS::IAM::Role 200,"
+                        + " AWS::Lambda::Function 200, AWS::Logs::LogGroup 200). Raise <nestedStacks> (each nested"
+                        + " stack holds at most 500 resources), or set it to 0 to split into as few as fit with room to"
+                        + " grow.",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "package", pom = CONFIGURED)
     void aNumberOfNestedStacksOutOfRangeIsNamedWithItsRange(PackageMojo mojo) throws Exception {
         manyFunctions(mojo, 2, "");
         setVariableValueToObject(mojo, "nestedStacks", 300);

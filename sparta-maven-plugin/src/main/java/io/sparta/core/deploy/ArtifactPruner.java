@@ -162,12 +162,29 @@ public final class ArtifactPruner {
             String templateKey,
             List<String> layerKeys,
             Policy policy) {
+        return afterProvision(serviceName, stackName, archiveKey, templateKey, layerKeys, List.of(), policy);
+    }
+
+    /**
+     * Records a successful provision of a service split into nested stacks, then prunes.
+     *
+     * @param nestedTemplateKeys the S3 keys of its nested templates and whole template
+     */
+    public Optional<Result> afterProvision(
+            String serviceName,
+            String stackName,
+            String archiveKey,
+            String templateKey,
+            List<String> layerKeys,
+            List<String> nestedTemplateKeys,
+            Policy policy) {
         try {
             new DeploymentHistory(s3, bucket)
                     .record(
                             serviceName,
                             stackName,
-                            new DeploymentHistory.Deployment(archiveKey, templateKey, clock.instant(), layerKeys));
+                            new DeploymentHistory.Deployment(
+                                    archiveKey, templateKey, clock.instant(), layerKeys, nestedTemplateKeys));
             return Optional.of(prune(serviceName, policy));
         } catch (DeploymentHistory.MalformedHistoryException e) {
             console.warn(e.getMessage() + "; it is left as it is and nothing is pruned. Delete it to start the"
@@ -260,12 +277,13 @@ public final class ArtifactPruner {
                             referenced.add(deployment.archiveKey());
                             referenced.add(deployment.templateKey());
                             referenced.addAll(deployment.layerKeys());
+                            referenced.addAll(deployment.nestedTemplateKeys());
                         }));
         referenced.addAll(deployedLayers);
         Set<String> vanished = new TreeSet<>(histories.keySet());
         vanished.removeAll(deployedArchives.keySet());
 
-        Pattern provisioned = Pattern.compile(Pattern.quote(prefix) + "(" + HEX_SHA256 + "\\.jar|templates/"
+        Pattern provisioned = Pattern.compile(Pattern.quote(prefix) + "(" + HEX_SHA256 + "\\.jar|templates/(nested/)?"
                 + HEX_SHA256 + "\\.json|layers/" + HEX_SHA256 + "\\.zip)");
         Instant youngest = clock.instant().minus(policy.minAge());
         Map<String, Long> doomed = new LinkedHashMap<>();

@@ -38,11 +38,24 @@ public final class DeploymentHistory {
      * @param templateKey the S3 key of the template the change set was made from
      * @param time when it was recorded, after the stack settled
      * @param layerKeys the S3 keys of the layers the service publishes (its dependency layer, its layer modules)
+     * @param nestedTemplateKeys the S3 keys of a split service's nested templates and whole template, none for a
+     *     service in one stack
      */
-    public record Deployment(String archiveKey, String templateKey, Instant time, List<String> layerKeys) {
+    public record Deployment(
+            String archiveKey,
+            String templateKey,
+            Instant time,
+            List<String> layerKeys,
+            List<String> nestedTemplateKeys) {
 
         public Deployment {
             layerKeys = layerKeys == null ? List.of() : List.copyOf(layerKeys);
+            nestedTemplateKeys = nestedTemplateKeys == null ? List.of() : List.copyOf(nestedTemplateKeys);
+        }
+
+        /** A deployment of a service in one stack. */
+        public Deployment(String archiveKey, String templateKey, Instant time, List<String> layerKeys) {
+            this(archiveKey, templateKey, time, layerKeys, List.of());
         }
 
         /** A deployment of a service without layers. */
@@ -53,7 +66,8 @@ public final class DeploymentHistory {
         boolean sameArtifacts(Deployment other) {
             return archiveKey.equals(other.archiveKey)
                     && templateKey.equals(other.templateKey)
-                    && layerKeys.equals(other.layerKeys);
+                    && layerKeys.equals(other.layerKeys)
+                    && nestedTemplateKeys.equals(other.nestedTemplateKeys);
         }
     }
 
@@ -103,6 +117,9 @@ public final class DeploymentHistory {
                     .put("time", entry.time().toString());
             if (!entry.layerKeys().isEmpty()) {
                 entry.layerKeys().forEach(written.putArray("layerKeys")::add);
+            }
+            if (!entry.nestedTemplateKeys().isEmpty()) {
+                entry.nestedTemplateKeys().forEach(written.putArray("nestedTemplateKeys")::add);
             }
         }
         s3.putObject(
@@ -154,12 +171,19 @@ public final class DeploymentHistory {
                         archiveKey,
                         templateKey,
                         Instant.parse(entry.path("time").asText()),
-                        layerKeys(entry)));
+                        layerKeys(entry),
+                        texts(entry.path("nestedTemplateKeys"))));
             }
             return List.copyOf(deployments);
         } catch (IOException | DateTimeParseException e) {
             throw new MalformedHistoryException(key, e.getMessage());
         }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(element -> texts.add(element.asText()));
+        return texts;
     }
 
     /** An entry's layer keys: {@code "layerKeys"}, or the one {@code "layerKey"} of an older history. */

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.cloudformation.model.ResourceTargetDefini
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Creates or updates a stack through a change set, so a template that changes nothing touches nothing: plans the
@@ -51,7 +52,7 @@ public final class StackDeployer {
 
     private final CloudFormationClient cloudFormation;
     private final Console console;
-    private final software.amazon.awssdk.services.s3.S3Client s3;
+    private final S3Client s3;
 
     public StackDeployer(CloudFormationClient cloudFormation, Console console) {
         this(cloudFormation, console, null);
@@ -61,8 +62,7 @@ public final class StackDeployer {
      * @param s3 reads the whole template a split service's deployed parent names in its metadata, so a plan compares
      *     whole templates; {@code null} to compare the parent's alone
      */
-    public StackDeployer(
-            CloudFormationClient cloudFormation, Console console, software.amazon.awssdk.services.s3.S3Client s3) {
+    public StackDeployer(CloudFormationClient cloudFormation, Console console, S3Client s3) {
         this.cloudFormation = cloudFormation;
         this.console = console;
         this.s3 = s3;

@@ -94,8 +94,16 @@ public final class TemplateQuotas {
      *
      * @param problems the whole template's quota problems
      * @param splitProblems those of the split with the most groups tried, each naming its stack
+     * @param pinned the number of nested stacks {@code <nestedStacks>} pins, 0 for as few as fit
      */
-    public static String splitMessage(String templateFile, List<String> problems, List<String> splitProblems) {
+    public static String splitMessage(
+            String templateFile, List<String> problems, List<String> splitProblems, int pinned) {
+        if (pinned > 0) {
+            return "The template " + templateFile + " split into the " + pinned + " nested stacks of functions"
+                    + " <nestedStacks> pins does not fit (" + QUOTAS_PAGE + "): " + String.join("; ", splitProblems)
+                    + ". Raise <nestedStacks> (each nested stack holds at most " + RESOURCES_MAX + " resources), or"
+                    + " set it to 0 to split into as few as fit with room to grow.";
+        }
         return "The template " + templateFile + " does not fit one CloudFormation stack (" + QUOTAS_PAGE + "): "
                 + String.join("; ", problems) + "; split into up to " + NestedStacks.MAX_GROUPS + " nested stacks of"
                 + " functions it still does not fit: " + String.join("; ", splitProblems) + ". Functions move to"

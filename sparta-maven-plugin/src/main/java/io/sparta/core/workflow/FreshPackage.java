@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The rules that keep provision from deploying anything but what the current code packaged. */
@@ -52,10 +54,14 @@ final class FreshPackage {
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");
         }
-        for (PackageManifest.NestedTemplate nested : manifest.nestedTemplates()) {
+        List<PackageManifest.NestedTemplate> split = new ArrayList<>(manifest.nestedTemplates());
+        if (manifest.wholeTemplate() != null) {
+            split.add(manifest.wholeTemplate());
+        }
+        for (PackageManifest.NestedTemplate nested : split) {
             Path file = Path.of(nested.file());
             if (!Files.isRegularFile(file) || !Digests.sha256(file).equals(nested.sha256())) {
-                throw new SpartaUserException("The nested stack template " + file + " is missing or changed after"
+                throw new SpartaUserException("The split template " + file + " is missing or changed after"
                         + " package wrote it. Run 'mvn package' again");
             }
         }

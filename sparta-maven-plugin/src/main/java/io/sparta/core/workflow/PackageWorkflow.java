@@ -258,7 +258,10 @@ public final class PackageWorkflow {
         largest.warning(largestLabel).ifPresent(console::warn);
         console.info("Template " + request.templateFile());
         if (split != null) {
-            console.info("  the service does not fit one CloudFormation stack, so the template is a parent stack with "
+            console.info((request.nestedStacks() > 0
+                            ? "  <nestedStacks> " + request.nestedStacks() + " makes the template a parent stack with "
+                            : "  the service does not fit one CloudFormation stack, so the template is a parent stack"
+                                    + " with ")
                     + split.nested().size() + " nested stacks of functions, written to "
                     + request.nestedTemplatesDirectory() + " ("
                     + split.nested().stream()
@@ -306,9 +309,7 @@ public final class PackageWorkflow {
         NestedStacks.Result result = NestedStacks.split(whole, functionIds, service.serviceName(), pinned);
         if (!result.problems().isEmpty()) {
             throw new SpartaUserException(TemplateQuotas.splitMessage(
-                    request.templateFile().toString(),
-                    problems.isEmpty() ? List.of("<nestedStacks> " + pinned + " pins the split") : problems,
-                    result.problems()));
+                    request.templateFile().toString(), problems, result.problems(), pinned));
         }
         int groups = result.groups();
         metadata(whole).put(NestedStacks.GROUPS_METADATA, groups);

@@ -84,6 +84,7 @@ public final class ProvisionWorkflow {
                                 manifest.archiveKey(),
                                 templateKey(manifest),
                                 List.copyOf(manifest.layerKeys().values()),
+                                List.copyOf(manifest.nestedUploads().keySet()),
                                 request.prune());
             }
             console.info(aws.ledger().summary());

@@ -127,6 +127,57 @@ class ArtifactPrunerTest {
     }
 
     @Test
+    void aSplitServicesNestedTemplatesAreKeptWithTheirDeployment_andPrunedWithIt() {
+        String template1 = uploadTemplate("parent 1");
+        String archive1 = uploadArchive("code 1", 1_000);
+        List<String> nested1 = List.of(uploadNested("Functions01 v1"), uploadNested("Functions02 v1"));
+        deploySplit(stackA, archive1, template1, nested1);
+
+        String template2 = uploadTemplate("parent 2");
+        String archive2 = uploadArchive("code 2", 2_000);
+        // One group changed: its new template, and the other group's unchanged one.
+        List<String> nested2 = List.of(uploadNested("Functions01 v2"), nested1.get(1));
+        deploySplit(stackA, archive2, template2, nested2);
+        assertTrue(artifacts().containsAll(nested1), "the deployment a rollback returns to");
+
+        String template3 = uploadTemplate("parent 3");
+        String archive3 = uploadArchive("code 3", 3_000);
+        List<String> nested3 = List.of(uploadNested("Functions01 v3"), nested1.get(1));
+        ArtifactPruner.Result third = deploySplit(stackA, archive3, template3, nested3);
+
+        assertEquals(3, third.deleted(), "the first deployment's archive, parent and changed nested template");
+        assertFalse(artifacts().contains(nested1.get(0)));
+        assertTrue(
+                artifacts().containsAll(nested2) && artifacts().containsAll(nested3),
+                artifacts().toString());
+    }
+
+    private String uploadNested(String label) {
+        byte[] template = template(label);
+        return put(SERVICE + "/templates/nested/" + Digests.sha256(template) + ".json", template);
+    }
+
+    private ArtifactPruner.Result deploySplit(
+            String stack, String archiveKey, String templateKey, List<String> nestedTemplateKeys) {
+        if (Stacks.find(cloudFormation, stack).isEmpty()) {
+            createStack(stack, archiveKey);
+        } else {
+            updateStack(stack, archiveKey);
+        }
+        console = new RecordingConsole();
+        return pruner(later)
+                .afterProvision(
+                        SERVICE,
+                        stack,
+                        archiveKey,
+                        templateKey,
+                        List.of(),
+                        nestedTemplateKeys,
+                        ArtifactPruner.Policy.defaults())
+                .orElseThrow(() -> new AssertionError(console.lines().toString()));
+    }
+
+    @Test
     void keepingOneDeploymentKeepsOnlyWhatEachStackRunsNow() {
         ArtifactPruner.Policy keepOne = new ArtifactPruner.Policy(1, Duration.ofMinutes(60), false);
         String template1 = uploadTemplate("v1");

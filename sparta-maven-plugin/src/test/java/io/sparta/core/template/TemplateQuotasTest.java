@@ -123,7 +123,8 @@ class TemplateQuotasTest {
         String message = TemplateQuotas.splitMessage(
                 "target/sparta/template.json",
                 TemplateQuotas.problems(template, TemplateJson.bytes(template)),
-                List.of("the parent stack: 201 parameters, at most 200"));
+                List.of("the parent stack: 201 parameters, at most 200"),
+                0);
 
         assertEquals(
                 "The template target/sparta/template.json does not fit one CloudFormation stack"
