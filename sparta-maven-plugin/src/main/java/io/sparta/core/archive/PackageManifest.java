@@ -1,5 +1,6 @@
 package io.sparta.core.archive;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.sparta.core.common.TemplateJson;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code package} produced, written to {@code target/sparta/manifest.json} for {@code provision} to
@@ -107,12 +109,12 @@ public record PackageManifest(
      * What a split service uploads beside its parent template, by S3 key: each nested template and the whole
      * template; none for a service in one stack.
      */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public java.util.Map<String, java.nio.file.Path> nestedUploads() {
-        java.util.Map<String, java.nio.file.Path> uploads = new java.util.TreeMap<>();
-        nestedTemplates.forEach(nested -> uploads.put(nested.key(), java.nio.file.Path.of(nested.file())));
+    @JsonIgnore
+    public Map<String, Path> nestedUploads() {
+        Map<String, Path> uploads = new TreeMap<>();
+        nestedTemplates.forEach(nested -> uploads.put(nested.key(), Path.of(nested.file())));
         if (wholeTemplate != null) {
-            uploads.put(wholeTemplate.key(), java.nio.file.Path.of(wholeTemplate.file()));
+            uploads.put(wholeTemplate.key(), Path.of(wholeTemplate.file()));
         }
         return uploads;
     }

@@ -143,32 +143,9 @@ public final class ArtifactPruner {
      * Records a successful provision in the stack's history, then prunes. A failure here never fails the
      * provision, which has succeeded: it is reported as a warning, and what it left is pruned next time.
      *
-     * @return what pruning did, or empty when it failed (and warned)
-     */
-    public Optional<Result> afterProvision(
-            String serviceName, String stackName, String archiveKey, String templateKey, Policy policy) {
-        return afterProvision(serviceName, stackName, archiveKey, templateKey, List.of(), policy);
-    }
-
-    /**
-     * Records a successful provision of a service that publishes layers, then prunes.
-     *
      * @param layerKeys the S3 keys of the layers the stack publishes, empty for none
-     */
-    public Optional<Result> afterProvision(
-            String serviceName,
-            String stackName,
-            String archiveKey,
-            String templateKey,
-            List<String> layerKeys,
-            Policy policy) {
-        return afterProvision(serviceName, stackName, archiveKey, templateKey, layerKeys, List.of(), policy);
-    }
-
-    /**
-     * Records a successful provision of a service split into nested stacks, then prunes.
-     *
-     * @param nestedTemplateKeys the S3 keys of its nested templates and whole template
+     * @param nestedTemplateKeys the S3 keys of a split service's nested templates and whole template, empty for none
+     * @return what pruning did, or empty when it failed (and warned)
      */
     public Optional<Result> afterProvision(
             String serviceName,

@@ -760,25 +760,4 @@ public final class NestedStacks {
             return parts.length == 1 ? parts[0] : parts[0] + parts[1].replace(".", "");
         }
     }
-
-    /** The nested templates' logical ids and bytes, for a caller writing them to files. */
-    public static Map<String, byte[]> files(Split split) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        split.nested().forEach(nested -> files.put(nested.logicalId(), nested.bytes()));
-        return files;
-    }
-
-    /** Whether {@code template} is a parent this class wrote: it declares nested stacks of functions. */
-    public static boolean isParent(JsonNode template) {
-        for (Iterator<Map.Entry<String, JsonNode>> resources =
-                        template.path("Resources").fields();
-                resources.hasNext(); ) {
-            Map.Entry<String, JsonNode> resource = resources.next();
-            if (resource.getKey().startsWith(GROUP_PREFIX)
-                    && resource.getValue().path("Type").asText().equals("AWS::CloudFormation::Stack")) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -429,7 +429,7 @@ class ArtifactPrunerTest {
 
         console = new RecordingConsole();
         ArtifactPruner.Result result = pruner(later)
-                .afterProvision(SERVICE, stack, archiveKey, templateKey, policy)
+                .afterProvision(SERVICE, stack, archiveKey, templateKey, List.of(), List.of(), policy)
                 .orElseThrow(() -> new AssertionError(console.lines().toString()));
         assertTrue(artifacts().containsAll(Set.of(archiveKey, templateKey)), "what was just deployed");
         return result;
@@ -470,6 +470,7 @@ class ArtifactPrunerTest {
                         archiveKey,
                         templateKey,
                         List.copyOf(new java.util.TreeMap<>(layerKeys).values()),
+                        List.of(),
                         new ArtifactPruner.Policy(2, Duration.ofMinutes(60), false))
                 .orElseThrow(() -> new AssertionError(console.lines().toString()));
         assertTrue(artifacts().containsAll(layerKeys.values()), "the layers just deployed");
