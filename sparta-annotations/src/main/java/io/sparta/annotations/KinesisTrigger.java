@@ -25,4 +25,19 @@ public @interface KinesisTrigger {
 
     /** Records per invocation, 1 to 10000. */
     int batchSize() default 100;
+
+    /**
+     * Where a batch's records go, as a description of the batch, once retries are used up: a declared standard
+     * {@link SqsQueue} or {@link SnsTopic} by name, or a standard SQS queue's or SNS topic's ARN. The role may send
+     * there. None when empty. See
+     * <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html">Retaining
+     * records</a>.
+     */
+    String onFailure() default "";
+
+    /**
+     * Retries of a failing batch before it is given up (and sent to {@link #onFailure()}), 0 to 10000; -1, Lambda's
+     * default, retries until the records expire from the stream.
+     */
+    int maximumRetryAttempts() default -1;
 }

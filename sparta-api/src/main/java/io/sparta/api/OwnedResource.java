@@ -48,8 +48,12 @@ public sealed interface OwnedResource
     }
 
     /**
+     * A DynamoDB table, as {@code @DynamoTable} declares it.
+     *
      * @param sortKey none when empty
      * @param stream {@code NONE} for no stream
+     * @param timeToLiveAttribute none when empty
+     * @param readCapacity read capacity units; 0, with {@code writeCapacity} 0, for on-demand capacity
      */
     record Table(
             String name,
@@ -58,11 +62,73 @@ public sealed interface OwnedResource
             String sortKey,
             io.sparta.annotations.KeyType sortKeyType,
             io.sparta.annotations.StreamView stream,
-            boolean retainOnDelete)
+            boolean retainOnDelete,
+            List<Index> globalIndexes,
+            List<Index> localIndexes,
+            String timeToLiveAttribute,
+            int readCapacity,
+            int writeCapacity)
             implements OwnedResource {
+
+        public Table {
+            globalIndexes = List.copyOf(globalIndexes);
+            localIndexes = List.copyOf(localIndexes);
+        }
+
+        /** An on-demand table without indexes or time to live. */
+        public Table(
+                String name,
+                String partitionKey,
+                io.sparta.annotations.KeyType partitionKeyType,
+                String sortKey,
+                io.sparta.annotations.KeyType sortKeyType,
+                io.sparta.annotations.StreamView stream,
+                boolean retainOnDelete) {
+            this(
+                    name,
+                    partitionKey,
+                    partitionKeyType,
+                    sortKey,
+                    sortKeyType,
+                    stream,
+                    retainOnDelete,
+                    List.of(),
+                    List.of(),
+                    "",
+                    0,
+                    0);
+        }
+
         @Override
         public ResourceKind kind() {
             return ResourceKind.TABLE;
+        }
+
+        /** Whether the table has provisioned capacity rather than on-demand. */
+        public boolean provisioned() {
+            return readCapacity > 0 || writeCapacity > 0;
+        }
+
+        /**
+         * A secondary index, as {@code @TableIndex} declares it.
+         *
+         * @param partitionKey a local index's is empty: it shares the table's
+         * @param nonKeyAttributes with projection {@code INCLUDE} only
+         * @param readCapacity a global index's on a provisioned table; 0 takes the table's
+         */
+        public record Index(
+                String name,
+                String partitionKey,
+                io.sparta.annotations.KeyType partitionKeyType,
+                String sortKey,
+                io.sparta.annotations.KeyType sortKeyType,
+                io.sparta.annotations.Projection projection,
+                List<String> nonKeyAttributes,
+                int readCapacity,
+                int writeCapacity) {
+            public Index {
+                nonKeyAttributes = List.copyOf(nonKeyAttributes);
+            }
         }
     }
 
@@ -95,14 +161,41 @@ public sealed interface OwnedResource
         }
     }
 
-    record Queue(String name, int visibilityTimeout) implements OwnedResource {
+    /**
+     * An SQS queue, as {@code @SqsQueue} declares it.
+     *
+     * @param visibilityTimeout seconds
+     * @param deadLetterQueue another declared queue's name, or empty for none
+     * @param maxReceiveCount with a dead-letter queue: receives before a message moves there
+     */
+    record Queue(
+            String name,
+            int visibilityTimeout,
+            boolean fifo,
+            boolean contentBasedDeduplication,
+            String deadLetterQueue,
+            int maxReceiveCount)
+            implements OwnedResource {
+
+        /** A standard queue without a dead-letter queue. */
+        public Queue(String name, int visibilityTimeout) {
+            this(name, visibilityTimeout, false, false, "", 5);
+        }
+
         @Override
         public ResourceKind kind() {
             return ResourceKind.QUEUE;
         }
     }
 
-    record Topic(String name) implements OwnedResource {
+    /** An SNS topic, as {@code @SnsTopic} declares it. */
+    record Topic(String name, boolean fifo, boolean contentBasedDeduplication) implements OwnedResource {
+
+        /** A standard topic. */
+        public Topic(String name) {
+            this(name, false, false);
+        }
+
         @Override
         public ResourceKind kind() {
             return ResourceKind.TOPIC;

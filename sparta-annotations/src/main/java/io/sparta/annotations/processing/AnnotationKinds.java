@@ -9,9 +9,11 @@ import io.sparta.annotations.EventRule;
 import io.sparta.annotations.FunctionUrl;
 import io.sparta.annotations.Grant;
 import io.sparta.annotations.HttpRoute;
+import io.sparta.annotations.KeyType;
 import io.sparta.annotations.KinesisStream;
 import io.sparta.annotations.KinesisTrigger;
 import io.sparta.annotations.LogSubscription;
+import io.sparta.annotations.Projection;
 import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.ResourceProperty;
 import io.sparta.annotations.S3Bucket;
@@ -24,6 +26,7 @@ import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.SqsQueue;
 import io.sparta.annotations.SqsTrigger;
 import io.sparta.annotations.StreamView;
+import io.sparta.annotations.TableIndex;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
 import java.util.List;
@@ -130,7 +133,10 @@ public final class AnnotationKinds {
                                 values.integer("batchSize"),
                                 values.integer("batchingWindowSeconds")));
                 use.note(new ServiceTable.QueueConsumer(
-                        use.location(), values.string("queue"), values.integer("batchingWindowSeconds")));
+                        use.location(),
+                        values.string("queue"),
+                        values.integer("batchSize"),
+                        values.integer("batchingWindowSeconds")));
             }),
             new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
                 String method = values.string("method");
@@ -164,16 +170,19 @@ public final class AnnotationKinds {
                 reference(use, ResourceKind.TOPIC, values, "topic", false);
                 report(use, "topic", ResourceRules.lambdaTopic(values.string("topic")));
                 report(use, "filterPolicy", ResourceRules.filterPolicy(values.string("filterPolicy")));
+                use.note(new ServiceTable.TopicSubscriber(use.location(), values.string("topic")));
             }),
             new Kind(DynamoDbTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.TABLE, values, "table", true);
                 report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
+                streamFailures(use, values);
                 use.note(new ServiceTable.StreamConsumer(
                         use.location(), "@DynamoDbTrigger", "table", values.string("table")));
             }),
             new Kind(KinesisTrigger.class, Placement.COMPANION, (values, use) -> {
                 reference(use, ResourceKind.STREAM, values, "stream", false);
                 report(use, "batchSize", ResourceRules.streamBatch(values.integer("batchSize")));
+                streamFailures(use, values);
                 use.note(new ServiceTable.StreamConsumer(
                         use.location(), "@KinesisTrigger", "stream", values.string("stream")));
             }),
@@ -201,6 +210,8 @@ public final class AnnotationKinds {
                 if (!values.string("sortKey").isEmpty()) {
                     report(use, "sortKey", ResourceRules.keyAttribute("sortKey", values.string("sortKey")));
                 }
+                TableRules.problems(table(values))
+                        .forEach(problem -> use.problem(problem.attribute(), problem.message()));
                 use.declare(
                         ResourceKind.TABLE,
                         values.string("name"),
@@ -210,11 +221,38 @@ public final class AnnotationKinds {
             new Kind(SqsQueue.class, Placement.RESOURCE, (values, use) -> {
                 report(use, "name", ResourceRules.name(values.string("name")));
                 report(use, "visibilityTimeout", ResourceRules.visibilityTimeout(values.integer("visibilityTimeout")));
+                String deadLetterQueue = values.string("deadLetterQueue");
+                ResourceRules.queueSettings(
+                                values.string("name"),
+                                values.bool("fifo"),
+                                values.bool("contentBasedDeduplication"),
+                                deadLetterQueue,
+                                values.integer("maxReceiveCount"))
+                        .forEach(problem -> use.problem(problem.getKey(), problem.getValue()));
+                if (!deadLetterQueue.isEmpty() && !deadLetterQueue.equals(values.string("name"))) {
+                    use.refer(
+                            deadLetterQueue,
+                            List.of(ResourceKind.QUEUE),
+                            false,
+                            "@SqsQueue(name = \"" + values.string("name") + "\") deadLetterQueue",
+                            false);
+                }
                 use.declare(ResourceKind.QUEUE, values.string("name"), false);
                 use.note(new ServiceTable.Queue(
-                        values.string("name"), values.integer("visibilityTimeout"), use.location()));
+                        values.string("name"),
+                        values.integer("visibilityTimeout"),
+                        values.bool("fifo"),
+                        deadLetterQueue,
+                        use.location()));
             }),
-            new Kind(SnsTopic.class, Placement.RESOURCE, (values, use) -> declared(use, ResourceKind.TOPIC, values)),
+            new Kind(SnsTopic.class, Placement.RESOURCE, (values, use) -> {
+                declared(use, ResourceKind.TOPIC, values);
+                report(
+                        use,
+                        "contentBasedDeduplication",
+                        ResourceRules.topicSettings(values.bool("fifo"), values.bool("contentBasedDeduplication")));
+                use.note(new ServiceTable.Topic(values.string("name"), values.bool("fifo")));
+            }),
             new Kind(KinesisStream.class, Placement.RESOURCE, (values, use) -> {
                 report(use, "name", ResourceRules.name(values.string("name")));
                 report(use, "shards", ResourceRules.shards(values.integer("shards")));
@@ -259,6 +297,54 @@ public final class AnnotationKinds {
         report(use, "outputs", CustomResourceRules.outputs(values.strings("outputs")));
         use.declare(ResourceKind.CUSTOM, name, false);
         use.note(new ServiceTable.CustomResourceHandler(name, values.string("function")));
+    }
+
+    /** A {@code @DynamoTable}'s keys, indexes, time to live and capacity, as {@link TableRules} reads them. */
+    public static TableRules.Table table(AttributeValues values) {
+        return new TableRules.Table(
+                new TableRules.Key(
+                        values.string("partitionKey"), values.enumeration("partitionKeyType", KeyType.class)),
+                new TableRules.Key(values.string("sortKey"), values.enumeration("sortKeyType", KeyType.class)),
+                indexes(values.annotations("globalIndexes", TableIndex.class)),
+                indexes(values.annotations("localIndexes", TableIndex.class)),
+                values.string("timeToLiveAttribute"),
+                values.integer("readCapacity"),
+                values.integer("writeCapacity"));
+    }
+
+    private static List<TableRules.Index> indexes(List<AttributeValues> indexes) {
+        return indexes.stream()
+                .map(index -> new TableRules.Index(
+                        index.string("name"),
+                        new TableRules.Key(
+                                index.string("partitionKey"), index.enumeration("partitionKeyType", KeyType.class)),
+                        new TableRules.Key(index.string("sortKey"), index.enumeration("sortKeyType", KeyType.class)),
+                        index.enumeration("projection", Projection.class),
+                        index.strings("nonKeyAttributes"),
+                        index.integer("readCapacity"),
+                        index.integer("writeCapacity")))
+                .toList();
+    }
+
+    /** A stream mapping's retries and where its failed records go. */
+    private static void streamFailures(Use use, AttributeValues values) {
+        report(use, "maximumRetryAttempts", ResourceRules.maximumRetryAttempts(values.integer("maximumRetryAttempts")));
+        failureDestination(use, values.string("onFailure"), "@" + values.type().getSimpleName());
+    }
+
+    /**
+     * An on-failure destination: an ARN checked here, or a declared queue's or topic's name, resolved with the
+     * others and checked to be a standard one once every declaration is read.
+     *
+     * @param label the annotation, for the message: {@code @SpartaLambda}, {@code @DynamoDbTrigger}
+     */
+    static void failureDestination(Use use, String destination, String label) {
+        if (ResourceRules.isArn(destination)) {
+            report(use, "onFailure", ResourceRules.onFailureArn(destination));
+        } else if (!destination.isEmpty()) {
+            use.refer(destination, List.of(ResourceKind.QUEUE, ResourceKind.TOPIC), false, label + " onFailure", false);
+            use.note(new ServiceTable.FailureDestination(use.location(), label, destination));
+        }
     }
 
     /** The kinds placed as given, in {@link #ALL}'s order. */

@@ -1,7 +1,6 @@
 package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Env;
-import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.Tag;
 import java.util.Arrays;
@@ -302,17 +301,7 @@ public final class FunctionRules {
                 use.problem("environment", "environment variable " + name + " is declared twice");
             }
         }
-        String onFailure = values.string("onFailure");
-        if (ResourceRules.isArn(onFailure)) {
-            report(use, "onFailure", ResourceRules.onFailureArn(onFailure));
-        } else if (!onFailure.isEmpty()) {
-            use.refer(
-                    onFailure,
-                    List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
-                    false,
-                    "@SpartaLambda onFailure",
-                    false);
-        }
+        AnnotationKinds.failureDestination(use, values.string("onFailure"), "@SpartaLambda");
     }
 
     private static void reportAll(AnnotationKinds.Use use, String attribute, List<String> problems) {

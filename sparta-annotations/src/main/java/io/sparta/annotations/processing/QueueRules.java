@@ -35,11 +35,20 @@ public final class QueueRules {
      * Amazon SQS event source mappings</a>.
      */
     public static Optional<String> batch(String queue, int batchSize, int batchingWindowSeconds) {
+        return batch(queue, isFifo(queue), batchSize, batchingWindowSeconds);
+    }
+
+    /**
+     * As {@link #batch(String, int, int)}, for a queue whose type is known: a declared one's name says nothing of it.
+     *
+     * @param queue the declared queue's name or the ARN, for the message
+     */
+    public static Optional<String> batch(String queue, boolean fifo, int batchSize, int batchingWindowSeconds) {
         if (batchingWindowSeconds < 0 || batchingWindowSeconds > BATCHING_WINDOW_MAX) {
             return Optional.of("batchingWindowSeconds = " + batchingWindowSeconds + " is out of range; allowed 0 to "
                     + BATCHING_WINDOW_MAX);
         }
-        if (isFifo(queue)) {
+        if (fifo) {
             if (batchingWindowSeconds != 0) {
                 return Optional.of("batchingWindowSeconds = " + batchingWindowSeconds + " is set for the FIFO queue "
                         + queue + ", but Lambda supports no batching window on FIFO queues; remove"

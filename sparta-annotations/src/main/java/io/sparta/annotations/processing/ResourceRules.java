@@ -2,6 +2,7 @@ package io.sparta.annotations.processing;
 
 import io.sparta.annotations.ResourceKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,6 +14,8 @@ public final class ResourceRules {
     public static final int VISIBILITY_TIMEOUT_MAX = 43_200;
     public static final int SHARDS_MAX = 500;
     public static final int STREAM_BATCH_MAX = 10_000;
+    public static final int RETRY_ATTEMPTS_MAX = 10_000;
+    public static final int MAX_RECEIVE_COUNT_MAX = 1_000;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final String PSEUDO = "(?:\\$\\{AWS::(?:Partition|Region|AccountId)})";
@@ -130,10 +133,71 @@ public final class ResourceRules {
             return Optional.of("onFailure = \"" + arn + "\" is neither a declared @SqsQueue's or @SnsTopic's name nor"
                     + " an SQS queue's or SNS topic's ARN");
         }
-        return arn.endsWith(".fifo")
-                ? Optional.of("onFailure = \"" + arn + "\" is a FIFO " + (arn.contains(":sqs:") ? "queue" : "topic")
-                        + ", but Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS"
-                        + " topic; name a standard one (its name without .fifo)")
+        return arn.endsWith(".fifo") ? Optional.of(fifoDestination(arn, arn.contains(":sqs:"))) : Optional.empty();
+    }
+
+    /**
+     * Lambda's on-failure destinations, of asynchronous invocations and of stream mappings alike, take a standard
+     * queue or topic only.
+     *
+     * @param destination the declared resource's name or the ARN, as written
+     */
+    public static String fifoDestination(String destination, boolean queue) {
+        return "onFailure = \"" + destination + "\" is a FIFO " + (queue ? "queue" : "topic") + ", but Lambda sends"
+                + " failed invocations and records only to a standard SQS queue or SNS topic; name a standard one";
+    }
+
+    /** What a maximum retry count of a stream mapping may be: -1 (until the records expire), or 0 to 10000. */
+    public static Optional<String> maximumRetryAttempts(int attempts) {
+        return attempts < -1 || attempts > RETRY_ATTEMPTS_MAX
+                ? Optional.of("maximumRetryAttempts = " + attempts + " is out of range; allowed 0 to "
+                        + RETRY_ATTEMPTS_MAX + ", or -1 to retry until the records expire")
+                : Optional.empty();
+    }
+
+    /**
+     * A queue's own settings: content-based deduplication is a FIFO queue's, a dead-letter queue is another queue,
+     * and {@code maxReceiveCount} is 1 to 1000. See
+     * <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html">SetQueueAttributes</a>.
+     *
+     * @return each problem, with the attribute it concerns
+     */
+    public static List<Map.Entry<String, String>> queueSettings(
+            String name, boolean fifo, boolean contentBasedDeduplication, String deadLetterQueue, int maxReceiveCount) {
+        List<Map.Entry<String, String>> problems = new java.util.ArrayList<>();
+        if (contentBasedDeduplication && !fifo) {
+            problems.add(Map.entry(
+                    "contentBasedDeduplication",
+                    "contentBasedDeduplication = true on a standard queue; SQS deduplicates FIFO queues only: set"
+                            + " fifo = true, or remove contentBasedDeduplication"));
+        }
+        if (deadLetterQueue.equals(name)) {
+            problems.add(Map.entry(
+                    "deadLetterQueue",
+                    "deadLetterQueue = \"" + name + "\" is the queue itself; declare another @SqsQueue to hold the"
+                            + " messages that fail, such as @SqsQueue(name = \"" + deadLetterName(name) + "\""
+                            + (fifo ? ", fifo = true" : "")
+                            + ")"));
+        }
+        if (maxReceiveCount < 1 || maxReceiveCount > MAX_RECEIVE_COUNT_MAX) {
+            problems.add(Map.entry(
+                    "maxReceiveCount",
+                    "maxReceiveCount = " + maxReceiveCount + " is out of range; allowed 1 to "
+                            + MAX_RECEIVE_COUNT_MAX));
+        }
+        return problems;
+    }
+
+    private static String deadLetterName(String name) {
+        String suffix = "-failed";
+        return name.length() + suffix.length() <= NAME_MAX ? name + suffix : "failed";
+    }
+
+    /** A topic's own settings: content-based deduplication is a FIFO topic's. */
+    public static Optional<String> topicSettings(boolean fifo, boolean contentBasedDeduplication) {
+        return contentBasedDeduplication && !fifo
+                ? Optional.of("contentBasedDeduplication = true on a standard topic; SNS deduplicates FIFO topics"
+                        + " only: set fifo = true, or remove contentBasedDeduplication")
                 : Optional.empty();
     }
 
@@ -143,11 +207,13 @@ public final class ResourceRules {
      * topics</a>.
      */
     public static Optional<String> lambdaTopic(String topic) {
-        return isArn(topic) && topic.endsWith(".fifo")
-                ? Optional.of("topic = \"" + topic + "\" is an SNS FIFO topic, which delivers only to SQS queues, not"
-                        + " to Lambda: subscribe an SQS FIFO queue to the topic and feed the function from that queue"
-                        + " with @SqsTrigger")
-                : Optional.empty();
+        return isArn(topic) && topic.endsWith(".fifo") ? Optional.of(fifoTopicTrigger(topic)) : Optional.empty();
+    }
+
+    /** @param topic a declared FIFO topic's name or a FIFO topic's ARN */
+    public static String fifoTopicTrigger(String topic) {
+        return "topic = \"" + topic + "\" is an SNS FIFO topic, which delivers only to SQS queues, not to Lambda:"
+                + " subscribe an SQS FIFO queue to the topic and feed the function from that queue with @SqsTrigger";
     }
 
     public static Optional<String> visibilityTimeout(int seconds) {

@@ -48,6 +48,22 @@ public final class ServiceRules {
     }
 
     /**
+     * SQS moves a FIFO queue's failed messages only to a FIFO queue, and a standard queue's only to a standard one.
+     * See <a href="https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html">Using
+     * dead-letter queues</a>.
+     */
+    public static Optional<String> deadLetterQueue(
+            String queue, boolean fifo, String deadLetter, boolean deadLetterFifo) {
+        if (fifo == deadLetterFifo) {
+            return Optional.empty();
+        }
+        String kind = fifo ? "FIFO" : "standard";
+        return Optional.of("deadLetterQueue = \"" + deadLetter + "\" is a " + (deadLetterFifo ? "FIFO" : "standard")
+                + " queue, but the dead-letter queue of a " + kind + " queue must be " + kind + " too: declare"
+                + " @SqsQueue(name = \"" + deadLetter + "\", fifo = " + fifo + ")");
+    }
+
+    /**
      * Lambda keeps one event source mapping per function and source: a second one fails with
      * {@code ResourceConflictException: The event source arn ... and function ... provided mapping already exists}.
      *

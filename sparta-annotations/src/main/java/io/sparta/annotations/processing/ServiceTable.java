@@ -33,10 +33,26 @@ public final class ServiceTable<W> {
      *
      * @param where the declaring class, for the message
      */
-    public record Queue(String name, int visibilityTimeout, String where) implements Fact {}
+    public record Queue(String name, int visibilityTimeout, boolean fifo, String deadLetterQueue, String where)
+            implements Fact {}
+
+    /** A declared topic. */
+    public record Topic(String name, boolean fifo) implements Fact {}
 
     /** A function fed by a queue, a declared one's name or an existing one's ARN. */
-    public record QueueConsumer(String function, String queue, int batchingWindowSeconds) implements Fact {}
+    public record QueueConsumer(String function, String queue, int batchSize, int batchingWindowSeconds)
+            implements Fact {}
+
+    /** A function subscribed to a topic, a declared one's name or an existing one's ARN. */
+    public record TopicSubscriber(String function, String topic) implements Fact {}
+
+    /**
+     * Where a function's failed invocations or a mapping's failed records go: a declared queue's or topic's name,
+     * or an ARN.
+     *
+     * @param label the annotation that says so, such as {@code @DynamoDbTrigger}
+     */
+    public record FailureDestination(String function, String label, String destination) implements Fact {}
 
     /**
      * A function fed by a Kinesis or DynamoDB stream.
@@ -82,6 +98,7 @@ public final class ServiceTable<W> {
         Map<String, Integer> timeouts = new HashMap<>();
         Map<String, Queue> queues = new HashMap<>();
         Map<String, Boolean> handlers = new java.util.TreeMap<>();
+        Set<String> fifoTopics = new HashSet<>();
         for (Noted<W> noted : facts) {
             if (noted.fact() instanceof NamedFunction function) {
                 handlers.put(function.name(), function.customResourceHandler());
@@ -89,6 +106,8 @@ public final class ServiceTable<W> {
                 timeouts.put(function.function(), function.timeout());
             } else if (noted.fact() instanceof Queue queue) {
                 queues.putIfAbsent(queue.name(), queue);
+            } else if (noted.fact() instanceof Topic topic && topic.fifo()) {
+                fifoTopics.add(topic.name());
             }
         }
         Set<String> mappings = new HashSet<>();
@@ -102,6 +121,14 @@ public final class ServiceTable<W> {
                 }
                 Queue queue = queues.get(consumer.queue());
                 Integer timeout = timeouts.get(consumer.function());
+                if (queue != null
+                        && queue.fifo()
+                        && QueueRules.batch(
+                                        consumer.queue(), false, consumer.batchSize(), consumer.batchingWindowSeconds())
+                                .isEmpty()) {
+                    QueueRules.batch(consumer.queue(), true, consumer.batchSize(), consumer.batchingWindowSeconds())
+                            .ifPresent(message -> add(problems, noted, "@SqsTrigger: " + message));
+                }
                 if (queue != null && timeout != null) {
                     ServiceRules.queueVisibility(
                                     queue.name(),
@@ -110,6 +137,22 @@ public final class ServiceTable<W> {
                                     timeout,
                                     consumer.batchingWindowSeconds())
                             .ifPresent(message -> add(problems, noted, message));
+                }
+            } else if (fact instanceof Queue queue && queues.containsKey(queue.deadLetterQueue())) {
+                Queue deadLetter = queues.get(queue.deadLetterQueue());
+                ServiceRules.deadLetterQueue(queue.name(), queue.fifo(), deadLetter.name(), deadLetter.fifo())
+                        .ifPresent(message ->
+                                add(problems, noted, "@SqsQueue(name = \"" + queue.name() + "\"): " + message));
+            } else if (fact instanceof TopicSubscriber subscriber && fifoTopics.contains(subscriber.topic())) {
+                add(problems, noted, "@SnsTrigger: " + ResourceRules.fifoTopicTrigger(subscriber.topic()));
+            } else if (fact instanceof FailureDestination failure) {
+                Queue queue = queues.get(failure.destination());
+                if ((queue != null && queue.fifo()) || fifoTopics.contains(failure.destination())) {
+                    add(
+                            problems,
+                            noted,
+                            failure.label() + ": "
+                                    + ResourceRules.fifoDestination(failure.destination(), queue != null));
                 }
             } else if (fact instanceof StreamConsumer consumer) {
                 if (!mappings.add(consumer.function() + " " + consumer.label() + " " + consumer.source())) {

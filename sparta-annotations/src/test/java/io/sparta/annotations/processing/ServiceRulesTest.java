@@ -78,10 +78,10 @@ class ServiceRulesTest {
     void theTableReportsEachProblemOnceAtTheLaterDeclarationAndNeedsBothDeclarations() {
         ServiceTable<String> table = new ServiceTable<>();
         table.note(new ServiceTable.Function("acme.W#work", 120), "function");
-        table.note(new ServiceTable.QueueConsumer("acme.W#work", "work", 0), "trigger");
+        table.note(new ServiceTable.QueueConsumer("acme.W#work", "work", 10, 0), "trigger");
         // The queue is not declared yet (or is declared in a class javac does not compile now): nothing to say.
         assertEquals(List.of(), table.problems());
-        table.note(new ServiceTable.Queue("work", 30, "acme.R"), "queue");
+        table.note(new ServiceTable.Queue("work", 30, false, "", "acme.R"), "queue");
         List<ResourceTable.Problem<String>> problems = table.problems();
         assertEquals(
                 List.of("trigger"),
@@ -94,9 +94,9 @@ class ServiceRulesTest {
         ServiceTable<String> table = new ServiceTable<>();
         String queue = "arn:aws:sqs:us-east-1:123456789012:jobs";
         table.note(new ServiceTable.Function("acme.W#work", 900), "function");
-        table.note(new ServiceTable.QueueConsumer("acme.W#work", queue, 0), "first");
-        table.note(new ServiceTable.QueueConsumer("acme.W#other", queue, 0), "other function");
-        table.note(new ServiceTable.QueueConsumer("acme.W#work", queue, 0), "second");
+        table.note(new ServiceTable.QueueConsumer("acme.W#work", queue, 10, 0), "first");
+        table.note(new ServiceTable.QueueConsumer("acme.W#other", queue, 10, 0), "other function");
+        table.note(new ServiceTable.QueueConsumer("acme.W#work", queue, 10, 0), "second");
         assertEquals(
                 List.of(new ResourceTable.Problem<>(
                         "second", ServiceRules.duplicateMapping("@SqsTrigger", "queue", queue))),

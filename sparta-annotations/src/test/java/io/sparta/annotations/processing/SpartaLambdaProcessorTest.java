@@ -521,8 +521,8 @@ class SpartaLambdaProcessorTest {
                                 + " arn:aws:sqs:us-east-1:123456789012:orders.fifo, but Lambda supports no batching"
                                 + " window on FIFO queues; remove batchingWindowSeconds (0)",
                         "9: @SpartaLambda: onFailure = \"arn:aws:sqs:us-east-1:123456789012:dead.fifo\" is a FIFO queue,"
-                                + " but Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS"
-                                + " topic; name a standard one (its name without .fifo)",
+                                + " but Lambda sends failed invocations and records only to a standard SQS queue or SNS"
+                                + " topic; name a standard one",
                         "10: @SnsTrigger: topic = \"arn:aws:sns:us-east-1:123456789012:news.fifo\" is an SNS FIFO"
                                 + " topic, which delivers only to SQS queues, not to Lambda: subscribe an SQS FIFO queue to"
                                 + " the topic and feed the function from that queue with @SqsTrigger"),
@@ -742,5 +742,124 @@ class SpartaLambdaProcessorTest {
                                 + seeder(
                                         "@SpartaLambda(name = \"Seeder\") @Grant(resource = \"a\")",
                                         "@SpartaLambda(name = \"Plain\") public void plain() {}")));
+    }
+
+    @Test
+    void tableIndexesTimeToLiveAndCapacityAreCheckedAtTheirAttributes() {
+        assertEquals(
+                List.of(
+                        "17: @DynamoTable(name = \"carts\"): readCapacity = 40001 is out of range; allowed 1 to 40000 (capacity"
+                                + " units), or 0 with writeCapacity = 0 for on-demand capacity",
+                        "17: @DynamoTable(name = \"orders\"): attribute \"id\" is a key of type STRING and of type NUMBER;"
+                                + " DynamoDB keeps one type per attribute: declare it with one type everywhere",
+                        "17: @DynamoTable(name = \"orders\"): global index \"by\": partitionKey is empty; a global index"
+                                + " needs a partition key of its own, such as partitionKey = \"customerId\"",
+                        "17: @DynamoTable(name = \"orders\"): index \"by-customer\": projection = INCLUDE names no"
+                                + " nonKeyAttributes; list the attributes to copy, or use KEYS_ONLY",
+                        "17: @DynamoTable(name = \"orders\"): index name = \"by\" must be 3 to 255 of letters, digits, '_',"
+                                + " '-' and '.'",
+                        "17: @DynamoTable(name = \"orders\"): local index \"by-status\": the table has no sortKey, and"
+                                + " DynamoDB creates local indexes only on a table with a partition and a sort key; give"
+                                + " the table a sortKey, or make this a global index (globalIndexes) with partitionKey ="
+                                + " \"id\"",
+                        "17: @DynamoTable(name = \"orders\"): readCapacity = 5 and writeCapacity = 0: set both (1 to"
+                                + " 40000) for provisioned capacity, or neither for on-demand capacity",
+                        "17: @DynamoTable(name = \"orders\"): timeToLiveAttribute = \"id\" is a key of type STRING, but"
+                                + " DynamoDB expires only items whose time-to-live attribute is a Number (seconds since the"
+                                + " epoch) and ignores the others: name a Number attribute",
+                        "17: @DynamoTable(name = \"sessions\"): global index \"by-day\": readCapacity = 2, writeCapacity"
+                                + " = 2 on a table with on-demand capacity, which has no capacity units to set; remove"
+                                + " them, or give the table readCapacity and writeCapacity",
+                        "17: @DynamoTable(name = \"sessions\"): index \"by-day\": nonKeyAttributes are set with"
+                                + " projection = ALL; DynamoDB reads them with projection = INCLUDE only: set that, or"
+                                + " remove them",
+                        "17: @DynamoTable(name = \"sessions\"): index \"by-day\": the name is declared twice; index"
+                                + " names are unique in a table, global and local together",
+                        "17: @DynamoTable(name = \"sessions\"): local index \"by-at\": sortKey = \"at\" is the table's"
+                                + " own sort key, so the index would order items as the table does; sort by another"
+                                + " attribute",
+                        "17: @DynamoTable(name = \"sessions\"): local index \"by-day\": partitionKey = \"day\", but a"
+                                + " local index shares the table's partition key \"user\"; leave partitionKey empty, or"
+                                + " make this a global index (globalIndexes)"),
+                sorted(compile("Tables", """
+                        import io.sparta.annotations.*;
+                        @DynamoTable(name = "orders", partitionKey = "id", readCapacity = 5,
+                                globalIndexes = {
+                                        @TableIndex(name = "by", sortKey = "at"),
+                                        @TableIndex(name = "by-customer", partitionKey = "id", partitionKeyType = KeyType.NUMBER,
+                                                projection = Projection.INCLUDE)},
+                                localIndexes = @TableIndex(name = "by-status", sortKey = "status"),
+                                timeToLiveAttribute = "id")
+                        @DynamoTable(name = "sessions", partitionKey = "user", sortKey = "at",
+                                globalIndexes = @TableIndex(name = "by-day", partitionKey = "day", readCapacity = 2, writeCapacity = 2,
+                                        nonKeyAttributes = "total"),
+                                localIndexes = {
+                                        @TableIndex(name = "by-at", sortKey = "at"),
+                                        @TableIndex(name = "by-day", partitionKey = "day", sortKey = "status")})
+                        @DynamoTable(name = "carts", partitionKey = "id", readCapacity = 40001, writeCapacity = 40000,
+                                timeToLiveAttribute = "expiresAt")
+                        public class Tables {}
+                        """)));
+    }
+
+    @Test
+    void fifoDeadLetterAndFailedRecordSettingsAreCheckedAcrossDeclarations() {
+        assertEquals(
+                List.of(
+                        "9: @SnsTopic(name = \"alerts\"): contentBasedDeduplication = true on a standard topic; SNS"
+                                + " deduplicates FIFO topics only: set fifo = true, or remove contentBasedDeduplication",
+                        "9: @SqsQueue(name = \"jobs\") deadLetterQueue refers to \"missing\", but the service declares"
+                                + " no @SqsQueue of that name; declared: [alerts, jobs, ledger, orders, payments,"
+                                + " payments-failed, work]",
+                        "9: @SqsQueue(name = \"payments\"): deadLetterQueue = \"payments-failed\" is a standard queue, but the dead-letter queue of a"
+                                + " FIFO queue must be FIFO too: declare @SqsQueue(name = \"payments-failed\", fifo ="
+                                + " true)",
+                        "9: @SqsQueue(name = \"payments\"): maxReceiveCount = 0 is out of range; allowed 1 to 1000",
+                        "9: @SqsQueue(name = \"work\"): contentBasedDeduplication = true on a standard queue; SQS"
+                                + " deduplicates FIFO queues only: set fifo = true, or remove contentBasedDeduplication",
+                        "9: @SqsQueue(name = \"work\"): deadLetterQueue = \"work\" is the queue itself; declare another"
+                                + " @SqsQueue to hold the messages that fail, such as @SqsQueue(name = \"work-failed\")",
+                        "11: @SqsTrigger: batchingWindowSeconds = 5 is set for the FIFO queue payments, but Lambda supports no"
+                                + " batching window on FIFO queues; remove batchingWindowSeconds (0)",
+                        "12: @SnsTrigger: topic = \"ledger\" is an SNS FIFO topic, which delivers only to SQS queues, not to Lambda:"
+                                + " subscribe an SQS FIFO queue to the topic and feed the function from that queue with"
+                                + " @SqsTrigger",
+                        "14: @SpartaLambda: onFailure = \"payments\" is a FIFO queue, but Lambda sends failed invocations and records"
+                                + " only to a standard SQS queue or SNS topic; name a standard one",
+                        "15: @DynamoDbTrigger: maximumRetryAttempts = -2 is out of range; allowed 0 to 10000, or -1 to"
+                                + " retry until the records expire",
+                        "15: @DynamoDbTrigger: onFailure = \"ledger\" is a FIFO topic, but Lambda sends failed invocations and records"
+                                + " only to a standard SQS queue or SNS topic; name a standard one",
+                        "17: @KinesisTrigger: maximumRetryAttempts = 10001 is out of range; allowed 0 to 10000, or -1 to"
+                                + " retry until the records expire",
+                        "17: @KinesisTrigger: onFailure = \"arn:aws:sqs:us-east-1:123456789012:failed.fifo\" is a FIFO"
+                                + " queue, but Lambda sends failed invocations and records only to a standard SQS queue or"
+                                + " SNS topic; name a standard one"),
+                sorted(compile("Queues", """
+                        import io.sparta.annotations.*;
+                        @SqsQueue(name = "payments", fifo = true, deadLetterQueue = "payments-failed", maxReceiveCount = 0)
+                        @SqsQueue(name = "payments-failed")
+                        @SqsQueue(name = "work", contentBasedDeduplication = true, deadLetterQueue = "work")
+                        @SqsQueue(name = "jobs", deadLetterQueue = "missing")
+                        @SnsTopic(name = "ledger", fifo = true)
+                        @SnsTopic(name = "alerts", contentBasedDeduplication = true)
+                        @DynamoTable(name = "orders", partitionKey = "id", stream = StreamView.NEW_IMAGE)
+                        public class Queues {
+                            @SpartaLambda(timeout = 10)
+                            @SqsTrigger(queue = "payments", batchSize = 10, batchingWindowSeconds = 5)
+                            @SnsTrigger(topic = "ledger")
+                            public void pay() {}
+                            @SpartaLambda(onFailure = "payments")
+                            @DynamoDbTrigger(table = "orders", onFailure = "ledger", maximumRetryAttempts = -2)
+                            @KinesisTrigger(stream = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+                                    onFailure = "arn:aws:sqs:us-east-1:123456789012:failed.fifo", maximumRetryAttempts = 10001)
+                            public void audit() {}
+                            @SpartaLambda
+                            @DynamoDbTrigger(table = "orders", onFailure = "work", maximumRetryAttempts = 10000)
+                            @KinesisTrigger(stream = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks", onFailure = "alerts",
+                                    maximumRetryAttempts = -1)
+                            public void fine() {}
+                        }
+                        """)));
     }
 }

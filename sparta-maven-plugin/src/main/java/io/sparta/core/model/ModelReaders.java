@@ -14,6 +14,7 @@ import io.sparta.annotations.KeyType;
 import io.sparta.annotations.KinesisStream;
 import io.sparta.annotations.KinesisTrigger;
 import io.sparta.annotations.LogSubscription;
+import io.sparta.annotations.Projection;
 import io.sparta.annotations.ResourceKind;
 import io.sparta.annotations.ResourceProperty;
 import io.sparta.annotations.S3Bucket;
@@ -26,6 +27,7 @@ import io.sparta.annotations.SqsQueue;
 import io.sparta.annotations.SqsTrigger;
 import io.sparta.annotations.StartingPosition;
 import io.sparta.annotations.StreamView;
+import io.sparta.annotations.TableIndex;
 import io.sparta.annotations.UrlAuth;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AttributeValues;
@@ -43,6 +45,7 @@ import io.sparta.api.SqsQueueTrigger;
 import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
 import java.lang.annotation.Annotation;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -130,14 +133,26 @@ final class ModelReaders {
                     values.string("sortKey"),
                     values.enumeration("sortKeyType", KeyType.class),
                     values.enumeration("stream", StreamView.class),
-                    values.bool("retainOnDelete")),
+                    values.bool("retainOnDelete"),
+                    indexes(values.annotations("globalIndexes", TableIndex.class)),
+                    indexes(values.annotations("localIndexes", TableIndex.class)),
+                    values.string("timeToLiveAttribute"),
+                    values.integer("readCapacity"),
+                    values.integer("writeCapacity")),
             S3Bucket.class,
             values -> new OwnedResource.Bucket(
                     values.string("name"), values.bool("versioned"), values.bool("retainOnDelete")),
             SqsQueue.class,
-            values -> new OwnedResource.Queue(values.string("name"), values.integer("visibilityTimeout")),
+            values -> new OwnedResource.Queue(
+                    values.string("name"),
+                    values.integer("visibilityTimeout"),
+                    values.bool("fifo"),
+                    values.bool("contentBasedDeduplication"),
+                    values.string("deadLetterQueue"),
+                    values.integer("maxReceiveCount")),
             SnsTopic.class,
-            values -> new OwnedResource.Topic(values.string("name")),
+            values -> new OwnedResource.Topic(
+                    values.string("name"), values.bool("fifo"), values.bool("contentBasedDeduplication")),
             KinesisStream.class,
             values -> new OwnedResource.Stream(values.string("name"), values.integer("shards")),
             CustomResource.class,
@@ -162,7 +177,24 @@ final class ModelReaders {
                 kind,
                 values.string(attribute),
                 values.enumeration("startingPosition", StartingPosition.class),
-                values.integer("batchSize"));
+                values.integer("batchSize"),
+                values.string("onFailure"),
+                values.integer("maximumRetryAttempts"));
+    }
+
+    private static List<OwnedResource.Table.Index> indexes(List<AttributeValues> indexes) {
+        return indexes.stream()
+                .map(index -> new OwnedResource.Table.Index(
+                        index.string("name"),
+                        index.string("partitionKey"),
+                        index.enumeration("partitionKeyType", KeyType.class),
+                        index.string("sortKey"),
+                        index.enumeration("sortKeyType", KeyType.class),
+                        index.enumeration("projection", Projection.class),
+                        index.strings("nonKeyAttributes"),
+                        index.integer("readCapacity"),
+                        index.integer("writeCapacity")))
+                .toList();
     }
 
     /** The reader of a kind the registry lists; a missing one is Sparta's bug, caught by its own tests. */

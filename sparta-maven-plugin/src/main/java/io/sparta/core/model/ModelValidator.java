@@ -9,6 +9,7 @@ import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteRules;
 import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.annotations.processing.ServiceTable;
+import io.sparta.annotations.processing.TableRules;
 import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.HttpRouteTrigger;
@@ -50,15 +51,20 @@ public final class ModelValidator {
                     .ifPresent(problem -> problems.add(where + ": " + problem));
         }
         ServiceTable<String> between = new ServiceTable<>();
-        service.resources().stream()
-                .filter(OwnedResource.Queue.class::isInstance)
-                .map(OwnedResource.Queue.class::cast)
-                .forEach(queue -> between.note(
-                        new ServiceTable.Queue(queue.name(), queue.visibilityTimeout(), "the service model"),
-                        "resource \"" + queue.name() + "\""));
         for (OwnedResource resource : service.resources()) {
+            String where = "resource \"" + resource.name() + "\"";
             if (resource instanceof OwnedResource.Custom custom) {
                 custom(custom, declared, between, problems);
+            } else if (resource instanceof OwnedResource.Table table) {
+                TableRules.problems(table(table))
+                        .forEach(
+                                problem -> problems.add(where + ": " + problem.attribute() + ": " + problem.message()));
+            } else if (resource instanceof OwnedResource.Queue queue) {
+                queue(queue, declared, between, problems);
+            } else if (resource instanceof OwnedResource.Topic topic) {
+                ResourceRules.topicSettings(topic.fifo(), topic.contentBasedDeduplication())
+                        .ifPresent(problem -> problems.add(where + ": " + problem));
+                between.note(new ServiceTable.Topic(topic.name(), topic.fifo()), where);
             }
         }
         for (LambdaFunction function : service.functions()) {
@@ -75,6 +81,64 @@ public final class ModelValidator {
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
         return problems;
+    }
+
+    private static void queue(
+            OwnedResource.Queue queue,
+            ResourceTable<String> declared,
+            ServiceTable<String> between,
+            List<String> problems) {
+        String where = "resource \"" + queue.name() + "\"";
+        ResourceRules.visibilityTimeout(queue.visibilityTimeout())
+                .ifPresent(problem -> problems.add(where + ": " + problem));
+        ResourceRules.queueSettings(
+                        queue.name(),
+                        queue.fifo(),
+                        queue.contentBasedDeduplication(),
+                        queue.deadLetterQueue(),
+                        queue.maxReceiveCount())
+                .forEach(problem -> problems.add(where + ": " + problem.getValue()));
+        if (!queue.deadLetterQueue().isEmpty() && !queue.deadLetterQueue().equals(queue.name())) {
+            declared.refer(
+                    queue.deadLetterQueue(),
+                    List.of(ResourceKind.QUEUE),
+                    false,
+                    "@SqsQueue(name = \"" + queue.name() + "\") deadLetterQueue",
+                    where);
+        }
+        between.note(
+                new ServiceTable.Queue(
+                        queue.name(),
+                        queue.visibilityTimeout(),
+                        queue.fifo(),
+                        queue.deadLetterQueue(),
+                        "the service model"),
+                where);
+    }
+
+    /** The table as {@link TableRules} reads it. */
+    private static TableRules.Table table(OwnedResource.Table table) {
+        return new TableRules.Table(
+                new TableRules.Key(table.partitionKey(), table.partitionKeyType()),
+                new TableRules.Key(table.sortKey(), table.sortKeyType()),
+                indexes(table.globalIndexes()),
+                indexes(table.localIndexes()),
+                table.timeToLiveAttribute(),
+                table.readCapacity(),
+                table.writeCapacity());
+    }
+
+    private static List<TableRules.Index> indexes(List<OwnedResource.Table.Index> indexes) {
+        return indexes.stream()
+                .map(index -> new TableRules.Index(
+                        index.name(),
+                        new TableRules.Key(index.partitionKey(), index.partitionKeyType()),
+                        new TableRules.Key(index.sortKey(), index.sortKeyType()),
+                        index.projection(),
+                        index.nonKeyAttributes(),
+                        index.readCapacity(),
+                        index.writeCapacity()))
+                .toList();
     }
 
     private static void custom(
@@ -169,7 +233,12 @@ public final class ModelValidator {
                     ResourceRules.lambdaTopic(topic.topic()), ResourceRules.filterPolicy(topic.filterPolicy()));
         }
         if (trigger instanceof StreamTrigger stream) {
-            return Stream.of(ResourceRules.streamBatch(stream.batchSize()));
+            return Stream.of(
+                    ResourceRules.streamBatch(stream.batchSize()),
+                    ResourceRules.maximumRetryAttempts(stream.maximumRetryAttempts()),
+                    ResourceRules.isArn(stream.onFailure())
+                            ? ResourceRules.onFailureArn(stream.onFailure())
+                            : Optional.empty());
         }
         if (trigger instanceof LogSubscriptionTrigger subscription) {
             return Stream.of(ResourceRules.logGroup(subscription.logGroup()));
@@ -201,25 +270,51 @@ public final class ModelValidator {
                     "@SpartaLambda onFailure",
                     where);
         }
+        for (StreamTrigger stream : function.triggers(StreamTrigger.class)) {
+            if (!stream.onFailure().isEmpty() && !ResourceRules.isArn(stream.onFailure())) {
+                declared.refer(
+                        stream.onFailure(),
+                        List.of(ResourceKind.QUEUE, ResourceKind.TOPIC),
+                        false,
+                        (stream.kind() == ResourceKind.TABLE ? "@DynamoDbTrigger" : "@KinesisTrigger") + " onFailure",
+                        where);
+            }
+        }
     }
 
     /** What the rules between declarations read of a function, as its annotations note it. */
     private static Stream<ServiceTable.Fact> facts(LambdaFunction function) {
         String at = function.source();
+        String onFailure = function.options().onFailure();
         return Stream.concat(
-                Stream.of(new ServiceTable.Function(at, function.timeout())),
+                Stream.concat(
+                        Stream.of(new ServiceTable.Function(at, function.timeout())),
+                        onFailure.isEmpty() || ResourceRules.isArn(onFailure)
+                                ? Stream.empty()
+                                : Stream.of(new ServiceTable.FailureDestination(at, "@SpartaLambda", onFailure))),
                 function.triggers().stream().flatMap(trigger -> {
                     if (trigger instanceof SqsQueueTrigger queue) {
-                        return Stream.of(
-                                new ServiceTable.QueueConsumer(at, queue.queue(), queue.batchingWindowSeconds()));
+                        return Stream.of(new ServiceTable.QueueConsumer(
+                                at, queue.queue(), queue.batchSize(), queue.batchingWindowSeconds()));
+                    }
+                    if (trigger instanceof SnsTopicTrigger topic) {
+                        return Stream.of(new ServiceTable.TopicSubscriber(at, topic.topic()));
                     }
                     if (trigger instanceof StreamTrigger stream) {
                         boolean table = stream.kind() == ResourceKind.TABLE;
-                        return Stream.of(new ServiceTable.StreamConsumer(
+                        ServiceTable.Fact consumer = new ServiceTable.StreamConsumer(
                                 at,
                                 table ? "@DynamoDbTrigger" : "@KinesisTrigger",
                                 table ? "table" : "stream",
-                                stream.source()));
+                                stream.source());
+                        return stream.onFailure().isEmpty() || ResourceRules.isArn(stream.onFailure())
+                                ? Stream.of(consumer)
+                                : Stream.of(
+                                        consumer,
+                                        new ServiceTable.FailureDestination(
+                                                at,
+                                                table ? "@DynamoDbTrigger" : "@KinesisTrigger",
+                                                stream.onFailure()));
                     }
                     if (trigger instanceof S3BucketTrigger bucket) {
                         return Stream.of(new ServiceTable.BucketNotification(

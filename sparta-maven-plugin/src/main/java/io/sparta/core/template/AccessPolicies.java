@@ -70,16 +70,16 @@ final class AccessPolicies {
         }
         String onFailure = function.options().onFailure();
         if (!onFailure.isEmpty()) {
-            boolean topic = onFailure.startsWith("arn:")
-                    ? onFailure.contains(":sns:")
-                    : ResourceArns.declared(service, onFailure).kind() == ResourceKind.TOPIC;
-            policy(
-                    policies,
-                    "send-failed-invocations",
-                    List.of(Cfn.allow(
-                            null,
-                            List.of(topic ? "sns:Publish" : "sqs:SendMessage"),
-                            List.of(ResourceArns.arn(service, onFailure)))));
+            policy(policies, "send-failed-invocations", List.of(sendTo(service, onFailure)));
+        }
+        List<ObjectNode> failedRecords = streams.stream()
+                .map(StreamTrigger::onFailure)
+                .filter(destination -> !destination.isEmpty())
+                .distinct()
+                .map(destination -> sendTo(service, destination))
+                .toList();
+        if (!failedRecords.isEmpty()) {
+            policy(policies, "send-failed-records", failedRecords);
         }
         if (function.options().inVpc()) {
             policy(policies, "vpc-network-interfaces", vpcStatements());
@@ -102,6 +102,17 @@ final class AccessPolicies {
             }
             policy(policies, "declared-statements", statements);
         }
+    }
+
+    /** Sending to one on-failure destination: a queue's or topic's name in the service, or an ARN. */
+    private static ObjectNode sendTo(ServiceModel service, String destination) {
+        boolean topic = destination.startsWith("arn:")
+                ? destination.contains(":sns:")
+                : ResourceArns.declared(service, destination).kind() == ResourceKind.TOPIC;
+        return Cfn.allow(
+                null,
+                List.of(topic ? "sns:Publish" : "sqs:SendMessage"),
+                List.of(ResourceArns.arn(service, destination)));
     }
 
     /** What each access means on each kind of resource; the site's Access page has the same table. */

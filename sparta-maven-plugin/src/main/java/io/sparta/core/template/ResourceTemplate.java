@@ -2,10 +2,15 @@ package io.sparta.core.template;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.annotations.KeyType;
+import io.sparta.annotations.Projection;
 import io.sparta.annotations.StreamView;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.common.TemplateJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The resources a service declares, each with safe defaults: encrypted at rest, buckets private and TLS-only,
@@ -13,6 +18,12 @@ import io.sparta.api.ServiceModel;
  * Each is an output, exported for other stacks.
  */
 final class ResourceTemplate {
+
+    /** SQS's longest queue name, {@code .fifo} included. */
+    static final int QUEUE_NAME_MAX = 80;
+
+    /** SNS's longest topic name, {@code .fifo} included. */
+    static final int TOPIC_NAME_MAX = 256;
 
     private ResourceTemplate() {}
 
@@ -32,10 +43,16 @@ final class ResourceTemplate {
                 retain(node, bucket.retainOnDelete());
                 bucket(resources, properties, bucket, service);
             } else if (resource instanceof OwnedResource.Queue queue) {
-                properties.put("SqsManagedSseEnabled", true);
-                properties.put("VisibilityTimeout", queue.visibilityTimeout());
-            } else if (resource instanceof OwnedResource.Topic) {
+                queue(properties, queue, service);
+            } else if (resource instanceof OwnedResource.Topic topic) {
                 properties.put("KmsMasterKeyId", "alias/aws/sns");
+                if (topic.fifo()) {
+                    properties.set("TopicName", Cfn.sub(fifoName(service.stackName(), topic.name(), TOPIC_NAME_MAX)));
+                    properties.put("FifoTopic", true);
+                    if (topic.contentBasedDeduplication()) {
+                        properties.put("ContentBasedDeduplication", true);
+                    }
+                }
             } else if (resource instanceof OwnedResource.Stream stream) {
                 properties.put("ShardCount", stream.shards());
                 properties
@@ -118,22 +135,47 @@ final class ResourceTemplate {
         }
     }
 
+    /**
+     * A table: its keys and every index's in one list of attribute definitions (DynamoDB refuses a definition no key
+     * uses), on-demand or provisioned capacity, and time to live.
+     */
     private static void table(ObjectNode properties, OwnedResource.Table table) {
-        properties.put("BillingMode", "PAY_PER_REQUEST");
-        ArrayNode attributes = properties.putArray("AttributeDefinitions");
-        ArrayNode keys = properties.putArray("KeySchema");
-        attributes
-                .addObject()
-                .put("AttributeName", table.partitionKey())
-                .put("AttributeType", table.partitionKeyType().code());
-        keys.addObject().put("AttributeName", table.partitionKey()).put("KeyType", "HASH");
-        if (!table.sortKey().isEmpty()) {
-            attributes
-                    .addObject()
-                    .put("AttributeName", table.sortKey())
-                    .put("AttributeType", table.sortKeyType().code());
-            keys.addObject().put("AttributeName", table.sortKey()).put("KeyType", "RANGE");
+        properties.put("BillingMode", table.provisioned() ? "PROVISIONED" : "PAY_PER_REQUEST");
+        if (table.provisioned()) {
+            throughput(properties, table.readCapacity(), table.writeCapacity());
         }
+        // Written first as before indexes existed, so a table without them keeps its template's bytes.
+        ArrayNode definitions = properties.putArray("AttributeDefinitions");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        properties.set(
+                "KeySchema",
+                keySchema(
+                        attributes,
+                        table.partitionKey(),
+                        table.partitionKeyType(),
+                        table.sortKey(),
+                        table.sortKeyType()));
+        if (!table.globalIndexes().isEmpty()) {
+            ArrayNode indexes = properties.putArray("GlobalSecondaryIndexes");
+            for (OwnedResource.Table.Index index : table.globalIndexes()) {
+                ObjectNode node = index(indexes, attributes, index, index.partitionKey(), index.partitionKeyType());
+                if (table.provisioned()) {
+                    boolean own = index.readCapacity() > 0;
+                    throughput(
+                            node,
+                            own ? index.readCapacity() : table.readCapacity(),
+                            own ? index.writeCapacity() : table.writeCapacity());
+                }
+            }
+        }
+        if (!table.localIndexes().isEmpty()) {
+            ArrayNode indexes = properties.putArray("LocalSecondaryIndexes");
+            for (OwnedResource.Table.Index index : table.localIndexes()) {
+                index(indexes, attributes, index, table.partitionKey(), table.partitionKeyType());
+            }
+        }
+        attributes.forEach((name, type) ->
+                definitions.addObject().put("AttributeName", name).put("AttributeType", type));
         properties.putObject("SSESpecification").put("SSEEnabled", true);
         properties.putObject("PointInTimeRecoverySpecification").put("PointInTimeRecoveryEnabled", true);
         if (table.stream() != StreamView.NONE) {
@@ -141,6 +183,89 @@ final class ResourceTemplate {
                     .putObject("StreamSpecification")
                     .put("StreamViewType", table.stream().name());
         }
+        if (!table.timeToLiveAttribute().isEmpty()) {
+            properties
+                    .putObject("TimeToLiveSpecification")
+                    .put("AttributeName", table.timeToLiveAttribute())
+                    .put("Enabled", true);
+        }
+    }
+
+    private static ObjectNode index(
+            ArrayNode indexes,
+            Map<String, String> attributes,
+            OwnedResource.Table.Index index,
+            String partitionKey,
+            KeyType partitionKeyType) {
+        ObjectNode node = indexes.addObject().put("IndexName", index.name());
+        node.set(
+                "KeySchema",
+                keySchema(attributes, partitionKey, partitionKeyType, index.sortKey(), index.sortKeyType()));
+        ObjectNode projection = node.putObject("Projection")
+                .put("ProjectionType", index.projection().name());
+        if (index.projection() == Projection.INCLUDE) {
+            ArrayNode nonKey = projection.putArray("NonKeyAttributes");
+            index.nonKeyAttributes().forEach(nonKey::add);
+        }
+        return node;
+    }
+
+    /** A key schema, each of its attributes defined once in {@code attributes} (name to type code). */
+    private static ArrayNode keySchema(
+            Map<String, String> attributes,
+            String partitionKey,
+            KeyType partitionKeyType,
+            String sortKey,
+            KeyType sortKeyType) {
+        ArrayNode keys = TemplateJson.array();
+        attributes.putIfAbsent(partitionKey, partitionKeyType.code());
+        keys.addObject().put("AttributeName", partitionKey).put("KeyType", "HASH");
+        if (!sortKey.isEmpty()) {
+            attributes.putIfAbsent(sortKey, sortKeyType.code());
+            keys.addObject().put("AttributeName", sortKey).put("KeyType", "RANGE");
+        }
+        return keys;
+    }
+
+    private static void throughput(ObjectNode node, int read, int write) {
+        node.putObject("ProvisionedThroughput").put("ReadCapacityUnits", read).put("WriteCapacityUnits", write);
+    }
+
+    /**
+     * A queue: encrypted, FIFO if declared (named, since SQS requires the {@code .fifo} suffix of a FIFO queue), and
+     * its redrive policy to the dead-letter queue.
+     */
+    private static void queue(ObjectNode properties, OwnedResource.Queue queue, ServiceModel service) {
+        properties.put("SqsManagedSseEnabled", true);
+        properties.put("VisibilityTimeout", queue.visibilityTimeout());
+        if (queue.fifo()) {
+            properties.set("QueueName", Cfn.sub(fifoName(service.stackName(), queue.name(), QUEUE_NAME_MAX)));
+            properties.put("FifoQueue", true);
+            if (queue.contentBasedDeduplication()) {
+                properties.put("ContentBasedDeduplication", true);
+            }
+        }
+        if (!queue.deadLetterQueue().isEmpty()) {
+            ObjectNode redrive = properties.putObject("RedrivePolicy");
+            redrive.set(
+                    "deadLetterTargetArn",
+                    ResourceArns.arn(service, ResourceArns.declared(service, queue.deadLetterQueue())));
+            redrive.put("maxReceiveCount", queue.maxReceiveCount());
+        }
+    }
+
+    /**
+     * A FIFO queue's or topic's name for Fn::Sub: {@code <stack>-<name>-<stack id>.fifo}, the stack's name shortened
+     * to fit {@code max}. New for each creation of the stack, as CloudFormation's generated names are, so a stack
+     * made again does not collide with one being deleted.
+     */
+    static String fifoName(String stackName, String name, int max) {
+        String tail = "-" + name + "-${" + OwnedResource.Bucket.STACK_SUFFIX + "}.fifo";
+        int tailLength = tail.length()
+                - ("${" + OwnedResource.Bucket.STACK_SUFFIX + "}").length()
+                + OwnedResource.Bucket.STACK_SUFFIX_LENGTH;
+        String stack = stackName.substring(0, Math.min(stackName.length(), max - tailLength));
+        return stack + tail;
     }
 
     private static void bucket(

@@ -196,6 +196,14 @@ final class TriggerTemplate {
                 ResourceArns.streamArn(service, stream.kind(), stream.source()),
                 stream.batchSize());
         mapping.put("StartingPosition", stream.startingPosition().name());
+        if (stream.maximumRetryAttempts() >= 0) {
+            mapping.put("MaximumRetryAttempts", stream.maximumRetryAttempts());
+        }
+        if (!stream.onFailure().isEmpty()) {
+            mapping.putObject("DestinationConfig")
+                    .putObject("OnFailure")
+                    .set("Destination", ResourceArns.arn(service, stream.onFailure()));
+        }
         mapping.put("Enabled", true);
     }
 

@@ -187,4 +187,62 @@ class ModelValidatorTest {
                 List.of(),
                 ModelValidator.problems(service(List.of(fits), List.of(new OwnedResource.Queue("jobs", 120)))));
     }
+
+    @Test
+    void aHooksTablesQueuesTopicsAndFailedRecordDestinationsAreHeldToTheirAnnotationsRules() {
+        LambdaFunction reader = TestFunctions.function(
+                "reader",
+                "Reader",
+                List.of(
+                        new StreamTrigger(ResourceKind.TABLE, "orders", StartingPosition.LATEST, 100, "payments", -2),
+                        new SnsTopicTrigger("ledger", "")));
+        OwnedResource.Table orders = new OwnedResource.Table(
+                "orders",
+                "id",
+                io.sparta.annotations.KeyType.STRING,
+                "",
+                io.sparta.annotations.KeyType.STRING,
+                io.sparta.annotations.StreamView.NEW_IMAGE,
+                true,
+                List.of(),
+                List.of(new OwnedResource.Table.Index(
+                        "by-status",
+                        "",
+                        io.sparta.annotations.KeyType.STRING,
+                        "status",
+                        io.sparta.annotations.KeyType.STRING,
+                        io.sparta.annotations.Projection.ALL,
+                        List.of(),
+                        0,
+                        0)),
+                "",
+                0,
+                0);
+        assertEquals(
+                List.of(
+                        "resource \"orders\": localIndexes: local index \"by-status\": the table has no sortKey, and"
+                                + " DynamoDB creates local indexes only on a table with a partition and a sort key; give"
+                                + " the table a sortKey, or make this a global index (globalIndexes) with partitionKey ="
+                                + " \"id\"",
+                        "resource \"payments\": contentBasedDeduplication = true on a standard queue; SQS deduplicates"
+                                + " FIFO queues only: set fifo = true, or remove contentBasedDeduplication",
+                        "function \"reader\" (acme.Reader): maximumRetryAttempts = -2 is out of range; allowed 0 to"
+                                + " 10000, or -1 to retry until the records expire",
+                        "resource \"payments\": @SqsQueue(name = \"payments\") deadLetterQueue refers to \"missing\","
+                                + " but the service declares no @SqsQueue of that name; declared: [ledger, orders,"
+                                + " payments, work]",
+                        "resource \"work\": @SqsQueue(name = \"work\"): deadLetterQueue = \"payments\" is a standard"
+                                + " queue, but the dead-letter queue of a FIFO queue must be FIFO too: declare"
+                                + " @SqsQueue(name = \"payments\", fifo = true)",
+                        "function \"reader\" (acme.Reader): @SnsTrigger: topic = \"ledger\" is an SNS FIFO topic, which"
+                                + " delivers only to SQS queues, not to Lambda: subscribe an SQS FIFO queue to the topic"
+                                + " and feed the function from that queue with @SqsTrigger"),
+                ModelValidator.problems(service(
+                        List.of(reader),
+                        List.of(
+                                orders,
+                                new OwnedResource.Queue("payments", 30, false, true, "missing", 5),
+                                new OwnedResource.Queue("work", 30, true, false, "payments", 5),
+                                new OwnedResource.Topic("ledger", true, false)))));
+    }
 }

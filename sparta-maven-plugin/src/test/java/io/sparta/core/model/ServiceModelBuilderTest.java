@@ -837,6 +837,101 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void packageReadsIndexesTimeToLiveCapacityFifoAndDeadLetterQueuesAsDeclared() throws Exception {
+        ServiceModel model = build(SETTINGS, """
+                package acme;
+                import io.sparta.annotations.*;
+                @DynamoTable(name = "orders", partitionKey = "id", sortKey = "at", sortKeyType = KeyType.NUMBER,
+                        readCapacity = 5, writeCapacity = 4, timeToLiveAttribute = "expiresAt",
+                        globalIndexes = @TableIndex(name = "by-customer", partitionKey = "customer", projection = Projection.INCLUDE,
+                                nonKeyAttributes = {"total", "status"}, readCapacity = 2, writeCapacity = 1),
+                        localIndexes = @TableIndex(name = "by-status", sortKey = "status"))
+                @SqsQueue(name = "payments", fifo = true, contentBasedDeduplication = true, deadLetterQueue = "payments-failed",
+                        maxReceiveCount = 3)
+                @SqsQueue(name = "payments-failed", fifo = true)
+                @SqsQueue(name = "failed-records")
+                @SnsTopic(name = "ledger", fifo = true)
+                public class Handlers {
+                    @SpartaLambda @KinesisTrigger(stream = "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+                            onFailure = "failed-records", maximumRetryAttempts = 2)
+                    public void handle(String in) {}
+                }
+                """);
+        assertEquals(
+                List.of(
+                        new io.sparta.api.OwnedResource.Queue("failed-records", 30),
+                        new io.sparta.api.OwnedResource.Topic("ledger", true, false),
+                        new io.sparta.api.OwnedResource.Table(
+                                "orders",
+                                "id",
+                                io.sparta.annotations.KeyType.STRING,
+                                "at",
+                                io.sparta.annotations.KeyType.NUMBER,
+                                io.sparta.annotations.StreamView.NONE,
+                                true,
+                                List.of(new io.sparta.api.OwnedResource.Table.Index(
+                                        "by-customer",
+                                        "customer",
+                                        io.sparta.annotations.KeyType.STRING,
+                                        "",
+                                        io.sparta.annotations.KeyType.STRING,
+                                        io.sparta.annotations.Projection.INCLUDE,
+                                        List.of("total", "status"),
+                                        2,
+                                        1)),
+                                List.of(new io.sparta.api.OwnedResource.Table.Index(
+                                        "by-status",
+                                        "",
+                                        io.sparta.annotations.KeyType.STRING,
+                                        "status",
+                                        io.sparta.annotations.KeyType.STRING,
+                                        io.sparta.annotations.Projection.ALL,
+                                        List.of(),
+                                        0,
+                                        0)),
+                                "expiresAt",
+                                5,
+                                4),
+                        new io.sparta.api.OwnedResource.Queue("payments", 30, true, true, "payments-failed", 3),
+                        new io.sparta.api.OwnedResource.Queue("payments-failed", 30, true, false, "", 5)),
+                model.resources());
+        assertEquals(
+                List.of(new io.sparta.api.StreamTrigger(
+                        io.sparta.annotations.ResourceKind.STREAM,
+                        "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+                        io.sparta.annotations.StartingPosition.LATEST,
+                        100,
+                        "failed-records",
+                        2)),
+                model.functions().get(0).triggers());
+    }
+
+    @Test
+    void packageHoldsTablesQueuesAndFailedRecordsToTheRulesJavacApplies() {
+        assertEquals(
+                List.of(
+                        "acme.Handlers: @DynamoTable(name = \"orders\"): local index \"by-status\": sortKey = \"at\" is"
+                                + " the table's own sort key, so the index would order items as the table does; sort by"
+                                + " another attribute",
+                        "acme.Handlers: @SqsQueue(name = \"work\"): maxReceiveCount = 1001 is out of range; allowed 1 to"
+                                + " 1000",
+                        "acme.Handlers#handle: @DynamoDbTrigger: onFailure = \"work\" is a FIFO queue, but Lambda sends"
+                                + " failed invocations and records only to a standard SQS queue or SNS topic; name a"
+                                + " standard one"),
+                problems("""
+                        package acme;
+                        import io.sparta.annotations.*;
+                        @DynamoTable(name = "orders", partitionKey = "id", sortKey = "at", stream = StreamView.NEW_IMAGE,
+                                localIndexes = @TableIndex(name = "by-status", sortKey = "at"))
+                        @SqsQueue(name = "work", fifo = true, maxReceiveCount = 1001)
+                        public class Handlers {
+                            @SpartaLambda @DynamoDbTrigger(table = "orders", onFailure = "work")
+                            public void handle(String in) {}
+                        }
+                        """));
+    }
+
+    @Test
     void aBucketNameOfSixtyThreeCharactersAtMostIsAcceptedAndOneMoreIsNot() throws Exception {
         ServiceSettings settings = new ServiceSettings("orders", "orders-dev", Map.of(), Map.of());
         String source = """

@@ -43,6 +43,7 @@ class GeneratedPoliciesLintTest {
         List<Arguments> services = new ArrayList<>();
         services.add(Arguments.of("ResourcesAndTriggersTemplateTest", ResourcesAndTriggersTemplateTest.model()));
         services.add(Arguments.of("SchedulerTemplateTest", SchedulerTemplateTest.model()));
+        services.add(Arguments.of("OwnedResourceSettingsTemplateTest", OwnedResourceSettingsTemplateTest.model()));
         for (Map.Entry<String, Map<String, ServiceModel>> test : Map.of(
                         "ServiceTemplateTest", ServiceTemplateTest.models(),
                         "HttpTemplatesTest", HttpTemplatesTest.models())
