@@ -136,7 +136,8 @@ class AnnotationKindsEndToEndTest {
         Set<Class<?>> nested = Set.of(
                 io.sparta.annotations.Env.class,
                 io.sparta.annotations.Tag.class,
-                io.sparta.annotations.ResourceProperty.class);
+                io.sparta.annotations.ResourceProperty.class,
+                io.sparta.annotations.TableIndex.class);
         Set<String> unhandled = new TreeSet<>();
         for (Class<?> annotation : shippedAnnotations()) {
             if (!kinds.contains(annotation) && !containers.contains(annotation) && !nested.contains(annotation)) {
