@@ -8,12 +8,24 @@ import java.util.List;
  * @param stage the stage name; {@code $default} serves the HTTP API at its root, and a REST API, which needs a
  *     named stage, then uses {@code api}
  * @param cors the cross-origin rules; none when no origin is allowed
+ * @param accessLogs access logging of each API's stage; {@link AccessLogs#NONE} for none
+ * @param throttling the stage-wide request rate and burst limits; {@link Throttling#NONE} for the account's
  */
-public record HttpApiSettings(String stage, Cors cors) {
+public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling) {
 
     public static final String DEFAULT_STAGE = "$default";
     public static final String REST_DEFAULT_STAGE = "api";
     public static final HttpApiSettings DEFAULTS = new HttpApiSettings(DEFAULT_STAGE, Cors.NONE);
+
+    public HttpApiSettings {
+        accessLogs = accessLogs == null ? AccessLogs.NONE : accessLogs;
+        throttling = throttling == null ? Throttling.NONE : throttling;
+    }
+
+    /** Settings without access logs or stage throttling. */
+    public HttpApiSettings(String stage, Cors cors) {
+        this(stage, cors, AccessLogs.NONE, Throttling.NONE);
+    }
 
     /** The REST API's stage: the configured one, or {@code api} where the HTTP API uses its default stage. */
     public String restStage() {
@@ -44,6 +56,43 @@ public record HttpApiSettings(String stage, Cors cors) {
 
         public boolean enabled() {
             return !allowOrigins.isEmpty();
+        }
+    }
+
+    /**
+     * Access logging of the stage of each API the service has, one line a request, to a log group the stack owns
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging.html,
+     * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html).
+     *
+     * @param enabled whether requests are logged
+     * @param logRetentionDays how long CloudWatch Logs keeps the lines, in days; one of the periods it accepts, or
+     *     0 for lines kept until deleted
+     * @param format the line, with {@code $context} variables; empty for Sparta's JSON line, which differs between
+     *     the HTTP API (its route key) and the REST API (its resource path)
+     */
+    public record AccessLogs(boolean enabled, int logRetentionDays, String format) {
+
+        public static final AccessLogs NONE = new AccessLogs(false, 30, "");
+
+        public AccessLogs {
+            format = format == null ? "" : format;
+        }
+    }
+
+    /**
+     * The stage's default throttling, for every route or method of each API
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html).
+     *
+     * @param rateLimit steady requests a second; -1 when not set
+     * @param burstLimit requests API Gateway accepts at once above the steady rate; -1 when not set
+     */
+    public record Throttling(double rateLimit, int burstLimit) {
+
+        public static final Throttling NONE = new Throttling(-1, -1);
+
+        /** Whether either limit is set. */
+        public boolean enabled() {
+            return rateLimit != -1 || burstLimit != -1;
         }
     }
 }

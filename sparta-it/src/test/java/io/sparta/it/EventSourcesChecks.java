@@ -216,6 +216,23 @@ final class EventSourcesChecks {
                         .get("TopicArn"));
     }
 
+    /**
+     * The stages' access log groups ({@code HttpApiAccessLogs}, {@code RestApiAccessLogs}) are the stack's own, kept
+     * as long as the pom's {@code <accessLogs>} says.
+     */
+    static void apiStagesLogToGroupsTheStackOwnsKeptAsThePomSays(LocalAws aws, List<String> logicalIds) {
+        for (String logicalId : logicalIds) {
+            // The group is named as CloudFormation names what a template leaves unnamed, <stack>-<logical id>-<suffix>;
+            // looked up by that prefix because moto answers ListStackResources of this stack with a 500.
+            String prefix = STACK + "-" + logicalId + "-";
+            List<software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup> groups = aws.logs
+                    .describeLogGroups(r -> r.logGroupNamePrefix(prefix))
+                    .logGroups();
+            assertEquals(1, groups.size(), prefix + ": " + groups);
+            assertEquals(14, groups.get(0).retentionInDays(), logicalId);
+        }
+    }
+
     /** Each grant is exactly its actions on its resources, read from the roles' inline policies. */
     static void grantsAreExactlyTheirActionsOnTheirResources(LocalAws aws) {
         String tableName = aws.lambda

@@ -94,6 +94,48 @@ class EventSourcesIT extends SharedSampleOnMoto {
                 .asBoolean());
     }
 
+    /**
+     * moto stops creating the stack at the REST API's preflight method (a MOCK integration without
+     * IntegrationHttpMethod: KeyError, HTTP 500), before the REST stage's log group; that one is checked on fakecloud.
+     */
+    @Test
+    void httpApiStageLogsToAGroupTheStackOwns_onMoto_restGroupOnFakecloudOnlyBecauseMotoStopsAtThePreflight() {
+        EventSourcesChecks.apiStagesLogToGroupsTheStackOwnsKeptAsThePomSays(aws, List.of("HttpApiAccessLogs"));
+    }
+
+    /** moto creates neither API's stage: their access log settings and throttling are read in the template. */
+    @Test
+    void stageAccessLogsAndThrottlingInTemplateOnlyBecauseMotoSkipsStages() throws Exception {
+        JsonNode resources = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sample.file("target/sparta/template.json").toFile())
+                .path("Resources");
+        assertTrue(resources
+                .at("/HttpApiStage/Properties/AccessLogSettings/DestinationArn/Fn::Sub")
+                .asText()
+                .endsWith(":log-group:${HttpApiAccessLogs}"));
+        assertTrue(resources
+                .at("/RestApiStage/Properties/AccessLogSetting/DestinationArn/Fn::Sub")
+                .asText()
+                .endsWith(":log-group:${RestApiAccessLogs}"));
+        assertEquals(
+                "{\"ThrottlingBurstLimit\":100,\"ThrottlingRateLimit\":50.0}",
+                resources.at("/HttpApiStage/Properties/DefaultRouteSettings").toString());
+        assertEquals(
+                "{\"ThrottlingBurstLimit\":100,\"ThrottlingRateLimit\":50.0,\"HttpMethod\":\"*\",\"ResourcePath\":\"/*\"}",
+                resources.at("/RestApiStage/Properties/MethodSettings/0").toString());
+    }
+
+    /** checkov's access-logging checks of both API kinds pass on the sample that logs both stages. */
+    @Test
+    void checkovFindsBothApiStagesLogged() {
+        assertEquals(
+                java.util.Map.of(
+                        "CKV_AWS_76 AWS::ApiGateway::Stage.RestApiStage", "PASSED",
+                        "CKV_AWS_95 AWS::ApiGatewayV2::Stage.HttpApiStage", "PASSED"),
+                new io.sparta.testkit.Checkov(io.sparta.testkit.PythonTools.checkov())
+                        .results(sample.file("target/sparta/template.json"), List.of("CKV_AWS_76", "CKV_AWS_95")));
+    }
+
     @Test
     void declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables_onMoto() {
         EventSourcesChecks.declaredResourcesExistAndFunctionsFindThemThroughDiscoverVariables(aws);

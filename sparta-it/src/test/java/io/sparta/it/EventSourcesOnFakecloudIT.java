@@ -120,6 +120,11 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
         apis.httpApiItems(apiId, "stages")
                 .forEach(stage -> stages.add(stage.path("stageName").asText()));
         assertEquals(List.of("$default"), stages);
+        JsonNode stage = apis.httpApiItems(apiId, "stages").get(0);
+        assertTrue(stage.at("/accessLogSettings/destinationArn").asText().contains(":log-group:"), stage.toString());
+        assertTrue(stage.at("/accessLogSettings/format").asText().contains("$context.routeKey"), stage.toString());
+        assertEquals(100, stage.at("/defaultRouteSettings/throttlingBurstLimit").asInt(), stage.toString());
+        assertEquals(50.0, stage.at("/defaultRouteSettings/throttlingRateLimit").asDouble(), stage.toString());
         JsonNode integrations = apis.httpApiItems(apiId, "integrations");
         assertEquals(1, integrations.size(), integrations.toString());
         assertEquals("AWS_PROXY", integrations.get(0).path("integrationType").asText());
@@ -224,6 +229,14 @@ class EventSourcesOnFakecloudIT extends SharedSampleOnFakecloud {
     void restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly_onFakecloudAsOnMoto() {
         needsFakecloud();
         EventSourcesChecks.restRoutesAreResourcesAndProxyMethodsEachInvocableFromItsOwnRouteOnly(aws);
+    }
+
+    @Test
+    @Order(11)
+    void bothApiStagesLogToGroupsTheStackOwnsKeptAsThePomSays_onFakecloud() {
+        needsFakecloud();
+        EventSourcesChecks.apiStagesLogToGroupsTheStackOwnsKeptAsThePomSays(
+                aws, List.of("HttpApiAccessLogs", "RestApiAccessLogs"));
     }
 
     @Test

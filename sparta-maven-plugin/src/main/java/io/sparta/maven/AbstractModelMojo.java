@@ -85,6 +85,19 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
     CorsConfiguration cors;
 
     /**
+     * Access logging of the HTTP and REST APIs' stages to a log group the stack owns, kept
+     * {@code <logRetentionDays>} (30 by default; 0: until deleted), in Sparta's JSON line or a {@code <format>} with
+     * API Gateway's {@code $context} variables. Off without this section. A REST API logs only in an account whose
+     * API Gateway settings name a CloudWatch Logs role.
+     */
+    @Parameter
+    AccessLogsConfiguration accessLogs;
+
+    /** The stage-wide {@code <rateLimit>} (requests a second) and {@code <burstLimit>} of the service's APIs. */
+    @Parameter
+    ThrottlingConfiguration throttling;
+
+    /**
      * Whether the template gives each function's ARN (and its SnapStart alias's) as a stack output, exported as
      * {@code <stack>-<Function>Arn} for other stacks to import. Off by default: CloudFormation allows 200 outputs a
      * stack, and {@code sparta:status} lists every function's physical name without them. Function URLs, API URLs
@@ -103,7 +116,11 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
                 orEmpty(tags),
                 orEmpty(parameters),
                 orEmpty(environment),
-                new HttpApiSettings(httpStage, cors == null ? HttpApiSettings.Cors.NONE : cors.toCors()),
+                new HttpApiSettings(
+                        httpStage,
+                        cors == null ? HttpApiSettings.Cors.NONE : cors.toCors(),
+                        accessLogs == null ? HttpApiSettings.AccessLogs.NONE : accessLogs.toAccessLogs(),
+                        throttling == null ? HttpApiSettings.Throttling.NONE : throttling.toThrottling()),
                 orEmpty(secrets),
                 environmentSettings(environments),
                 orEmpty(secretParameters),

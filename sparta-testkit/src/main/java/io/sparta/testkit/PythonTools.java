@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Python venv that holds the test tooling (moto's server, cfn-lint and parliament), created by the build itself
- * from the pinned requirements file and made anew whenever that file changes (its hash is stamped in the venv).
+ * A Python venv that holds test tooling, created by the build itself from a pinned requirements file and made anew
+ * whenever that file changes (its hash is stamped in the venv): one for moto's server, cfn-lint and parliament, and
+ * one for checkov, whose own pins of boto3 and botocore would otherwise hold moto back.
  */
 public final class PythonTools {
 
@@ -29,9 +30,18 @@ public final class PythonTools {
     }
 
     /** The venv named by the {@code sparta.python.venv} and {@code sparta.python.requirements} properties. */
-    public static synchronized PythonTools fromSystemProperties() {
-        Path venv = Path.of(requiredProperty("sparta.python.venv"));
-        Path requirements = Path.of(requiredProperty("sparta.python.requirements"));
+    public static PythonTools fromSystemProperties() {
+        return named("sparta.python");
+    }
+
+    /** The venv named by the {@code sparta.checkov.venv} and {@code sparta.checkov.requirements} properties. */
+    public static PythonTools checkov() {
+        return named("sparta.checkov");
+    }
+
+    private static synchronized PythonTools named(String prefix) {
+        Path venv = Path.of(requiredProperty(prefix + ".venv"));
+        Path requirements = Path.of(requiredProperty(prefix + ".requirements"));
         ensureInstalled(venv, requirements);
         return new PythonTools(venv);
     }

@@ -83,8 +83,16 @@ public record FunctionDefaults(
 
     /** {@code memory = 64 is out of range…} becomes {@code <functionDefaults><memory> = 64 is out of range…}. */
     private static String where(String problem) {
+        return inPom("functionDefaults", problem);
+    }
+
+    /**
+     * An annotation rule's message, which starts with the attribute's name, as said of the pom element of the same
+     * name inside {@code <section>}.
+     */
+    static String inPom(String section, String problem) {
         int space = problem.indexOf(' ');
-        return "<functionDefaults><" + problem.substring(0, space) + ">" + problem.substring(space);
+        return "<" + section + "><" + problem.substring(0, space) + ">" + problem.substring(space);
     }
 
     /**

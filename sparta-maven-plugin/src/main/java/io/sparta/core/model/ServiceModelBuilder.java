@@ -61,6 +61,7 @@ public final class ServiceModelBuilder {
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
+        checkStageSettingsUsed(functions, settings, problems);
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(problems);
         }
@@ -272,7 +273,7 @@ public final class ServiceModelBuilder {
      * @param settings the same with environments and secrets templated in, whose parameters references may name
      */
     private static void checkSettings(ServiceSettings configured, ServiceSettings settings, List<String> problems) {
-        CorsRules.check(settings.http(), problems);
+        ApiRules.check(settings.http(), problems);
         configured.environment().forEach((key, value) -> {
             FunctionRules.environmentName(key).ifPresent(problem -> problems.add("<environment>: " + problem));
             checkSubstitutions("<environment>", key, value, settings, problems);
@@ -302,6 +303,23 @@ public final class ServiceModelBuilder {
                 problems.add("<parameters> name " + name + " is reserved by Sparta; choose another");
             }
         });
+    }
+
+    /** Access logs and throttling belong to the APIs' stages, which exist only once a function declares a route. */
+    private static void checkStageSettingsUsed(
+            List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
+        if (functions.stream()
+                .anyMatch(function -> !function.triggers(HttpRouteTrigger.class).isEmpty())) {
+            return;
+        }
+        if (settings.http().accessLogs().enabled()) {
+            problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no API"
+                    + " stage to log; remove the section or declare a route");
+        }
+        if (settings.http().throttling().enabled()) {
+            problems.add("<throttling> has no effect: no function declares an @HttpRoute, so the service has no API"
+                    + " stage to throttle; remove the section or declare a route");
+        }
     }
 
     /** A REST API answers preflight from a mock method, which can name one origin only. */

@@ -39,6 +39,9 @@ final class HttpApiTemplate {
         stage.set("ApiId", Cfn.ref(API));
         stage.put("StageName", http.stage());
         stage.put("AutoDeploy", true);
+        ApiStageTemplate.accessLogSetting(resources, API, http, ApiStageTemplate.HTTP_FORMAT)
+                .ifPresent(setting -> stage.set("AccessLogSettings", setting));
+        ApiStageTemplate.throttlingSettings(http).ifPresent(settings -> stage.set("DefaultRouteSettings", settings));
 
         for (LambdaFunction function : service.functions()) {
             List<HttpRouteTrigger> routes = function.routes(ApiKind.HTTP);

@@ -74,6 +74,14 @@ final class RestApiTemplate {
         stage.set("RestApiId", Cfn.ref(API));
         stage.set("DeploymentId", Cfn.ref(deploymentId));
         stage.put("StageName", service.http().restStage());
+        // Added after the deployment's name is taken from the API's content: stage settings need no new deployment.
+        ApiStageTemplate.accessLogSetting(restResources, API, service.http(), ApiStageTemplate.REST_FORMAT)
+                .ifPresent(setting -> stage.set("AccessLogSetting", setting));
+        ApiStageTemplate.throttlingSettings(service.http()).ifPresent(settings -> {
+            settings.put("HttpMethod", "*");
+            settings.put("ResourcePath", "/*");
+            stage.putArray("MethodSettings").add(settings);
+        });
         resources.setAll(restResources);
 
         Cfn.output(

@@ -779,6 +779,96 @@ class ServiceModelBuilderTest {
                                 "public String handle(String in)")));
     }
 
+    private static ServiceSettings stageSettings(HttpApiSettings.AccessLogs logs, HttpApiSettings.Throttling limits) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                new HttpApiSettings(HttpApiSettings.DEFAULT_STAGE, HttpApiSettings.Cors.NONE, logs, limits));
+    }
+
+    private static final String ROUTED = "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/\")";
+
+    @Test
+    void acceptsEveryLogRetentionCloudWatchTakesAndLimitsAtTheirBounds() throws Exception {
+        for (int days : io.sparta.annotations.SpartaLambda.LOG_RETENTION_DAYS) {
+            HttpApiSettings.AccessLogs logs = new HttpApiSettings.AccessLogs(true, days, "");
+            assertEquals(
+                    logs,
+                    build(
+                                    stageSettings(logs, HttpApiSettings.Throttling.NONE),
+                                    method(ROUTED, "public String handle(String in)"))
+                            .http()
+                            .accessLogs());
+        }
+        String longest = "$context.requestId " + "x".repeat(ApiRules.FORMAT_MAX - "$context.requestId ".length());
+        for (HttpApiSettings.AccessLogs logs : List.of(
+                new HttpApiSettings.AccessLogs(true, 0, "$context.extendedRequestId $context.status"),
+                new HttpApiSettings.AccessLogs(true, 30, longest))) {
+            for (HttpApiSettings.Throttling limits : List.of(
+                    new HttpApiSettings.Throttling(0.5, 1),
+                    new HttpApiSettings.Throttling(ApiRules.RATE_LIMIT_MAX, ApiRules.BURST_LIMIT_MAX))) {
+                HttpApiSettings http = build(
+                                stageSettings(logs, limits), method(ROUTED, "public String handle(String in)"))
+                        .http();
+                assertEquals(logs, http.accessLogs());
+                assertEquals(limits, http.throttling());
+            }
+        }
+    }
+
+    @Test
+    void rejectsAccessLogsAndThrottlingApiGatewayRefusesOrThatWouldDoNothing() throws Exception {
+        String retentions = java.util.Arrays.toString(io.sparta.annotations.SpartaLambda.LOG_RETENTION_DAYS);
+        assertEquals(
+                List.of(
+                        "<accessLogs><logRetentionDays> = 8 is not a retention CloudWatch Logs accepts; allowed "
+                                + retentions + ", or 0 for logs that never expire",
+                        "<accessLogs><format> must contain $context.requestId or $context.extendedRequestId, which API"
+                                + " Gateway needs to tell requests apart; leave <format> out for Sparta's JSON line",
+                        "<throttling> needs both <rateLimit> (requests a second) and <burstLimit> (requests at once),"
+                                + " so that neither is left to a value the pom does not show"),
+                problems(
+                        stageSettings(
+                                new HttpApiSettings.AccessLogs(true, 8, "$context.status"),
+                                new HttpApiSettings.Throttling(100, -1)),
+                        method(ROUTED, "public String handle(String in)")));
+        assertEquals(
+                List.of(
+                        "<accessLogs><format> spans lines; API Gateway writes one line a request, so write the format"
+                                + " on one line",
+                        "<accessLogs><format> is 4097 characters; API Gateway allows 4096",
+                        "<throttling><rateLimit> 0.0 is out of range; allowed more than 0 to 1000000 requests a"
+                                + " second",
+                        "<throttling><burstLimit> 1000001 is out of range; allowed 1 to 1000000 requests"),
+                problems(
+                        stageSettings(
+                                new HttpApiSettings.AccessLogs(
+                                        true, 30, "$context.requestId\n" + "x".repeat(ApiRules.FORMAT_MAX - 19 + 1)),
+                                new HttpApiSettings.Throttling(0, ApiRules.BURST_LIMIT_MAX + 1)),
+                        method(ROUTED, "public String handle(String in)")));
+        assertEquals(
+                List.of(
+                        "<throttling><rateLimit> 1000000.5 is out of range; allowed more than 0 to 1000000 requests a"
+                                + " second",
+                        "<throttling><burstLimit> 0 is out of range; allowed 1 to 1000000 requests"),
+                problems(
+                        stageSettings(HttpApiSettings.AccessLogs.NONE, new HttpApiSettings.Throttling(1_000_000.5, 0)),
+                        method(ROUTED, "public String handle(String in)")));
+        assertEquals(
+                List.of(
+                        "<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no API stage"
+                                + " to log; remove the section or declare a route",
+                        "<throttling> has no effect: no function declares an @HttpRoute, so the service has no API"
+                                + " stage to throttle; remove the section or declare a route"),
+                problems(
+                        stageSettings(
+                                new HttpApiSettings.AccessLogs(true, 30, ""), new HttpApiSettings.Throttling(10, 20)),
+                        method("@SpartaLambda @FunctionUrl(auth = UrlAuth.NONE)", "public String handle(String in)")));
+    }
+
     @Test
     void declaredResourcesReachTheirUsersThroughGrantsTriggersAndDiscoverVariables() throws Exception {
         ServiceModel model = build(SETTINGS, """
