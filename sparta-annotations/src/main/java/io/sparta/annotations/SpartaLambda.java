@@ -106,6 +106,22 @@ public @interface SpartaLambda {
      */
     boolean snapStart() default false;
 
+    /**
+     * Execution environments Lambda keeps initialized for the alias {@code live}, so that many concurrent calls start
+     * no JVM: 0, the default, for none. Sparta then publishes a version whenever code or configuration changes and
+     * points {@code live} at it, as for {@link #snapStart()}, which Lambda does not combine with it; triggers, routes
+     * and URLs call the alias. At most {@link #reservedConcurrency()} when that is set. Billed while provisioned
+     * (https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html).
+     */
+    int provisionedConcurrency() default 0;
+
+    /**
+     * Changes of {@link #provisionedConcurrency()} over time, such as more on weekday mornings, through Application
+     * Auto Scaling; at most 200, Application Auto Scaling's quota for one alias. Needs
+     * {@code provisionedConcurrency}, the number a deployment sets.
+     */
+    ScheduledConcurrency[] concurrencySchedule() default {};
+
     /** Subnets to run in, such as {@code subnet-0abc1234}; with {@link #securityGroupIds()}, at most 16. */
     String[] subnetIds() default {};
 

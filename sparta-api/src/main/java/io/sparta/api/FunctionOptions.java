@@ -18,6 +18,8 @@ import java.util.SortedMap;
  * @param onFailure where failed asynchronous invocations go: a declared queue's or topic's name, or an ARN; none
  *     when empty
  * @param managedPolicies IAM managed policy ARNs attached to the generated role
+ * @param provisionedConcurrency execution environments kept initialized for the alias {@code live}; 0 for none
+ * @param concurrencySchedule changes of the provisioned concurrency over time, in order; none when empty
  */
 public record FunctionOptions(
         int reservedConcurrency,
@@ -30,7 +32,18 @@ public record FunctionOptions(
         List<String> securityGroupIds,
         SortedMap<String, String> tags,
         String onFailure,
-        List<String> managedPolicies) {
+        List<String> managedPolicies,
+        int provisionedConcurrency,
+        List<ConcurrencyChange> concurrencySchedule) {
+
+    /**
+     * One scheduled change of provisioned concurrency, an Application Auto Scaling scheduled action.
+     *
+     * @param schedule {@code cron(...)}, {@code rate(...)} or {@code at(...)}
+     * @param concurrency execution environments from then on
+     * @param timezone the IANA time zone of {@code cron} and {@code at}
+     */
+    public record ConcurrencyChange(String schedule, int concurrency, String timezone) {}
 
     /** What Lambda does when nothing is declared, with a role of Sparta's own. */
     public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "", false);
@@ -41,6 +54,36 @@ public record FunctionOptions(
         securityGroupIds = List.copyOf(securityGroupIds);
         tags = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
         managedPolicies = List.copyOf(managedPolicies);
+        concurrencySchedule = List.copyOf(concurrencySchedule);
+    }
+
+    /** Options without provisioned concurrency. */
+    public FunctionOptions(
+            int reservedConcurrency,
+            boolean tracing,
+            int ephemeralStorage,
+            List<String> layers,
+            String role,
+            boolean snapStart,
+            List<String> subnetIds,
+            List<String> securityGroupIds,
+            SortedMap<String, String> tags,
+            String onFailure,
+            List<String> managedPolicies) {
+        this(
+                reservedConcurrency,
+                tracing,
+                ephemeralStorage,
+                layers,
+                role,
+                snapStart,
+                subnetIds,
+                securityGroupIds,
+                tags,
+                onFailure,
+                managedPolicies,
+                0,
+                List.of());
     }
 
     /** Options attaching no managed policy. */
@@ -88,6 +131,14 @@ public record FunctionOptions(
                 List.of(),
                 new java.util.TreeMap<>(),
                 "");
+    }
+
+    /**
+     * Whether Sparta publishes versions behind the alias {@code live}, which triggers, routes and URLs then call:
+     * for SnapStart and for provisioned concurrency, which both apply to published versions only.
+     */
+    public boolean publishesAlias() {
+        return snapStart || provisionedConcurrency > 0;
     }
 
     public boolean inVpc() {

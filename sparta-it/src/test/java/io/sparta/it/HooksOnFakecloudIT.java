@@ -145,4 +145,71 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
                         .snapStart()
                         .applyOnAsString());
     }
+
+    /**
+     * The SnapStart default of the step before is dropped and the function given provisioned concurrency with a
+     * schedule: the alias {@code live} then holds that concurrency, on a published version without SnapStart, and
+     * Application Auto Scaling holds the alias at that number. fakecloud 0.51.0 creates the scalable target without
+     * the template's scheduled actions, so those are checked in the template.
+     */
+    @Test
+    @Order(8)
+    void provisionedConcurrencyHoldsTheAliasLive_scheduledActionsInTemplateOnlyBecauseFakecloudSkipsThem()
+            throws Exception {
+        needsFakecloud();
+        java.nio.file.Path pom = sample.file("service/pom.xml");
+        String snapStart = "          <functionDefaults>\n            <snapStart>true</snapStart>\n"
+                + "          </functionDefaults>\n";
+        String text = java.nio.file.Files.readString(pom);
+        assertTrue(text.contains(snapStart), "the step before set the SnapStart default");
+        java.nio.file.Files.writeString(pom, text.replace(snapStart, ""));
+        java.nio.file.Path ping = sample.file("service/src/main/java/com/example/hooks/Ping.java");
+        String annotation = "@SpartaLambda(name = \"ping\", memory = 256)";
+        String source = java.nio.file.Files.readString(ping);
+        assertTrue(source.contains(annotation), source);
+        java.nio.file.Files.writeString(
+                ping,
+                source.replace(
+                                annotation,
+                                "@SpartaLambda(name = \"ping\", memory = 256, provisionedConcurrency = 2,"
+                                        + " concurrencySchedule = @ScheduledConcurrency(schedule ="
+                                        + " \"cron(0 8 ? * MON-FRI *)\", concurrency = 5, timezone ="
+                                        + " \"Europe/Berlin\"))")
+                        .replace(
+                                "import io.sparta.annotations.SpartaLambda;",
+                                "import io.sparta.annotations.ScheduledConcurrency;\n"
+                                        + "import io.sparta.annotations.SpartaLambda;"));
+
+        SampleProject.BuildResult build = sample.mvn("deploy", "-Dsparta.allowDataLoss=true");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        var alias =
+                aws.lambda.getAlias(r -> r.functionName("hooks-service-ping").name("live"));
+        var provisioned = aws.lambda.getProvisionedConcurrencyConfig(
+                r -> r.functionName("hooks-service-ping").qualifier("live"));
+        assertEquals(2, provisioned.requestedProvisionedConcurrentExecutions(), provisioned.toString());
+        assertTrue(alias.functionVersion().matches("\\d+"), "the alias points at a published version: " + alias);
+        assertEquals(
+                "None",
+                aws.lambda
+                        .getFunction(r -> r.functionName("hooks-service-ping"))
+                        .configuration()
+                        .snapStart()
+                        .applyOnAsString());
+        var targets = aws.autoScaling
+                .describeScalableTargets(r -> r.serviceNamespace("lambda"))
+                .scalableTargets();
+        assertEquals(
+                List.of("function:hooks-service-ping:live 2 2"),
+                targets.stream()
+                        .map(target -> target.resourceId() + " " + target.minCapacity() + " " + target.maxCapacity())
+                        .toList());
+        com.fasterxml.jackson.databind.JsonNode action = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(sample.file("service/target/sparta/template.json").toFile())
+                .at("/Resources/PingConcurrencyTarget/Properties/ScheduledActions/0");
+        assertEquals("cron(0 8 ? * MON-FRI *)", action.path("Schedule").asText());
+        assertEquals("Europe/Berlin", action.path("Timezone").asText());
+        assertEquals(5, action.at("/ScalableTargetAction/MinCapacity").asInt());
+        assertEquals(5, action.at("/ScalableTargetAction/MaxCapacity").asInt());
+    }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -42,6 +43,7 @@ final class LocalAws implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final SnsClient sns;
     final KinesisClient kinesis;
+    final ApplicationAutoScalingClient autoScaling;
 
     static {
         // The SDK speaks CBOR to Kinesis by default, which moto's server answers with a 500; JSON it understands.
@@ -61,6 +63,7 @@ final class LocalAws implements AutoCloseable {
         dynamoDb = client(DynamoDbClient.builder(), endpoint, REGION);
         sns = client(SnsClient.builder(), endpoint, REGION);
         kinesis = client(KinesisClient.builder(), endpoint, REGION);
+        autoScaling = client(ApplicationAutoScalingClient.builder(), endpoint, REGION);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {
@@ -130,6 +133,7 @@ final class LocalAws implements AutoCloseable {
         lambda.close();
         iam.close();
         logs.close();
+        autoScaling.close();
         cloudWatch.close();
         sqs.close();
         events.close();

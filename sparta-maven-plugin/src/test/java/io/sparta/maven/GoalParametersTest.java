@@ -43,6 +43,8 @@ class GoalParametersTest {
             "functionOutputs",
             "httpStage",
             "cors",
+            "accessLogs",
+            "throttling",
             "classesDirectory");
 
     /** The artifact bucket and what may be pruned from it. */
@@ -182,6 +184,8 @@ class GoalParametersTest {
 
     private static final Set<String> MODEL_ONLY = Set.of(
             "cors",
+            "accessLogs",
+            "throttling",
             "decorators",
             "hooks",
             "tags",

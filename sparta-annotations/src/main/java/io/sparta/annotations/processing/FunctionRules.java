@@ -1,8 +1,10 @@
 package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Env;
+import io.sparta.annotations.ScheduledConcurrency;
 import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.Tag;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -182,6 +184,65 @@ public final class FunctionRules {
                 : Optional.empty();
     }
 
+    /** Application Auto Scaling's quota of scheduled actions on one scalable target. */
+    public static final int SCHEDULED_ACTIONS_MAX = 200;
+
+    /**
+     * A function's provisioned concurrency against its other settings: never negative, not with SnapStart (Lambda
+     * refuses the pair on one version), at most its reserved concurrency, which it is allocated from.
+     */
+    public static Optional<String> provisionedConcurrency(int provisioned, int reserved, boolean snapStart) {
+        if (provisioned < 0) {
+            return Optional.of(
+                    "provisionedConcurrency = " + provisioned + " is out of range; allowed 0 (none) or more");
+        }
+        if (provisioned > 0 && snapStart) {
+            return Optional.of("provisionedConcurrency = " + provisioned + " and snapStart = true contradict each"
+                    + " other: Lambda does not combine SnapStart with provisioned concurrency; keep one");
+        }
+        if (reserved >= 0 && provisioned > reserved) {
+            return Optional.of("provisionedConcurrency = " + provisioned + " exceeds reservedConcurrency = " + reserved
+                    + ", which Lambda allocates it from; raise reservedConcurrency or lower provisionedConcurrency");
+        }
+        return Optional.empty();
+    }
+
+    /** One {@code @ScheduledConcurrency}, as its rules read it. */
+    public record ConcurrencyChange(String schedule, int concurrency, String timezone) {}
+
+    /**
+     * The changes of a function's provisioned concurrency over time: each a schedule Application Auto Scaling takes,
+     * in an IANA time zone, to 1 or more environments (at most the reserved concurrency); only beside a
+     * provisioned concurrency, and at most {@link #SCHEDULED_ACTIONS_MAX}.
+     */
+    public static List<String> concurrencySchedule(int provisioned, int reserved, List<ConcurrencyChange> changes) {
+        List<String> problems = new ArrayList<>();
+        if (changes.isEmpty()) {
+            return problems;
+        }
+        if (provisioned <= 0) {
+            problems.add("concurrencySchedule needs provisionedConcurrency, the number each deployment sets before"
+                    + " the schedule changes it; set provisionedConcurrency to 1 or more");
+        }
+        if (changes.size() > SCHEDULED_ACTIONS_MAX) {
+            problems.add("concurrencySchedule holds " + changes.size() + " changes; Application Auto Scaling allows "
+                    + SCHEDULED_ACTIONS_MAX);
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            ConcurrencyChange change = changes.get(i);
+            String where = "concurrencySchedule[" + i + "]: ";
+            ScheduleRules.schedulerExpression(change.schedule()).ifPresent(problem -> problems.add(where + problem));
+            ScheduleRules.timezone(change.timezone()).ifPresent(problem -> problems.add(where + problem));
+            if (change.concurrency() < 1) {
+                problems.add(where + "concurrency = " + change.concurrency() + " is out of range; allowed 1 or more");
+            } else if (reserved >= 0 && change.concurrency() > reserved) {
+                problems.add(where + "concurrency = " + change.concurrency() + " exceeds reservedConcurrency = "
+                        + reserved + ", which Lambda allocates it from");
+            }
+        }
+        return problems;
+    }
+
     public static final int SUBNETS_MAX = 16;
 
     public static final int SECURITY_GROUPS_MAX = 5;
@@ -281,6 +342,20 @@ public final class FunctionRules {
         report(use, "managedPolicies", managedPolicies(values.strings("managedPolicies"), values.string("role")));
         report(use, "role", role(values.string("role")));
         report(use, "snapStart", snapStart(values.bool("snapStart"), values.integer("ephemeralStorage")));
+        report(
+                use,
+                "provisionedConcurrency",
+                provisionedConcurrency(
+                        values.integer("provisionedConcurrency"),
+                        values.integer("reservedConcurrency"),
+                        values.bool("snapStart")));
+        reportAll(
+                use,
+                "concurrencySchedule",
+                concurrencySchedule(
+                        values.integer("provisionedConcurrency"),
+                        values.integer("reservedConcurrency"),
+                        concurrencyChanges(values)));
         if (!values.string("name").isEmpty()) {
             report(use, "name", name(values.string("name")));
         }
@@ -302,6 +377,14 @@ public final class FunctionRules {
             }
         }
         AnnotationKinds.failureDestination(use, values.string("onFailure"), "@SpartaLambda");
+    }
+
+    /** A {@code @SpartaLambda}'s {@code concurrencySchedule}, as its rules read it. */
+    public static List<ConcurrencyChange> concurrencyChanges(AttributeValues values) {
+        return values.annotations("concurrencySchedule", ScheduledConcurrency.class).stream()
+                .map(change -> new ConcurrencyChange(
+                        change.string("schedule"), change.integer("concurrency"), change.string("timezone")))
+                .toList();
     }
 
     private static void reportAll(AnnotationKinds.Use use, String attribute, List<String> problems) {

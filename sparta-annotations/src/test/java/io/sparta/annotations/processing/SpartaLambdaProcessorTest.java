@@ -245,6 +245,58 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void provisionedConcurrencyThatLambdaOrApplicationAutoScalingWouldRefuseIsAnError() {
+        assertEquals(
+                List.of(
+                        "4: @SpartaLambda: provisionedConcurrency = 2 and snapStart = true contradict each other:"
+                                + " Lambda does not combine SnapStart with provisioned concurrency; keep one",
+                        "7: @SpartaLambda: provisionedConcurrency = 10 exceeds reservedConcurrency = 5, which Lambda"
+                                + " allocates it from; raise reservedConcurrency or lower provisionedConcurrency",
+                        "8: @SpartaLambda: concurrencySchedule[0]: concurrency = 6 exceeds reservedConcurrency = 5,"
+                                + " which Lambda allocates it from",
+                        "11: @SpartaLambda: concurrencySchedule needs provisionedConcurrency, the number each deployment"
+                                + " sets before the schedule changes it; set provisionedConcurrency to 1 or more",
+                        "11: @SpartaLambda: concurrencySchedule[0]: schedule \"cron(0 8 * * MON-FRI *)\" needs '?' in"
+                                + " exactly one of day-of-month and day-of-week",
+                        "11: @SpartaLambda: concurrencySchedule[1]: timezone = \"Berlin Time\" is not an IANA time zone"
+                                + " name, such as Europe/Berlin or America/New_York",
+                        "11: @SpartaLambda: concurrencySchedule[1]: concurrency = 0 is out of range; allowed 1 or more",
+                        "17: @SpartaLambda: provisionedConcurrency = -1 is out of range; allowed 0 (none) or more"),
+                compile("Orders", """
+                        import io.sparta.annotations.ScheduledConcurrency;
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(provisionedConcurrency = 2, snapStart = true)
+                            public String place() { return ""; }
+
+                            @SpartaLambda(provisionedConcurrency = 10, reservedConcurrency = 5, concurrencySchedule =
+                                    @ScheduledConcurrency(schedule = "rate(1 day)", concurrency = 6))
+                            public String ship() { return ""; }
+
+                            @SpartaLambda(concurrencySchedule = {
+                                    @ScheduledConcurrency(schedule = "cron(0 8 * * MON-FRI *)", concurrency = 4),
+                                    @ScheduledConcurrency(schedule = "at(2027-01-01T09:30:00)", concurrency = 0,
+                                            timezone = "Berlin Time")})
+                            public String bill() { return ""; }
+
+                            @SpartaLambda(provisionedConcurrency = -1)
+                            public String refund() { return ""; }
+                        }
+                        """));
+        assertEquals(List.of(), compile("Orders", """
+                        import io.sparta.annotations.ScheduledConcurrency;
+                        import io.sparta.annotations.SpartaLambda;
+                        public class Orders {
+                            @SpartaLambda(provisionedConcurrency = 5, reservedConcurrency = 5, concurrencySchedule = {
+                                    @ScheduledConcurrency(schedule = "cron(0 8 ? * MON-FRI *)", concurrency = 5,
+                                            timezone = "Europe/Berlin"),
+                                    @ScheduledConcurrency(schedule = "at(2027-01-01T09:30:00)", concurrency = 1)})
+                            public String place() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
     void badSchedulesAndSchedulesWithoutAFunctionAreErrors() {
         assertEquals(
                 List.of(

@@ -17,13 +17,13 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * {@code sparta:invoke -Dsparta.remote}: the deployed function called with the same event, synchronously, its
  * response printed with the tail of its log (the last 4 KB Lambda returns, START to REPORT), as
- * {@code sam remote invoke} does. A SnapStart function is called through its alias {@code live}, which serves the
- * published version; any other at {@code $LATEST}. See
+ * {@code sam remote invoke} does. A function with SnapStart or provisioned concurrency is called through its alias
+ * {@code live}, which serves the published version; any other at {@code $LATEST}. See
  * <a href="https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html">Invoke</a>.
  */
 public final class RemoteInvoker {
 
-    /** The alias Sparta publishes a SnapStart function's versions behind. */
+    /** The alias Sparta publishes versions behind, for SnapStart and provisioned concurrency. */
     static final String LIVE = "live";
 
     private final Console console;
@@ -41,7 +41,7 @@ public final class RemoteInvoker {
         LambdaFunction function = LocalInvoker.find(request);
         LocalLimits.checkEvent(request.event());
         String deployedName = LocalEnvironment.deployedName(function, request.settings());
-        String qualifier = function.options().snapStart() ? LIVE : null;
+        String qualifier = function.options().publishesAlias() ? LIVE : null;
         console.info("Invoking " + deployedName + (qualifier == null ? "" : ":" + qualifier) + " on Lambda in "
                 + aws.region().id()
                 + aws.endpoint().map(endpoint -> " at " + endpoint).orElse(""));

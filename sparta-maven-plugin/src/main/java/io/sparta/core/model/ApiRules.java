@@ -19,9 +19,6 @@ final class ApiRules {
 
     static final String EXTENDED_REQUEST_ID = "$context.extendedRequestId";
 
-    /** API Gateway's limit on an access log format, in characters. */
-    static final int FORMAT_MAX = 4_096;
-
     /**
      * Highest stage rate and burst: a stage's limits cannot pass the account's, whose raisable quota is counted in
      * requests a second; these are far beyond any account's, so only typing errors are refused.
@@ -89,10 +86,6 @@ final class ApiRules {
         if (format.contains("\n") || format.contains("\r")) {
             problems.add("<accessLogs><format> spans lines; API Gateway writes one line a request, so write the"
                     + " format on one line");
-        }
-        if (format.length() > FORMAT_MAX) {
-            problems.add(
-                    "<accessLogs><format> is " + format.length() + " characters; API Gateway allows " + FORMAT_MAX);
         }
     }
 

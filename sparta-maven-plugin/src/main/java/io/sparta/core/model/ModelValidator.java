@@ -188,11 +188,24 @@ public final class ModelValidator {
                                 FunctionRules.managedPolicies(options.managedPolicies(), options.role()),
                                 FunctionRules.role(options.role()),
                                 FunctionRules.snapStart(options.snapStart(), options.ephemeralStorage()),
+                                FunctionRules.provisionedConcurrency(
+                                        options.provisionedConcurrency(),
+                                        options.reservedConcurrency(),
+                                        options.snapStart()),
                                 FunctionRules.vpc(options.subnetIds(), options.securityGroupIds()),
                                 Limits.environmentSize(function.environment())),
                         FunctionRules.tags(
                                         List.copyOf(options.tags().keySet()),
                                         List.copyOf(options.tags().values()))
+                                .stream()
+                                .map(Optional::of),
+                        FunctionRules.concurrencySchedule(
+                                        options.provisionedConcurrency(),
+                                        options.reservedConcurrency(),
+                                        options.concurrencySchedule().stream()
+                                                .map(change -> new FunctionRules.ConcurrencyChange(
+                                                        change.schedule(), change.concurrency(), change.timezone()))
+                                                .toList())
                                 .stream()
                                 .map(Optional::of),
                         function.environment().keySet().stream().map(FunctionRules::environmentName),

@@ -136,7 +136,12 @@ public final class ServiceModelBuilder {
                 attributes.strings("securityGroupIds"),
                 tags(attributes),
                 attributes.string("onFailure"),
-                attributes.strings("managedPolicies"));
+                attributes.strings("managedPolicies"),
+                attributes.integer("provisionedConcurrency"),
+                FunctionRules.concurrencyChanges(attributes).stream()
+                        .map(change -> new FunctionOptions.ConcurrencyChange(
+                                change.schedule(), change.concurrency(), change.timezone()))
+                        .toList());
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,

@@ -82,18 +82,18 @@ final class Cfn {
     }
 
     /**
-     * What triggers and APIs invoke: the alias {@code live} of a SnapStart function, since SnapStart applies to
-     * published versions only, or else the function.
+     * What triggers and APIs invoke: the alias {@code live} of a function with SnapStart or provisioned concurrency,
+     * which apply to published versions only, or else the function.
      */
     static JsonNode invokeArn(LambdaFunction function) {
-        return function.options().snapStart()
+        return function.options().publishesAlias()
                 ? ref(function.aliasLogicalId())
                 : getAtt(function.functionLogicalId(), "Arn");
     }
 
     /** {@link #invokeArn} for use inside Fn::Sub. */
     static String invokeArnSub(LambdaFunction function) {
-        return function.options().snapStart()
+        return function.options().publishesAlias()
                 ? "${" + function.aliasLogicalId() + "}"
                 : "${" + function.functionLogicalId() + ".Arn}";
     }

@@ -20,7 +20,7 @@ final class FunctionUrlTemplate {
         String urlId = function.logicalIdPrefix() + "Url";
         ObjectNode properties = Cfn.properties(resources, urlId, "AWS::Lambda::Url");
         properties.set("TargetFunctionArn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
-        if (function.options().snapStart()) {
+        if (function.options().publishesAlias()) {
             properties.put("Qualifier", "live");
             ((ObjectNode) resources.get(urlId)).putArray("DependsOn").add(function.aliasLogicalId());
         }

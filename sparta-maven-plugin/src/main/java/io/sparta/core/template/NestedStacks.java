@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Each function goes to a nested stack with what exists for it alone: its role and log group (resources only its
  * group uses), and what attaches to it (permissions, event source mappings, versions and aliases, invoke
- * configurations, URLs, rules, schedules, subscriptions, subscription filters, API routes, integrations and REST
- * methods naming it and no other function). Everything else stays in the parent: declared resources, the APIs with
+ * configurations, URLs, rules, schedules, subscriptions, subscription filters, scalable targets, API routes,
+ * integrations and REST methods naming it and no other function). Everything else stays in the parent: declared
+ * resources, the APIs with
  * their paths, stages and deployments, layers, custom resources, what decorators and hooks added. The group of a
  * function is fixed by its logical id (the first bytes of its SHA-256, modulo the number of groups), so adding or
  * changing a function leaves the other groups' templates as they were, and the number of groups is the smallest power
@@ -81,6 +82,7 @@ public final class NestedStacks {
             "AWS::Scheduler::Schedule",
             "AWS::SNS::Subscription",
             "AWS::Logs::SubscriptionFilter",
+            "AWS::ApplicationAutoScaling::ScalableTarget",
             // A route's integration, route and REST method: the API and its paths stay in the parent.
             "AWS::ApiGatewayV2::Integration",
             "AWS::ApiGatewayV2::Route",

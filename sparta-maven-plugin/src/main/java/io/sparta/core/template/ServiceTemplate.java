@@ -119,19 +119,19 @@ public final class ServiceTemplate {
                     "ARN of function " + function.name() + " (" + function.handler() + ")",
                     Cfn.getAtt(functionId, "Arn"));
         }
-        if (function.options().snapStart()) {
+        if (function.options().publishesAlias()) {
             addPublishedAlias(resources, service.functionOutputs() ? outputs : null, function, properties);
         }
         TriggerTemplate.add(resources, function, service);
         if (!function.options().onFailure().isEmpty()) {
             ObjectNode invokeConfigResource = Cfn.resource(
                     resources, function.logicalIdPrefix() + "InvokeConfig", "AWS::Lambda::EventInvokeConfig");
-            if (function.options().snapStart()) {
+            if (function.options().publishesAlias()) {
                 invokeConfigResource.putArray("DependsOn").add(function.aliasLogicalId());
             }
             ObjectNode invokeConfig = invokeConfigResource.putObject("Properties");
             invokeConfig.set("FunctionName", Cfn.ref(functionId));
-            invokeConfig.put("Qualifier", function.options().snapStart() ? "live" : "$LATEST");
+            invokeConfig.put("Qualifier", function.options().publishesAlias() ? "live" : "$LATEST");
             invokeConfig
                     .putObject("DestinationConfig")
                     .putObject("OnFailure")
@@ -162,7 +162,8 @@ public final class ServiceTemplate {
     }
 
     /**
-     * A version published whenever code or configuration changes, and the alias {@code live} on it. The version's
+     * A version published whenever code or configuration changes, and the alias {@code live} on it, with SnapStart
+     * or provisioned concurrency. The version's
      * description holds the archive's content-hash key and a hash of the configuration, so an unchanged function
      * publishes nothing; older versions are kept for rollback.
      *
@@ -170,7 +171,9 @@ public final class ServiceTemplate {
      */
     private static void addPublishedAlias(
             ObjectNode resources, ObjectNode outputs, LambdaFunction function, ObjectNode functionProperties) {
-        functionProperties.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
+        if (function.options().snapStart()) {
+            functionProperties.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
+        }
         String configuration =
                 Digests.sha256(TemplateJson.bytes(functionProperties)).substring(0, 16);
         String versionId = function.logicalIdPrefix() + "Version";
@@ -185,6 +188,7 @@ public final class ServiceTemplate {
         alias.put("Name", "live");
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
+        ProvisionedConcurrencyTemplate.add(resources, function, alias);
         if (outputs == null) {
             return;
         }

@@ -213,7 +213,10 @@ final class TriggerTemplate {
         mapping.set("EventSourceArn", source);
         mapping.set(
                 "FunctionName",
-                Cfn.ref(function.options().snapStart() ? function.aliasLogicalId() : function.functionLogicalId()));
+                Cfn.ref(
+                        function.options().publishesAlias()
+                                ? function.aliasLogicalId()
+                                : function.functionLogicalId()));
         mapping.put("BatchSize", batchSize);
         return mapping;
     }

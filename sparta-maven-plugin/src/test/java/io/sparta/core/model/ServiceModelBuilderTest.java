@@ -666,6 +666,43 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void provisionedConcurrencyAndItsScheduleReachTheModelAndAPomSnapStartDefaultContradictingItIsNamed()
+            throws Exception {
+        String annotation = "@SpartaLambda(provisionedConcurrency = 2, concurrencySchedule = {"
+                + " @ScheduledConcurrency(schedule = \"cron(0 8 ? * MON-FRI *)\", concurrency = 20,"
+                + " timezone = \"Europe/Berlin\"),"
+                + " @ScheduledConcurrency(schedule = \"rate(12 hours)\", concurrency = 2)})";
+        io.sparta.api.FunctionOptions options = build(SETTINGS, method(annotation, "public String handle(String in)"))
+                .functions()
+                .get(0)
+                .options();
+        assertEquals(2, options.provisionedConcurrency());
+        assertEquals(
+                List.of(
+                        new io.sparta.api.FunctionOptions.ConcurrencyChange(
+                                "cron(0 8 ? * MON-FRI *)", 20, "Europe/Berlin"),
+                        new io.sparta.api.FunctionOptions.ConcurrencyChange("rate(12 hours)", 2, "UTC")),
+                options.concurrencySchedule());
+        assertTrue(options.publishesAlias());
+
+        FunctionDefaults snapStart = new FunctionDefaults(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of("true"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+        assertEquals(
+                List.of("acme.Handlers#handle: provisionedConcurrency = 2 and snapStart = true contradict each other:"
+                        + " Lambda does not combine SnapStart with provisioned concurrency; keep one"),
+                problems(
+                        withDefaults(snapStart),
+                        method("@SpartaLambda(provisionedConcurrency = 2)", "public String handle(String in)")));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         List<String> problems =
                 problems(method("@SpartaLambda(memory = 1, timeout = 0)", "String handle(String a, String b)"));
@@ -803,10 +840,9 @@ class ServiceModelBuilderTest {
                             .http()
                             .accessLogs());
         }
-        String longest = "$context.requestId " + "x".repeat(ApiRules.FORMAT_MAX - "$context.requestId ".length());
         for (HttpApiSettings.AccessLogs logs : List.of(
                 new HttpApiSettings.AccessLogs(true, 0, "$context.extendedRequestId $context.status"),
-                new HttpApiSettings.AccessLogs(true, 30, longest))) {
+                new HttpApiSettings.AccessLogs(true, 30, "{\"id\":\"$context.requestId\"}"))) {
             for (HttpApiSettings.Throttling limits : List.of(
                     new HttpApiSettings.Throttling(0.5, 1),
                     new HttpApiSettings.Throttling(ApiRules.RATE_LIMIT_MAX, ApiRules.BURST_LIMIT_MAX))) {
@@ -839,14 +875,12 @@ class ServiceModelBuilderTest {
                 List.of(
                         "<accessLogs><format> spans lines; API Gateway writes one line a request, so write the format"
                                 + " on one line",
-                        "<accessLogs><format> is 4097 characters; API Gateway allows 4096",
                         "<throttling><rateLimit> 0.0 is out of range; allowed more than 0 to 1000000 requests a"
                                 + " second",
                         "<throttling><burstLimit> 1000001 is out of range; allowed 1 to 1000000 requests"),
                 problems(
                         stageSettings(
-                                new HttpApiSettings.AccessLogs(
-                                        true, 30, "$context.requestId\n" + "x".repeat(ApiRules.FORMAT_MAX - 19 + 1)),
+                                new HttpApiSettings.AccessLogs(true, 30, "$context.requestId\n$context.status"),
                                 new HttpApiSettings.Throttling(0, ApiRules.BURST_LIMIT_MAX + 1)),
                         method(ROUTED, "public String handle(String in)")));
         assertEquals(

@@ -137,7 +137,8 @@ class AnnotationKindsEndToEndTest {
                 io.sparta.annotations.Env.class,
                 io.sparta.annotations.Tag.class,
                 io.sparta.annotations.ResourceProperty.class,
-                io.sparta.annotations.TableIndex.class);
+                io.sparta.annotations.TableIndex.class,
+                io.sparta.annotations.ScheduledConcurrency.class);
         Set<String> unhandled = new TreeSet<>();
         for (Class<?> annotation : shippedAnnotations()) {
             if (!kinds.contains(annotation) && !containers.contains(annotation) && !nested.contains(annotation)) {

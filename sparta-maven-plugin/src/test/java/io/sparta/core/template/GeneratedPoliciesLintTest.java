@@ -44,6 +44,7 @@ class GeneratedPoliciesLintTest {
         services.add(Arguments.of("ResourcesAndTriggersTemplateTest", ResourcesAndTriggersTemplateTest.model()));
         services.add(Arguments.of("SchedulerTemplateTest", SchedulerTemplateTest.model()));
         services.add(Arguments.of("OwnedResourceSettingsTemplateTest", OwnedResourceSettingsTemplateTest.model()));
+        services.add(Arguments.of("ProvisionedConcurrencyTemplateTest", ProvisionedConcurrencyTemplateTest.service()));
         for (Map.Entry<String, Map<String, ServiceModel>> test : Map.of(
                         "ServiceTemplateTest", ServiceTemplateTest.models(),
                         "HttpTemplatesTest", HttpTemplatesTest.models())
