@@ -10,8 +10,9 @@ import java.util.List;
  * @param cors the cross-origin rules; none when no origin is allowed
  * @param accessLogs access logging of each API's stage; {@link AccessLogs#NONE} for none
  * @param throttling the stage-wide request rate and burst limits; {@link Throttling#NONE} for the account's
+ * @param domain the custom domain name the APIs are served at; {@link Domain#NONE} for their own URLs only
  */
-public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling) {
+public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling, Domain domain) {
 
     public static final String DEFAULT_STAGE = "$default";
     public static final String REST_DEFAULT_STAGE = "api";
@@ -20,11 +21,17 @@ public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Th
     public HttpApiSettings {
         accessLogs = accessLogs == null ? AccessLogs.NONE : accessLogs;
         throttling = throttling == null ? Throttling.NONE : throttling;
+        domain = domain == null ? Domain.NONE : domain;
+    }
+
+    /** Settings without a custom domain. */
+    public HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling) {
+        this(stage, cors, accessLogs, throttling, Domain.NONE);
     }
 
     /** Settings without access logs or stage throttling. */
     public HttpApiSettings(String stage, Cors cors) {
-        this(stage, cors, AccessLogs.NONE, Throttling.NONE);
+        this(stage, cors, AccessLogs.NONE, Throttling.NONE, Domain.NONE);
     }
 
     /** The REST API's stage: the configured one, or {@code api} where the HTTP API uses its default stage. */
@@ -93,6 +100,37 @@ public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Th
         /** Whether either limit is set. */
         public boolean enabled() {
             return rateLimit != -1 || burstLimit != -1;
+        }
+    }
+
+    /**
+     * A custom domain name for the service's APIs: a regional API Gateway domain with an ACM certificate of the same
+     * Region, each API mapped at a base path of it
+     * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html). Each value may
+     * name template parameters as {@code ${Name}}, so that each environment gets a domain of its own.
+     *
+     * @param name the domain name, such as {@code api.example.com}; empty for no custom domain
+     * @param certificateArn the ARN of an ACM certificate covering {@code name}, in the stack's Region
+     * @param basePath the HTTP API's path under the domain, such as {@code orders}; empty for the domain's root
+     * @param restBasePath the REST API's path under the domain; empty for the domain's root
+     * @param hostedZoneId a Route 53 hosted zone in which to point {@code name} at the API's domain (an alias A
+     *     record); empty to leave DNS to the team
+     */
+    public record Domain(
+            String name, String certificateArn, String basePath, String restBasePath, String hostedZoneId) {
+
+        public static final Domain NONE = new Domain("", "", "", "", "");
+
+        public Domain {
+            name = name == null ? "" : name;
+            certificateArn = certificateArn == null ? "" : certificateArn;
+            basePath = basePath == null ? "" : basePath;
+            restBasePath = restBasePath == null ? "" : restBasePath;
+            hostedZoneId = hostedZoneId == null ? "" : hostedZoneId;
+        }
+
+        public boolean enabled() {
+            return !name.isEmpty();
         }
     }
 }

@@ -60,6 +60,21 @@ final class ApiGatewayReader {
         throw new AssertionError("no HTTP API named " + name + ": " + get("/v2/apis"));
     }
 
+    /** A custom domain name, through API Gateway v2's GetDomainName. */
+    JsonNode domainName(String name) {
+        return get("/v2/domainnames/" + name);
+    }
+
+    /** The API mappings of a custom domain name (API Gateway v2), its items. */
+    JsonNode apiMappings(String domainName) {
+        return get("/v2/domainnames/" + domainName + "/apimappings").path("items");
+    }
+
+    /** The base path mappings of a custom domain name (API Gateway v1), its items. */
+    JsonNode basePathMappings(String domainName) {
+        return get("/domainnames/" + domainName + "/basepathmappings").path("item");
+    }
+
     /** A collection of an HTTP API: {@code routes}, {@code stages} or {@code integrations}, its items. */
     JsonNode httpApiItems(String apiId, String collection) {
         return get("/v2/apis/" + apiId + "/" + collection).path("items");

@@ -44,6 +44,7 @@ final class LocalAws implements AutoCloseable {
     final SnsClient sns;
     final KinesisClient kinesis;
     final ApplicationAutoScalingClient autoScaling;
+    final Route53Reader route53;
 
     static {
         // The SDK speaks CBOR to Kinesis by default, which moto's server answers with a 500; JSON it understands.
@@ -64,6 +65,7 @@ final class LocalAws implements AutoCloseable {
         sns = client(SnsClient.builder(), endpoint, REGION);
         kinesis = client(KinesisClient.builder(), endpoint, REGION);
         autoScaling = client(ApplicationAutoScalingClient.builder(), endpoint, REGION);
+        route53 = new Route53Reader(endpoint);
     }
 
     private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {

@@ -98,6 +98,15 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
     ThrottlingConfiguration throttling;
 
     /**
+     * A custom domain name for the HTTP and REST APIs: {@code <name>}, the {@code <certificateArn>} of an ACM
+     * certificate in the stack's Region, each API's {@code <basePath>} and {@code <restBasePath>} (the root when left
+     * out) and, to have the name point at the APIs, a Route 53 {@code <hostedZoneId>}. Values may name template
+     * parameters as {@code ${Name}}, one domain per environment.
+     */
+    @Parameter
+    DomainConfiguration domain;
+
+    /**
      * Whether the template gives each function's ARN (and its SnapStart alias's) as a stack output, exported as
      * {@code <stack>-<Function>Arn} for other stacks to import. Off by default: CloudFormation allows 200 outputs a
      * stack, and {@code sparta:status} lists every function's physical name without them. Function URLs, API URLs
@@ -120,7 +129,8 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
                         httpStage,
                         cors == null ? HttpApiSettings.Cors.NONE : cors.toCors(),
                         accessLogs == null ? HttpApiSettings.AccessLogs.NONE : accessLogs.toAccessLogs(),
-                        throttling == null ? HttpApiSettings.Throttling.NONE : throttling.toThrottling()),
+                        throttling == null ? HttpApiSettings.Throttling.NONE : throttling.toThrottling(),
+                        domain == null ? HttpApiSettings.Domain.NONE : domain.toDomain()),
                 orEmpty(secrets),
                 environmentSettings(environments),
                 orEmpty(secretParameters),

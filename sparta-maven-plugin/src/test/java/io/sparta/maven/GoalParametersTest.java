@@ -45,6 +45,7 @@ class GoalParametersTest {
             "cors",
             "accessLogs",
             "throttling",
+            "domain",
             "classesDirectory");
 
     /** The artifact bucket and what may be pruned from it. */
@@ -186,6 +187,7 @@ class GoalParametersTest {
             "cors",
             "accessLogs",
             "throttling",
+            "domain",
             "decorators",
             "hooks",
             "tags",

@@ -5,9 +5,18 @@ import io.sparta.annotations.processing.RouteRules;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpApiSettings.AccessLogs;
 import io.sparta.api.HttpApiSettings.Cors;
+import io.sparta.api.HttpApiSettings.Domain;
 import io.sparta.api.HttpApiSettings.Throttling;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** What API Gateway accepts as a service's stage, its CORS rules, access logs and throttling. */
 final class ApiRules {
@@ -26,6 +35,32 @@ final class ApiRules {
     static final double RATE_LIMIT_MAX = 1_000_000;
 
     static final int BURST_LIMIT_MAX = 1_000_000;
+
+    /** Lower-case DNS labels of 1 to 63 characters, at most 253 in all, optionally under a wildcard. */
+    static final Pattern DOMAIN_NAME = Pattern.compile(
+            "(?=.{4,253}$)(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    static final String DOMAIN_NAME_HINT = "a domain name API Gateway takes: lower-case labels of letters, digits and"
+            + " '-', separated by dots, such as api.example.com (or *.example.com)";
+
+    static final Pattern CERTIFICATE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+
+    /** One path segment: API Gateway maps a regional domain's REST and HTTP APIs one level deep alike. */
+    static final Pattern BASE_PATH = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
+
+    static final String BASE_PATH_HINT =
+            "one path segment of letters, digits, '.', '_', '-' or '~', such as orders (leave it out for the root)";
+
+    static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
+
+    /** Values the pseudo parameters stand for while a domain value naming them is checked. */
+    private static final Map<String, String> PSEUDO_PARAMETER_EXAMPLES = Map.of(
+            "AWS::AccountId", "123456789012",
+            "AWS::Partition", "aws",
+            "AWS::Region", "us-east-1",
+            "AWS::StackName", "stack",
+            "AWS::URLSuffix", "amazonaws.com");
 
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.*-]+(:\\d{1,5})?");
     private static final Pattern HEADER = Pattern.compile("\\*|[A-Za-z0-9!#$%&'*+.^_`|~-]+");
@@ -86,6 +121,99 @@ final class ApiRules {
         if (format.contains("\n") || format.contains("\r")) {
             problems.add("<accessLogs><format> spans lines; API Gateway writes one line a request, so write the"
                     + " format on one line");
+        }
+    }
+
+    /**
+     * The custom domain, once for the pom's parameter values and again for each environment's when a value names a
+     * parameter, so each environment's domain is checked as its stack will get it.
+     */
+    static void checkDomain(ServiceSettings configured, List<String> problems) {
+        Domain domain = configured.http().domain();
+        if (!domain.enabled()) {
+            if (!(domain.certificateArn() + domain.basePath() + domain.restBasePath() + domain.hostedZoneId())
+                    .isEmpty()) {
+                problems.add("<domain> has no <name>, so its other settings have no effect; add <name>, such as"
+                        + " api.example.com");
+            }
+            return;
+        }
+        if (domain.certificateArn().isEmpty()) {
+            problems.add("<domain> needs <certificateArn>: API Gateway serves a custom domain only with an ACM"
+                    + " certificate covering it, in the stack's Region");
+        }
+        Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
+        scopes.put("", configured.parameters());
+        boolean parameterized = Stream.of(
+                        domain.name(),
+                        domain.certificateArn(),
+                        domain.basePath(),
+                        domain.restBasePath(),
+                        domain.hostedZoneId())
+                .anyMatch(value -> value.contains("${"));
+        if (parameterized) {
+            for (EnvironmentSettings environment : configured.environments()) {
+                Map<String, String> parameters = new TreeMap<>(configured.parameters());
+                parameters.putAll(environment.parameters());
+                scopes.put(" in environment " + environment.name(), parameters);
+            }
+        }
+        Set<String> found = new LinkedHashSet<>();
+        scopes.forEach((where, parameters) -> {
+            checkDomainValue("name", domain.name(), DOMAIN_NAME, DOMAIN_NAME_HINT, parameters, where, found);
+            checkDomainValue(
+                    "certificateArn",
+                    domain.certificateArn(),
+                    CERTIFICATE_ARN,
+                    "an ACM certificate's ARN, arn:aws:acm:REGION:ACCOUNT:certificate/ID",
+                    parameters,
+                    where,
+                    found);
+            checkDomainValue("basePath", domain.basePath(), BASE_PATH, BASE_PATH_HINT, parameters, where, found);
+            checkDomainValue(
+                    "restBasePath", domain.restBasePath(), BASE_PATH, BASE_PATH_HINT, parameters, where, found);
+            checkDomainValue(
+                    "hostedZoneId",
+                    domain.hostedZoneId(),
+                    HOSTED_ZONE_ID,
+                    "a Route 53 hosted zone's id, such as Z0123456789ABCDEFGHIJ",
+                    parameters,
+                    where,
+                    found);
+        });
+        problems.addAll(found);
+    }
+
+    /** One {@code <domain>} value, with the parameters it names put in; an empty value is left out. */
+    private static void checkDomainValue(
+            String element,
+            String value,
+            Pattern valid,
+            String hint,
+            Map<String, String> parameters,
+            String where,
+            Set<String> problems) {
+        if (value.isEmpty()) {
+            return;
+        }
+        StringBuilder resolved = new StringBuilder();
+        Matcher reference = Limits.SUBSTITUTION.matcher(value);
+        while (reference.find()) {
+            String name = reference.group(1);
+            String replacement = parameters.get(name);
+            if (replacement == null) {
+                replacement = PSEUDO_PARAMETER_EXAMPLES.get(name);
+            }
+            if (replacement == null) {
+                problems.add("<domain><" + element + "> refers to ${" + name + "}, which is neither a <parameters>"
+                        + " entry nor one of " + new TreeSet<>(PSEUDO_PARAMETER_EXAMPLES.keySet()));
+                return;
+            }
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+        }
+        reference.appendTail(resolved);
+        if (!valid.matcher(resolved).matches()) {
+            problems.add("<domain><" + element + "> \"" + resolved + "\"" + where + " is not " + hint);
         }
     }
 

@@ -15,6 +15,7 @@ import io.sparta.annotations.processing.RouteTable;
 import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
+import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
@@ -279,6 +280,7 @@ public final class ServiceModelBuilder {
      */
     private static void checkSettings(ServiceSettings configured, ServiceSettings settings, List<String> problems) {
         ApiRules.check(settings.http(), problems);
+        ApiRules.checkDomain(configured, problems);
         configured.environment().forEach((key, value) -> {
             FunctionRules.environmentName(key).ifPresent(problem -> problems.add("<environment>: " + problem));
             checkSubstitutions("<environment>", key, value, settings, problems);
@@ -310,12 +312,28 @@ public final class ServiceModelBuilder {
         });
     }
 
-    /** Access logs and throttling belong to the APIs' stages, which exist only once a function declares a route. */
+    /**
+     * Access logs, throttling and a custom domain belong to the APIs, which exist only once a function declares a
+     * route; one domain serves two APIs only at two paths.
+     */
     private static void checkStageSettingsUsed(
             List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
-        if (functions.stream()
-                .anyMatch(function -> !function.triggers(HttpRouteTrigger.class).isEmpty())) {
+        boolean http = functions.stream()
+                .anyMatch(function -> !function.routes(ApiKind.HTTP).isEmpty());
+        boolean rest = functions.stream()
+                .anyMatch(function -> !function.routes(ApiKind.REST).isEmpty());
+        HttpApiSettings.Domain domain = settings.http().domain();
+        if (http && rest && domain.enabled() && domain.basePath().equals(domain.restBasePath())) {
+            problems.add("<domain> maps the HTTP API and the REST API both at "
+                    + (domain.basePath().isEmpty() ? "the root" : "/" + domain.basePath()) + " of " + domain.name()
+                    + "; give one of them its own path, such as <restBasePath>rest</restBasePath>");
+        }
+        if (http || rest) {
             return;
+        }
+        if (domain.enabled()) {
+            problems.add("<domain> has no effect: no function declares an @HttpRoute, so the service has no API to"
+                    + " serve at " + domain.name() + "; remove the section or declare a route");
         }
         if (settings.http().accessLogs().enabled()) {
             problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no API"

@@ -60,6 +60,7 @@ public final class ServiceTemplate {
         BucketNotificationsTemplate.add(template, service);
         HttpApiTemplate.add(resources, outputs, service);
         RestApiTemplate.add(resources, outputs, service);
+        ApiDomainTemplate.add(resources, outputs, service);
         return template;
     }
 

@@ -903,6 +903,127 @@ class ServiceModelBuilderTest {
                         method("@SpartaLambda @FunctionUrl(auth = UrlAuth.NONE)", "public String handle(String in)")));
     }
 
+    private static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f";
+
+    private static ServiceSettings domainSettings(
+            HttpApiSettings.Domain domain, Map<String, String> parameters, List<EnvironmentSettings> environments) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                parameters,
+                Map.of(),
+                new HttpApiSettings(
+                        HttpApiSettings.DEFAULT_STAGE,
+                        HttpApiSettings.Cors.NONE,
+                        HttpApiSettings.AccessLogs.NONE,
+                        HttpApiSettings.Throttling.NONE,
+                        domain),
+                Map.of(),
+                environments);
+    }
+
+    private static final String BOTH_APIS = "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/a\")"
+            + " @HttpRoute(method = \"GET\", path = \"/b\", api = ApiKind.REST)";
+
+    @Test
+    void aCustomDomainIsTakenPlainWildcardOrPerEnvironmentThroughParameters() throws Exception {
+        for (HttpApiSettings.Domain domain : List.of(
+                new HttpApiSettings.Domain("api.example.com", CERTIFICATE, "", "rest", "Z0123456789ABCDEFGHIJ"),
+                new HttpApiSettings.Domain("*.shop.example.co.uk", CERTIFICATE, "v1", "", ""),
+                new HttpApiSettings.Domain(
+                        "${ApiHost}.example.com",
+                        "arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${CertificateId}",
+                        "orders",
+                        "ops",
+                        ""))) {
+            ServiceSettings settings = domainSettings(
+                    domain,
+                    Map.of("ApiHost", "api-dev", "CertificateId", "abc-123"),
+                    List.of(new EnvironmentSettings(
+                            "prod", "", false, Map.of("ApiHost", "api"), Map.of(), Map.of(), Map.of())));
+            assertEquals(
+                    domain,
+                    build(settings, method(BOTH_APIS, "public String handle(String in)"))
+                            .http()
+                            .domain());
+        }
+    }
+
+    @Test
+    void rejectsACustomDomainApiGatewayOrRoute53WouldRefuseNamingTheEnvironmentWhereOnlyOneIsWrong() {
+        assertEquals(
+                List.of(
+                        "<domain><name> \"API.example\" is not a domain name API Gateway takes: lower-case labels of"
+                                + " letters, digits and '-', separated by dots, such as api.example.com (or"
+                                + " *.example.com)",
+                        "<domain><certificateArn> \"arn:aws:iam::123456789012:server-certificate/x\" is not an ACM"
+                                + " certificate's ARN, arn:aws:acm:REGION:ACCOUNT:certificate/ID",
+                        "<domain><basePath> \"v1/orders\" is not one path segment of letters, digits, '.', '_', '-'"
+                                + " or '~', such as orders (leave it out for the root)",
+                        "<domain><hostedZoneId> \"example.com\" is not a Route 53 hosted zone's id, such as"
+                                + " Z0123456789ABCDEFGHIJ"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain(
+                                        "API.example",
+                                        "arn:aws:iam::123456789012:server-certificate/x",
+                                        "v1/orders",
+                                        "",
+                                        "example.com"),
+                                Map.of(),
+                                List.of()),
+                        method("@SpartaLambda @HttpRoute(method = \"GET\", path = \"/a\")", "public String h()")));
+        assertEquals(
+                List.of("<domain><name> refers to ${Host}, which is neither a <parameters> entry nor one of"
+                        + " [AWS::AccountId, AWS::Partition, AWS::Region, AWS::StackName, AWS::URLSuffix]"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("${Host}.example.com", CERTIFICATE, "", "rest", ""),
+                                Map.of(),
+                                List.of()),
+                        method(BOTH_APIS, "public String handle(String in)")));
+        EnvironmentSettings staging = new EnvironmentSettings(
+                "staging", "", false, Map.of("ApiHost", "api-staging"), Map.of(), Map.of(), Map.of());
+        EnvironmentSettings prod =
+                new EnvironmentSettings("prod", "", false, Map.of("ApiHost", "-bad-"), Map.of(), Map.of(), Map.of());
+        assertEquals(
+                List.of("<domain><name> \"-bad-.example.com\" in environment prod is not a domain name API Gateway"
+                        + " takes: lower-case labels of letters, digits and '-', separated by dots, such as"
+                        + " api.example.com (or *.example.com)"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("${ApiHost}.example.com", CERTIFICATE, "", "rest", ""),
+                                Map.of("ApiHost", "api-dev"),
+                                List.of(staging, prod)),
+                        method(BOTH_APIS, "public String handle(String in)")));
+        assertEquals(
+                List.of(
+                        "<domain> needs <certificateArn>: API Gateway serves a custom domain only with an ACM"
+                                + " certificate covering it, in the stack's Region",
+                        "<domain> maps the HTTP API and the REST API both at the root of api.example.com; give one of"
+                                + " them its own path, such as <restBasePath>rest</restBasePath>"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("api.example.com", "", "", "", ""), Map.of(), List.of()),
+                        method(BOTH_APIS, "public String handle(String in)")));
+        assertEquals(
+                List.of("<domain> has no <name>, so its other settings have no effect; add <name>, such as"
+                        + " api.example.com"),
+                problems(
+                        domainSettings(new HttpApiSettings.Domain("", CERTIFICATE, "", "", ""), Map.of(), List.of()),
+                        method(BOTH_APIS, "public String handle(String in)")));
+        assertEquals(
+                List.of("<domain> has no effect: no function declares an @HttpRoute, so the service has no API to"
+                        + " serve at api.example.com; remove the section or declare a route"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("api.example.com", CERTIFICATE, "", "", ""),
+                                Map.of(),
+                                List.of()),
+                        method("@SpartaLambda", "public String handle(String in)")));
+    }
+
     @Test
     void declaredResourcesReachTheirUsersThroughGrantsTriggersAndDiscoverVariables() throws Exception {
         ServiceModel model = build(SETTINGS, """
