@@ -46,11 +46,17 @@ public final class ResourceTable<W> {
         references.add(new Reference<>(name, List.copyOf(kinds), needsStream, what, where));
     }
 
-    /** The names declared, for a message about a name that is not: "; declared: [a, b]", or nothing. */
-    private String declaredNames() {
-        return declared.isEmpty()
-                ? ""
-                : "; declared: " + declared.keySet().stream().sorted().toList();
+    /**
+     * The names declared of the kinds a reference accepts, for a message about a name that is not:
+     * "; declared: [a, b]", or nothing when there are none. Names of other kinds would only be more to read past.
+     */
+    private String declaredNames(List<ResourceKind> kinds) {
+        List<String> names = declared.entrySet().stream()
+                .filter(entry -> kinds.contains(entry.getValue().kind()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        return names.isEmpty() ? "" : "; declared: " + names;
     }
 
     /** Each reference so far to a name no declaration of a fitting kind has; those references are then forgotten. */
@@ -66,12 +72,12 @@ public final class ResourceTable<W> {
                         reference.where(),
                         reference.what() + " refers to \"" + reference.name() + "\", but a reference names one "
                                 + accepted + " exactly, not a pattern; name each resource in an annotation of its own"
-                                + declaredNames()));
+                                + declaredNames(reference.kinds())));
             } else if (target == null) {
                 problems.add(new Problem<>(
                         reference.where(),
                         reference.what() + " refers to \"" + reference.name() + "\", but the service declares no "
-                                + accepted + " of that name" + declaredNames()));
+                                + accepted + " of that name" + declaredNames(reference.kinds())));
             } else if (!reference.kinds().contains(target.kind())) {
                 problems.add(new Problem<>(
                         reference.where(),

@@ -861,8 +861,7 @@ class SpartaLambdaProcessorTest {
                         "9: @SnsTopic(name = \"alerts\"): contentBasedDeduplication = true on a standard topic; SNS"
                                 + " deduplicates FIFO topics only: set fifo = true, or remove contentBasedDeduplication",
                         "9: @SqsQueue(name = \"jobs\") deadLetterQueue refers to \"missing\", but the service declares"
-                                + " no @SqsQueue of that name; declared: [alerts, jobs, ledger, orders, payments,"
-                                + " payments-failed, work]",
+                                + " no @SqsQueue of that name; declared: [jobs, payments, payments-failed, work]",
                         "9: @SqsQueue(name = \"payments\"): deadLetterQueue = \"payments-failed\" is a standard queue, but the dead-letter queue of a"
                                 + " FIFO queue must be FIFO too: declare @SqsQueue(name = \"payments-failed\", fifo ="
                                 + " true)",

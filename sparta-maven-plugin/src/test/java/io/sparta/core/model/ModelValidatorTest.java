@@ -125,8 +125,9 @@ class ModelValidatorTest {
                         "function \"hello\" (acme.Hello): memory = 100 is out of range; allowed 128 to 10240 (MB)",
                         "function \"reader\" (acme.Reader): environment variable AWS_REGION is reserved; the Lambda"
                                 + " runtime sets it itself",
+                        // Only the accepted kind's names are listed, and the one declared resource is a table.
                         "function \"reader\" (acme.Reader): @SqsTrigger refers to \"jobs\", but the service declares no"
-                                + " @SqsQueue of that name; declared: [orders]",
+                                + " @SqsQueue of that name",
                         "function \"reader\" (acme.Reader): @DynamoDbTrigger reads the stream of table \"orders\", which"
                                 + " has none; set stream on its @DynamoTable",
                         "function \"reader\" (acme.Reader): @Grant refers to \"ledger\", but the service declares no"
@@ -229,8 +230,7 @@ class ModelValidatorTest {
                         "function \"reader\" (acme.Reader): maximumRetryAttempts = -2 is out of range; allowed 0 to"
                                 + " 10000, or -1 to retry until the records expire",
                         "resource \"payments\": @SqsQueue(name = \"payments\") deadLetterQueue refers to \"missing\","
-                                + " but the service declares no @SqsQueue of that name; declared: [ledger, orders,"
-                                + " payments, work]",
+                                + " but the service declares no @SqsQueue of that name; declared: [payments, work]",
                         "resource \"work\": @SqsQueue(name = \"work\"): deadLetterQueue = \"payments\" is a standard"
                                 + " queue, but the dead-letter queue of a FIFO queue must be FIFO too: declare"
                                 + " @SqsQueue(name = \"payments\", fifo = true)",

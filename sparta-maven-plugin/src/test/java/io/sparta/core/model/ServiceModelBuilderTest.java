@@ -646,22 +646,24 @@ class ServiceModelBuilderTest {
                 problems.stream().sorted().toList());
     }
 
+    /** {@code <functionDefaults><snapStart>true</snapStart></functionDefaults>} alone. */
+    private static final FunctionDefaults SNAPSTART_DEFAULT = new FunctionDefaults(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("true"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
     @Test
     void aDefaultThatContradictsAFunctionsOwnValueIsNamedAtTheFunction() {
-        FunctionDefaults snapStart = new FunctionDefaults(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("true"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
         assertEquals(
                 List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
                         + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
                 problems(
-                        withDefaults(snapStart),
+                        withDefaults(SNAPSTART_DEFAULT),
                         method("@SpartaLambda(ephemeralStorage = 1024)", "public String handle(String in)")));
     }
 
@@ -685,20 +687,11 @@ class ServiceModelBuilderTest {
                 options.concurrencySchedule());
         assertTrue(options.publishesAlias());
 
-        FunctionDefaults snapStart = new FunctionDefaults(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("true"),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
         assertEquals(
                 List.of("acme.Handlers#handle: provisionedConcurrency = 2 and snapStart = true contradict each other:"
                         + " Lambda does not combine SnapStart with provisioned concurrency; keep one"),
                 problems(
-                        withDefaults(snapStart),
+                        withDefaults(SNAPSTART_DEFAULT),
                         method("@SpartaLambda(provisionedConcurrency = 2)", "public String handle(String in)")));
     }
 
