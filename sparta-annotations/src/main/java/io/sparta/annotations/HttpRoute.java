@@ -26,6 +26,15 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface HttpRoute {
 
+    /**
+     * {@link #authorizer()} for IAM authorization: callers sign requests with AWS Signature Version 4, and API Gateway
+     * lets through only principals whose policies allow {@code execute-api:Invoke} on the route.
+     */
+    String AWS_IAM = "AWS_IAM";
+
+    /** {@link #authorizer()} for an open route, even where the pom sets a {@code <defaultAuthorizer>}. */
+    String NONE = "NONE";
+
     /** GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or ANY for all of them. */
     String method();
 
@@ -37,4 +46,10 @@ public @interface HttpRoute {
 
     /** Which of the service's APIs serves the route. */
     ApiKind api() default ApiKind.HTTP;
+
+    /**
+     * Who may call the route: {@link #AWS_IAM}, or {@link #NONE} for anyone; empty, the default, takes the pom's
+     * {@code <defaultAuthorizer>}, and without one the route is open.
+     */
+    String authorizer() default "";
 }

@@ -11,8 +11,19 @@ import java.util.List;
  * @param accessLogs access logging of each API's stage; {@link AccessLogs#NONE} for none
  * @param throttling the stage-wide request rate and burst limits; {@link Throttling#NONE} for the account's
  * @param domain the custom domain name the APIs are served at; {@link Domain#NONE} for their own URLs only
+ * @param defaultAuthorizer the authorizer of every route that names none: {@code AWS_IAM}, or empty (or
+ *     {@code NONE}) for open routes
  */
-public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling, Domain domain) {
+public record HttpApiSettings(
+        String stage,
+        Cors cors,
+        AccessLogs accessLogs,
+        Throttling throttling,
+        Domain domain,
+        String defaultAuthorizer) {
+
+    /** The authorizer that lets anyone call a route. */
+    public static final String NO_AUTHORIZER = "NONE";
 
     public static final String DEFAULT_STAGE = "$default";
     public static final String REST_DEFAULT_STAGE = "api";
@@ -22,6 +33,21 @@ public record HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Th
         accessLogs = accessLogs == null ? AccessLogs.NONE : accessLogs;
         throttling = throttling == null ? Throttling.NONE : throttling;
         domain = domain == null ? Domain.NONE : domain;
+        defaultAuthorizer = defaultAuthorizer == null ? "" : defaultAuthorizer;
+    }
+
+    /** Settings whose routes are open unless they name an authorizer. */
+    public HttpApiSettings(String stage, Cors cors, AccessLogs accessLogs, Throttling throttling, Domain domain) {
+        this(stage, cors, accessLogs, throttling, domain, "");
+    }
+
+    /**
+     * The authorizer API Gateway applies to a route: its own, else the default, else {@link #NO_AUTHORIZER}; one of
+     * {@code AWS_IAM} and {@code NONE}.
+     */
+    public String authorizer(HttpRouteTrigger route) {
+        String chosen = route.authorizer().isEmpty() ? defaultAuthorizer : route.authorizer();
+        return chosen.isEmpty() ? NO_AUTHORIZER : chosen;
     }
 
     /** Settings without a custom domain. */

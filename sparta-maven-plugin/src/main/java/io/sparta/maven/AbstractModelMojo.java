@@ -107,6 +107,13 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
     DomainConfiguration domain;
 
     /**
+     * The authorizer of every HTTP and REST route that names none in {@code @HttpRoute(authorizer)}: {@code AWS_IAM}
+     * (callers sign with SigV4 and need {@code execute-api:Invoke}), or {@code NONE}. Routes are open without it.
+     */
+    @Parameter(property = "sparta.defaultAuthorizer", defaultValue = "")
+    String defaultAuthorizer = "";
+
+    /**
      * Whether the template gives each function's ARN (and its SnapStart alias's) as a stack output, exported as
      * {@code <stack>-<Function>Arn} for other stacks to import. Off by default: CloudFormation allows 200 outputs a
      * stack, and {@code sparta:status} lists every function's physical name without them. Function URLs, API URLs
@@ -130,7 +137,8 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
                         cors == null ? HttpApiSettings.Cors.NONE : cors.toCors(),
                         accessLogs == null ? HttpApiSettings.AccessLogs.NONE : accessLogs.toAccessLogs(),
                         throttling == null ? HttpApiSettings.Throttling.NONE : throttling.toThrottling(),
-                        domain == null ? HttpApiSettings.Domain.NONE : domain.toDomain()),
+                        domain == null ? HttpApiSettings.Domain.NONE : domain.toDomain(),
+                        defaultAuthorizer == null ? "" : defaultAuthorizer.strip()),
                 orEmpty(secrets),
                 environmentSettings(environments),
                 orEmpty(secretParameters),

@@ -46,6 +46,7 @@ class GoalParametersTest {
             "accessLogs",
             "throttling",
             "domain",
+            "defaultAuthorizer",
             "classesDirectory");
 
     /** The artifact bucket and what may be pruned from it. */
@@ -188,6 +189,7 @@ class GoalParametersTest {
             "accessLogs",
             "throttling",
             "domain",
+            "defaultAuthorizer",
             "decorators",
             "hooks",
             "tags",

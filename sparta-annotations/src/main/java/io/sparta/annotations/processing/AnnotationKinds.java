@@ -141,6 +141,7 @@ public final class AnnotationKinds {
             new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
                 String method = values.string("method");
                 String path = values.string("path");
+                report(use, "authorizer", RouteRules.authorizer(values.string("authorizer")));
                 report(
                         use,
                         RouteRules.method(method)

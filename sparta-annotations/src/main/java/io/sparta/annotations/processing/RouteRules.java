@@ -1,5 +1,6 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.HttpRoute;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,17 @@ public final class RouteRules {
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(\\+?)}");
 
     private RouteRules() {}
+
+    /** The authorizers a route or the pom's {@code <defaultAuthorizer>} may name. */
+    public static final List<String> AUTHORIZERS = List.of(HttpRoute.AWS_IAM, HttpRoute.NONE);
+
+    /** A route's authorizer: empty for the API's default, or one of {@link #AUTHORIZERS}. */
+    public static Optional<String> authorizer(String authorizer) {
+        return authorizer.isEmpty() || AUTHORIZERS.contains(authorizer)
+                ? Optional.empty()
+                : Optional.of("authorizer = \"" + authorizer + "\" is not one Sparta knows; allowed " + AUTHORIZERS
+                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE), or leave it out for the pom's <defaultAuthorizer>");
+    }
 
     public static Optional<String> method(String method) {
         if (METHODS.contains(method)) {

@@ -245,6 +245,24 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void aRouteNamingAnAuthorizerSpartaDoesNotKnowIsAnError() {
+        assertEquals(
+                // Repeated, the routes sit in their container, which javac gives no position: the method's line.
+                List.of("7: @HttpRoute: authorizer = \"users\" is not one Sparta knows; allowed [AWS_IAM, NONE]"
+                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE), or leave it out for the pom's <defaultAuthorizer>"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        public class Orders {
+                            @SpartaLambda
+                            @HttpRoute(method = "GET", path = "/a", authorizer = HttpRoute.AWS_IAM)
+                            @HttpRoute(method = "GET", path = "/b", authorizer = "users")
+                            @HttpRoute(method = "GET", path = "/c", api = ApiKind.REST, authorizer = HttpRoute.NONE)
+                            public String place() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
     void provisionedConcurrencyThatLambdaOrApplicationAutoScalingWouldRefuseIsAnError() {
         assertEquals(
                 List.of(

@@ -101,6 +101,10 @@ final class ApiRules {
             problems.add("<cors> allows no origin, so its other settings have no effect; add <allowOrigins>");
         }
         checkAccessLogs(http.accessLogs(), problems);
+        RouteRules.authorizer(http.defaultAuthorizer())
+                .ifPresent(problem -> problems.add("<defaultAuthorizer> \"" + http.defaultAuthorizer() + "\" is not"
+                        + " one Sparta knows; allowed " + RouteRules.AUTHORIZERS
+                        + ", or leave it out for open routes"));
         checkThrottling(http.throttling(), problems);
     }
 
@@ -227,7 +231,11 @@ final class ApiRules {
             return;
         }
         if (!(throttling.rateLimit() > 0) || throttling.rateLimit() > RATE_LIMIT_MAX) {
-            problems.add("<throttling><rateLimit> " + throttling.rateLimit() + " is out of range; allowed more than 0"
+            problems.add("<throttling><rateLimit> "
+                    + java.math.BigDecimal.valueOf(throttling.rateLimit())
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    + " is out of range; allowed more than 0"
                     + " to " + (long) RATE_LIMIT_MAX + " requests a second");
         }
         if (throttling.burstLimit() < 1 || throttling.burstLimit() > BURST_LIMIT_MAX) {

@@ -86,7 +86,10 @@ final class ModelReaders {
             Map.entry(
                     HttpRoute.class,
                     values -> Companion.of(new HttpRouteTrigger(
-                            values.enumeration("api", ApiKind.class), values.string("method"), values.string("path")))),
+                            values.enumeration("api", ApiKind.class),
+                            values.string("method"),
+                            values.string("path"),
+                            values.string("authorizer")))),
             Map.entry(
                     FunctionUrl.class,
                     values -> Companion.of(new FunctionUrlTrigger(values.enumeration("auth", UrlAuth.class)))),

@@ -257,7 +257,10 @@ public final class ModelValidator {
             return Stream.of(ResourceRules.logGroup(subscription.logGroup()));
         }
         if (trigger instanceof HttpRouteTrigger route) {
-            return Stream.of(RouteRules.method(route.method()), RouteRules.path(route.path()));
+            return Stream.of(
+                    RouteRules.method(route.method()),
+                    RouteRules.path(route.path()),
+                    RouteRules.authorizer(route.authorizer()));
         }
         return Stream.empty();
     }

@@ -328,6 +328,14 @@ public final class ServiceModelBuilder {
                     + (domain.basePath().isEmpty() ? "the root" : "/" + domain.basePath()) + " of " + domain.name()
                     + "; give one of them its own path, such as <restBasePath>rest</restBasePath>");
         }
+        if (domain.enabled() && !http && !domain.basePath().isEmpty()) {
+            problems.add("<domain><basePath> has no effect: no function declares a route on the HTTP API; remove it,"
+                    + " or set <restBasePath> for the REST API");
+        }
+        if (domain.enabled() && !rest && !domain.restBasePath().isEmpty()) {
+            problems.add("<domain><restBasePath> has no effect: no function declares a route on the REST API"
+                    + " (api = ApiKind.REST); remove it, or set <basePath> for the HTTP API");
+        }
         if (http || rest) {
             return;
         }

@@ -240,6 +240,9 @@ public final class LocalApiServer implements AutoCloseable {
         if (match.isEmpty()) {
             return ProxyEvents.message(404, "Not Found");
         }
+        if (refusedUnsigned(current, incoming, match.get())) {
+            return ProxyEvents.message(403, "Forbidden");
+        }
         if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
             return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
         }
@@ -264,12 +267,30 @@ public final class LocalApiServer implements AutoCloseable {
             // A REST API answers an unknown resource or method this way, not with a 404.
             return ProxyEvents.message(403, "Missing Authentication Token");
         }
+        if (refusedUnsigned(current, incoming, match.get())) {
+            return ProxyEvents.message(403, "Missing Authentication Token");
+        }
         if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
             return ProxyEvents.payloadTooLarge(ApiKind.REST);
         }
         String stage = current.service().http().restStage();
         byte[] event = ProxyEvents.restApiEvent(incoming, match.get(), stage);
         return invoke(match.get().function(), event, ApiKind.REST, ProxyEvents::restApiReply);
+    }
+
+    /**
+     * Whether a route with IAM authorization is called without a Signature Version 4 signature, in the
+     * {@code Authorization} header or a presigned query: API Gateway refuses such a call before the function. A
+     * signature is not verified here, which needs the signer's secret key; a signed call goes through.
+     */
+    private static boolean refusedUnsigned(Routes current, IncomingRequest incoming, RouteMatcher.Match match) {
+        if (!current.service().http().authorizer(match.route()).equals(io.sparta.annotations.HttpRoute.AWS_IAM)) {
+            return false;
+        }
+        String authorization = incoming.header("authorization");
+        boolean signed = (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 "))
+                || incoming.rawQuery().contains("X-Amz-Signature=");
+        return !signed;
     }
 
     /**

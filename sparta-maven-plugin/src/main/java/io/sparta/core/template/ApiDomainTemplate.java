@@ -1,6 +1,8 @@
 package io.sparta.core.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.annotations.ApiKind;
 import io.sparta.api.HttpApiSettings.Domain;
 import io.sparta.api.ServiceModel;
@@ -45,7 +47,7 @@ final class ApiDomainTemplate {
                     outputs,
                     "HttpApiDomainUrl",
                     "The HTTP API's URL at the service's custom domain",
-                    Cfn.sub(url(domain.name(), domain.basePath())));
+                    text(url(domain.name(), domain.basePath())));
         }
         if (rest) {
             ObjectNode mapping = Cfn.properties(resources, "RestApiMapping", "AWS::ApiGateway::BasePathMapping");
@@ -59,7 +61,7 @@ final class ApiDomainTemplate {
                     outputs,
                     "RestApiDomainUrl",
                     "The REST API's URL at the service's custom domain",
-                    Cfn.sub(url(domain.name(), domain.restBasePath())));
+                    text(url(domain.name(), domain.restBasePath())));
         }
         if (!domain.hostedZoneId().isEmpty()) {
             ObjectNode record = Cfn.properties(resources, DOMAIN + "Record", "AWS::Route53::RecordSet");
@@ -89,10 +91,10 @@ final class ApiDomainTemplate {
 
     /** A pom value as written, or through {@code Fn::Sub} where it names template parameters. */
     private static void value(ObjectNode into, String property, String value) {
-        if (value.contains("${")) {
-            into.set(property, Cfn.sub(value));
-        } else {
-            into.put(property, value);
-        }
+        into.set(property, text(value));
+    }
+
+    private static JsonNode text(String value) {
+        return value.contains("${") ? Cfn.sub(value) : TextNode.valueOf(value);
     }
 }

@@ -46,7 +46,7 @@ final class HttpApiTemplate {
         for (LambdaFunction function : service.functions()) {
             List<HttpRouteTrigger> routes = function.routes(ApiKind.HTTP);
             if (!routes.isEmpty()) {
-                addFunctionRoutes(resources, function, routes);
+                addFunctionRoutes(resources, function, routes, http);
             }
         }
         String stagePath = http.stage().equals(HttpApiSettings.DEFAULT_STAGE) ? "" : http.stage() + "/";
@@ -58,7 +58,7 @@ final class HttpApiTemplate {
     }
 
     private static void addFunctionRoutes(
-            ObjectNode resources, LambdaFunction function, List<HttpRouteTrigger> routes) {
+            ObjectNode resources, LambdaFunction function, List<HttpRouteTrigger> routes, HttpApiSettings http) {
         String integrationId = function.logicalIdPrefix() + "HttpIntegration";
         ObjectNode integration = Cfn.properties(resources, integrationId, "AWS::ApiGatewayV2::Integration");
         integration.set("ApiId", Cfn.ref(API));
@@ -72,6 +72,11 @@ final class HttpApiTemplate {
             properties.set("ApiId", Cfn.ref(API));
             properties.put("RouteKey", route.routeKey());
             properties.set("Target", Cfn.sub("integrations/${" + integrationId + "}"));
+            String authorizer = http.authorizer(route);
+            // An open route leaves the property out, as templates written before authorizers did.
+            if (!authorizer.equals(HttpApiSettings.NO_AUTHORIZER)) {
+                properties.put("AuthorizationType", authorizer);
+            }
             Cfn.invokePermission(
                     resources,
                     routeId + "Permission",

@@ -47,7 +47,13 @@ final class RestApiTemplate {
             int number = 0;
             for (HttpRouteTrigger route : function.routes(ApiKind.REST)) {
                 String methodId = function.logicalIdPrefix() + "RestMethod" + ++number;
-                addMethod(restResources, methodId, function, route, resourceIds.get(route.path()));
+                addMethod(
+                        restResources,
+                        methodId,
+                        function,
+                        route,
+                        resourceIds.get(route.path()),
+                        service.http().authorizer(route));
                 methodIds.add(methodId);
             }
         }
@@ -149,12 +155,17 @@ final class RestApiTemplate {
     }
 
     private static void addMethod(
-            ObjectNode resources, String methodId, LambdaFunction function, HttpRouteTrigger route, String resourceId) {
+            ObjectNode resources,
+            String methodId,
+            LambdaFunction function,
+            HttpRouteTrigger route,
+            String resourceId,
+            String authorizer) {
         ObjectNode method = Cfn.properties(resources, methodId, "AWS::ApiGateway::Method");
         method.set("RestApiId", Cfn.ref(API));
         method.set("ResourceId", resourceRef(resourceId));
         method.put("HttpMethod", route.method());
-        method.put("AuthorizationType", "NONE");
+        method.put("AuthorizationType", authorizer);
         ObjectNode integration = method.putObject("Integration");
         integration.put("Type", "AWS_PROXY");
         integration.put("IntegrationHttpMethod", "POST");

@@ -868,7 +868,7 @@ class ServiceModelBuilderTest {
                 List.of(
                         "<accessLogs><format> spans lines; API Gateway writes one line a request, so write the format"
                                 + " on one line",
-                        "<throttling><rateLimit> 0.0 is out of range; allowed more than 0 to 1000000 requests a"
+                        "<throttling><rateLimit> 0 is out of range; allowed more than 0 to 1000000 requests a"
                                 + " second",
                         "<throttling><burstLimit> 1000001 is out of range; allowed 1 to 1000000 requests"),
                 problems(
@@ -918,6 +918,41 @@ class ServiceModelBuilderTest {
 
     private static final String BOTH_APIS = "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/a\")"
             + " @HttpRoute(method = \"GET\", path = \"/b\", api = ApiKind.REST)";
+
+    @Test
+    void routesTakeTheirOwnAuthorizerOrThePomsDefaultAndAnUnknownDefaultIsNamed() throws Exception {
+        HttpApiSettings iamByDefault = new HttpApiSettings(
+                HttpApiSettings.DEFAULT_STAGE,
+                HttpApiSettings.Cors.NONE,
+                HttpApiSettings.AccessLogs.NONE,
+                HttpApiSettings.Throttling.NONE,
+                HttpApiSettings.Domain.NONE,
+                "AWS_IAM");
+        ServiceModel model = build(
+                new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), iamByDefault),
+                method(
+                        "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/a\")"
+                                + " @HttpRoute(method = \"GET\", path = \"/b\", authorizer = HttpRoute.NONE)",
+                        "public String handle(String in)"));
+        List<HttpRouteTrigger> routes = model.functions().get(0).routes(ApiKind.HTTP);
+        assertEquals(new HttpRouteTrigger(ApiKind.HTTP, "GET", "/b", "NONE"), routes.get(1));
+        assertEquals("AWS_IAM", model.http().authorizer(routes.get(0)));
+        assertEquals("NONE", model.http().authorizer(routes.get(1)));
+
+        HttpApiSettings unknown = new HttpApiSettings(
+                HttpApiSettings.DEFAULT_STAGE,
+                HttpApiSettings.Cors.NONE,
+                HttpApiSettings.AccessLogs.NONE,
+                HttpApiSettings.Throttling.NONE,
+                HttpApiSettings.Domain.NONE,
+                "COGNITO");
+        assertEquals(
+                List.of("<defaultAuthorizer> \"COGNITO\" is not one Sparta knows; allowed [AWS_IAM, NONE], or leave it"
+                        + " out for open routes"),
+                problems(
+                        new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), unknown),
+                        method(ROUTED, "public String handle(String in)")));
+    }
 
     @Test
     void aCustomDomainIsTakenPlainWildcardOrPerEnvironmentThroughParameters() throws Exception {
@@ -1000,6 +1035,26 @@ class ServiceModelBuilderTest {
                         domainSettings(
                                 new HttpApiSettings.Domain("api.example.com", "", "", "", ""), Map.of(), List.of()),
                         method(BOTH_APIS, "public String handle(String in)")));
+        assertEquals(
+                List.of("<domain><restBasePath> has no effect: no function declares a route on the REST API (api ="
+                        + " ApiKind.REST); remove it, or set <basePath> for the HTTP API"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("api.example.com", CERTIFICATE, "", "ops", ""),
+                                Map.of(),
+                                List.of()),
+                        method(ROUTED, "public String handle(String in)")));
+        assertEquals(
+                List.of("<domain><basePath> has no effect: no function declares a route on the HTTP API; remove it,"
+                        + " or set <restBasePath> for the REST API"),
+                problems(
+                        domainSettings(
+                                new HttpApiSettings.Domain("api.example.com", CERTIFICATE, "v1", "", ""),
+                                Map.of(),
+                                List.of()),
+                        method(
+                                "@SpartaLambda @HttpRoute(method = \"GET\", path = \"/b\", api = ApiKind.REST)",
+                                "public String handle(String in)")));
         assertEquals(
                 List.of("<domain> has no <name>, so its other settings have no effect; add <name>, such as"
                         + " api.example.com"),

@@ -97,6 +97,12 @@ class LocalApiServerTest {
                     Thread.sleep(Long.parseLong(event.getQueryStringParameters().get("ms")));
                     return "pid " + ProcessHandle.current().pid();
                 }
+                @SpartaLambda(name = "signed")
+                @HttpRoute(method = "GET", path = "/signed", authorizer = HttpRoute.AWS_IAM)
+                @HttpRoute(method = "GET", path = "/signed", api = ApiKind.REST, authorizer = HttpRoute.AWS_IAM)
+                public APIGatewayProxyResponseEvent signed(Map<String, Object> event) {
+                    return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody("signed");
+                }
                 @SpartaLambda(name = "slow-rest", timeout = 60)
                 @HttpRoute(method = "GET", path = "/slow", api = ApiKind.REST)
                 public String slowRest(Map<String, Object> event) throws InterruptedException {
@@ -201,6 +207,33 @@ class LocalApiServerTest {
         HttpResponse<String> unknown = send(at("/api/nothing").GET());
         assertEquals(403, unknown.statusCode());
         assertEquals("{\"message\":\"Missing Authentication Token\"}", unknown.body());
+    }
+
+    @Test
+    void anIamRouteRefusesAnUnsignedCallInEachApisWordsAndPassesASignedOne() throws Exception {
+        HttpResponse<String> http = send(at("/signed").GET());
+        assertEquals(403, http.statusCode());
+        assertEquals("{\"message\":\"Forbidden\"}", http.body());
+        HttpResponse<String> rest = send(at("/api/signed").GET());
+        assertEquals(403, rest.statusCode());
+        assertEquals("{\"message\":\"Missing Authentication Token\"}", rest.body());
+        // A header that is not SigV4 is no signature either.
+        assertEquals(
+                403,
+                send(at("/signed").header("Authorization", "Bearer abc").GET()).statusCode());
+
+        String signature = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/execute-api/aws4_request,"
+                + " SignedHeaders=host;x-amz-date, Signature=0123abcd";
+        HttpResponse<String> signedHttp =
+                send(at("/signed").header("Authorization", signature).GET());
+        assertEquals(200, signedHttp.statusCode(), signedHttp.body());
+        HttpResponse<String> signedRest =
+                send(at("/api/signed").header("Authorization", signature).GET());
+        assertEquals(200, signedRest.statusCode(), signedRest.body());
+        assertEquals("signed", signedRest.body());
+        HttpResponse<String> presigned = send(at("/api/signed?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0a1b")
+                .GET());
+        assertEquals(200, presigned.statusCode(), presigned.body());
     }
 
     @Test
