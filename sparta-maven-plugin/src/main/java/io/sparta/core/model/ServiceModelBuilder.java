@@ -323,33 +323,36 @@ public final class ServiceModelBuilder {
         boolean rest = functions.stream()
                 .anyMatch(function -> !function.routes(ApiKind.REST).isEmpty());
         HttpApiSettings.Domain domain = settings.http().domain();
-        if (http && rest && domain.enabled() && domain.basePath().equals(domain.restBasePath())) {
+        if (!http && !rest) {
+            if (domain.enabled()) {
+                problems.add("<domain> has no effect: no function declares an @HttpRoute, so the service has no API"
+                        + " to serve at " + domain.name() + "; remove the section or declare a route");
+            }
+            if (settings.http().accessLogs().enabled()) {
+                problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no"
+                        + " API stage to log; remove the section or declare a route");
+            }
+            if (settings.http().throttling().enabled()) {
+                problems.add("<throttling> has no effect: no function declares an @HttpRoute, so the service has no"
+                        + " API stage to throttle; remove the section or declare a route");
+            }
+            return;
+        }
+        if (!domain.enabled()) {
+            return;
+        }
+        if (http && rest && domain.basePath().equals(domain.restBasePath())) {
             problems.add("<domain> maps the HTTP API and the REST API both at "
                     + (domain.basePath().isEmpty() ? "the root" : "/" + domain.basePath()) + " of " + domain.name()
                     + "; give one of them its own path, such as <restBasePath>rest</restBasePath>");
         }
-        if (domain.enabled() && !http && !domain.basePath().isEmpty()) {
+        if (!http && !domain.basePath().isEmpty()) {
             problems.add("<domain><basePath> has no effect: no function declares a route on the HTTP API; remove it,"
                     + " or set <restBasePath> for the REST API");
         }
-        if (domain.enabled() && !rest && !domain.restBasePath().isEmpty()) {
+        if (!rest && !domain.restBasePath().isEmpty()) {
             problems.add("<domain><restBasePath> has no effect: no function declares a route on the REST API"
                     + " (api = ApiKind.REST); remove it, or set <basePath> for the HTTP API");
-        }
-        if (http || rest) {
-            return;
-        }
-        if (domain.enabled()) {
-            problems.add("<domain> has no effect: no function declares an @HttpRoute, so the service has no API to"
-                    + " serve at " + domain.name() + "; remove the section or declare a route");
-        }
-        if (settings.http().accessLogs().enabled()) {
-            problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no API"
-                    + " stage to log; remove the section or declare a route");
-        }
-        if (settings.http().throttling().enabled()) {
-            problems.add("<throttling> has no effect: no function declares an @HttpRoute, so the service has no API"
-                    + " stage to throttle; remove the section or declare a route");
         }
     }
 
