@@ -24,10 +24,19 @@ public final class RouteRules {
 
     /** A route's authorizer: empty for the API's default, or one of {@link #AUTHORIZERS}. */
     public static Optional<String> authorizer(String authorizer) {
+        return authorizer("authorizer = ", authorizer);
+    }
+
+    /**
+     * An authorizer's name where {@code label} names it: {@code authorizer = } on a route, {@code <defaultAuthorizer> }
+     * in the pom.
+     */
+    public static Optional<String> authorizer(String label, String authorizer) {
         return authorizer.isEmpty() || AUTHORIZERS.contains(authorizer)
                 ? Optional.empty()
-                : Optional.of("authorizer = \"" + authorizer + "\" is not one Sparta knows; allowed " + AUTHORIZERS
-                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE), or leave it out for the pom's <defaultAuthorizer>");
+                : Optional.of(label + "\"" + authorizer + "\" is not an authorizer Sparta has; allowed " + AUTHORIZERS
+                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default; JWT,"
+                        + " Lambda and Cognito authorizers are not there yet");
     }
 
     public static Optional<String> method(String method) {

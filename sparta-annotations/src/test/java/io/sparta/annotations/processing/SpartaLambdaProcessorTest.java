@@ -248,8 +248,9 @@ class SpartaLambdaProcessorTest {
     void aRouteNamingAnAuthorizerSpartaDoesNotKnowIsAnError() {
         assertEquals(
                 // Repeated, the routes sit in their container, which javac gives no position: the method's line.
-                List.of("7: @HttpRoute: authorizer = \"users\" is not one Sparta knows; allowed [AWS_IAM, NONE]"
-                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE), or leave it out for the pom's <defaultAuthorizer>"),
+                List.of("7: @HttpRoute: authorizer = \"users\" is not an authorizer Sparta has; allowed [AWS_IAM,"
+                        + " NONE] (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default;"
+                        + " JWT, Lambda and Cognito authorizers are not there yet"),
                 compile("Orders", """
                         import io.sparta.annotations.*;
                         public class Orders {

@@ -101,10 +101,7 @@ final class ApiRules {
             problems.add("<cors> allows no origin, so its other settings have no effect; add <allowOrigins>");
         }
         checkAccessLogs(http.accessLogs(), problems);
-        RouteRules.authorizer(http.defaultAuthorizer())
-                .ifPresent(problem -> problems.add("<defaultAuthorizer> \"" + http.defaultAuthorizer() + "\" is not"
-                        + " one Sparta knows; allowed " + RouteRules.AUTHORIZERS
-                        + ", or leave it out for open routes"));
+        RouteRules.authorizer("<defaultAuthorizer> ", http.defaultAuthorizer()).ifPresent(problems::add);
         checkThrottling(http.throttling(), problems);
     }
 

@@ -947,8 +947,9 @@ class ServiceModelBuilderTest {
                 HttpApiSettings.Domain.NONE,
                 "COGNITO");
         assertEquals(
-                List.of("<defaultAuthorizer> \"COGNITO\" is not one Sparta knows; allowed [AWS_IAM, NONE], or leave it"
-                        + " out for open routes"),
+                List.of("<defaultAuthorizer> \"COGNITO\" is not an authorizer Sparta has; allowed [AWS_IAM, NONE]"
+                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default; JWT,"
+                        + " Lambda and Cognito authorizers are not there yet"),
                 problems(
                         new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), unknown),
                         method(ROUTED, "public String handle(String in)")));
