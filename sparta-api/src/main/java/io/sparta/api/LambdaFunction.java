@@ -85,7 +85,13 @@ public record LambdaFunction(
         return logicalIdPrefix + "Function";
     }
 
-    /** The logical id of the alias {@code live} Sparta publishes for a SnapStart function. */
+    /**
+     * The alias Sparta publishes versions behind, for SnapStart and provisioned concurrency
+     * ({@link FunctionOptions#publishesAlias()}); triggers, routes and URLs call it.
+     */
+    public static final String ALIAS = "live";
+
+    /** The logical id of the alias {@link #ALIAS} Sparta publishes for a function that {@code publishesAlias()}. */
     public String aliasLogicalId() {
         return logicalIdPrefix + "Alias";
     }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** Runs the pinned cfn-lint over a template and returns its findings of level Error. */
 public final class CfnLint {
@@ -33,25 +32,17 @@ public final class CfnLint {
     }
 
     private List<String> errors(List<Path> templates, boolean named) {
-        String template = templates.toString();
+        List<String> arguments = new ArrayList<>(List.of("--format", "json", "--"));
+        templates.forEach(file -> arguments.add(file.toString()));
+        PythonTools.Run run = python.run("cfn-lint", arguments, Map.of());
+        // Exit bits: 2 errors, 4 warnings, 8 informational; anything else means cfn-lint itself failed.
+        if ((run.exitValue() & ~(2 | 4 | 8)) != 0) {
+            throw new IllegalStateException(
+                    "cfn-lint failed (" + run.exitValue() + ") on " + templates + ": " + run.output());
+        }
         try {
-            List<String> command =
-                    new ArrayList<>(List.of(python.executable("cfn-lint").toString(), "--format", "json", "--"));
-            templates.forEach(file -> command.add(file.toString()));
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("cfn-lint did not finish on " + template);
-            }
-            // Exit bits: 2 errors, 4 warnings, 8 informational; anything else means cfn-lint itself failed.
-            if ((process.exitValue() & ~(2 | 4 | 8)) != 0) {
-                throw new IllegalStateException("cfn-lint failed (" + process.exitValue() + "): " + output);
-            }
             List<String> errors = new ArrayList<>();
-            for (JsonNode finding : new ObjectMapper().readTree(output)) {
+            for (JsonNode finding : new ObjectMapper().readTree(run.output())) {
                 if ("Error".equals(finding.path("Level").asText())) {
                     errors.add((named ? finding.path("Filename").asText() + ": " : "")
                             + finding.path("Rule").path("Id").asText() + " line "
@@ -65,9 +56,6 @@ public final class CfnLint {
             return errors;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

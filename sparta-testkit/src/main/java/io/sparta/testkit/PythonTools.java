@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,6 +51,38 @@ public final class PythonTools {
     /** An executable the venv installed, such as {@code moto_server}, {@code cfn-lint} or {@code parliament}. */
     public Path executable(String name) {
         return venv.resolve("bin").resolve(name);
+    }
+
+    /** What a tool printed on standard output, and its exit value. */
+    public record Run(int exitValue, String output) {}
+
+    /**
+     * Runs one of the venv's tools to its end, its standard error discarded (the tools here report on standard
+     * output).
+     *
+     * @param environment variables added to this process's own
+     * @throws IllegalStateException when it outlasts five minutes or the wait is interrupted
+     */
+    public Run run(String tool, List<String> arguments, Map<String, String> environment) {
+        List<String> command = new ArrayList<>();
+        command.add(executable(tool).toString());
+        command.addAll(arguments);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(tool + " did not finish: " + command);
+            }
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void ensureInstalled(Path venv, Path requirements) {

@@ -23,9 +23,6 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  */
 public final class RemoteInvoker {
 
-    /** The alias Sparta publishes versions behind, for SnapStart and provisioned concurrency. */
-    static final String LIVE = "live";
-
     private final Console console;
 
     public RemoteInvoker(Console console) {
@@ -41,7 +38,7 @@ public final class RemoteInvoker {
         LambdaFunction function = LocalInvoker.find(request);
         LocalLimits.checkEvent(request.event());
         String deployedName = LocalEnvironment.deployedName(function, request.settings());
-        String qualifier = function.options().publishesAlias() ? LIVE : null;
+        String qualifier = function.options().publishesAlias() ? LambdaFunction.ALIAS : null;
         console.info("Invoking " + deployedName + (qualifier == null ? "" : ":" + qualifier) + " on Lambda in "
                 + aws.region().id()
                 + aws.endpoint().map(endpoint -> " at " + endpoint).orElse(""));

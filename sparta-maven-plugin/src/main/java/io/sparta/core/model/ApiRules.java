@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What API Gateway accepts as a service's stage, its CORS rules, access logs and throttling. */
+/**
+ * What API Gateway accepts as a service's stage, CORS rules, access logs, throttling, custom domain and default
+ * authorizer, and which of them the service's routes would leave without effect.
+ */
 final class ApiRules {
 
     static final int MAX_AGE_MAX = 86_400;
@@ -54,11 +56,12 @@ final class ApiRules {
 
     static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{1,31}");
 
-    /** Values the pseudo parameters stand for while a domain value naming them is checked. */
+    /** Values each of {@link Limits#PSEUDO_PARAMETERS} stands for while a domain value naming it is checked. */
     private static final Map<String, String> PSEUDO_PARAMETER_EXAMPLES = Map.of(
             "AWS::AccountId", "123456789012",
             "AWS::Partition", "aws",
             "AWS::Region", "us-east-1",
+            "AWS::StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/stack/0a1b2c3d",
             "AWS::StackName", "stack",
             "AWS::URLSuffix", "amazonaws.com");
 
@@ -206,8 +209,7 @@ final class ApiRules {
                 replacement = PSEUDO_PARAMETER_EXAMPLES.get(name);
             }
             if (replacement == null) {
-                problems.add("<domain><" + element + "> refers to ${" + name + "}, which is neither a <parameters>"
-                        + " entry nor one of " + new TreeSet<>(PSEUDO_PARAMETER_EXAMPLES.keySet()));
+                problems.add("<domain><" + element + "> " + Limits.unknownReference(name));
                 return;
             }
             reference.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
@@ -215,6 +217,48 @@ final class ApiRules {
         reference.appendTail(resolved);
         if (!valid.matcher(resolved).matches()) {
             problems.add("<domain><" + element + "> \"" + resolved + "\"" + where + " is not " + hint);
+        }
+    }
+
+    /**
+     * Access logs, throttling and a custom domain belong to the APIs, which exist only once a function declares a
+     * route; one domain serves two APIs only at two paths.
+     *
+     * @param http whether a function declares a route on the HTTP API
+     * @param rest whether a function declares a route on the REST API
+     */
+    static void checkUsed(HttpApiSettings settings, boolean http, boolean rest, List<String> problems) {
+        Domain domain = settings.domain();
+        if (!http && !rest) {
+            if (domain.enabled()) {
+                problems.add("<domain> has no effect: no function declares an @HttpRoute, so the service has no API"
+                        + " to serve at " + domain.name() + "; remove the section or declare a route");
+            }
+            if (settings.accessLogs().enabled()) {
+                problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no"
+                        + " API stage to log; remove the section or declare a route");
+            }
+            if (settings.throttling().enabled()) {
+                problems.add("<throttling> has no effect: no function declares an @HttpRoute, so the service has no"
+                        + " API stage to throttle; remove the section or declare a route");
+            }
+            return;
+        }
+        if (!domain.enabled()) {
+            return;
+        }
+        if (http && rest && domain.basePath().equals(domain.restBasePath())) {
+            problems.add("<domain> maps the HTTP API and the REST API both at "
+                    + (domain.basePath().isEmpty() ? "the root" : "/" + domain.basePath()) + " of " + domain.name()
+                    + "; give one of them its own path, such as <restBasePath>rest</restBasePath>");
+        }
+        if (!http && !domain.basePath().isEmpty()) {
+            problems.add("<domain><basePath> has no effect: no function declares a route on the HTTP API; remove it,"
+                    + " or set <restBasePath> for the REST API");
+        }
+        if (!rest && !domain.restBasePath().isEmpty()) {
+            problems.add("<domain><restBasePath> has no effect: no function declares a route on the REST API"
+                    + " (api = ApiKind.REST); remove it, or set <basePath> for the HTTP API");
         }
     }
 

@@ -20,8 +20,21 @@ final class Limits {
     static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
     static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
-    static final Set<String> PSEUDO_PARAMETERS = Set.of(
-            "AWS::AccountId", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    /** In name order, so that messages listing them read the same on every run. */
+    static final Set<String> PSEUDO_PARAMETERS =
+            java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(Set.of(
+                    "AWS::AccountId",
+                    "AWS::Partition",
+                    "AWS::Region",
+                    "AWS::StackId",
+                    "AWS::StackName",
+                    "AWS::URLSuffix")));
+
+    /** A {@code ${name}} that is neither one of the pom's {@code <parameters>} nor a pseudo parameter. */
+    static String unknownReference(String referenced) {
+        return "refers to ${" + referenced + "}, which is neither a <parameters> entry nor one of " + PSEUDO_PARAMETERS
+                + "; write ${!" + referenced + "} for a literal";
+    }
 
     /** Template parameters Sparta itself declares. */
     static final Set<String> RESERVED_PARAMETERS = Set.of("ArtifactBucket", "ArtifactKey", "DependenciesLayerKey");

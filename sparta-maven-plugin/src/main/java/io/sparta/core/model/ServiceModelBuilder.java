@@ -15,7 +15,6 @@ import io.sparta.annotations.processing.RouteTable;
 import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
-import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
@@ -62,7 +61,13 @@ public final class ServiceModelBuilder {
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
-        checkStageSettingsUsed(functions, settings, problems);
+        ApiRules.checkUsed(
+                settings.http(),
+                functions.stream()
+                        .anyMatch(function -> !function.routes(ApiKind.HTTP).isEmpty()),
+                functions.stream()
+                        .anyMatch(function -> !function.routes(ApiKind.REST).isEmpty()),
+                problems);
         if (!problems.isEmpty()) {
             throw new InvalidServiceException(problems);
         }
@@ -267,9 +272,7 @@ public final class ServiceModelBuilder {
                         + " that reference, and CloudFormation puts the value in place");
             } else if (!settings.parameters().containsKey(referenced)
                     && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
-                problems.add(location + ": environment variable " + key + " refers to ${" + referenced
-                        + "}, which is neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
-                        + "; write ${!" + referenced + "} for a literal");
+                problems.add(location + ": environment variable " + key + " " + Limits.unknownReference(referenced));
             }
         }
     }
@@ -310,50 +313,6 @@ public final class ServiceModelBuilder {
                 problems.add("<parameters> name " + name + " is reserved by Sparta; choose another");
             }
         });
-    }
-
-    /**
-     * Access logs, throttling and a custom domain belong to the APIs, which exist only once a function declares a
-     * route; one domain serves two APIs only at two paths.
-     */
-    private static void checkStageSettingsUsed(
-            List<LambdaFunction> functions, ServiceSettings settings, List<String> problems) {
-        boolean http = functions.stream()
-                .anyMatch(function -> !function.routes(ApiKind.HTTP).isEmpty());
-        boolean rest = functions.stream()
-                .anyMatch(function -> !function.routes(ApiKind.REST).isEmpty());
-        HttpApiSettings.Domain domain = settings.http().domain();
-        if (!http && !rest) {
-            if (domain.enabled()) {
-                problems.add("<domain> has no effect: no function declares an @HttpRoute, so the service has no API"
-                        + " to serve at " + domain.name() + "; remove the section or declare a route");
-            }
-            if (settings.http().accessLogs().enabled()) {
-                problems.add("<accessLogs> has no effect: no function declares an @HttpRoute, so the service has no"
-                        + " API stage to log; remove the section or declare a route");
-            }
-            if (settings.http().throttling().enabled()) {
-                problems.add("<throttling> has no effect: no function declares an @HttpRoute, so the service has no"
-                        + " API stage to throttle; remove the section or declare a route");
-            }
-            return;
-        }
-        if (!domain.enabled()) {
-            return;
-        }
-        if (http && rest && domain.basePath().equals(domain.restBasePath())) {
-            problems.add("<domain> maps the HTTP API and the REST API both at "
-                    + (domain.basePath().isEmpty() ? "the root" : "/" + domain.basePath()) + " of " + domain.name()
-                    + "; give one of them its own path, such as <restBasePath>rest</restBasePath>");
-        }
-        if (!http && !domain.basePath().isEmpty()) {
-            problems.add("<domain><basePath> has no effect: no function declares a route on the HTTP API; remove it,"
-                    + " or set <restBasePath> for the REST API");
-        }
-        if (!rest && !domain.restBasePath().isEmpty()) {
-            problems.add("<domain><restBasePath> has no effect: no function declares a route on the REST API"
-                    + " (api = ApiKind.REST); remove it, or set <basePath> for the HTTP API");
-        }
     }
 
     /** A REST API answers preflight from a mock method, which can name one origin only. */

@@ -3,6 +3,7 @@ package io.sparta.core.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.HttpRoute;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpApiSettings.Cors;
 import io.sparta.api.HttpRouteTrigger;
@@ -284,7 +285,7 @@ public final class LocalApiServer implements AutoCloseable {
      * signature is not verified here, which needs the signer's secret key; a signed call goes through.
      */
     private static boolean refusedUnsigned(Routes current, IncomingRequest incoming, RouteMatcher.Match match) {
-        if (!current.service().http().authorizer(match.route()).equals(io.sparta.annotations.HttpRoute.AWS_IAM)) {
+        if (!current.service().http().authorizer(match.route()).equals(HttpRoute.AWS_IAM)) {
             return false;
         }
         String authorization = incoming.header("authorization");

@@ -1,8 +1,6 @@
 package io.sparta.core.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.sparta.annotations.ApiKind;
 import io.sparta.api.HttpApiSettings.Domain;
 import io.sparta.api.ServiceModel;
@@ -28,10 +26,10 @@ final class ApiDomainTemplate {
             return;
         }
         ObjectNode properties = Cfn.properties(resources, DOMAIN, "AWS::ApiGatewayV2::DomainName");
-        value(properties, "DomainName", domain.name());
+        properties.set("DomainName", Cfn.text(domain.name()));
         ObjectNode configuration =
                 properties.putArray("DomainNameConfigurations").addObject();
-        value(configuration, "CertificateArn", domain.certificateArn());
+        configuration.set("CertificateArn", Cfn.text(domain.certificateArn()));
         configuration.put("EndpointType", "REGIONAL");
         configuration.put("SecurityPolicy", "TLS_1_2");
 
@@ -41,13 +39,13 @@ final class ApiDomainTemplate {
             mapping.set("DomainName", Cfn.ref(DOMAIN));
             mapping.set("Stage", Cfn.ref(HttpApiTemplate.STAGE));
             if (!domain.basePath().isEmpty()) {
-                value(mapping, "ApiMappingKey", domain.basePath());
+                mapping.set("ApiMappingKey", Cfn.text(domain.basePath()));
             }
             Cfn.output(
                     outputs,
                     "HttpApiDomainUrl",
                     "The HTTP API's URL at the service's custom domain",
-                    text(url(domain.name(), domain.basePath())));
+                    Cfn.text(url(domain.name(), domain.basePath())));
         }
         if (rest) {
             ObjectNode mapping = Cfn.properties(resources, "RestApiMapping", "AWS::ApiGateway::BasePathMapping");
@@ -55,18 +53,18 @@ final class ApiDomainTemplate {
             mapping.set("RestApiId", Cfn.ref(RestApiTemplate.API));
             mapping.set("Stage", Cfn.ref(RestApiTemplate.STAGE));
             if (!domain.restBasePath().isEmpty()) {
-                value(mapping, "BasePath", domain.restBasePath());
+                mapping.set("BasePath", Cfn.text(domain.restBasePath()));
             }
             Cfn.output(
                     outputs,
                     "RestApiDomainUrl",
                     "The REST API's URL at the service's custom domain",
-                    text(url(domain.name(), domain.restBasePath())));
+                    Cfn.text(url(domain.name(), domain.restBasePath())));
         }
         if (!domain.hostedZoneId().isEmpty()) {
             ObjectNode record = Cfn.properties(resources, DOMAIN + "Record", "AWS::Route53::RecordSet");
-            value(record, "HostedZoneId", domain.hostedZoneId());
-            value(record, "Name", domain.name());
+            record.set("HostedZoneId", Cfn.text(domain.hostedZoneId()));
+            record.set("Name", Cfn.text(domain.name()));
             record.put("Type", "A");
             ObjectNode alias = record.putObject("AliasTarget");
             alias.set("DNSName", Cfn.getAtt(DOMAIN, "RegionalDomainName"));
@@ -87,14 +85,5 @@ final class ApiDomainTemplate {
 
     private static String url(String name, String basePath) {
         return "https://" + name + "/" + (basePath.isEmpty() ? "" : basePath + "/");
-    }
-
-    /** A pom value as written, or through {@code Fn::Sub} where it names template parameters. */
-    private static void value(ObjectNode into, String property, String value) {
-        into.set(property, text(value));
-    }
-
-    private static JsonNode text(String value) {
-        return value.contains("${") ? Cfn.sub(value) : TextNode.valueOf(value);
     }
 }

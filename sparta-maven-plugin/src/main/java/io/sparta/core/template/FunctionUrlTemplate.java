@@ -21,7 +21,7 @@ final class FunctionUrlTemplate {
         ObjectNode properties = Cfn.properties(resources, urlId, "AWS::Lambda::Url");
         properties.set("TargetFunctionArn", Cfn.getAtt(function.functionLogicalId(), "Arn"));
         if (function.options().publishesAlias()) {
-            properties.put("Qualifier", "live");
+            properties.put("Qualifier", LambdaFunction.ALIAS);
             ((ObjectNode) resources.get(urlId)).putArray("DependsOn").add(function.aliasLogicalId());
         }
         properties.put("AuthType", url.auth().name());

@@ -41,7 +41,8 @@ final class ProvisionedConcurrencyTemplate {
         ObjectNode properties = target.putObject("Properties");
         properties.put("ServiceNamespace", "lambda");
         properties.put("ScalableDimension", "lambda:function:ProvisionedConcurrency");
-        properties.set("ResourceId", Cfn.sub("function:${" + function.functionLogicalId() + "}:live"));
+        properties.set(
+                "ResourceId", Cfn.sub("function:${" + function.functionLogicalId() + "}:" + LambdaFunction.ALIAS));
         properties.put("MinCapacity", options.provisionedConcurrency());
         properties.put("MaxCapacity", options.provisionedConcurrency());
         ArrayNode actions = properties.putArray("ScheduledActions");

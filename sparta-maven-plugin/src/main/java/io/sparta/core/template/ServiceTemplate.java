@@ -132,7 +132,7 @@ public final class ServiceTemplate {
             }
             ObjectNode invokeConfig = invokeConfigResource.putObject("Properties");
             invokeConfig.set("FunctionName", Cfn.ref(functionId));
-            invokeConfig.put("Qualifier", function.options().publishesAlias() ? "live" : "$LATEST");
+            invokeConfig.put("Qualifier", function.options().publishesAlias() ? LambdaFunction.ALIAS : "$LATEST");
             invokeConfig
                     .putObject("DestinationConfig")
                     .putObject("OnFailure")
@@ -186,7 +186,7 @@ public final class ServiceTemplate {
         String aliasId = function.aliasLogicalId();
         ObjectNode alias =
                 Cfn.resource(resources, aliasId, "AWS::Lambda::Alias").putObject("Properties");
-        alias.put("Name", "live");
+        alias.put("Name", LambdaFunction.ALIAS);
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
         ProvisionedConcurrencyTemplate.add(resources, function, alias);

@@ -1005,7 +1005,8 @@ class ServiceModelBuilderTest {
                         method("@SpartaLambda @HttpRoute(method = \"GET\", path = \"/a\")", "public String h()")));
         assertEquals(
                 List.of("<domain><name> refers to ${Host}, which is neither a <parameters> entry nor one of"
-                        + " [AWS::AccountId, AWS::Partition, AWS::Region, AWS::StackName, AWS::URLSuffix]"),
+                        + " [AWS::AccountId, AWS::Partition, AWS::Region, AWS::StackId, AWS::StackName,"
+                        + " AWS::URLSuffix]; write ${!Host} for a literal"),
                 problems(
                         domainSettings(
                                 new HttpApiSettings.Domain("${Host}.example.com", CERTIFICATE, "", "rest", ""),
