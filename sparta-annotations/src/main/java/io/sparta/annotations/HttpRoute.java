@@ -48,8 +48,15 @@ public @interface HttpRoute {
     ApiKind api() default ApiKind.HTTP;
 
     /**
-     * Who may call the route: {@link #AWS_IAM}, or {@link #NONE} for anyone; empty, the default, takes the pom's
-     * {@code <defaultAuthorizer>}, and without one the route is open.
+     * Who may call the route: the name of one of the service's {@link Authorizer}s, {@link #AWS_IAM}, or
+     * {@link #NONE} for anyone; empty, the default, takes the pom's {@code <defaultAuthorizer>}, and without one the
+     * route is open.
      */
     String authorizer() default "";
+
+    /**
+     * The OAuth scopes a caller's token must hold at least one of, such as {@code orders/read}; only with a JWT
+     * authorizer (HTTP API) or a Cognito one (REST API, which then takes access tokens only). Empty for none.
+     */
+    String[] scopes() default {};
 }

@@ -11,8 +11,9 @@ import java.util.List;
  * @param accessLogs access logging of each API's stage; {@link AccessLogs#NONE} for none
  * @param throttling the stage-wide request rate and burst limits; {@link Throttling#NONE} for the account's
  * @param domain the custom domain name the APIs are served at; {@link Domain#NONE} for their own URLs only
- * @param defaultAuthorizer the authorizer of every route that names none: {@code AWS_IAM}, or empty (or
- *     {@code NONE}) for open routes
+ * @param defaultAuthorizer the authorizer of every route that names none: {@code AWS_IAM}, a declared one's name,
+ *     or empty (or {@code NONE}) for open routes
+ * @param authorizers the authorizers the service declares, ordered by name
  */
 public record HttpApiSettings(
         String stage,
@@ -20,7 +21,8 @@ public record HttpApiSettings(
         AccessLogs accessLogs,
         Throttling throttling,
         Domain domain,
-        String defaultAuthorizer) {
+        String defaultAuthorizer,
+        List<ApiAuthorizer> authorizers) {
 
     /** The authorizer that lets anyone call a route. */
     public static final String NO_AUTHORIZER = "NONE";
@@ -34,6 +36,29 @@ public record HttpApiSettings(
         throttling = throttling == null ? Throttling.NONE : throttling;
         domain = domain == null ? Domain.NONE : domain;
         defaultAuthorizer = defaultAuthorizer == null ? "" : defaultAuthorizer;
+        authorizers = authorizers == null ? List.of() : List.copyOf(authorizers);
+    }
+
+    /** Settings without declared authorizers. */
+    public HttpApiSettings(
+            String stage,
+            Cors cors,
+            AccessLogs accessLogs,
+            Throttling throttling,
+            Domain domain,
+            String defaultAuthorizer) {
+        this(stage, cors, accessLogs, throttling, domain, defaultAuthorizer, List.of());
+    }
+
+    /** These settings with the service's declared authorizers. */
+    public HttpApiSettings withAuthorizers(List<ApiAuthorizer> declared) {
+        return new HttpApiSettings(stage, cors, accessLogs, throttling, domain, defaultAuthorizer, declared);
+    }
+
+    /** The declared authorizer a route takes, if it takes one rather than {@code AWS_IAM} or none. */
+    public java.util.Optional<ApiAuthorizer> declaredAuthorizer(HttpRouteTrigger route) {
+        String name = authorizer(route);
+        return authorizers.stream().filter(each -> each.name().equals(name)).findFirst();
     }
 
     /** Settings whose routes are open unless they name an authorizer. */
@@ -42,8 +67,8 @@ public record HttpApiSettings(
     }
 
     /**
-     * The authorizer API Gateway applies to a route: its own, else the default, else {@link #NO_AUTHORIZER}; one of
-     * {@code AWS_IAM} and {@code NONE}.
+     * The authorizer API Gateway applies to a route: its own, else the default, else {@link #NO_AUTHORIZER}:
+     * {@code AWS_IAM}, {@code NONE} or a declared authorizer's name.
      */
     public String authorizer(HttpRouteTrigger route) {
         String chosen = route.authorizer().isEmpty() ? defaultAuthorizer : route.authorizer();

@@ -2,6 +2,8 @@ package io.sparta.annotations.processing;
 
 import io.sparta.annotations.Allow;
 import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.Authorizer;
+import io.sparta.annotations.AuthorizerType;
 import io.sparta.annotations.CustomResource;
 import io.sparta.annotations.DynamoDbTrigger;
 import io.sparta.annotations.DynamoTable;
@@ -141,7 +143,7 @@ public final class AnnotationKinds {
             new Kind(HttpRoute.class, Placement.COMPANION, (values, use) -> {
                 String method = values.string("method");
                 String path = values.string("path");
-                report(use, "authorizer", RouteRules.authorizer(values.string("authorizer")));
+                route(use, values);
                 report(
                         use,
                         RouteRules.method(method)
@@ -259,9 +261,34 @@ public final class AnnotationKinds {
                 report(use, "shards", ResourceRules.shards(values.integer("shards")));
                 use.declare(ResourceKind.STREAM, values.string("name"), false);
             }),
-            new Kind(CustomResource.class, Placement.RESOURCE, AnnotationKinds::customResource));
+            new Kind(CustomResource.class, Placement.RESOURCE, AnnotationKinds::customResource),
+            new Kind(Authorizer.class, Placement.RESOURCE, (values, use) -> {
+                AuthorizerRules.problems(values).forEach(problem -> use.problem(problem.getKey(), problem.getValue()));
+                use.note(new ServiceTable.DeclaredAuthorizer(
+                        values.string("name"),
+                        values.enumeration("type", AuthorizerType.class),
+                        values.string("function")));
+            }));
 
     private AnnotationKinds() {}
+
+    /** A route's authorizer and scopes: checked alone here, against the declared authorizers once all are read. */
+    private static void route(Use use, AttributeValues values) {
+        String authorizer = values.string("authorizer");
+        List<String> scopes = values.strings("scopes");
+        Optional<String> named = RouteRules.authorizer(authorizer);
+        report(use, "authorizer", named);
+        report(use, "scopes", AuthorizerRules.scopes(scopes));
+        ApiKind api = values.enumeration("api", ApiKind.class);
+        if (RouteRules.AUTHORIZERS.contains(authorizer)) {
+            report(
+                    use,
+                    "scopes",
+                    AuthorizerRules.route("authorizer = \"" + authorizer + "\"", api, authorizer, null, scopes));
+        } else if (!authorizer.isEmpty() && named.isEmpty()) {
+            use.note(new ServiceTable.RouteAuthorization(use.location(), api, authorizer, scopes));
+        }
+    }
 
     private static void customResource(AttributeValues values, Use use) {
         String name = values.string("name");

@@ -19,24 +19,29 @@ public final class RouteRules {
 
     private RouteRules() {}
 
-    /** The authorizers a route or the pom's {@code <defaultAuthorizer>} may name. */
+    /** The authorizers every service has, beside the ones it declares with {@code @Authorizer}. */
     public static final List<String> AUTHORIZERS = List.of(HttpRoute.AWS_IAM, HttpRoute.NONE);
 
-    /** A route's authorizer: empty for the API's default, or one of {@link #AUTHORIZERS}. */
+    /** A route's authorizer: empty for the API's default, one of {@link #AUTHORIZERS}, or a declared one's name. */
     public static Optional<String> authorizer(String authorizer) {
         return authorizer("authorizer = ", authorizer);
     }
 
     /**
      * An authorizer's name where {@code label} names it: {@code authorizer = } on a route, {@code <defaultAuthorizer> }
-     * in the pom.
+     * in the pom. Whether a declared authorizer of that name exists is known once every declaration is read.
      */
     public static Optional<String> authorizer(String label, String authorizer) {
-        return authorizer.isEmpty() || AUTHORIZERS.contains(authorizer)
-                ? Optional.empty()
-                : Optional.of(label + "\"" + authorizer + "\" is not an authorizer Sparta has; allowed " + AUTHORIZERS
-                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default; JWT,"
-                        + " Lambda and Cognito authorizers are not there yet");
+        if (authorizer.isEmpty()
+                || AUTHORIZERS.contains(authorizer)
+                || ResourceRules.name(authorizer).isEmpty()) {
+            return Optional.empty();
+        }
+        String upper = authorizer.toUpperCase(java.util.Locale.ROOT);
+        return Optional.of(label + "\"" + authorizer + "\" is neither one of " + AUTHORIZERS
+                + (AUTHORIZERS.contains(upper) ? " (write " + upper + ", upper case)" : "")
+                + " nor an @Authorizer's name (1 to " + ResourceRules.NAME_MAX + " lower-case letters, digits or '-',"
+                + " starting with a letter); empty takes the API's default");
     }
 
     public static Optional<String> method(String method) {

@@ -83,6 +83,27 @@ public final class ServiceTable<W> {
     /** A function subscribed to a log group. */
     public record LogSubscriber(String function, String logGroup) implements Fact {}
 
+    /**
+     * A declared authorizer.
+     *
+     * @param function the function a Lambda authorizer calls; empty for the other types
+     */
+    public record DeclaredAuthorizer(String name, io.sparta.annotations.AuthorizerType type, String function)
+            implements Fact {}
+
+    /**
+     * A route that names a declared authorizer (not {@code AWS_IAM}, {@code NONE} or the API's default).
+     *
+     * @param function the class or method declaring the route, for the message
+     */
+    public record RouteAuthorization(
+            String function, io.sparta.annotations.ApiKind api, String authorizer, List<String> scopes)
+            implements Fact {
+        public RouteAuthorization {
+            scopes = List.copyOf(scopes);
+        }
+    }
+
     private record Noted<W>(Fact fact, W where) {}
 
     private final List<Noted<W>> facts = new ArrayList<>();
@@ -108,6 +129,17 @@ public final class ServiceTable<W> {
                 queues.putIfAbsent(queue.name(), queue);
             } else if (noted.fact() instanceof Topic topic && topic.fifo()) {
                 fifoTopics.add(topic.name());
+            }
+        }
+        Map<String, DeclaredAuthorizer> authorizers = new java.util.TreeMap<>();
+        for (Noted<W> noted : facts) {
+            if (noted.fact() instanceof DeclaredAuthorizer authorizer
+                    && authorizers.putIfAbsent(authorizer.name(), authorizer) != null) {
+                add(
+                        problems,
+                        noted,
+                        "@Authorizer(name = \"" + authorizer.name() + "\") is declared twice; each"
+                                + " authorizer's name is declared once in the service");
             }
         }
         Set<String> mappings = new HashSet<>();
@@ -182,6 +214,24 @@ public final class ServiceTable<W> {
                                         .filter(Map.Entry::getValue)
                                         .map(Map.Entry::getKey)
                                         .toList()));
+            } else if (fact instanceof DeclaredAuthorizer authorizer
+                    && !authorizer.function().isEmpty()
+                    && !handlers.containsKey(authorizer.function())) {
+                add(
+                        problems,
+                        noted,
+                        "@Authorizer(name = \"" + authorizer.name() + "\"): function = \"" + authorizer.function()
+                                + "\" names no @SpartaLambda function of this service; functions: "
+                                + handlers.keySet());
+            } else if (fact instanceof RouteAuthorization route) {
+                String label = "authorizer = \"" + route.authorizer() + "\"";
+                DeclaredAuthorizer authorizer = authorizers.get(route.authorizer());
+                if (authorizer == null) {
+                    add(problems, noted, "@HttpRoute: " + AuthorizerRules.unknown(label, authorizers.keySet()));
+                } else {
+                    AuthorizerRules.route(label, route.api(), route.authorizer(), authorizer.type(), route.scopes())
+                            .ifPresent(message -> add(problems, noted, "@HttpRoute: " + message));
+                }
             } else if (fact instanceof LogSubscriber subscriber) {
                 subscribers
                         .computeIfAbsent(subscriber.logGroup(), group -> new ArrayList<>())

@@ -227,6 +227,62 @@ final class ApiRules {
      * @param http whether a function declares a route on the HTTP API
      * @param rest whether a function declares a route on the REST API
      */
+    /**
+     * The declared authorizers against the pom and the routes: the {@code <defaultAuthorizer>} is declared, the routes
+     * that take it may, on their API and with their scopes, and the parameters their values name exist.
+     */
+    static void checkAuthorization(
+            HttpApiSettings http,
+            List<io.sparta.api.LambdaFunction> functions,
+            java.util.Set<String> parameters,
+            List<String> problems) {
+        java.util.Map<String, io.sparta.api.ApiAuthorizer> declared = new java.util.TreeMap<>();
+        http.authorizers().forEach(authorizer -> declared.putIfAbsent(authorizer.name(), authorizer));
+        String fallback = http.defaultAuthorizer();
+        String label = "<defaultAuthorizer> \"" + fallback + "\"";
+        boolean unknown = !fallback.isEmpty()
+                && !RouteRules.AUTHORIZERS.contains(fallback)
+                && RouteRules.authorizer(fallback).isEmpty()
+                && !declared.containsKey(fallback);
+        if (unknown) {
+            problems.add(io.sparta.annotations.processing.AuthorizerRules.unknown(label, declared.keySet()));
+        }
+        for (io.sparta.api.LambdaFunction function : functions) {
+            for (io.sparta.api.HttpRouteTrigger route : function.triggers().stream()
+                    .filter(io.sparta.api.HttpRouteTrigger.class::isInstance)
+                    .map(io.sparta.api.HttpRouteTrigger.class::cast)
+                    .toList()) {
+                if (!route.authorizer().isEmpty() || unknown) {
+                    continue;
+                }
+                io.sparta.api.ApiAuthorizer authorizer = declared.get(fallback);
+                io.sparta.annotations.processing.AuthorizerRules.route(
+                                fallback.isEmpty() ? "the route, without <defaultAuthorizer>," : label,
+                                route.api(),
+                                fallback.isEmpty() ? io.sparta.annotations.HttpRoute.NONE : fallback,
+                                authorizer == null ? null : authorizer.type(),
+                                route.scopes())
+                        .ifPresent(message -> problems.add(function.source() + ": @HttpRoute(method = \""
+                                + route.method() + "\", path = \"" + route.path() + "\"): " + message));
+            }
+        }
+        for (io.sparta.api.ApiAuthorizer authorizer : http.authorizers()) {
+            java.util.List<String> values = new java.util.ArrayList<>(authorizer.audiences());
+            values.add(authorizer.issuer());
+            values.addAll(authorizer.userPoolArns());
+            for (String value : values) {
+                java.util.regex.Matcher reference = Limits.SUBSTITUTION.matcher(value);
+                while (reference.find()) {
+                    String name = reference.group(1);
+                    if (!parameters.contains(name) && !Limits.PSEUDO_PARAMETERS.contains(name)) {
+                        problems.add("@Authorizer(name = \"" + authorizer.name() + "\"): \"" + value + "\" "
+                                + Limits.unknownReference(name));
+                    }
+                }
+            }
+        }
+    }
+
     static void checkUsed(HttpApiSettings settings, boolean http, boolean rest, List<String> problems) {
         Domain domain = settings.domain();
         if (!http && !rest) {

@@ -1,10 +1,12 @@
 package io.sparta.core.model;
 
+import io.sparta.annotations.Authorizer;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AttributeValues;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
 import io.sparta.annotations.processing.ServiceTable;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.OwnedResource;
 import io.sparta.core.scan.ScannedClasses.DeclaredResource;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the resources a module declares, each checked as the processor checks it. */
+/** Reads the resources and API authorizers a module declares, each checked as the processor checks it. */
 final class DeclaredResources {
 
     private static final int ACCOUNT_ID_LENGTH = 12;
@@ -27,12 +29,30 @@ final class DeclaredResources {
             ResourceTable<String> table,
             RouteTable routes,
             ServiceTable<String> service,
+            List<ApiAuthorizer> authorizers,
             List<String> problems) {
         List<OwnedResource> resources = new ArrayList<>();
         for (DeclaredResource declaration : declarations) {
             AnnotationKinds.Kind kind =
                     AnnotationKinds.named(declaration.type()).orElseThrow();
             AttributeValues values = AttributeValues.scanned(kind.annotation(), declaration.values());
+            if (kind.annotation() == Authorizer.class) {
+                ApiAuthorizer authorizer = ModelReaders.authorizer(values);
+                String where = declaration.className() + ": " + kind.label() + "(name = \"" + authorizer.name() + "\")";
+                kind.check()
+                        .check(
+                                values,
+                                new KindUse(
+                                        declaration.className(),
+                                        where + ": ",
+                                        problems,
+                                        table,
+                                        routes,
+                                        service,
+                                        new HashSet<>()));
+                authorizers.add(authorizer);
+                continue;
+            }
             OwnedResource resource =
                     ModelReaders.reader(ModelReaders.RESOURCES, kind).apply(values);
             String where = declaration.className() + ": " + kind.label() + "(name = \"" + resource.name() + "\")";
@@ -51,6 +71,7 @@ final class DeclaredResources {
             resources.add(resource);
         }
         resources.sort((a, b) -> a.name().compareTo(b.name()));
+        authorizers.sort((a, b) -> a.name().compareTo(b.name()));
         return resources;
     }
 

@@ -3,6 +3,7 @@ package io.sparta.core.model;
 import io.sparta.annotations.Access;
 import io.sparta.annotations.Allow;
 import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.AuthorizerType;
 import io.sparta.annotations.CustomResource;
 import io.sparta.annotations.DynamoDbTrigger;
 import io.sparta.annotations.DynamoTable;
@@ -31,6 +32,7 @@ import io.sparta.annotations.TableIndex;
 import io.sparta.annotations.UrlAuth;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AttributeValues;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionUrlTrigger;
@@ -89,7 +91,8 @@ final class ModelReaders {
                             values.enumeration("api", ApiKind.class),
                             values.string("method"),
                             values.string("path"),
-                            values.string("authorizer")))),
+                            values.string("authorizer"),
+                            values.strings("scopes")))),
             Map.entry(
                     FunctionUrl.class,
                     values -> Companion.of(new FunctionUrlTrigger(values.enumeration("auth", UrlAuth.class)))),
@@ -201,6 +204,20 @@ final class ModelReaders {
     }
 
     /** The reader of a kind the registry lists; a missing one is Sparta's bug, caught by its own tests. */
+    /** An {@code @Authorizer}, which is part of the APIs rather than a resource of its own. */
+    static ApiAuthorizer authorizer(AttributeValues values) {
+        return new ApiAuthorizer(
+                values.string("name"),
+                values.enumeration("type", AuthorizerType.class),
+                values.string("issuer"),
+                values.strings("audiences"),
+                values.strings("userPoolArns"),
+                values.string("function"),
+                values.strings("identitySources"),
+                values.integer("resultTtlSeconds"),
+                values.bool("simpleResponses"));
+    }
+
     static <T> Function<AttributeValues, T> reader(
             Map<Class<? extends Annotation>, Function<AttributeValues, T>> readers, AnnotationKinds.Kind kind) {
         Function<AttributeValues, T> reader = readers.get(kind.annotation());

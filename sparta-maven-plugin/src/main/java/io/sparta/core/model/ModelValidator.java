@@ -1,6 +1,9 @@
 package io.sparta.core.model;
 
+import io.sparta.annotations.Authorizer;
 import io.sparta.annotations.ResourceKind;
+import io.sparta.annotations.processing.AttributeValues;
+import io.sparta.annotations.processing.AuthorizerRules;
 import io.sparta.annotations.processing.CustomResourceRules;
 import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.annotations.processing.QueueRules;
@@ -10,6 +13,7 @@ import io.sparta.annotations.processing.RouteRules;
 import io.sparta.annotations.processing.ScheduleRules;
 import io.sparta.annotations.processing.ServiceTable;
 import io.sparta.annotations.processing.TableRules;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.HttpRouteTrigger;
@@ -26,6 +30,7 @@ import io.sparta.api.StreamTrigger;
 import io.sparta.api.Trigger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -77,6 +82,14 @@ public final class ModelValidator {
             references(function, declared, where);
             facts(function).forEach(fact -> between.note(fact, where));
         }
+        for (ApiAuthorizer authorizer : service.http().authorizers()) {
+            String where = "authorizer \"" + authorizer.name() + "\"";
+            AuthorizerRules.problems(values(authorizer))
+                    .forEach(problem -> problems.add(where + ": " + problem.getKey() + ": " + problem.getValue()));
+            between.note(
+                    new ServiceTable.DeclaredAuthorizer(authorizer.name(), authorizer.type(), authorizer.function()),
+                    where);
+        }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
@@ -117,6 +130,22 @@ public final class ModelValidator {
     }
 
     /** The table as {@link TableRules} reads it. */
+    /** The authorizer as its annotation's values, for the rules javac's processor applies. */
+    private static AttributeValues values(ApiAuthorizer authorizer) {
+        return AttributeValues.scanned(
+                Authorizer.class,
+                Map.of(
+                        "name", authorizer.name(),
+                        "type", authorizer.type().name(),
+                        "issuer", authorizer.issuer(),
+                        "audiences", authorizer.audiences(),
+                        "userPoolArns", authorizer.userPoolArns(),
+                        "function", authorizer.function(),
+                        "identitySources", authorizer.identitySources(),
+                        "resultTtlSeconds", authorizer.resultTtlSeconds(),
+                        "simpleResponses", authorizer.simpleResponses()));
+    }
+
     private static TableRules.Table table(OwnedResource.Table table) {
         return new TableRules.Table(
                 new TableRules.Key(table.partitionKey(), table.partitionKeyType()),
@@ -260,7 +289,16 @@ public final class ModelValidator {
             return Stream.of(
                     RouteRules.method(route.method()),
                     RouteRules.path(route.path()),
-                    RouteRules.authorizer(route.authorizer()));
+                    RouteRules.authorizer(route.authorizer()),
+                    AuthorizerRules.scopes(route.scopes()),
+                    RouteRules.AUTHORIZERS.contains(route.authorizer())
+                            ? AuthorizerRules.route(
+                                    "authorizer = \"" + route.authorizer() + "\"",
+                                    route.api(),
+                                    route.authorizer(),
+                                    null,
+                                    route.scopes())
+                            : Optional.empty());
         }
         return Stream.empty();
     }
@@ -338,6 +376,12 @@ public final class ModelValidator {
                     }
                     if (trigger instanceof LogSubscriptionTrigger subscription) {
                         return Stream.of(new ServiceTable.LogSubscriber(at, subscription.logGroup()));
+                    }
+                    if (trigger instanceof HttpRouteTrigger route
+                            && !route.authorizer().isEmpty()
+                            && !RouteRules.AUTHORIZERS.contains(route.authorizer())) {
+                        return Stream.of(new ServiceTable.RouteAuthorization(
+                                at, route.api(), route.authorizer(), route.scopes()));
                     }
                     return Stream.empty();
                 }));

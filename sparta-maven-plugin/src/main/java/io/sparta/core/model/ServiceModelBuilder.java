@@ -13,8 +13,10 @@ import io.sparta.annotations.processing.HandlerRules;
 import io.sparta.annotations.processing.ResourceTable;
 import io.sparta.annotations.processing.RouteTable;
 import io.sparta.annotations.processing.ServiceTable;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.FunctionAccess;
 import io.sparta.api.FunctionOptions;
+import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.OwnedResource;
@@ -46,8 +48,10 @@ public final class ServiceModelBuilder {
         ResourceTable<String> declared = new ResourceTable<>();
         RouteTable routes = new RouteTable();
         ServiceTable<String> service = new ServiceTable<>();
-        List<OwnedResource> resources =
-                DeclaredResources.read(scanned.resources(), settings.stackName(), declared, routes, service, problems);
+        List<ApiAuthorizer> authorizers = new ArrayList<>();
+        List<OwnedResource> resources = DeclaredResources.read(
+                scanned.resources(), settings.stackName(), declared, routes, service, authorizers, problems);
+        HttpApiSettings http = settings.http().withAuthorizers(authorizers);
         List<LambdaFunction> functions = new ArrayList<>();
         for (HandlerSite site : scanned.functions()) {
             handlerProblems(site).forEach(problem -> problems.add(site.location() + ": " + problem));
@@ -61,8 +65,9 @@ public final class ServiceModelBuilder {
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
+        ApiRules.checkAuthorization(http, functions, settings.parameters().keySet(), problems);
         ApiRules.checkUsed(
-                settings.http(),
+                http,
                 functions.stream()
                         .anyMatch(function -> !function.routes(ApiKind.HTTP).isEmpty()),
                 functions.stream()
@@ -78,7 +83,7 @@ public final class ServiceModelBuilder {
                 new TreeMap<>(settings.tags()),
                 new TreeMap<>(settings.parameters()),
                 functions,
-                settings.http(),
+                http,
                 resources,
                 settings.functionOutputs());
     }

@@ -43,10 +43,11 @@ final class HttpApiTemplate {
                 .ifPresent(setting -> stage.set("AccessLogSettings", setting));
         ApiStageTemplate.throttlingSettings(http).ifPresent(settings -> stage.set("DefaultRouteSettings", settings));
 
+        ApiAuthorizerTemplate.add(resources, service, ApiKind.HTTP, API);
         for (LambdaFunction function : service.functions()) {
             List<HttpRouteTrigger> routes = function.routes(ApiKind.HTTP);
             if (!routes.isEmpty()) {
-                addFunctionRoutes(resources, function, routes, http);
+                addFunctionRoutes(resources, function, routes, service);
             }
         }
         String stagePath = http.stage().equals(HttpApiSettings.DEFAULT_STAGE) ? "" : http.stage() + "/";
@@ -58,7 +59,7 @@ final class HttpApiTemplate {
     }
 
     private static void addFunctionRoutes(
-            ObjectNode resources, LambdaFunction function, List<HttpRouteTrigger> routes, HttpApiSettings http) {
+            ObjectNode resources, LambdaFunction function, List<HttpRouteTrigger> routes, ServiceModel service) {
         String integrationId = function.logicalIdPrefix() + "HttpIntegration";
         ObjectNode integration = Cfn.properties(resources, integrationId, "AWS::ApiGatewayV2::Integration");
         integration.set("ApiId", Cfn.ref(API));
@@ -72,11 +73,7 @@ final class HttpApiTemplate {
             properties.set("ApiId", Cfn.ref(API));
             properties.put("RouteKey", route.routeKey());
             properties.set("Target", Cfn.sub("integrations/${" + integrationId + "}"));
-            String authorizer = http.authorizer(route);
-            // An open route leaves the property out, as templates written before authorizers did.
-            if (!authorizer.equals(HttpApiSettings.NO_AUTHORIZER)) {
-                properties.put("AuthorizationType", authorizer);
-            }
+            ApiAuthorizerTemplate.authorize(properties, service, route);
             Cfn.invokePermission(
                     resources,
                     routeId + "Permission",

@@ -42,18 +42,13 @@ final class RestApiTemplate {
         api.putObject("EndpointConfiguration").putArray("Types").add("REGIONAL");
 
         Map<String, String> resourceIds = addPathResources(restResources, service);
+        ApiAuthorizerTemplate.add(restResources, service, ApiKind.REST, API);
         List<String> methodIds = new ArrayList<>();
         for (LambdaFunction function : service.functions()) {
             int number = 0;
             for (HttpRouteTrigger route : function.routes(ApiKind.REST)) {
                 String methodId = function.logicalIdPrefix() + "RestMethod" + ++number;
-                addMethod(
-                        restResources,
-                        methodId,
-                        function,
-                        route,
-                        resourceIds.get(route.path()),
-                        service.http().authorizer(route));
+                addMethod(restResources, methodId, function, route, resourceIds.get(route.path()), service);
                 methodIds.add(methodId);
             }
         }
@@ -160,12 +155,12 @@ final class RestApiTemplate {
             LambdaFunction function,
             HttpRouteTrigger route,
             String resourceId,
-            String authorizer) {
+            ServiceModel service) {
         ObjectNode method = Cfn.properties(resources, methodId, "AWS::ApiGateway::Method");
         method.set("RestApiId", Cfn.ref(API));
         method.set("ResourceId", resourceRef(resourceId));
         method.put("HttpMethod", route.method());
-        method.put("AuthorizationType", authorizer);
+        ApiAuthorizerTemplate.authorize(method, service, route);
         ObjectNode integration = method.putObject("Integration");
         integration.put("Type", "AWS_PROXY");
         integration.put("IntegrationHttpMethod", "POST");
