@@ -215,6 +215,7 @@ public final class ServiceTable<W> {
                                         .map(Map.Entry::getKey)
                                         .toList()));
             } else if (fact instanceof DeclaredAuthorizer authorizer
+                    && authorizer.type() == io.sparta.annotations.AuthorizerType.LAMBDA
                     && !authorizer.function().isEmpty()
                     && !handlers.containsKey(authorizer.function())) {
                 add(

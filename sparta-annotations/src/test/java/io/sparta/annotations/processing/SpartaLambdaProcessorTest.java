@@ -245,12 +245,15 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
-    void aRouteNamingAnAuthorizerSpartaDoesNotKnowIsAnError() {
+    void aRouteNamingAnAuthorizerTheServiceDoesNotDeclareIsAnError() {
         assertEquals(
                 // Repeated, the routes sit in their container, which javac gives no position: the method's line.
-                List.of("7: @HttpRoute: authorizer = \"users\" is not an authorizer Sparta has; allowed [AWS_IAM,"
-                        + " NONE] (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default;"
-                        + " JWT, Lambda and Cognito authorizers are not there yet"),
+                List.of(
+                        "8: @HttpRoute: authorizer = \"aws_iam\" is neither one of [AWS_IAM, NONE] (write AWS_IAM, upper"
+                                + " case) nor an @Authorizer's name (1 to 32 lower-case letters, digits or '-', starting"
+                                + " with a letter); empty takes the API's default",
+                        "8: @HttpRoute: authorizer = \"users\" names no @Authorizer of this service; declared: []; or"
+                                + " HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route"),
                 compile("Orders", """
                         import io.sparta.annotations.*;
                         public class Orders {
@@ -258,6 +261,88 @@ class SpartaLambdaProcessorTest {
                             @HttpRoute(method = "GET", path = "/a", authorizer = HttpRoute.AWS_IAM)
                             @HttpRoute(method = "GET", path = "/b", authorizer = "users")
                             @HttpRoute(method = "GET", path = "/c", api = ApiKind.REST, authorizer = HttpRoute.NONE)
+                            @HttpRoute(method = "GET", path = "/d", authorizer = "aws_iam")
+                            public String place() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
+    void eachAuthorizerTypeTakesItsOwnAttributesOnly() {
+        List<String> problems = compile("Security", """
+                import io.sparta.annotations.*;
+                @Authorizer(name = "users", type = AuthorizerType.JWT, issuer = "http://issuer.example.com",
+                    function = "Keys")
+                @Authorizer(name = "pool", type = AuthorizerType.COGNITO_USER_POOLS,
+                    userPoolArns = "arn:aws:cognito-idp:eu-west-1:123456789012:pool/x", resultTtlSeconds = 10)
+                @Authorizer(name = "keys", type = AuthorizerType.LAMBDA, resultTtlSeconds = 7200,
+                    identitySources = "header.X-Api-Key", audiences = "web")
+                @Authorizer(name = "Keys", type = AuthorizerType.LAMBDA, function = "Keys", identitySources = {},
+                    resultTtlSeconds = 60)
+                public class Security {}
+                """);
+        assertEquals(
+                List.of(
+                        "10: @Authorizer(name = \"users\"): issuer = \"http://issuer.example.com\" is not an https URL without query or"
+                                + " fragment, such as https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123;"
+                                + " API Gateway fetches the issuer's keys over https",
+                        "10: @Authorizer(name = \"users\"): a JWT authorizer needs audiences, at least one, none blank: the aud claim (or"
+                                + " a Cognito access token's client_id) a token must carry, such as the app client's id",
+                        "10: @Authorizer(name = \"users\"): function applies to a LAMBDA authorizer only; this one is JWT",
+                        "10: @Authorizer(name = \"pool\"): userPoolArns = \"arn:aws:cognito-idp:eu-west-1:123456789012:pool/x\" is not a"
+                                + " user pool's ARN, such as"
+                                + " arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123",
+                        "10: @Authorizer(name = \"pool\"): resultTtlSeconds applies to a LAMBDA authorizer only; this one is"
+                                + " COGNITO_USER_POOLS",
+                        "10: @Authorizer(name = \"keys\"): a LAMBDA authorizer needs function, the name of the @SpartaLambda function of"
+                                + " this service that API Gateway calls",
+                        "10: @Authorizer(name = \"keys\"): resultTtlSeconds = 7200 is out of range; 0 (no caching) to 3600",
+                        "10: @Authorizer(name = \"keys\"): identitySources = \"header.X-Api-Key\" is not one a LAMBDA authorizer reads;"
+                                + " write $request.header.<name> or $request.querystring.<name>, $context.<variable> or"
+                                + " $stageVariables.<name>",
+                        "10: @Authorizer(name = \"keys\"): audiences applies to a JWT authorizer only; this one is LAMBDA",
+                        "10: @Authorizer(name = \"Keys\"): name = \"Keys\" must be 1 to 32 lower-case letters, digits or '-', starting"
+                                + " with a letter",
+                        "10: @Authorizer(name = \"Keys\"): resultTtlSeconds = 60 caches the answer by the identity sources, and there"
+                                + " are none; name at least one, or set resultTtlSeconds = 0",
+                        "10: @Authorizer(name = \"Keys\"): function = \"Keys\" names no @SpartaLambda function of this"
+                                + " service; functions: []"),
+                problems);
+    }
+
+    @Test
+    void aRouteMayUseAnAuthorizerOnlyOnItsApiAndScopesOnlyWithATokenAuthorizer() {
+        assertEquals(
+                List.of(
+                        "14: @HttpRoute: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
+                                + " authorizer = \"AWS_IAM\" is AWS_IAM authorization; remove scopes or name such an"
+                                + " authorizer",
+                        "14: @HttpRoute: scopes = \"has space\" is not a scope: 1 to 255 printable characters without"
+                                + " spaces, quotes or backslashes, such as orders/read",
+                        "14: @HttpRoute: authorizer = \"users\" is a JWT authorizer, which only the HTTP API has, and"
+                                + " this route is on the REST API; declare a COGNITO_USER_POOLS or LAMBDA authorizer for"
+                                + " it, or route it with api = ApiKind.HTTP",
+                        "14: @HttpRoute: authorizer = \"pool\" is a COGNITO_USER_POOLS authorizer, which only the REST"
+                                + " API has, and this route is on the HTTP API; declare a JWT authorizer with issuer"
+                                + " https://cognito-idp.<region>.amazonaws.com/<pool id> for it, or route it with"
+                                + " api = ApiKind.REST",
+                        "14: @HttpRoute: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
+                                + " authorizer = \"keys\" is a LAMBDA authorizer, which decides itself what a caller"
+                                + " may do; remove scopes or name such an authorizer"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        @Authorizer(name = "users", type = AuthorizerType.JWT, issuer = "https://id.example.com",
+                            audiences = "web")
+                        @Authorizer(name = "pool", type = AuthorizerType.COGNITO_USER_POOLS,
+                            userPoolArns = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123")
+                        @Authorizer(name = "keys", type = AuthorizerType.LAMBDA, function = "Orders")
+                        public class Orders {
+                            @SpartaLambda(name = "Orders")
+                            @HttpRoute(method = "GET", path = "/a", authorizer = HttpRoute.AWS_IAM, scopes = "orders/read")
+                            @HttpRoute(method = "GET", path = "/b", authorizer = "users", scopes = "has space")
+                            @HttpRoute(method = "GET", path = "/c", api = ApiKind.REST, authorizer = "users")
+                            @HttpRoute(method = "GET", path = "/d", authorizer = "pool")
+                            @HttpRoute(method = "GET", path = "/e", authorizer = "keys", scopes = "orders/read")
                             public String place() { return ""; }
                         }
                         """));

@@ -947,12 +947,84 @@ class ServiceModelBuilderTest {
                 HttpApiSettings.Domain.NONE,
                 "COGNITO");
         assertEquals(
-                List.of("<defaultAuthorizer> \"COGNITO\" is not an authorizer Sparta has; allowed [AWS_IAM, NONE]"
-                        + " (HttpRoute.AWS_IAM, HttpRoute.NONE; upper case), or none for the API's default; JWT,"
-                        + " Lambda and Cognito authorizers are not there yet"),
+                List.of("<defaultAuthorizer> \"COGNITO\" is neither one of [AWS_IAM, NONE] nor an @Authorizer's name"
+                        + " (1 to 32 lower-case letters, digits or '-', starting with a letter); empty takes the API's"
+                        + " default"),
                 problems(
                         new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), unknown),
                         method(ROUTED, "public String handle(String in)")));
+    }
+
+    private static final String SECURED = """
+            package acme;
+            import io.sparta.annotations.*;
+            @Authorizer(name = "users", type = AuthorizerType.JWT, issuer = "https://${IdentityHost}/${Pool}",
+                audiences = {"web", "${AWS::Region}"})
+            @Authorizer(name = "keys", type = AuthorizerType.LAMBDA, function = "Keys")
+            public class Handlers {
+                @SpartaLambda(name = "Orders")
+                @HttpRoute(method = "GET", path = "/a", scopes = "orders/read")
+                @HttpRoute(method = "GET", path = "/b", api = ApiKind.REST)
+                @HttpRoute(method = "GET", path = "/c", api = ApiKind.REST, authorizer = "keys")
+                public String handle(String in) { return in; }
+                @SpartaLambda(name = "Keys")
+                public String keys(String in) { return in; }
+            }
+            """;
+
+    private static ServiceSettings defaulting(String authorizer, Map<String, String> parameters) {
+        return new ServiceSettings(
+                "orders",
+                "orders",
+                Map.of(),
+                parameters,
+                Map.of(),
+                new HttpApiSettings(
+                        HttpApiSettings.DEFAULT_STAGE,
+                        HttpApiSettings.Cors.NONE,
+                        HttpApiSettings.AccessLogs.NONE,
+                        HttpApiSettings.Throttling.NONE,
+                        HttpApiSettings.Domain.NONE,
+                        authorizer));
+    }
+
+    @Test
+    void theDefaultAuthorizerIsDeclaredAndFitsEveryRouteThatTakesIt() throws Exception {
+        ServiceModel model = build(defaulting("users", Map.of("IdentityHost", "id.example.com", "Pool", "p")), """
+                package acme;
+                import io.sparta.annotations.*;
+                @Authorizer(name = "users", type = AuthorizerType.JWT, issuer = "https://${IdentityHost}/${Pool}",
+                    audiences = "web")
+                public class Handlers {
+                    @SpartaLambda(name = "Orders")
+                    @HttpRoute(method = "GET", path = "/a", scopes = "orders/read")
+                    public String handle(String in) { return in; }
+                }
+                """);
+        HttpRouteTrigger route = model.functions().get(0).routes(ApiKind.HTTP).get(0);
+        assertEquals(List.of("orders/read"), route.scopes());
+        assertEquals(
+                "users", model.http().declaredAuthorizer(route).orElseThrow().name());
+
+        assertEquals(
+                List.of(
+                        "acme.Handlers#handle: @HttpRoute(method = \"GET\", path = \"/b\"): <defaultAuthorizer>"
+                                + " \"users\" is a JWT authorizer, which only the HTTP API has, and this route is on the"
+                                + " REST API; declare a COGNITO_USER_POOLS or LAMBDA authorizer for it, or route it"
+                                + " with api = ApiKind.HTTP",
+                        "@Authorizer(name = \"users\"): \"https://${IdentityHost}/${Pool}\" refers to"
+                                + " ${IdentityHost}, which is neither a <parameters> entry nor one of "
+                                + Limits.PSEUDO_PARAMETERS + "; write ${!IdentityHost} for a literal"),
+                problems(defaulting("users", Map.of("Pool", "p")), SECURED));
+        assertEquals(
+                List.of("<defaultAuthorizer> \"partners\" names no @Authorizer of this service; declared: [keys,"
+                        + " users]; or HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route"),
+                problems(defaulting("partners", Map.of("IdentityHost", "h", "Pool", "p")), SECURED));
+        assertEquals(
+                List.of("acme.Handlers#handle: @HttpRoute(method = \"GET\", path = \"/a\"): scopes = [orders/read]"
+                        + " need a JWT or COGNITO_USER_POOLS authorizer, and the route, without <defaultAuthorizer>,"
+                        + " is an open route; remove scopes or name such an authorizer"),
+                problems(defaulting("", Map.of("IdentityHost", "h", "Pool", "p")), SECURED));
     }
 
     @Test
