@@ -27,6 +27,14 @@ public class ServeMojo extends AbstractLocalMojo {
     @Parameter(property = "sparta.host", defaultValue = "127.0.0.1")
     String host;
 
+    /**
+     * A JSON Web Key Set file (the shape of an issuer's {@code jwks_uri} document) whose public keys verify the tokens
+     * of every JWT and Cognito authorizer, instead of the keys each issuer publishes: for tokens signed by a test key,
+     * or working offline. Unset, serve reads {@code <issuer>/.well-known/openid-configuration}.
+     */
+    @Parameter(property = "sparta.serve.jwks")
+    java.io.File jwks;
+
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         ServeRequest request = new ServeRequest(
@@ -40,7 +48,8 @@ public class ServeMojo extends AbstractLocalMojo {
                 host,
                 port,
                 layerModules(),
-                localTimeoutScale());
+                localTimeoutScale(),
+                jwks == null ? null : jwks.toPath());
         LocalApiServer.serveUntilStopped(
                 request, console, resourcesFromStack ? Optional.of(awsTarget()) : Optional.empty());
     }

@@ -41,6 +41,7 @@ public final class LocalApiServer implements AutoCloseable {
     private final ServeRequest request;
     private final Console console;
     private final FunctionWorkers workers;
+    private final LocalAuthorizers authorizers;
     private final ClassesWatcher watcher;
     private final DeployedResources deployed;
     private HttpServer server;
@@ -74,6 +75,11 @@ public final class LocalApiServer implements AutoCloseable {
         this.console = console;
         this.deployed = deployed;
         this.workers = new FunctionWorkers(request, console, deployed);
+        this.authorizers = new LocalAuthorizers(
+                request.jwks(),
+                request.region(),
+                console,
+                (function, event) -> workers.invoke(function, request.settings(), event));
         this.watcher = new ClassesWatcher(request.classesDirectory());
     }
 
@@ -247,8 +253,13 @@ public final class LocalApiServer implements AutoCloseable {
         if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
             return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
         }
-        byte[] event = ProxyEvents.httpApiEvent(
-                incoming, match.get(), current.service().http().stage());
+        String stage = current.service().http().stage();
+        LocalAuthorizers.Decision decision = authorize(current, incoming, match.get(), stage);
+        if (decision instanceof LocalAuthorizers.Denied denied) {
+            return denied.reply();
+        }
+        byte[] event =
+                ProxyEvents.httpApiEvent(incoming, match.get(), stage, ((LocalAuthorizers.Allowed) decision).context());
         ProxyEvents.Reply reply = invoke(match.get().function(), event, ApiKind.HTTP, ProxyEvents::httpApiReply);
         if (cors.enabled()) {
             allowOrigin(cors, incoming.header("origin"), reply.headers());
@@ -275,8 +286,31 @@ public final class LocalApiServer implements AutoCloseable {
             return ProxyEvents.payloadTooLarge(ApiKind.REST);
         }
         String stage = current.service().http().restStage();
-        byte[] event = ProxyEvents.restApiEvent(incoming, match.get(), stage);
+        LocalAuthorizers.Decision decision = authorize(current, incoming, match.get(), stage);
+        if (decision instanceof LocalAuthorizers.Denied denied) {
+            return denied.reply();
+        }
+        byte[] event =
+                ProxyEvents.restApiEvent(incoming, match.get(), stage, ((LocalAuthorizers.Allowed) decision).context());
         return invoke(match.get().function(), event, ApiKind.REST, ProxyEvents::restApiReply);
+    }
+
+    /** The route's declared authorizer's decision, told on the console when it denies; allowed without one. */
+    private LocalAuthorizers.Decision authorize(
+            Routes current, IncomingRequest incoming, RouteMatcher.Match match, String stage)
+            throws IOException, InterruptedException {
+        Optional<io.sparta.api.ApiAuthorizer> declared =
+                current.service().http().declaredAuthorizer(match.route());
+        if (declared.isEmpty()) {
+            return new LocalAuthorizers.Allowed(null);
+        }
+        LocalAuthorizers.Decision decision =
+                authorizers.decide(current.service(), declared.get(), incoming, match, stage);
+        if (decision instanceof LocalAuthorizers.Denied denied) {
+            console.info(incoming.method() + " " + incoming.path() + " answered "
+                    + denied.reply().status() + ": " + denied.why());
+        }
+        return decision;
     }
 
     /**

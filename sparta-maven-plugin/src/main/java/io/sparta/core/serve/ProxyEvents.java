@@ -38,6 +38,39 @@ final class ProxyEvents {
 
     /** The HTTP API's event: headers joined with commas, cookies apart, a binary body in base64. */
     static byte[] httpApiEvent(IncomingRequest request, RouteMatcher.Match match, String stage) {
+        return bytes(httpApiEventNode(request, match, stage));
+    }
+
+    /**
+     * The HTTP API's event with what the route's authorizer passed on, under {@code requestContext.authorizer}.
+     *
+     * @param authorizer {@code {"jwt": {"claims", "scopes"}}} or {@code {"lambda": context}}; null for none
+     */
+    static byte[] httpApiEvent(IncomingRequest request, RouteMatcher.Match match, String stage, JsonNode authorizer) {
+        ObjectNode event = httpApiEventNode(request, match, stage);
+        if (authorizer != null) {
+            ((ObjectNode) event.path("requestContext")).set("authorizer", authorizer);
+        }
+        return bytes(event);
+    }
+
+    /**
+     * The event an HTTP API's Lambda authorizer gets (payload format 2.0): the request without its body, with
+     * {@code type}, {@code routeArn} and the identity sources' values.
+     */
+    static byte[] httpAuthorizerEvent(
+            IncomingRequest request, RouteMatcher.Match match, String stage, String routeArn, List<String> identity) {
+        ObjectNode event = httpApiEventNode(request, match, stage);
+        event.remove("body");
+        event.remove("isBase64Encoded");
+        event.put("type", "REQUEST");
+        event.put("routeArn", routeArn);
+        ArrayNode sources = event.putArray("identitySource");
+        identity.forEach(sources::add);
+        return bytes(event);
+    }
+
+    private static ObjectNode httpApiEventNode(IncomingRequest request, RouteMatcher.Match match, String stage) {
         Instant now = Instant.now();
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
@@ -92,7 +125,7 @@ final class ProxyEvents {
                             : Base64.getEncoder().encodeToString(request.body()));
         }
         event.put("isBase64Encoded", request.body().length > 0 && !text);
-        return bytes(event);
+        return event;
     }
 
     /**
@@ -100,6 +133,35 @@ final class ProxyEvents {
      * without binary media types passes it.
      */
     static byte[] restApiEvent(IncomingRequest request, RouteMatcher.Match match, String stage) {
+        return bytes(restApiEventNode(request, match, stage));
+    }
+
+    /**
+     * The REST API's event with what the method's authorizer passed on, under {@code requestContext.authorizer}.
+     *
+     * @param authorizer {@code {"claims": ...}} or a Lambda authorizer's context with its {@code principalId}; null
+     *     for none
+     */
+    static byte[] restApiEvent(IncomingRequest request, RouteMatcher.Match match, String stage, JsonNode authorizer) {
+        ObjectNode event = restApiEventNode(request, match, stage);
+        if (authorizer != null) {
+            ((ObjectNode) event.path("requestContext")).set("authorizer", authorizer);
+        }
+        return bytes(event);
+    }
+
+    /** The event a REST API's REQUEST authorizer gets: the request without its body, with {@code methodArn}. */
+    static byte[] restAuthorizerEvent(
+            IncomingRequest request, RouteMatcher.Match match, String stage, String methodArn) {
+        ObjectNode event = restApiEventNode(request, match, stage);
+        event.remove("body");
+        event.remove("isBase64Encoded");
+        event.put("type", "REQUEST");
+        event.put("methodArn", methodArn);
+        return bytes(event);
+    }
+
+    private static ObjectNode restApiEventNode(IncomingRequest request, RouteMatcher.Match match, String stage) {
         HttpRouteTrigger route = match.route();
         ObjectNode event = JSON.createObjectNode();
         event.put("resource", route.path());
@@ -154,7 +216,7 @@ final class ProxyEvents {
             event.putNull("body");
         }
         event.put("isBase64Encoded", false);
-        return bytes(event);
+        return event;
     }
 
     /**
@@ -209,6 +271,13 @@ final class ProxyEvents {
     /** What each kind of API answers when its Lambda integration outlasts the integration timeout. */
     static Reply integrationTimeout(ApiKind api) {
         return api == ApiKind.REST ? message(504, "Endpoint request timed out") : message(503, "Service Unavailable");
+    }
+
+    /** An answer API Gateway writes itself: a JSON object with one field, such as {@code Message} or {@code message}. */
+    static Reply message(int status, String field, String message) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/json"));
+        return new Reply(status, headers, bytes(JSON.createObjectNode().put(field, message)));
     }
 
     static Reply message(int status, String message) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param timeoutScale what every local timeout is multiplied by ({@link io.sparta.core.local.LocalLimits#timeoutScale})
  * @param passThroughEnvironment variables of the developer's shell the functions may need (AWS credentials, HOME)
  * @param port the port to listen on; 0 picks a free one
+ * @param jwks a JSON Web Key Set file whose keys verify every JWT and Cognito authorizer's tokens instead of the
+ *     issuers' own; null to read each issuer's keys
  */
 public record ServeRequest(
         Path classesDirectory,
@@ -28,7 +30,36 @@ public record ServeRequest(
         String host,
         int port,
         io.sparta.core.archive.LayerModules layerModules,
-        double timeoutScale) {
+        double timeoutScale,
+        Path jwks) {
+
+    /** A request that reads each issuer's own keys. */
+    public ServeRequest(
+            Path classesDirectory,
+            List<Path> classpath,
+            List<Path> runtimeJars,
+            Path java,
+            ServiceSettings settings,
+            String region,
+            Map<String, String> passThroughEnvironment,
+            String host,
+            int port,
+            io.sparta.core.archive.LayerModules layerModules,
+            double timeoutScale) {
+        this(
+                classesDirectory,
+                classpath,
+                runtimeJars,
+                java,
+                settings,
+                region,
+                passThroughEnvironment,
+                host,
+                port,
+                layerModules,
+                timeoutScale,
+                null);
+    }
 
     public ServeRequest {
         classpath = List.copyOf(classpath);
