@@ -90,7 +90,10 @@ final class ApiAuthorizerTemplate {
         permission(resources, id, function, api);
     }
 
-    /** API Gateway may call the function as this authorizer of this API, and as nothing else. */
+    /**
+     * API Gateway may call the function as this authorizer of this API, and as nothing else; in a split service the
+     * authorizer goes with its function ({@link NestedStacks}), so the two stay in one stack.
+     */
     private static void permission(ObjectNode resources, String id, LambdaFunction function, String api) {
         Cfn.invokePermission(
                 resources,

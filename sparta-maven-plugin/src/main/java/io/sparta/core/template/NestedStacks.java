@@ -86,7 +86,12 @@ public final class NestedStacks {
             // A route's integration, route and REST method: the API and its paths stay in the parent.
             "AWS::ApiGatewayV2::Integration",
             "AWS::ApiGatewayV2::Route",
-            "AWS::ApiGateway::Method");
+            "AWS::ApiGateway::Method",
+            // A Lambda authorizer names its function, and the routes that use it name it: kept in the parent, it
+            // would wait for the function's stack while that stack's routes wait for it. A JWT or Cognito
+            // authorizer names no function and stays with the API.
+            "AWS::ApiGatewayV2::Authorizer",
+            "AWS::ApiGateway::Authorizer");
 
     /** Types that go with the one group whose resources alone use them. */
     private static final Set<String> SERVANTS = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Logs::LogGroup");

@@ -199,6 +199,49 @@ class ApiAuthorizerTemplateTest {
     }
 
     @Test
+    void splitIntoNestedStacksALambdaAuthorizerGoesWithItsFunctionAndEveryTemplateIsCfnLintClean() throws Exception {
+        ServiceModel service = service("pool");
+        NestedStacks.Result result = NestedStacks.split(
+                ServiceTemplate.marshal(service),
+                service.functions().stream()
+                        .map(io.sparta.api.LambdaFunction::functionLogicalId)
+                        .toList(),
+                "shop",
+                2);
+        assertEquals(List.of(), result.problems());
+        assertEquals(
+                "AWS::ApiGatewayV2::Authorizer",
+                result.split()
+                        .parent()
+                        .at("/Resources/UsersHttpAuthorizer/Type")
+                        .asText());
+        String keysStack = result.split().nested().stream()
+                .filter(nested -> nested.template().path("Resources").has("PartnerKeysFunction"))
+                .findFirst()
+                .orElseThrow()
+                .logicalId();
+        for (String id :
+                List.of("PartnersHttpAuthorizer", "PartnersHttpAuthorizerPermission", "PartnersRestAuthorizer")) {
+            assertEquals(
+                    keysStack,
+                    result.split().nested().stream()
+                            .filter(nested ->
+                                    nested.template().path("Resources").has(id))
+                            .findFirst()
+                            .orElseThrow()
+                            .logicalId(),
+                    id);
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        files.add(Files.write(
+                work.resolve("parent.json"), TemplateJson.bytes(result.split().parent())));
+        for (NestedStacks.Nested nested : result.split().nested()) {
+            files.add(Files.write(work.resolve(nested.logicalId() + ".json"), nested.bytes()));
+        }
+        assertEquals(List.of(), new CfnLint(PythonTools.fromSystemProperties()).errors(files));
+    }
+
+    @Test
     void cfnLintHasNoErrorsAndCheckovFindsEveryMethodAuthorized() throws Exception {
         Path file = work.resolve("authorizers.json");
         Files.write(file, TemplateJson.bytes(template));
