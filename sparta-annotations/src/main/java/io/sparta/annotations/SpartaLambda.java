@@ -122,6 +122,32 @@ public @interface SpartaLambda {
      */
     ScheduledConcurrency[] concurrencySchedule() default {};
 
+    /**
+     * How a new version takes over the alias {@code live}: {@link DeploymentType#NONE}, the default, at once;
+     * otherwise through CodeDeploy, at once or gradually (canary or linear), rolled back automatically when one of
+     * {@link #deploymentAlarms()} fires or a hook fails. Sparta then publishes versions behind {@code live}, as for
+     * {@link #snapStart()}, and {@code sparta:provision} follows the deployment and fails when CodeDeploy rolls it
+     * back (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-lambda.html).
+     */
+    DeploymentType deployment() default DeploymentType.NONE;
+
+    /**
+     * CloudWatch alarms, by name, that stop and roll back a deployment when they fire; at most 10, and
+     * {@code ${Name}} names a template parameter. Empty, the default, takes Sparta's own alarm on the alias's
+     * {@code Errors}: any error during the deployment rolls it back.
+     */
+    String[] deploymentAlarms() default {};
+
+    /**
+     * The name of a function of this service that CodeDeploy calls before it shifts traffic to the new version, to
+     * test it; the hook reports its verdict with {@code codedeploy:PutLifecycleEventHookExecutionStatus}, which its
+     * role is granted. Empty for none.
+     */
+    String preTrafficHook() default "";
+
+    /** The name of a function of this service that CodeDeploy calls once all traffic has shifted; empty for none. */
+    String postTrafficHook() default "";
+
     /** Subnets to run in, such as {@code subnet-0abc1234}; with {@link #securityGroupIds()}, at most 16. */
     String[] subnetIds() default {};
 

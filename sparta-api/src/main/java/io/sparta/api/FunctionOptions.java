@@ -20,6 +20,7 @@ import java.util.SortedMap;
  * @param managedPolicies IAM managed policy ARNs attached to the generated role
  * @param provisionedConcurrency execution environments kept initialized for the alias {@code live}; 0 for none
  * @param concurrencySchedule changes of the provisioned concurrency over time, in order; none when empty
+ * @param deployment how a new version takes over the alias {@code live}; {@link Deployment#NONE} for at once
  */
 public record FunctionOptions(
         int reservedConcurrency,
@@ -34,7 +35,36 @@ public record FunctionOptions(
         String onFailure,
         List<String> managedPolicies,
         int provisionedConcurrency,
-        List<ConcurrencyChange> concurrencySchedule) {
+        List<ConcurrencyChange> concurrencySchedule,
+        Deployment deployment) {
+
+    /**
+     * A CodeDeploy deployment of each new version
+     * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-lambda.html).
+     *
+     * @param type the traffic shifting; {@code NONE} for no CodeDeploy
+     * @param alarms CloudWatch alarm names that roll a deployment back; empty for Sparta's alarm on the alias's errors
+     * @param preTrafficHook the service's function called before traffic shifts; empty for none
+     * @param postTrafficHook the service's function called after traffic shifted; empty for none
+     */
+    public record Deployment(
+            io.sparta.annotations.DeploymentType type,
+            List<String> alarms,
+            String preTrafficHook,
+            String postTrafficHook) {
+
+        public static final Deployment NONE =
+                new Deployment(io.sparta.annotations.DeploymentType.NONE, List.of(), "", "");
+
+        public Deployment {
+            alarms = List.copyOf(alarms);
+        }
+
+        /** Whether CodeDeploy deploys the function's versions. */
+        public boolean enabled() {
+            return type != io.sparta.annotations.DeploymentType.NONE;
+        }
+    }
 
     /**
      * One scheduled change of provisioned concurrency, an Application Auto Scaling scheduled action.
@@ -48,7 +78,40 @@ public record FunctionOptions(
     /** What Lambda does when nothing is declared, with a role of Sparta's own. */
     public static final FunctionOptions DEFAULTS = new FunctionOptions(-1, false, 512, List.of(), "", false);
 
+    /** Options deployed at once, without CodeDeploy. */
+    public FunctionOptions(
+            int reservedConcurrency,
+            boolean tracing,
+            int ephemeralStorage,
+            List<String> layers,
+            String role,
+            boolean snapStart,
+            List<String> subnetIds,
+            List<String> securityGroupIds,
+            SortedMap<String, String> tags,
+            String onFailure,
+            List<String> managedPolicies,
+            int provisionedConcurrency,
+            List<ConcurrencyChange> concurrencySchedule) {
+        this(
+                reservedConcurrency,
+                tracing,
+                ephemeralStorage,
+                layers,
+                role,
+                snapStart,
+                subnetIds,
+                securityGroupIds,
+                tags,
+                onFailure,
+                managedPolicies,
+                provisionedConcurrency,
+                concurrencySchedule,
+                Deployment.NONE);
+    }
+
     public FunctionOptions {
+        deployment = deployment == null ? Deployment.NONE : deployment;
         layers = List.copyOf(layers);
         subnetIds = List.copyOf(subnetIds);
         securityGroupIds = List.copyOf(securityGroupIds);
@@ -135,10 +198,11 @@ public record FunctionOptions(
 
     /**
      * Whether Sparta publishes versions behind the alias {@code live}, which triggers, routes and URLs then call:
-     * for SnapStart and for provisioned concurrency, which both apply to published versions only.
+     * for SnapStart and for provisioned concurrency, which both apply to published versions only, and for a CodeDeploy
+     * deployment, which shifts the alias between versions.
      */
     public boolean publishesAlias() {
-        return snapStart || provisionedConcurrency > 0;
+        return snapStart || provisionedConcurrency > 0 || deployment.enabled();
     }
 
     public boolean inVpc() {

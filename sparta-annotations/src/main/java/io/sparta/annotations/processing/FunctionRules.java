@@ -1,5 +1,6 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.DeploymentType;
 import io.sparta.annotations.Env;
 import io.sparta.annotations.ScheduledConcurrency;
 import io.sparta.annotations.SpartaLambda;
@@ -356,6 +357,21 @@ public final class FunctionRules {
                         values.integer("provisionedConcurrency"),
                         values.integer("reservedConcurrency"),
                         concurrencyChanges(values)));
+        DeploymentType deployment = values.enumeration("deployment", DeploymentType.class);
+        deployment(
+                        deployment,
+                        values.strings("deploymentAlarms"),
+                        values.string("preTrafficHook"),
+                        values.string("postTrafficHook"),
+                        values.string("name"))
+                .forEach(problem -> use.problem(problem.getKey(), problem.getValue()));
+        if (deployment != DeploymentType.NONE) {
+            for (String hook : List.of("preTrafficHook", "postTrafficHook")) {
+                if (!values.string(hook).isEmpty()) {
+                    use.note(new ServiceTable.TrafficHook(use.location(), hook, values.string(hook)));
+                }
+            }
+        }
         if (!values.string("name").isEmpty()) {
             report(use, "name", name(values.string("name")));
         }
@@ -377,6 +393,71 @@ public final class FunctionRules {
             }
         }
         AnnotationKinds.failureDestination(use, values.string("onFailure"), "@SpartaLambda");
+    }
+
+    /** Alarms CodeDeploy watches in one deployment group. */
+    public static final int DEPLOYMENT_ALARMS_MAX = 10;
+    /** The longest CloudWatch alarm name. */
+    public static final int ALARM_NAME_MAX = 255;
+
+    /**
+     * A gradual deployment's settings, each problem with its attribute.
+     *
+     * @param ownName the function's declared name; empty when it takes the default one
+     */
+    public static List<java.util.Map.Entry<String, String>> deployment(
+            DeploymentType type, List<String> alarms, String preTrafficHook, String postTrafficHook, String ownName) {
+        List<java.util.Map.Entry<String, String>> problems = new java.util.ArrayList<>();
+        if (type == DeploymentType.NONE) {
+            for (var set : List.of(
+                    java.util.Map.entry("deploymentAlarms", !alarms.isEmpty()),
+                    java.util.Map.entry("preTrafficHook", !preTrafficHook.isEmpty()),
+                    java.util.Map.entry("postTrafficHook", !postTrafficHook.isEmpty()))) {
+                if (set.getValue()) {
+                    problems.add(java.util.Map.entry(
+                            set.getKey(),
+                            set.getKey() + " applies to a CodeDeploy deployment, and deployment is NONE; set"
+                                    + " deployment = DeploymentType.CANARY_10_PERCENT_5_MINUTES (or another type), or"
+                                    + " remove " + set.getKey()));
+                }
+            }
+            return problems;
+        }
+        if (alarms.size() > DEPLOYMENT_ALARMS_MAX) {
+            problems.add(java.util.Map.entry(
+                    "deploymentAlarms",
+                    "deploymentAlarms names " + alarms.size() + " alarms; CodeDeploy watches at most "
+                            + DEPLOYMENT_ALARMS_MAX + " in a deployment group"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String alarm : alarms) {
+            if (alarm.isBlank() || alarm.length() > ALARM_NAME_MAX) {
+                problems.add(java.util.Map.entry(
+                        "deploymentAlarms",
+                        "deploymentAlarms = \"" + alarm + "\" is not an alarm name: 1 to " + ALARM_NAME_MAX
+                                + " characters"));
+            } else if (!seen.add(alarm)) {
+                problems.add(java.util.Map.entry("deploymentAlarms", "deploymentAlarms names " + alarm + " twice"));
+            }
+        }
+        for (var hook : List.of(
+                java.util.Map.entry("preTrafficHook", preTrafficHook),
+                java.util.Map.entry("postTrafficHook", postTrafficHook))) {
+            if (hook.getValue().isEmpty()) {
+                continue;
+            }
+            if (hook.getValue().equals(ownName)) {
+                problems.add(java.util.Map.entry(
+                        hook.getKey(),
+                        hook.getKey() + " = \"" + hook.getValue() + "\" is this function itself; a hook is another"
+                                + " function of the service, which tests the new version"));
+            } else {
+                name(hook.getValue())
+                        .ifPresent(message -> problems.add(java.util.Map.entry(
+                                hook.getKey(), message.replaceFirst("^name = ", hook.getKey() + " = "))));
+            }
+        }
+        return problems;
     }
 
     /** A {@code @SpartaLambda}'s {@code concurrencySchedule}, as its rules read it. */

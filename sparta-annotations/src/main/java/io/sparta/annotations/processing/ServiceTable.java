@@ -104,6 +104,14 @@ public final class ServiceTable<W> {
         }
     }
 
+    /**
+     * A function of the service named as another's CodeDeploy hook.
+     *
+     * @param function the class or method declaring the hook, for the message
+     * @param attribute {@code preTrafficHook} or {@code postTrafficHook}
+     */
+    public record TrafficHook(String function, String attribute, String hook) implements Fact {}
+
     private record Noted<W>(Fact fact, W where) {}
 
     private final List<Noted<W>> facts = new ArrayList<>();
@@ -224,6 +232,12 @@ public final class ServiceTable<W> {
                         "@Authorizer(name = \"" + authorizer.name() + "\"): function = \"" + authorizer.function()
                                 + "\" names no @SpartaLambda function of this service; functions: "
                                 + handlers.keySet());
+            } else if (fact instanceof TrafficHook hook && !handlers.containsKey(hook.hook())) {
+                add(
+                        problems,
+                        noted,
+                        "@SpartaLambda: " + hook.attribute() + " = \"" + hook.hook() + "\" names no @SpartaLambda"
+                                + " function of this service; functions: " + handlers.keySet());
             } else if (fact instanceof RouteAuthorization route) {
                 String label = "authorizer = \"" + route.authorizer() + "\"";
                 DeclaredAuthorizer authorizer = authorizers.get(route.authorizer());

@@ -16,6 +16,7 @@ import io.sparta.annotations.processing.TableRules;
 import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.EventPatternTrigger;
 import io.sparta.api.FunctionAccess;
+import io.sparta.api.FunctionOptions;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.LogSubscriptionTrigger;
@@ -130,6 +131,20 @@ public final class ModelValidator {
     }
 
     /** The table as {@link TableRules} reads it. */
+    private static Stream<ServiceTable.Fact> hooks(String at, FunctionOptions.Deployment deployment) {
+        if (!deployment.enabled()) {
+            return Stream.empty();
+        }
+        List<ServiceTable.Fact> hooks = new ArrayList<>();
+        if (!deployment.preTrafficHook().isEmpty()) {
+            hooks.add(new ServiceTable.TrafficHook(at, "preTrafficHook", deployment.preTrafficHook()));
+        }
+        if (!deployment.postTrafficHook().isEmpty()) {
+            hooks.add(new ServiceTable.TrafficHook(at, "postTrafficHook", deployment.postTrafficHook()));
+        }
+        return hooks.stream();
+    }
+
     /** The authorizer as its annotation's values, for the rules javac's processor applies. */
     private static AttributeValues values(ApiAuthorizer authorizer) {
         return AttributeValues.scanned(
@@ -237,6 +252,14 @@ public final class ModelValidator {
                                                 .toList())
                                 .stream()
                                 .map(Optional::of),
+                        FunctionRules.deployment(
+                                        options.deployment().type(),
+                                        options.deployment().alarms(),
+                                        options.deployment().preTrafficHook(),
+                                        options.deployment().postTrafficHook(),
+                                        function.name())
+                                .stream()
+                                .map(problem -> Optional.of(problem.getKey() + ": " + problem.getValue())),
                         function.environment().keySet().stream().map(FunctionRules::environmentName),
                         function.triggers().stream().flatMap(ModelValidator::triggerRules))
                 .flatMap(each -> each);
@@ -343,9 +366,12 @@ public final class ModelValidator {
         return Stream.concat(
                 Stream.concat(
                         Stream.of(new ServiceTable.Function(at, function.timeout())),
-                        onFailure.isEmpty() || ResourceRules.isArn(onFailure)
-                                ? Stream.empty()
-                                : Stream.of(new ServiceTable.FailureDestination(at, "@SpartaLambda", onFailure))),
+                        Stream.concat(
+                                onFailure.isEmpty() || ResourceRules.isArn(onFailure)
+                                        ? Stream.empty()
+                                        : Stream.of(
+                                                new ServiceTable.FailureDestination(at, "@SpartaLambda", onFailure)),
+                                hooks(at, function.options().deployment()))),
                 function.triggers().stream().flatMap(trigger -> {
                     if (trigger instanceof SqsQueueTrigger queue) {
                         return Stream.of(new ServiceTable.QueueConsumer(

@@ -152,7 +152,12 @@ public final class ServiceModelBuilder {
                 FunctionRules.concurrencyChanges(attributes).stream()
                         .map(change -> new FunctionOptions.ConcurrencyChange(
                                 change.schedule(), change.concurrency(), change.timezone()))
-                        .toList());
+                        .toList(),
+                new FunctionOptions.Deployment(
+                        attributes.enumeration("deployment", io.sparta.annotations.DeploymentType.class),
+                        attributes.strings("deploymentAlarms"),
+                        attributes.string("preTrafficHook"),
+                        attributes.string("postTrafficHook")));
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,

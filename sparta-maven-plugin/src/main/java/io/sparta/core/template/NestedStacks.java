@@ -94,7 +94,13 @@ public final class NestedStacks {
             "AWS::ApiGateway::Authorizer");
 
     /** Types that go with the one group whose resources alone use them. */
-    private static final Set<String> SERVANTS = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Logs::LogGroup");
+    private static final Set<String> SERVANTS = Set.of(
+            "AWS::IAM::Role",
+            "AWS::IAM::Policy",
+            "AWS::Logs::LogGroup",
+            // A function's CodeDeploy group and its error alarm, which only its alias names.
+            "AWS::CodeDeploy::DeploymentGroup",
+            "AWS::CloudWatch::Alarm");
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 

@@ -61,6 +61,7 @@ public final class ServiceTemplate {
         HttpApiTemplate.add(resources, outputs, service);
         RestApiTemplate.add(resources, outputs, service);
         ApiDomainTemplate.add(resources, outputs, service);
+        TrafficShiftingTemplate.addService(resources, service);
         return template;
     }
 
@@ -190,6 +191,7 @@ public final class ServiceTemplate {
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
         ProvisionedConcurrencyTemplate.add(resources, function, alias);
+        TrafficShiftingTemplate.addFunction(resources, function);
         if (outputs == null) {
             return;
         }
@@ -210,6 +212,7 @@ public final class ServiceTemplate {
         }
         writeOwnLogs(role.putArray("Policies"), logGroupId);
         AccessPolicies.add((ArrayNode) role.get("Policies"), function, service);
+        TrafficShiftingTemplate.addHookPolicy((ArrayNode) role.get("Policies"), function, service);
         if (function.options().tracing()) {
             ObjectNode tracesPolicy = ((ArrayNode) role.get("Policies")).addObject();
             tracesPolicy.put("PolicyName", "send-traces");
