@@ -367,8 +367,10 @@ public final class FunctionRules {
                 .forEach(problem -> use.problem(problem.getKey(), problem.getValue()));
         if (deployment != DeploymentType.NONE) {
             for (String hook : List.of("preTrafficHook", "postTrafficHook")) {
-                if (!values.string(hook).isEmpty()) {
-                    use.note(new ServiceTable.TrafficHook(use.location(), hook, values.string(hook)));
+                String named = values.string(hook);
+                // A malformed name or the function itself is reported above; looking it up would say it twice.
+                if (!named.isEmpty() && name(named).isEmpty() && !named.equals(values.string("name"))) {
+                    use.note(new ServiceTable.TrafficHook(use.location(), hook, named));
                 }
             }
         }

@@ -311,6 +311,37 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void aGradualDeploymentNamesItsHooksAndAlarmsWithinCodeDeploysLimits() {
+        assertEquals(
+                // Each at the line of its attribute, as javac points at it.
+                List.of(
+                        "3: @SpartaLambda: deploymentAlarms applies to a CodeDeploy deployment, and deployment is NONE;"
+                                + " set deployment = DeploymentType.CANARY_10_PERCENT_5_MINUTES (or another type), or"
+                                + " remove deploymentAlarms",
+                        "6: @SpartaLambda: deploymentAlarms names 11 alarms; CodeDeploy watches at most 10 in a"
+                                + " deployment group",
+                        "5: @SpartaLambda: preTrafficHook = \"Orders\" is this function itself; a hook is another"
+                                + " function of the service, which tests the new version",
+                        "6: @SpartaLambda: postTrafficHook = \"bad name\" may only hold letters, digits, '-' and '_'",
+                        "9: @SpartaLambda: deploymentAlarms names a twice",
+                        "8: @SpartaLambda: postTrafficHook = \"Missing\" names no @SpartaLambda function of this"
+                                + " service; functions: [Carts, Orders, Plain]"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        public class Orders {
+                            @SpartaLambda(name = "Plain", deploymentAlarms = "errors")
+                            public String plain() { return ""; }
+                            @SpartaLambda(name = "Orders", deployment = DeploymentType.ALL_AT_ONCE, preTrafficHook = "Orders",
+                                postTrafficHook = "bad name", deploymentAlarms = {"a","b","c","d","e","f","g","h","i","j","k"})
+                            public String orders() { return ""; }
+                            @SpartaLambda(name = "Carts", deployment = DeploymentType.LINEAR_10_PERCENT_EVERY_1_MINUTE,
+                                deploymentAlarms = {"a", "a"}, preTrafficHook = "Plain", postTrafficHook = "Missing")
+                            public String carts() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
     void aRouteMayUseAnAuthorizerOnlyOnItsApiAndScopesOnlyWithATokenAuthorizer() {
         assertEquals(
                 List.of(
