@@ -147,6 +147,15 @@ public final class AwsSession implements AutoCloseable {
         return client;
     }
 
+    /** CodeDeploy's calls, with this session's credentials, region and endpoint. */
+    public CodeDeployCalls codeDeploy() {
+        java.net.URI endpoint = target.endpoint()
+                .orElse(java.net.URI.create("https://codedeploy." + region.id() + "."
+                        + software.amazon.awssdk.regions.PartitionMetadata.of(region)
+                                .dnsSuffix() + "/"));
+        return new CodeDeployCalls(credentials, region, endpoint, ledger);
+    }
+
     public CallLedger ledger() {
         return ledger;
     }

@@ -111,6 +111,14 @@ public final class CallLedger implements ExecutionInterceptor {
         return service;
     }
 
+    /** A call made without an SDK client (a service whose module the pinned SDK lacks), counted as one attempt. */
+    public void record(String service, String operation) {
+        attempts.incrementAndGet();
+        synchronized (callsByOperation) {
+            callsByOperation.merge(service + ":" + operation, 1, Integer::sum);
+        }
+    }
+
     public int calls() {
         synchronized (callsByOperation) {
             return callsByOperation.values().stream()

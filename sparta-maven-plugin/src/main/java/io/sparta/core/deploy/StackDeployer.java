@@ -53,6 +53,7 @@ public final class StackDeployer {
     private final CloudFormationClient cloudFormation;
     private final Console console;
     private final S3Client s3;
+    private final CodeDeployCalls codeDeploy;
 
     public StackDeployer(CloudFormationClient cloudFormation, Console console) {
         this(cloudFormation, console, null);
@@ -63,9 +64,19 @@ public final class StackDeployer {
      *     whole templates; {@code null} to compare the parent's alone
      */
     public StackDeployer(CloudFormationClient cloudFormation, Console console, S3Client s3) {
+        this(cloudFormation, console, s3, null);
+    }
+
+    /**
+     * @param codeDeploy follows the CodeDeploy deployments of a template with gradual deployments, whose failure fails
+     *     the deployment; {@code null} not to follow them
+     */
+    public StackDeployer(
+            CloudFormationClient cloudFormation, Console console, S3Client s3, CodeDeployCalls codeDeploy) {
         this.cloudFormation = cloudFormation;
         this.console = console;
         this.s3 = s3;
+        this.codeDeploy = codeDeploy;
     }
 
     /**
@@ -138,11 +149,28 @@ public final class StackDeployer {
             throw stopped;
         }
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
+        // A template with gradual deployments names its CodeDeploy application after the stack.
+        TrafficShiftWatch shifts =
+                codeDeploy != null && request.template().path("Resources").has("CodeDeployApplication")
+                        ? new TrafficShiftWatch(codeDeploy, console, request.stackName(), java.time.Instant.now())
+                        : null;
         Optional<String> refusal = execute(request.stackName(), changeSetName);
-        StackOutcome result = watcher.awaitSettled();
+        StackOutcome result = watcher.awaitSettled(shifts);
         String status = result.stack().stackStatusAsString();
-        if (!StackStates.succeeded(status)) {
-            throw new DeploymentFailedException(StackEvents.failureReport(result, refusal));
+        List<String> rolledBack = shifts == null ? List.of() : shifts.failures();
+        if (!StackStates.succeeded(status) || !rolledBack.isEmpty()) {
+            StringBuilder report = new StringBuilder();
+            rolledBack.forEach(line -> report.append(line).append('\n'));
+            if (!StackStates.succeeded(status)) {
+                report.append(StackEvents.failureReport(result, refusal));
+            } else {
+                report.append("Stack ")
+                        .append(request.stackName())
+                        .append(" is ")
+                        .append(status)
+                        .append(", but CodeDeploy rolled the functions above back");
+            }
+            throw new DeploymentFailedException(report.toString().strip());
         }
         reportOutcome(result);
         return new Deployment(result.stack().stackId(), Optional.of(result), plan);

@@ -40,6 +40,16 @@ final class StackWatcher {
 
     /** Polls until the stack settles; returns it with the events of this operation, oldest first. */
     StackOutcome awaitSettled() {
+        return awaitSettled(null);
+    }
+
+    /**
+     * Polls until the stack settles, following the CodeDeploy deployments the operation starts alongside; returns the
+     * stack with the events of this operation, oldest first.
+     *
+     * @param shifts the deployments' watch; {@code null} for a stack without CodeDeploy
+     */
+    StackOutcome awaitSettled(TrafficShiftWatch shifts) {
         Duration pause = FIRST_POLL;
         while (true) {
             Optional<Stack> found = Stacks.find(cloudFormation, stackId);
@@ -57,7 +67,13 @@ final class StackWatcher {
             Stack stack = found.get();
             reportNewEvents();
             if (StackStates.settled(stack.stackStatusAsString())) {
+                if (shifts != null) {
+                    shifts.finish();
+                }
                 return new StackOutcome(stack, List.copyOf(newEvents));
+            }
+            if (shifts != null) {
+                shifts.poll();
             }
             sleep(pause);
             pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);

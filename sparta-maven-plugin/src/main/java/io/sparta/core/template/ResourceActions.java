@@ -39,6 +39,9 @@ final class ResourceActions {
                     "lambda:GetFunctionEventInvokeConfig",
                     "lambda:GetFunctionUrlConfig",
                     "lambda:GetPolicy",
+                    "lambda:GetProvisionedConcurrencyConfig",
+                    "lambda:PutProvisionedConcurrencyConfig",
+                    "lambda:DeleteProvisionedConcurrencyConfig",
                     "lambda:ListTags",
                     "lambda:ListVersionsByFunction",
                     "lambda:PublishVersion",
@@ -250,6 +253,48 @@ final class ResourceActions {
             Map.entry("AWS::ApiGateway::Method", List.of(apiGateway())),
             Map.entry("AWS::ApiGateway::Deployment", List.of(apiGateway())),
             Map.entry("AWS::ApiGateway::Stage", List.of(apiGateway())),
+            Map.entry("AWS::ApiGatewayV2::Authorizer", List.of(apiGateway())),
+            Map.entry("AWS::ApiGateway::Authorizer", List.of(apiGateway())),
+            Map.entry("AWS::ApiGatewayV2::DomainName", List.of(apiDomains())),
+            Map.entry("AWS::ApiGatewayV2::ApiMapping", List.of(apiDomains())),
+            Map.entry("AWS::ApiGateway::BasePathMapping", List.of(apiDomains())),
+            Map.entry(
+                    "AWS::Route53::RecordSet",
+                    List.of(
+                            new Access(
+                                    "DomainRecords",
+                                    Set.of("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"),
+                                    List.of(ARN + "route53:::hostedzone/*"),
+                                    Set.of()),
+                            new Access(
+                                    "DomainRecordChanges",
+                                    Set.of("route53:GetChange"),
+                                    List.of(ARN + "route53:::change/*"),
+                                    Set.of()))),
+            Map.entry(
+                    "AWS::ApplicationAutoScaling::ScalableTarget",
+                    // Application Auto Scaling's actions take no resource; its Lambda role is service-linked.
+                    List.of(
+                            new Access(
+                                    "ScalableTargets",
+                                    Set.of(
+                                            "application-autoscaling:DeleteScheduledAction",
+                                            "application-autoscaling:DeregisterScalableTarget",
+                                            "application-autoscaling:DescribeScalableTargets",
+                                            "application-autoscaling:DescribeScheduledActions",
+                                            "application-autoscaling:PutScheduledAction",
+                                            "application-autoscaling:RegisterScalableTarget"),
+                                    List.of("*"),
+                                    Set.of()),
+                            new Access(
+                                    "ScalingServiceLinkedRole",
+                                    Set.of("iam:CreateServiceLinkedRole"),
+                                    List.of(ARN + "iam::${AWS::AccountId}:role/aws-service-role/"
+                                            + "lambda.application-autoscaling.amazonaws.com/"
+                                            + "AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency"),
+                                    Set.of()))),
+            Map.entry("AWS::CodeDeploy::Application", List.of(codeDeploy())),
+            Map.entry("AWS::CodeDeploy::DeploymentGroup", List.of(codeDeploy(), passRoles("codedeploy.amazonaws.com"))),
             Map.entry(
                     "AWS::CloudFormation::Stack",
                     // A split service's nested stacks, which CloudFormation names <parent>-<logical id>-<suffix>.
@@ -296,6 +341,48 @@ final class ResourceActions {
                     + " ask for the type to be supported");
         }
         return access;
+    }
+
+    /** API Gateway's custom domain names and their mappings to the service's APIs. */
+    private static Access apiDomains() {
+        return new Access(
+                "ApiDomains",
+                Set.of("apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"),
+                List.of(
+                        "arn:${AWS::Partition}:apigateway:${AWS::Region}::/domainnames",
+                        "arn:${AWS::Partition}:apigateway:${AWS::Region}::/domainnames/*"),
+                Set.of());
+    }
+
+    /**
+     * The service's CodeDeploy application (named after the stack) and groups, and the deployments CloudFormation
+     * starts through an alias's update policy.
+     */
+    private static Access codeDeploy() {
+        return new Access(
+                "CodeDeploy",
+                Set.of(
+                        "codedeploy:CreateApplication",
+                        "codedeploy:CreateDeployment",
+                        "codedeploy:CreateDeploymentGroup",
+                        "codedeploy:DeleteApplication",
+                        "codedeploy:DeleteDeploymentGroup",
+                        "codedeploy:GetApplication",
+                        "codedeploy:GetApplicationRevision",
+                        "codedeploy:GetDeployment",
+                        "codedeploy:GetDeploymentConfig",
+                        "codedeploy:GetDeploymentGroup",
+                        "codedeploy:ListTagsForResource",
+                        "codedeploy:RegisterApplicationRevision",
+                        "codedeploy:TagResource",
+                        "codedeploy:UntagResource",
+                        "codedeploy:UpdateApplication",
+                        "codedeploy:UpdateDeploymentGroup"),
+                List.of(
+                        ARN + "codedeploy" + REGION_ACCOUNT + "application:{stack}",
+                        ARN + "codedeploy" + REGION_ACCOUNT + "deploymentgroup:{stack}/*",
+                        ARN + "codedeploy" + REGION_ACCOUNT + "deploymentconfig:*"),
+                Set.of());
     }
 
     private static Access passRoles(String service) {

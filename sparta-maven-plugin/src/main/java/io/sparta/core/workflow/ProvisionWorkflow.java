@@ -64,7 +64,8 @@ public final class ProvisionWorkflow {
             ArtifactStore store = staged.store();
             String stackName = target.stackName();
             StackDeployer.Request deployRequest = staged.deployRequest();
-            StackDeployer.Deployment deployment = new StackDeployer(aws.cloudFormation(), console, aws.s3())
+            StackDeployer.Deployment deployment = new StackDeployer(
+                            aws.cloudFormation(), console, aws.s3(), aws.codeDeploy())
                     .deploy(deployRequest, request.safeguards());
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
