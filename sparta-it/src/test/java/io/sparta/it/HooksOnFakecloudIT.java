@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,101 @@ class HooksOnFakecloudIT extends SharedSampleOnFakecloud {
         assertEquals("Europe/Berlin", action.path("Timezone").asText());
         assertEquals(5, action.at("/ScalableTargetAction/MinCapacity").asInt());
         assertEquals(5, action.at("/ScalableTargetAction/MaxCapacity").asInt());
+    }
+
+    @Test
+    @Order(9)
+    void aGradualDeploymentIsACodeDeployGroupAndProvisionFollowsItsDeployments_fakecloudStartsNoneFromTheAlias()
+            throws Exception {
+        needsFakecloud();
+        java.nio.file.Path ping = sample.file("service/src/main/java/com/example/hooks/Ping.java");
+        String before = "@SpartaLambda(name = \"ping\", memory = 256,";
+        String source = java.nio.file.Files.readString(ping);
+        assertTrue(source.contains(before), source);
+        java.nio.file.Files.writeString(
+                ping,
+                source.replace(
+                        before,
+                        "@SpartaLambda(name = \"ping\", memory = 320, deployment ="
+                                + " io.sparta.annotations.DeploymentType.LINEAR_10_PERCENT_EVERY_1_MINUTE,"));
+
+        // CodeDeploy's new role is new access: the guard stops it unless allowed.
+        SampleProject.BuildResult build =
+                sample.mvn("deploy", "-Dsparta.allowDataLoss=true", "-Dsparta.allowIamBroadening=true");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        io.sparta.core.deploy.CodeDeployCalls codeDeploy = new io.sparta.core.deploy.CodeDeployCalls(
+                software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")),
+                LocalAws.REGION,
+                endpoint(),
+                new io.sparta.core.deploy.CallLedger());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode group = codeDeploy
+                .call(
+                        "GetDeploymentGroup",
+                        json.createObjectNode()
+                                .put("applicationName", "hooks-service")
+                                .put("deploymentGroupName", "ping"))
+                .path("deploymentGroupInfo");
+        assertEquals(
+                "CodeDeployDefault.LambdaLinear10PercentEvery1Minute",
+                group.path("deploymentConfigName").asText());
+        assertEquals("Lambda", group.path("computePlatform").asText());
+        assertTrue(group.at("/autoRollbackConfiguration/enabled").asBoolean(), group.toString());
+        assertEquals(
+                "WITH_TRAFFIC_CONTROL",
+                group.at("/deploymentStyle/deploymentOption").asText());
+        com.fasterxml.jackson.databind.JsonNode template =
+                json.readTree(sample.file("service/target/sparta/template.json").toFile());
+        assertEquals(
+                "PingDeploymentGroup",
+                template.at("/Resources/PingAlias/UpdatePolicy/CodeDeployLambdaAliasUpdate/DeploymentGroupName/Ref")
+                        .asText(),
+                "CloudFormation, not fakecloud, starts a deployment from the update policy: checked in the template");
+        assertEquals(
+                "hooks-service-ping-deployment-errors",
+                group.at("/alarmConfiguration/alarms/0/name").asText(group.toString()));
+
+        // Deployments made here, as CloudFormation would make them: one succeeds, one is stopped and rolled back.
+        java.time.Instant started = java.time.Instant.now();
+        String appSpec = "{\"version\":0.0,\"Resources\":[{\"ping\":{\"Type\":\"AWS::Lambda::Function\","
+                + "\"Properties\":{\"Name\":\"hooks-service-ping\",\"Alias\":\"live\",\"CurrentVersion\":\"1\","
+                + "\"TargetVersion\":\"2\"}}}]}";
+        com.fasterxml.jackson.databind.node.ObjectNode create =
+                json.createObjectNode().put("applicationName", "hooks-service").put("deploymentGroupName", "ping");
+        create.putObject("revision")
+                .put("revisionType", "AppSpecContent")
+                .putObject("appSpecContent")
+                .put("content", appSpec);
+        String succeeding =
+                codeDeploy.call("CreateDeployment", create).path("deploymentId").asText();
+        String stopped =
+                codeDeploy.call("CreateDeployment", create).path("deploymentId").asText();
+        codeDeploy.call(
+                "StopDeployment",
+                json.createObjectNode().put("deploymentId", stopped).put("autoRollbackEnabled", true));
+        LinesConsole console = new LinesConsole();
+        io.sparta.core.deploy.TrafficShiftWatch watch =
+                new io.sparta.core.deploy.TrafficShiftWatch(codeDeploy, console, "hooks-service", started);
+        // fakecloud ends a deployment a second or two after it starts, as the stack watcher's polls would see.
+        for (int look = 0; look < 40 && !"Succeeded".equals(watch.statuses().get(succeeding)); look++) {
+            watch.finish();
+            Thread.sleep(250);
+        }
+        assertEquals(
+                Map.of(succeeding, "Succeeded", stopped, "Stopped"),
+                watch.statuses(),
+                console.lines().toString());
+        assertEquals(1, watch.failures().size(), watch.failures().toString());
+        assertTrue(
+                watch.failures().get(0).startsWith("function ping: CodeDeploy deployment " + stopped + " Stopped"),
+                watch.failures().get(0));
+        assertTrue(
+                console.lines().contains("  CodeDeploy ping " + succeeding + " Succeeded"),
+                console.lines().toString());
+        int told = console.lines().size();
+        watch.finish();
+        assertEquals(told, console.lines().size(), "an unchanged status is told once: " + console.lines());
     }
 }

@@ -54,7 +54,7 @@ public final class CodeDeployCalls {
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     /** @param endpoint the service's endpoint: a local API's, or CodeDeploy's own in the region */
-    CodeDeployCalls(AwsCredentialsProvider credentials, Region region, URI endpoint, CallLedger ledger) {
+    public CodeDeployCalls(AwsCredentialsProvider credentials, Region region, URI endpoint, CallLedger ledger) {
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpoint;
@@ -100,7 +100,13 @@ public final class CodeDeployCalls {
         return states;
     }
 
-    private JsonNode call(String operation, ObjectNode request) throws IOException, InterruptedException {
+    /**
+     * One CodeDeploy operation, such as {@code GetDeploymentGroup}, with its JSON request, as the SDK would send it.
+     *
+     * @return its JSON answer
+     * @throws IOException when CodeDeploy answers with an error, naming its type and message
+     */
+    public JsonNode call(String operation, JsonNode request) throws IOException, InterruptedException {
         byte[] body = JSON.writeValueAsBytes(request);
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .uri(endpoint)

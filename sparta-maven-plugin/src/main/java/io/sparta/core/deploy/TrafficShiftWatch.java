@@ -55,7 +55,7 @@ public final class TrafficShiftWatch {
     }
 
     /** Looks once more, whenever it last did: the stack has settled, so its deployments have ended. */
-    void finish() {
+    public void finish() {
         look();
     }
 
