@@ -276,17 +276,21 @@ public final class AnnotationKinds {
     private static void route(Use use, AttributeValues values) {
         String authorizer = values.string("authorizer");
         List<String> scopes = values.strings("scopes");
+        // Repeated routes share their container's position: the method and path say which route is meant.
+        String route = values.string("method") + " " + values.string("path") + ": ";
         Optional<String> named = RouteRules.authorizer(authorizer);
-        report(use, "authorizer", named);
-        report(use, "scopes", AuthorizerRules.scopes(scopes));
+        report(use, "authorizer", named.map(route::concat));
+        report(use, "scopes", AuthorizerRules.scopes(scopes).map(route::concat));
         ApiKind api = values.enumeration("api", ApiKind.class);
         if (RouteRules.AUTHORIZERS.contains(authorizer)) {
             report(
                     use,
                     "scopes",
-                    AuthorizerRules.route("authorizer = \"" + authorizer + "\"", api, authorizer, null, scopes));
+                    AuthorizerRules.route("authorizer = \"" + authorizer + "\"", api, authorizer, null, scopes)
+                            .map(route::concat));
         } else if (!authorizer.isEmpty() && named.isEmpty()) {
-            use.note(new ServiceTable.RouteAuthorization(use.location(), api, authorizer, scopes));
+            use.note(new ServiceTable.RouteAuthorization(
+                    use.location(), values.string("method") + " " + values.string("path"), api, authorizer, scopes));
         }
     }
 

@@ -84,13 +84,11 @@ public final class AuthorizerRules {
                                             + ", such as arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"));
                 }
                 pools.stream()
-                        .filter(arn -> !arn.contains("${")
-                                && !USER_POOL_ARN.matcher(arn).matches())
+                        .filter(arn -> !arn.contains("${"))
+                        .map(AuthorizerRules::userPoolArn)
+                        .flatMap(Optional::stream)
                         .findFirst()
-                        .ifPresent(arn -> problems.add(Map.entry(
-                                "userPoolArns",
-                                "userPoolArns = \"" + arn + "\" is not a user pool's ARN, such as"
-                                        + " arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123")));
+                        .ifPresent(message -> problems.add(Map.entry("userPoolArns", message)));
                 if (sources.size() != 1 || !HEADER.matcher(sources.get(0)).matches()) {
                     problems.add(Map.entry(
                             "identitySources",
@@ -140,7 +138,16 @@ public final class AuthorizerRules {
         }
     }
 
-    private static Optional<String> issuer(String issuer) {
+    /** A user pool's ARN, with any parameters it names already put in. */
+    public static Optional<String> userPoolArn(String arn) {
+        return USER_POOL_ARN.matcher(arn).matches()
+                ? Optional.empty()
+                : Optional.of("userPoolArns = \"" + arn + "\" is not a user pool's ARN, such as"
+                        + " arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123");
+    }
+
+    /** A JWT issuer: an https URL; one naming parameters is checked once they are put in. */
+    public static Optional<String> issuer(String issuer) {
         if (issuer.contains("${")) {
             return Optional.empty();
         }
@@ -272,6 +279,8 @@ public final class AuthorizerRules {
     /** The message for a route or {@code <defaultAuthorizer>} naming an authorizer the service does not declare. */
     public static String unknown(String label, Collection<String> declared) {
         return label + " names no @Authorizer of this service; declared: " + new java.util.TreeSet<>(declared)
-                + "; or HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route";
+                + (label.startsWith("<defaultAuthorizer>")
+                        ? "; or AWS_IAM, or NONE for open routes"
+                        : "; or HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route");
     }
 }

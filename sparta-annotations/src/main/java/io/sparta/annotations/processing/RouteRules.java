@@ -41,7 +41,10 @@ public final class RouteRules {
         return Optional.of(label + "\"" + authorizer + "\" is neither one of " + AUTHORIZERS
                 + (AUTHORIZERS.contains(upper) ? " (write " + upper + ", upper case)" : "")
                 + " nor an @Authorizer's name (1 to " + ResourceRules.NAME_MAX + " lower-case letters, digits or '-',"
-                + " starting with a letter); empty takes the API's default");
+                + " starting with a letter); "
+                + (label.startsWith("<defaultAuthorizer>")
+                        ? "leave <defaultAuthorizer> out for open routes"
+                        : "leave it out to take the pom's <defaultAuthorizer>"));
     }
 
     public static Optional<String> method(String method) {

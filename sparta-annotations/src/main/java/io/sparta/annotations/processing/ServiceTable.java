@@ -95,9 +95,10 @@ public final class ServiceTable<W> {
      * A route that names a declared authorizer (not {@code AWS_IAM}, {@code NONE} or the API's default).
      *
      * @param function the class or method declaring the route, for the message
+     * @param route its method and path, such as {@code GET /orders}
      */
     public record RouteAuthorization(
-            String function, io.sparta.annotations.ApiKind api, String authorizer, List<String> scopes)
+            String function, String route, io.sparta.annotations.ApiKind api, String authorizer, List<String> scopes)
             implements Fact {
         public RouteAuthorization {
             scopes = List.copyOf(scopes);
@@ -242,10 +243,15 @@ public final class ServiceTable<W> {
                 String label = "authorizer = \"" + route.authorizer() + "\"";
                 DeclaredAuthorizer authorizer = authorizers.get(route.authorizer());
                 if (authorizer == null) {
-                    add(problems, noted, "@HttpRoute: " + AuthorizerRules.unknown(label, authorizers.keySet()));
+                    add(
+                            problems,
+                            noted,
+                            "@HttpRoute: " + route.route() + ": "
+                                    + AuthorizerRules.unknown(label, authorizers.keySet()));
                 } else {
                     AuthorizerRules.route(label, route.api(), route.authorizer(), authorizer.type(), route.scopes())
-                            .ifPresent(message -> add(problems, noted, "@HttpRoute: " + message));
+                            .ifPresent(
+                                    message -> add(problems, noted, "@HttpRoute: " + route.route() + ": " + message));
                 }
             } else if (fact instanceof LogSubscriber subscriber) {
                 subscribers

@@ -249,10 +249,10 @@ class SpartaLambdaProcessorTest {
         assertEquals(
                 // Repeated, the routes sit in their container, which javac gives no position: the method's line.
                 List.of(
-                        "8: @HttpRoute: authorizer = \"aws_iam\" is neither one of [AWS_IAM, NONE] (write AWS_IAM, upper"
+                        "8: @HttpRoute: GET /d: authorizer = \"aws_iam\" is neither one of [AWS_IAM, NONE] (write AWS_IAM, upper"
                                 + " case) nor an @Authorizer's name (1 to 32 lower-case letters, digits or '-', starting"
-                                + " with a letter); empty takes the API's default",
-                        "8: @HttpRoute: authorizer = \"users\" names no @Authorizer of this service; declared: []; or"
+                                + " with a letter); leave it out to take the pom's <defaultAuthorizer>",
+                        "8: @HttpRoute: GET /b: authorizer = \"users\" names no @Authorizer of this service; declared: []; or"
                                 + " HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route"),
                 compile("Orders", """
                         import io.sparta.annotations.*;
@@ -345,19 +345,19 @@ class SpartaLambdaProcessorTest {
     void aRouteMayUseAnAuthorizerOnlyOnItsApiAndScopesOnlyWithATokenAuthorizer() {
         assertEquals(
                 List.of(
-                        "14: @HttpRoute: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
+                        "14: @HttpRoute: GET /a: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
                                 + " authorizer = \"AWS_IAM\" is AWS_IAM authorization; remove scopes or name such an"
                                 + " authorizer",
-                        "14: @HttpRoute: scopes = \"has space\" is not a scope: 1 to 255 printable characters without"
+                        "14: @HttpRoute: GET /b: scopes = \"has space\" is not a scope: 1 to 255 printable characters without"
                                 + " spaces, quotes or backslashes, such as orders/read",
-                        "14: @HttpRoute: authorizer = \"users\" is a JWT authorizer, which only the HTTP API has, and"
+                        "14: @HttpRoute: GET /c: authorizer = \"users\" is a JWT authorizer, which only the HTTP API has, and"
                                 + " this route is on the REST API; declare a COGNITO_USER_POOLS or LAMBDA authorizer for"
                                 + " it, or route it with api = ApiKind.HTTP",
-                        "14: @HttpRoute: authorizer = \"pool\" is a COGNITO_USER_POOLS authorizer, which only the REST"
+                        "14: @HttpRoute: GET /d: authorizer = \"pool\" is a COGNITO_USER_POOLS authorizer, which only the REST"
                                 + " API has, and this route is on the HTTP API; declare a JWT authorizer with issuer"
                                 + " https://cognito-idp.<region>.amazonaws.com/<pool id> for it, or route it with"
                                 + " api = ApiKind.REST",
-                        "14: @HttpRoute: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
+                        "14: @HttpRoute: GET /e: scopes = [orders/read] need a JWT or COGNITO_USER_POOLS authorizer, and"
                                 + " authorizer = \"keys\" is a LAMBDA authorizer, which decides itself what a caller"
                                 + " may do; remove scopes or name such an authorizer"),
                 compile("Orders", """

@@ -146,8 +146,6 @@ final class ApiRules {
             problems.add("<domain> needs <certificateArn>: API Gateway serves a custom domain only with an ACM"
                     + " certificate covering it, in the stack's Region");
         }
-        Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
-        scopes.put("", configured.parameters());
         boolean parameterized = Stream.of(
                         domain.name(),
                         domain.certificateArn(),
@@ -155,13 +153,7 @@ final class ApiRules {
                         domain.restBasePath(),
                         domain.hostedZoneId())
                 .anyMatch(value -> value.contains("${"));
-        if (parameterized) {
-            for (EnvironmentSettings environment : configured.environments()) {
-                Map<String, String> parameters = new TreeMap<>(configured.parameters());
-                parameters.putAll(environment.parameters());
-                scopes.put(" in environment " + environment.name(), parameters);
-            }
-        }
+        Map<String, Map<String, String>> scopes = parameterScopes(configured, parameterized);
         Set<String> found = new LinkedHashSet<>();
         scopes.forEach((where, parameters) -> {
             checkDomainValue("name", domain.name(), DOMAIN_NAME, DOMAIN_NAME_HINT, parameters, where, found);
@@ -200,33 +192,12 @@ final class ApiRules {
         if (value.isEmpty()) {
             return;
         }
-        StringBuilder resolved = new StringBuilder();
-        Matcher reference = Limits.SUBSTITUTION.matcher(value);
-        while (reference.find()) {
-            String name = reference.group(1);
-            String replacement = parameters.get(name);
-            if (replacement == null) {
-                replacement = PSEUDO_PARAMETER_EXAMPLES.get(name);
-            }
-            if (replacement == null) {
-                problems.add("<domain><" + element + "> " + Limits.unknownReference(name));
-                return;
-            }
-            reference.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
-        }
-        reference.appendTail(resolved);
-        if (!valid.matcher(resolved).matches()) {
+        String resolved = resolve(value, parameters, "<domain><" + element + "> ", problems);
+        if (resolved != null && !valid.matcher(resolved).matches()) {
             problems.add("<domain><" + element + "> \"" + resolved + "\"" + where + " is not " + hint);
         }
     }
 
-    /**
-     * Access logs, throttling and a custom domain belong to the APIs, which exist only once a function declares a
-     * route; one domain serves two APIs only at two paths.
-     *
-     * @param http whether a function declares a route on the HTTP API
-     * @param rest whether a function declares a route on the REST API
-     */
     /**
      * The declared authorizers against the pom and the routes: the {@code <defaultAuthorizer>} is declared, the routes
      * that take it may, on their API and with their scopes, and the parameters their values name exist.
@@ -234,7 +205,7 @@ final class ApiRules {
     static void checkAuthorization(
             HttpApiSettings http,
             List<io.sparta.api.LambdaFunction> functions,
-            java.util.Set<String> parameters,
+            ServiceSettings configured,
             List<String> problems) {
         java.util.Map<String, io.sparta.api.ApiAuthorizer> declared = new java.util.TreeMap<>();
         http.authorizers().forEach(authorizer -> declared.putIfAbsent(authorizer.name(), authorizer));
@@ -267,22 +238,100 @@ final class ApiRules {
             }
         }
         for (io.sparta.api.ApiAuthorizer authorizer : http.authorizers()) {
-            java.util.List<String> values = new java.util.ArrayList<>(authorizer.audiences());
-            values.add(authorizer.issuer());
-            values.addAll(authorizer.userPoolArns());
-            for (String value : values) {
-                java.util.regex.Matcher reference = Limits.SUBSTITUTION.matcher(value);
-                while (reference.find()) {
-                    String name = reference.group(1);
-                    if (!parameters.contains(name) && !Limits.PSEUDO_PARAMETERS.contains(name)) {
-                        problems.add("@Authorizer(name = \"" + authorizer.name() + "\"): \"" + value + "\" "
-                                + Limits.unknownReference(name));
-                    }
-                }
-            }
+            checkAuthorizerValues(authorizer, configured, problems);
         }
     }
 
+    /**
+     * An authorizer's issuer, audiences and user pools with the parameters they name put in, for the pom's values and
+     * each environment's: each environment's stack trusts the issuer it will get.
+     */
+    private static void checkAuthorizerValues(
+            io.sparta.api.ApiAuthorizer authorizer, ServiceSettings configured, List<String> problems) {
+        String label = "@Authorizer(name = \"" + authorizer.name() + "\"): ";
+        List<String> values = new java.util.ArrayList<>(authorizer.audiences());
+        values.add(authorizer.issuer());
+        values.addAll(authorizer.userPoolArns());
+        boolean parameterized = values.stream().anyMatch(value -> value.contains("${"));
+        if (!parameterized) {
+            return;
+        }
+        Set<String> found = new LinkedHashSet<>();
+        parameterScopes(configured, true).forEach((where, parameters) -> {
+            if (authorizer.issuer().contains("${")) {
+                String issuer = resolve(
+                        authorizer.issuer(), parameters, label + "issuer \"" + authorizer.issuer() + "\" ", found);
+                if (issuer != null) {
+                    io.sparta.annotations.processing.AuthorizerRules.issuer(issuer)
+                            .ifPresent(message -> found.add(label + message + where));
+                }
+            }
+            for (String audience : authorizer.audiences()) {
+                String resolved = audience.contains("${")
+                        ? resolve(audience, parameters, label + "audiences \"" + audience + "\" ", found)
+                        : audience;
+                if (resolved != null && resolved.isBlank()) {
+                    found.add(label + "audiences = \"" + audience + "\" is blank" + where
+                            + "; give the parameter a value");
+                }
+            }
+            for (String pool : authorizer.userPoolArns()) {
+                if (pool.contains("${")) {
+                    String resolved = resolve(pool, parameters, label + "userPoolArns \"" + pool + "\" ", found);
+                    if (resolved != null) {
+                        io.sparta.annotations.processing.AuthorizerRules.userPoolArn(resolved)
+                                .ifPresent(message -> found.add(label + message + where));
+                    }
+                }
+            }
+        });
+        problems.addAll(found);
+    }
+
+    /**
+     * A value with the parameters it names put in, pseudo parameters as examples of theirs; {@code null} when it names
+     * one that does not exist, which is then a problem said after {@code label}.
+     */
+    private static String resolve(String value, Map<String, String> parameters, String label, Set<String> problems) {
+        StringBuilder resolved = new StringBuilder();
+        Matcher reference = Limits.SUBSTITUTION.matcher(value);
+        while (reference.find()) {
+            String name = reference.group(1);
+            String replacement = parameters.get(name);
+            if (replacement == null) {
+                replacement = PSEUDO_PARAMETER_EXAMPLES.get(name);
+            }
+            if (replacement == null) {
+                problems.add(label + Limits.unknownReference(name));
+                return null;
+            }
+            reference.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+        }
+        reference.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    /** The pom's parameter values, and each environment's where {@code parameterized}, by where they apply. */
+    private static Map<String, Map<String, String>> parameterScopes(ServiceSettings configured, boolean parameterized) {
+        Map<String, Map<String, String>> scopes = new LinkedHashMap<>();
+        scopes.put("", configured.parameters());
+        if (parameterized) {
+            for (EnvironmentSettings environment : configured.environments()) {
+                Map<String, String> parameters = new TreeMap<>(configured.parameters());
+                parameters.putAll(environment.parameters());
+                scopes.put(" in environment " + environment.name(), parameters);
+            }
+        }
+        return scopes;
+    }
+
+    /**
+     * Access logs, throttling and a custom domain belong to the APIs, which exist only once a function declares a
+     * route; one domain serves two APIs only at two paths.
+     *
+     * @param http whether a function declares a route on the HTTP API
+     * @param rest whether a function declares a route on the REST API
+     */
     static void checkUsed(HttpApiSettings settings, boolean http, boolean rest, List<String> problems) {
         Domain domain = settings.domain();
         if (!http && !rest) {

@@ -407,7 +407,7 @@ public final class ModelValidator {
                             && !route.authorizer().isEmpty()
                             && !RouteRules.AUTHORIZERS.contains(route.authorizer())) {
                         return Stream.of(new ServiceTable.RouteAuthorization(
-                                at, route.api(), route.authorizer(), route.scopes()));
+                                at, route.routeKey(), route.api(), route.authorizer(), route.scopes()));
                     }
                     return Stream.empty();
                 }));

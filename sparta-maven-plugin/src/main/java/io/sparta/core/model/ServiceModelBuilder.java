@@ -65,7 +65,7 @@ public final class ServiceModelBuilder {
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
-        ApiRules.checkAuthorization(http, functions, settings.parameters().keySet(), problems);
+        ApiRules.checkAuthorization(http, functions, configured, problems);
         ApiRules.checkUsed(
                 http,
                 functions.stream()

@@ -119,6 +119,7 @@ public final class LocalApiServer implements AutoCloseable {
         if (routes.problem() != null) {
             throw new SpartaUserException(routes.problem());
         }
+        authorizers.checkLocalKeys();
         // Read now, so a stack that is not there fails the goal rather than a request.
         for (LambdaFunction function : routes.service().functions()) {
             deployed.variables(LocalEnvironment.deployedName(function, request.settings()));
@@ -248,7 +249,7 @@ public final class LocalApiServer implements AutoCloseable {
             return ProxyEvents.message(404, "Not Found");
         }
         if (refusedUnsigned(current, incoming, match.get())) {
-            return ProxyEvents.message(403, "Forbidden");
+            return unsigned(incoming, "Forbidden");
         }
         if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
             return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
@@ -280,7 +281,7 @@ public final class LocalApiServer implements AutoCloseable {
             return ProxyEvents.message(403, "Missing Authentication Token");
         }
         if (refusedUnsigned(current, incoming, match.get())) {
-            return ProxyEvents.message(403, "Missing Authentication Token");
+            return unsigned(incoming, "Missing Authentication Token");
         }
         if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
             return ProxyEvents.payloadTooLarge(ApiKind.REST);
@@ -326,6 +327,14 @@ public final class LocalApiServer implements AutoCloseable {
         boolean signed = (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 "))
                 || incoming.rawQuery().contains("X-Amz-Signature=");
         return !signed;
+    }
+
+    /** Tells the console why a call to an {@code AWS_IAM} route was refused, and answers as the API does. */
+    private ProxyEvents.Reply unsigned(IncomingRequest incoming, String message) {
+        console.info(incoming.method() + " " + incoming.path() + " answered 403: the route takes AWS_IAM authorization"
+                + " and the call carries no Signature Version 4 signature (an Authorization: AWS4-HMAC-SHA256 header"
+                + " or a presigned query)");
+        return ProxyEvents.message(403, message);
     }
 
     /**
@@ -489,15 +498,17 @@ public final class LocalApiServer implements AutoCloseable {
         for (LambdaFunction function : service.functions()) {
             for (HttpRouteTrigger route : function.triggers(HttpRouteTrigger.class)) {
                 String prefix = route.api() == ApiKind.HTTP ? routes.httpBase() : routes.restBase();
+                String authorizer = service.http().authorizer(route);
                 lines.add(String.format(
                         Locale.ROOT,
-                        "  %-7s %s%s%s -> %s (%s API)",
+                        "  %-7s %s%s%s -> %s (%s API%s)",
                         route.method(),
                         base,
                         prefix,
                         route.path(),
                         function.name(),
-                        route.api()));
+                        route.api(),
+                        authorizer.equals(HttpRoute.NONE) ? "" : ", authorizer " + authorizer));
             }
         }
         if (lines.isEmpty()) {

@@ -20,6 +20,7 @@ import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.common.Console;
+import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,31 @@ final class LocalAuthorizers {
         this.invoker = invoker;
     }
 
+    /**
+     * Reads the local key set, if one is configured, so that a missing or malformed file fails the goal rather than
+     * every request.
+     *
+     * @throws SpartaUserException naming the file and what is wrong with it
+     */
+    void checkLocalKeys() throws SpartaUserException {
+        if (localKeys == null) {
+            return;
+        }
+        try {
+            if (JWKSet.parse(Files.readString(localKeys)).getKeys().isEmpty()) {
+                throw new SpartaUserException("-Dsparta.serve.jwks=" + localKeys + " holds no keys; give it a JSON Web"
+                        + " Key Set with the public key that signs your test tokens: {\"keys\": [{\"kty\": \"RSA\","
+                        + " \"kid\": ..., \"n\": ..., \"e\": ...}]}");
+            }
+        } catch (IOException e) {
+            throw new SpartaUserException("-Dsparta.serve.jwks=" + localKeys + " cannot be read (" + e + "); point it"
+                    + " at a JSON Web Key Set file, or leave it out to read each issuer's published keys");
+        } catch (java.text.ParseException e) {
+            throw new SpartaUserException("-Dsparta.serve.jwks=" + localKeys + " is not a JSON Web Key Set ("
+                    + e.getMessage() + "); it is an object {\"keys\": [...]}, as an issuer's jwks_uri serves");
+        }
+    }
+
     /** The decision on one request to a route that takes a declared authorizer. */
     Decision decide(
             ServiceModel service,
@@ -157,8 +183,10 @@ final class LocalAuthorizers {
                 | com.nimbusds.jose.proc.BadJOSEException e) {
             failure = e.getMessage();
         } catch (IOException e) {
-            failure = "its issuer's keys could not be read (" + e.getMessage() + "); point sparta:serve at a local key"
-                    + " set with -Dsparta.serve.jwks=<file>";
+            failure = localKeys != null
+                    ? "the local key set " + localKeys + " could not be read (" + e + ")"
+                    : "its issuer's keys could not be read (" + e.getMessage() + "); to verify tokens offline or signed"
+                            + " by a test key, give sparta:serve a local key set with -Dsparta.serve.jwks=<file>";
         }
         if (claims == null) {
             return new Denied(unauthorized(), authorizer.name() + " refused the token: " + failure);
@@ -383,8 +411,12 @@ final class LocalAuthorizers {
         String effect = effect(
                 statements.isArray() ? statements : JSON.createArrayNode().add(statements), arn);
         if (!effect.equals("Allow")) {
-            String why =
-                    authorizer.name() + "'s policy " + (effect.equals("Deny") ? "denies " : "does not allow ") + arn;
+            String why = "the policy of " + authorizer.name() + " "
+                    + (effect.equals("Deny") ? "denies " : "does not allow ") + arn
+                    + (authorizer.resultTtlSeconds() > 0
+                            ? " (answers are cached " + authorizer.resultTtlSeconds() + " s for the same identity, for"
+                                    + " every method: allow a wildcard resource, or set resultTtlSeconds = 0)"
+                            : "");
             if (api == ApiKind.HTTP) {
                 return new Denied(ProxyEvents.message(403, "Forbidden"), why);
             }

@@ -948,8 +948,8 @@ class ServiceModelBuilderTest {
                 "COGNITO");
         assertEquals(
                 List.of("<defaultAuthorizer> \"COGNITO\" is neither one of [AWS_IAM, NONE] nor an @Authorizer's name"
-                        + " (1 to 32 lower-case letters, digits or '-', starting with a letter); empty takes the API's"
-                        + " default"),
+                        + " (1 to 32 lower-case letters, digits or '-', starting with a letter); leave <defaultAuthorizer>"
+                        + " out for open routes"),
                 problems(
                         new ServiceSettings("orders", "orders", Map.of(), Map.of(), Map.of(), unknown),
                         method(ROUTED, "public String handle(String in)")));
@@ -1012,19 +1012,29 @@ class ServiceModelBuilderTest {
                                 + " \"users\" is a JWT authorizer, which only the HTTP API has, and this route is on the"
                                 + " REST API; declare a COGNITO_USER_POOLS or LAMBDA authorizer for it, or route it"
                                 + " with api = ApiKind.HTTP",
-                        "@Authorizer(name = \"users\"): \"https://${IdentityHost}/${Pool}\" refers to"
+                        "@Authorizer(name = \"users\"): issuer \"https://${IdentityHost}/${Pool}\" refers to"
                                 + " ${IdentityHost}, which is neither a <parameters> entry nor one of "
                                 + Limits.PSEUDO_PARAMETERS + "; write ${!IdentityHost} for a literal"),
                 problems(defaulting("users", Map.of("Pool", "p")), SECURED));
         assertEquals(
                 List.of("<defaultAuthorizer> \"partners\" names no @Authorizer of this service; declared: [keys,"
-                        + " users]; or HttpRoute.AWS_IAM, or HttpRoute.NONE for an open route"),
+                        + " users]; or AWS_IAM, or NONE for open routes"),
                 problems(defaulting("partners", Map.of("IdentityHost", "h", "Pool", "p")), SECURED));
         assertEquals(
                 List.of("acme.Handlers#handle: @HttpRoute(method = \"GET\", path = \"/a\"): scopes = [orders/read]"
                         + " need a JWT or COGNITO_USER_POOLS authorizer, and the route, without <defaultAuthorizer>,"
                         + " is an open route; remove scopes or name such an authorizer"),
                 problems(defaulting("", Map.of("IdentityHost", "h", "Pool", "p")), SECURED));
+        assertEquals(
+                List.of(
+                        "@Authorizer(name = \"users\"): issuer = \"http://id.example.com/p\" is not an https URL without"
+                                + " query or fragment, such as https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123;"
+                                + " API Gateway fetches the issuer's keys over https"),
+                problems(
+                        defaulting("users", Map.of("IdentityHost", "id.example.com", "Pool", "p")),
+                        SECURED.replace("https://${IdentityHost}", "http://${IdentityHost}")
+                                .replace("api = ApiKind.REST)", "api = ApiKind.HTTP)")),
+                "a parameter's value is checked as the stack will get it");
     }
 
     @Test

@@ -217,6 +217,10 @@ class LocalApiServerTest {
         HttpResponse<String> rest = send(at("/api/signed").GET());
         assertEquals(403, rest.statusCode());
         assertEquals("{\"message\":\"Missing Authentication Token\"}", rest.body());
+        assertTrue(
+                CONSOLE.lines().stream()
+                        .anyMatch(line -> line.startsWith("GET /signed answered 403: the route takes AWS_IAM")),
+                "the console says why: " + CONSOLE.lines());
         // A header that is not SigV4 is no signature either.
         assertEquals(
                 403,

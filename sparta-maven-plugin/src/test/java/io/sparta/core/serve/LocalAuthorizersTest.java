@@ -228,6 +228,10 @@ class LocalAuthorizersTest {
                         token(key, claims(ISSUER).claim("client_id", "web").claim("scope", "a/b"))));
         assertTrue(CONSOLE.lines().stream().anyMatch(line -> line.contains("hold none of the route's [orders/read]")));
         assertEquals(200, get("/open", "Authorization", null).statusCode(), "a route without an authorizer is open");
+        assertTrue(
+                CONSOLE.lines().stream()
+                        .anyMatch(line -> line.matches(".*/me -> echo \\(HTTP API, authorizer users\\)")),
+                "the routes served name their authorizers: " + CONSOLE.lines());
     }
 
     @Test
@@ -273,6 +277,21 @@ class LocalAuthorizersTest {
                 get("/api/partner", "X-Api-Key", "bad"));
         assertAnswer(401, "{\"message\":\"Unauthorized\"}", get("/api/partner", "X-Api-Key", "nobody"));
         assertAnswer(401, "{\"message\":\"Unauthorized\"}", get("/api/partner", "X-Api-Key", null));
+    }
+
+    @Test
+    void aLocalKeySetThatIsMissingOrMalformedFailsTheGoalNamingTheFile() throws Exception {
+        Path missing = work.resolve("nope.json");
+        Path malformed = Files.writeString(work.resolve("bad.json"), "{\"keys\": 5}");
+        Path empty = Files.writeString(work.resolve("empty.json"), "{\"keys\": []}");
+        for (Path file : List.of(missing, malformed, empty)) {
+            LocalAuthorizers authorizers = new LocalAuthorizers(file, "eu-west-1", CONSOLE, (function, event) -> null);
+            io.sparta.core.common.SpartaUserException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.sparta.core.common.SpartaUserException.class, authorizers::checkLocalKeys);
+            assertTrue(refused.getMessage().startsWith("-Dsparta.serve.jwks=" + file + " "), refused.getMessage());
+        }
+        new LocalAuthorizers(work.resolve("jwks.json"), "eu-west-1", CONSOLE, (function, event) -> null)
+                .checkLocalKeys();
     }
 
     @Test
