@@ -36,26 +36,10 @@ final class DeclaredResources {
             AnnotationKinds.Kind kind =
                     AnnotationKinds.named(declaration.type()).orElseThrow();
             AttributeValues values = AttributeValues.scanned(kind.annotation(), declaration.values());
-            if (kind.annotation() == Authorizer.class) {
-                ApiAuthorizer authorizer = ModelReaders.authorizer(values);
-                String where = declaration.className() + ": " + kind.label() + "(name = \"" + authorizer.name() + "\")";
-                kind.check()
-                        .check(
-                                values,
-                                new KindUse(
-                                        declaration.className(),
-                                        where + ": ",
-                                        problems,
-                                        table,
-                                        routes,
-                                        service,
-                                        new HashSet<>()));
-                authorizers.add(authorizer);
-                continue;
-            }
-            OwnedResource resource =
-                    ModelReaders.reader(ModelReaders.RESOURCES, kind).apply(values);
-            String where = declaration.className() + ": " + kind.label() + "(name = \"" + resource.name() + "\")";
+            // Every declaration has a name; an authorizer is part of the APIs rather than a resource of its own.
+            boolean authorizer = kind.annotation() == Authorizer.class;
+            String name = values.string("name");
+            String where = declaration.className() + ": " + kind.label() + "(name = \"" + name + "\")";
             kind.check()
                     .check(
                             values,
@@ -67,6 +51,12 @@ final class DeclaredResources {
                                     routes,
                                     service,
                                     new HashSet<>()));
+            if (authorizer) {
+                authorizers.add(ModelReaders.authorizer(values));
+                continue;
+            }
+            OwnedResource resource =
+                    ModelReaders.reader(ModelReaders.RESOURCES, kind).apply(values);
             bucketName(resource, stackName).ifPresent(problem -> problems.add(where + ": " + problem));
             resources.add(resource);
         }

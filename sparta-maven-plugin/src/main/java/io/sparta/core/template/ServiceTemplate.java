@@ -228,11 +228,16 @@ public final class ServiceTemplate {
 
     /** A role's Properties, trusting only Lambda. */
     static ObjectNode lambdaRole(ObjectNode resources, String roleId) {
+        return serviceRole(resources, roleId, "lambda.amazonaws.com");
+    }
+
+    /** A role only one AWS service may assume, such as {@code codedeploy.amazonaws.com}; its properties. */
+    static ObjectNode serviceRole(ObjectNode resources, String roleId, String service) {
         ObjectNode role = Cfn.properties(resources, roleId, "AWS::IAM::Role");
         ObjectNode trust = Cfn.policyDocument();
         ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
         assume.put("Effect", "Allow");
-        assume.putObject("Principal").put("Service", "lambda.amazonaws.com");
+        assume.putObject("Principal").put("Service", service);
         assume.put("Action", "sts:AssumeRole");
         role.set("AssumeRolePolicyDocument", trust);
         return role;

@@ -114,13 +114,7 @@ final class TrafficShiftingTemplate {
         application.set("ApplicationName", Cfn.sub("${AWS::StackName}"));
         application.put("ComputePlatform", "Lambda");
 
-        ObjectNode role = Cfn.properties(resources, ROLE, "AWS::IAM::Role");
-        ObjectNode trust = Cfn.policyDocument();
-        ObjectNode assume = ((ArrayNode) trust.get("Statement")).addObject();
-        assume.put("Effect", "Allow");
-        assume.putObject("Principal").put("Service", "codedeploy.amazonaws.com");
-        assume.put("Action", "sts:AssumeRole");
-        role.set("AssumeRolePolicyDocument", trust);
+        ObjectNode role = ServiceTemplate.serviceRole(resources, ROLE, "codedeploy.amazonaws.com");
         ObjectNode policy = role.putArray("Policies").addObject();
         policy.put("PolicyName", "shift-aliases");
         ObjectNode document = Cfn.policyDocument();
