@@ -163,6 +163,7 @@ class GoalParametersTest {
                                     "project",
                                     "repositorySession",
                                     "port",
+                                    "jwks",
                                     "host"),
                             MODEL,
                             AWS)));
