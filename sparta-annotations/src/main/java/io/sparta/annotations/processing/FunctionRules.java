@@ -436,10 +436,11 @@ public final class FunctionRules {
             if (alarm.isBlank() || alarm.length() > ALARM_NAME_MAX) {
                 problems.add(java.util.Map.entry(
                         "deploymentAlarms",
-                        "deploymentAlarms = \"" + alarm + "\" is not an alarm name: 1 to " + ALARM_NAME_MAX
-                                + " characters"));
+                        "deploymentAlarms = \"" + (alarm.length() > 40 ? alarm.substring(0, 40) + "..." : alarm)
+                                + "\" is " + alarm.length() + " characters long; an alarm name is 1 to "
+                                + ALARM_NAME_MAX));
             } else if (!seen.add(alarm)) {
-                problems.add(java.util.Map.entry("deploymentAlarms", "deploymentAlarms names " + alarm + " twice"));
+                problems.add(java.util.Map.entry("deploymentAlarms", "deploymentAlarms names \"" + alarm + "\" twice"));
             }
         }
         for (var hook : List.of(
@@ -448,7 +449,13 @@ public final class FunctionRules {
             if (hook.getValue().isEmpty()) {
                 continue;
             }
-            if (hook.getValue().equals(ownName)) {
+            if (hook.getValue().startsWith("arn:") || hook.getValue().contains("${")) {
+                problems.add(java.util.Map.entry(
+                        hook.getKey(),
+                        hook.getKey() + " = \"" + hook.getValue() + "\" is not a function's name: a hook is a"
+                                + " @SpartaLambda function of this service, named as its name attribute says, so that"
+                                + " Sparta grants it what a hook needs; a function of another stack is not supported"));
+            } else if (hook.getValue().equals(ownName)) {
                 problems.add(java.util.Map.entry(
                         hook.getKey(),
                         hook.getKey() + " = \"" + hook.getValue() + "\" is this function itself; a hook is another"

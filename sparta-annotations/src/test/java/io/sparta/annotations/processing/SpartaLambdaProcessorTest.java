@@ -323,7 +323,7 @@ class SpartaLambdaProcessorTest {
                         "5: @SpartaLambda: preTrafficHook = \"Orders\" is this function itself; a hook is another"
                                 + " function of the service, which tests the new version",
                         "6: @SpartaLambda: postTrafficHook = \"bad name\" may only hold letters, digits, '-' and '_'",
-                        "9: @SpartaLambda: deploymentAlarms names a twice",
+                        "9: @SpartaLambda: deploymentAlarms names \"a\" twice",
                         "8: @SpartaLambda: postTrafficHook = \"Missing\" names no @SpartaLambda function of this"
                                 + " service; functions: [Carts, Orders, Plain]"),
                 compile("Orders", """

@@ -65,6 +65,7 @@ public final class ServiceModelBuilder {
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
         checkUnique(functions, configured.parameters(), problems);
         checkRestCors(functions, settings, problems);
+        checkHooks(functions, problems);
         ApiRules.checkAuthorization(http, functions, configured, problems);
         ApiRules.checkUsed(
                 http,
@@ -158,6 +159,16 @@ public final class ServiceModelBuilder {
                         attributes.strings("deploymentAlarms"),
                         attributes.string("preTrafficHook"),
                         attributes.string("postTrafficHook")));
+        for (String alarm : options.deployment().alarms()) {
+            Matcher reference = Limits.SUBSTITUTION.matcher(alarm);
+            while (reference.find()) {
+                if (!settings.parameters().containsKey(reference.group(1))
+                        && !Limits.PSEUDO_PARAMETERS.contains(reference.group(1))) {
+                    problems.add(site.location() + ": deploymentAlarms = \"" + alarm + "\" "
+                            + Limits.unknownReference(reference.group(1)));
+                }
+            }
+        }
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
                 name,
@@ -174,6 +185,28 @@ public final class ServiceModelBuilder {
                 options,
                 triggers,
                 new FunctionAccess(grants, statements));
+    }
+
+    /**
+     * A hook tests another function's new version and is told it in a variable, so it cannot itself be deployed
+     * gradually: two functions hooking each other's deployments would wait for each other.
+     */
+    private static void checkHooks(List<LambdaFunction> functions, List<String> problems) {
+        Map<String, LambdaFunction> byName = new HashMap<>();
+        functions.forEach(function -> byName.put(function.name(), function));
+        for (LambdaFunction function : functions) {
+            FunctionOptions.Deployment deployment = function.options().deployment();
+            for (String hook : List.of(deployment.preTrafficHook(), deployment.postTrafficHook())) {
+                LambdaFunction hookFunction = byName.get(hook);
+                if (deployment.enabled()
+                        && hookFunction != null
+                        && hookFunction.options().deployment().enabled()) {
+                    problems.add(function.source() + ": the hook " + hook + " has a deployment of its own ("
+                            + hookFunction.options().deployment().type() + "); a hook is deployed at once, so remove"
+                            + " its deployment or choose another hook");
+                }
+            }
+        }
     }
 
     /** Lambda's rules for the handler's shape and signature, read from the class files. */

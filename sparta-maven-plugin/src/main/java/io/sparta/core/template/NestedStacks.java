@@ -193,8 +193,10 @@ public final class NestedStacks {
             if (!staying.contains(id)) {
                 continue;
             }
-            String from = before == 0 ? "the parent stack" : group(id, before);
-            String to = after == 0 ? "the parent stack" : group(id, after);
+            String from = before == 0
+                    ? "the parent stack"
+                    : group(companions(deployed).getOrDefault(id, id), before);
+            String to = after == 0 ? "the parent stack" : group(companions(next).getOrDefault(id, id), after);
             if (!from.equals(to)) {
                 moves.add(id + " (" + from + " → " + to + ")");
             }
@@ -224,6 +226,52 @@ public final class NestedStacks {
                 + " package sparta:provision (the service is down in between). To let a growing service keep its"
                 + " grouping, pin it before the first deployment, such as <nestedStacks>4</nestedStacks>. The change set"
                 + " was deleted; nothing changed.";
+    }
+
+    /**
+     * Functions that must share a nested stack, each mapped to the one whose logical id (the least of them) places
+     * them all: a CodeDeploy hook and the functions whose aliases call it. The alias waits for the hook, and the hook
+     * is told the version it tests, so in two stacks each stack would wait for the other.
+     */
+    static Map<String, String> companions(JsonNode template) {
+        JsonNode resources = template.path("Resources");
+        Set<String> functions = functions(template);
+        Map<String, String> parent = new HashMap<>();
+        resources.fields().forEachRemaining(entry -> {
+            JsonNode update = entry.getValue().path("UpdatePolicy").path("CodeDeployLambdaAliasUpdate");
+            if (!entry.getValue().path("Type").asText().equals("AWS::Lambda::Alias") || update.isMissingNode()) {
+                return;
+            }
+            Set<String> own = new LinkedHashSet<>();
+            collect(entry.getValue().path("Properties"), own);
+            own.retainAll(functions);
+            Set<String> hooks = new LinkedHashSet<>();
+            collect(update, hooks);
+            hooks.retainAll(functions);
+            for (String function : own) {
+                for (String hook : hooks) {
+                    String a = root(parent, function);
+                    String b = root(parent, hook);
+                    if (!a.equals(b)) {
+                        // The lesser id roots the set, so the choice does not depend on the order resources are read.
+                        parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
+                    }
+                }
+            }
+        });
+        Map<String, String> companions = new HashMap<>();
+        for (String function : new java.util.ArrayList<>(parent.keySet())) {
+            companions.put(function, root(parent, function));
+        }
+        return companions;
+    }
+
+    private static String root(Map<String, String> parent, String id) {
+        String root = id;
+        while (parent.containsKey(root) && !parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        return root;
     }
 
     private static Set<String> functions(JsonNode template) {
@@ -298,7 +346,12 @@ public final class NestedStacks {
                 Set<String> owners = new TreeSet<>();
                 boolean unowned = false;
                 if (FOLLOWERS.contains(type)) {
-                    for (String ref : entry.getValue()) {
+                    // What a follower's properties name: an alias's update policy also names its hooks, which are
+                    // other functions, and the alias still belongs with its own.
+                    Set<String> named = new LinkedHashSet<>();
+                    collect(resources.path(id).path("Properties"), named);
+                    named.addAll(dependsOn(resources.path(id)));
+                    for (String ref : named) {
                         if (owner.containsKey(ref)) {
                             owners.add(owner.get(ref));
                         }
@@ -323,7 +376,10 @@ public final class NestedStacks {
 
     private static Split assemble(ObjectNode template, Ownership ownership, String serviceName, int groups) {
         Map<String, String> stackOf = new HashMap<>();
-        ownership.owner().forEach((id, function) -> stackOf.put(id, group(function, groups)));
+        Map<String, String> companions = companions(template);
+        ownership
+                .owner()
+                .forEach((id, function) -> stackOf.put(id, group(companions.getOrDefault(function, function), groups)));
         return new Splitter(template, ownership.references(), stackOf, serviceName).split();
     }
 
@@ -339,6 +395,16 @@ public final class NestedStacks {
             references.put(entry.getKey(), refs);
         });
         return references;
+    }
+
+    private static List<String> dependsOn(JsonNode resource) {
+        JsonNode dependsOn = resource.path("DependsOn");
+        List<String> ids = new ArrayList<>();
+        if (dependsOn.isTextual()) {
+            ids.add(dependsOn.asText());
+        }
+        dependsOn.forEach(id -> ids.add(id.asText()));
+        return ids;
     }
 
     /** A cycle of references among {@code resources}, as the ids along it, first repeated last. */

@@ -113,6 +113,7 @@ public final class ServiceTemplate {
                 }
             });
         }
+        TrafficShiftingTemplate.addHookVariables(properties, function, service);
 
         if (service.functionOutputs()) {
             Cfn.output(
@@ -122,7 +123,7 @@ public final class ServiceTemplate {
                     Cfn.getAtt(functionId, "Arn"));
         }
         if (function.options().publishesAlias()) {
-            addPublishedAlias(resources, service.functionOutputs() ? outputs : null, function, properties);
+            addPublishedAlias(resources, service.functionOutputs() ? outputs : null, function, properties, service);
         }
         TriggerTemplate.add(resources, function, service);
         if (!function.options().onFailure().isEmpty()) {
@@ -172,7 +173,11 @@ public final class ServiceTemplate {
      * @param outputs where the alias's ARN goes as an output, or {@code null} when function outputs are off
      */
     private static void addPublishedAlias(
-            ObjectNode resources, ObjectNode outputs, LambdaFunction function, ObjectNode functionProperties) {
+            ObjectNode resources,
+            ObjectNode outputs,
+            LambdaFunction function,
+            ObjectNode functionProperties,
+            ServiceModel service) {
         if (function.options().snapStart()) {
             functionProperties.putObject("SnapStart").put("ApplyOn", "PublishedVersions");
         }
@@ -191,7 +196,7 @@ public final class ServiceTemplate {
         alias.set("FunctionName", Cfn.ref(function.functionLogicalId()));
         alias.set("FunctionVersion", Cfn.getAtt(versionId, "Version"));
         ProvisionedConcurrencyTemplate.add(resources, function, alias);
-        TrafficShiftingTemplate.addFunction(resources, function);
+        TrafficShiftingTemplate.addFunction(resources, function, service);
         if (outputs == null) {
             return;
         }

@@ -29,7 +29,7 @@ final class TrafficShiftingTemplate {
     }
 
     /** The group and alarm of one function, and its alias's update policy; the alias is already written. */
-    static void addFunction(ObjectNode resources, LambdaFunction function) {
+    static void addFunction(ObjectNode resources, LambdaFunction function, ServiceModel service) {
         Deployment deployment = function.options().deployment();
         if (!deployment.enabled()) {
             return;
@@ -87,12 +87,49 @@ final class TrafficShiftingTemplate {
         ObjectNode update = alias.putObject("UpdatePolicy").putObject("CodeDeployLambdaAliasUpdate");
         update.set("ApplicationName", Cfn.ref(APPLICATION));
         update.set("DeploymentGroupName", Cfn.ref(groupId));
+        // Named by Ref, as SAM does: the alias then waits for the hooks, so a deployment runs the hooks' new code.
         if (!deployment.preTrafficHook().isEmpty()) {
-            update.set("BeforeAllowTrafficHook", Cfn.sub("${AWS::StackName}-" + deployment.preTrafficHook()));
+            update.set("BeforeAllowTrafficHook", hookRef(service, deployment.preTrafficHook()));
         }
         if (!deployment.postTrafficHook().isEmpty()) {
-            update.set("AfterAllowTrafficHook", Cfn.sub("${AWS::StackName}-" + deployment.postTrafficHook()));
+            update.set("AfterAllowTrafficHook", hookRef(service, deployment.postTrafficHook()));
         }
+    }
+
+    private static ObjectNode hookRef(ServiceModel service, String hook) {
+        return Cfn.ref(service.function(hook).orElseThrow().functionLogicalId());
+    }
+
+    /**
+     * The variable that tells a hook the version it tests: {@code SPARTA_NEW_VERSION_<FUNCTION>} holds the ARN of the
+     * version being deployed of each function it hooks.
+     */
+    static void addHookVariables(ObjectNode functionProperties, LambdaFunction hook, ServiceModel service) {
+        for (LambdaFunction function : hooked(hook, service)) {
+            ObjectNode environment = functionProperties.has("Environment")
+                    ? (ObjectNode) functionProperties.get("Environment")
+                    : functionProperties.putObject("Environment");
+            ObjectNode variables = environment.has("Variables")
+                    ? (ObjectNode) environment.get("Variables")
+                    : environment.putObject("Variables");
+            variables.set(newVersionVariable(function.name()), Cfn.ref(function.logicalIdPrefix() + "Version"));
+        }
+    }
+
+    /** {@code SPARTA_NEW_VERSION_ORDERS} for {@code Orders}. */
+    static String newVersionVariable(String function) {
+        return "SPARTA_NEW_VERSION_"
+                + function.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** The functions whose deployments call the hook. */
+    private static List<LambdaFunction> hooked(LambdaFunction hook, ServiceModel service) {
+        return service.functions().stream()
+                .filter(function -> function.options().deployment().enabled())
+                .filter(function -> hook.name()
+                                .equals(function.options().deployment().preTrafficHook())
+                        || hook.name().equals(function.options().deployment().postTrafficHook()))
+                .toList();
     }
 
     private static void dependsOn(ObjectNode resource, String id) {
@@ -158,13 +195,8 @@ final class TrafficShiftingTemplate {
      * it hooks to test them. Nothing when the function hooks none.
      */
     static void addHookPolicy(ArrayNode policies, LambdaFunction hook, ServiceModel service) {
-        List<String> hooked = service.functions().stream()
-                .filter(function -> function.options().deployment().enabled())
-                .filter(function -> hook.name()
-                                .equals(function.options().deployment().preTrafficHook())
-                        || hook.name().equals(function.options().deployment().postTrafficHook()))
-                .map(LambdaFunction::name)
-                .toList();
+        List<String> hooked =
+                hooked(hook, service).stream().map(LambdaFunction::name).toList();
         if (hooked.isEmpty()) {
             return;
         }

@@ -989,6 +989,29 @@ class ServiceModelBuilderTest {
     }
 
     @Test
+    void aDeploymentsAlarmsNameKnownParametersAndAHookIsDeployedAtOnce() {
+        assertEquals(
+                List.of(
+                        "acme.Handlers#orders: deploymentAlarms = \"${Missing}-errors\" refers to ${Missing}, which is"
+                                + " neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
+                                + "; write ${!Missing} for a literal",
+                        "acme.Handlers#orders: the hook Check has a deployment of its own (ALL_AT_ONCE); a hook is"
+                                + " deployed at once, so remove its deployment or choose another hook"),
+                problems("""
+                        package acme;
+                        import io.sparta.annotations.*;
+                        public class Handlers {
+                            @SpartaLambda(name = "Orders", deployment = DeploymentType.CANARY_10_PERCENT_5_MINUTES,
+                                deploymentAlarms = {"${Missing}-errors", "${AWS::StackName}-latency"},
+                                preTrafficHook = "Check")
+                            public String orders(String in) { return in; }
+                            @SpartaLambda(name = "Check", deployment = DeploymentType.ALL_AT_ONCE)
+                            public String check(String in) { return in; }
+                        }
+                        """));
+    }
+
+    @Test
     void theDefaultAuthorizerIsDeclaredAndFitsEveryRouteThatTakesIt() throws Exception {
         ServiceModel model = build(defaulting("users", Map.of("IdentityHost", "id.example.com", "Pool", "p")), """
                 package acme;

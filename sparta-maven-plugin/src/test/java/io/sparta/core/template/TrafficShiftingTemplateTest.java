@@ -122,11 +122,14 @@ class TrafficShiftingTemplateTest {
         assertEquals(
                 "OrdersDeploymentGroup", update.at("/DeploymentGroupName/Ref").asText());
         assertEquals(
-                "${AWS::StackName}-CheckOrders",
-                update.at("/BeforeAllowTrafficHook/Fn::Sub").asText());
+                "CheckOrdersFunction", update.at("/BeforeAllowTrafficHook/Ref").asText(), "the alias waits for it");
+        assertEquals("AnnounceFunction", update.at("/AfterAllowTrafficHook/Ref").asText());
         assertEquals(
-                "${AWS::StackName}-Announce",
-                update.at("/AfterAllowTrafficHook/Fn::Sub").asText());
+                "OrdersVersion",
+                resources
+                        .at("/CheckOrdersFunction/Properties/Environment/Variables/SPARTA_NEW_VERSION_ORDERS/Ref")
+                        .asText(),
+                "the hook is told the version it tests");
         assertEquals("[\"OrdersDeploymentAlarm\"]", orders.path("DependsOn").toString());
         assertEquals(
                 "OrdersVersion",
@@ -188,6 +191,11 @@ class TrafficShiftingTemplateTest {
             assertEquals(stack, stackOf(result, function + "Alias"), function);
         }
         assertEquals(stackOf(result, "OrdersFunction"), stackOf(result, "OrdersDeploymentAlarm"));
+        assertEquals(
+                stackOf(result, "OrdersFunction"),
+                stackOf(result, "CheckOrdersFunction"),
+                "a hook shares the stack of the functions it hooks, which would otherwise wait for each other");
+        assertEquals(stackOf(result, "OrdersFunction"), stackOf(result, "AnnounceFunction"));
         List<Path> files = new ArrayList<>();
         files.add(Files.write(
                 work.resolve("split-parent.json"),
