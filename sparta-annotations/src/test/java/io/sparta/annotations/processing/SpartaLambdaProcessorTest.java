@@ -342,6 +342,23 @@ class SpartaLambdaProcessorTest {
     }
 
     @Test
+    void aHookIsAFunctionOfTheServiceNotAnArnOrAParameter() {
+        assertEquals(
+                List.of("4: @SpartaLambda: preTrafficHook = \"arn:aws:lambda:eu-west-1:123456789012:function:check\" is"
+                        + " not a function's name: a hook is a @SpartaLambda function of this service, named as its"
+                        + " name attribute says, so that Sparta grants it what a hook needs; a function of another"
+                        + " stack is not supported"),
+                compile("Orders", """
+                        import io.sparta.annotations.*;
+                        public class Orders {
+                            @SpartaLambda(name = "Orders", deployment = DeploymentType.ALL_AT_ONCE,
+                                preTrafficHook = "arn:aws:lambda:eu-west-1:123456789012:function:check")
+                            public String orders() { return ""; }
+                        }
+                        """));
+    }
+
+    @Test
     void aRouteMayUseAnAuthorizerOnlyOnItsApiAndScopesOnlyWithATokenAuthorizer() {
         assertEquals(
                 List.of(
