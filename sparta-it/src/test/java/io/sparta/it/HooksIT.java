@@ -1,6 +1,7 @@
 package io.sparta.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,6 +81,50 @@ class HooksIT extends SharedSampleOnMoto {
         List<String> lines = Files.readAllLines(record);
         assertEquals("hooks-service", lines.get(0));
         assertTrue(String.join("\n", lines).contains("BreakingAlarm"), lines.toString());
+    }
+
+    @Test
+    @Order(7)
+    void aGradualDeploymentProvisionsAndItsDeploymentsAreFollowed_motoSkipsCodeDeployResourcesAndAliases()
+            throws Exception {
+        Path ping = sample.file("service/src/main/java/com/example/hooks/Ping.java");
+        String before = "@SpartaLambda(name = \"ping\", memory = 256)";
+        String source = Files.readString(ping);
+        assertTrue(source.contains(before), source);
+        Files.writeString(
+                ping,
+                source.replace(
+                        before,
+                        "@SpartaLambda(name = \"ping\", memory = 256, deployment ="
+                                + " io.sparta.annotations.DeploymentType.CANARY_10_PERCENT_5_MINUTES)"));
+
+        // The step before left the breaking queue in the stack, which this deploy removes; CodeDeploy's role is new.
+        SampleProject.BuildResult build =
+                sample.mvn("deploy", "-Dsparta.allowIamBroadening=true", "-Dsparta.allowDataLoss=true");
+
+        assertEquals(0, build.exitCode(), build.describe());
+        JsonNode resources = new ObjectMapper().readTree(template().toFile()).path("Resources");
+        assertEquals(
+                "AWS::CodeDeploy::DeploymentGroup",
+                resources.at("/PingDeploymentGroup/Type").asText());
+        assertEquals(
+                "PingDeploymentGroup",
+                resources
+                        .at("/PingAlias/UpdatePolicy/CodeDeployLambdaAliasUpdate/DeploymentGroupName/Ref")
+                        .asText());
+        assertEquals(List.of(), cfnLint.errors(template()), "cfn-lint errors");
+        assertPoliciesLintClean(template());
+        List<String> deployed =
+                aws.cloudFormation.describeStackResources(r -> r.stackName("hooks-service")).stackResources().stream()
+                        .map(resource -> resource.resourceType())
+                        .toList();
+        assertTrue(deployed.contains("AWS::Lambda::Version"), deployed.toString());
+        assertFalse(
+                deployed.contains("AWS::CodeDeploy::DeploymentGroup"),
+                "moto creates no CodeDeploy resources from a template; when it does, assert them here: " + deployed);
+        // The watch asked moto's CodeDeploy API, through Sparta's signed calls, what the update started.
+        assertTrue(build.logContains("CodeDeploy:ListDeployments"), build.describe());
+        assertFalse(build.logContains("Cannot follow the CodeDeploy deployments"), build.describe());
     }
 
     private Path template() {
