@@ -1,5 +1,6 @@
 package io.sparta.api;
 
+import io.sparta.annotations.DeploymentType;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -47,14 +48,9 @@ public record FunctionOptions(
      * @param preTrafficHook the service's function called before traffic shifts; empty for none
      * @param postTrafficHook the service's function called after traffic shifted; empty for none
      */
-    public record Deployment(
-            io.sparta.annotations.DeploymentType type,
-            List<String> alarms,
-            String preTrafficHook,
-            String postTrafficHook) {
+    public record Deployment(DeploymentType type, List<String> alarms, String preTrafficHook, String postTrafficHook) {
 
-        public static final Deployment NONE =
-                new Deployment(io.sparta.annotations.DeploymentType.NONE, List.of(), "", "");
+        public static final Deployment NONE = new Deployment(DeploymentType.NONE, List.of(), "", "");
 
         public Deployment {
             alarms = List.copyOf(alarms);
@@ -62,7 +58,7 @@ public record FunctionOptions(
 
         /** Whether CodeDeploy deploys the function's versions. */
         public boolean enabled() {
-            return type != io.sparta.annotations.DeploymentType.NONE;
+            return type != DeploymentType.NONE;
         }
     }
 

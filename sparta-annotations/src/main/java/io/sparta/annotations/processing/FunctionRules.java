@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -282,7 +283,7 @@ public final class FunctionRules {
         if (keys.size() > FUNCTION_TAGS_MAX) {
             return List.of("tags holds " + keys.size() + " tags; Lambda allows at most " + FUNCTION_TAGS_MAX);
         }
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (keys.stream().distinct().count() != keys.size()) {
             problems.add("tags names one key twice");
         }
@@ -304,7 +305,7 @@ public final class FunctionRules {
         if (!badKey && !longValue) {
             return Optional.empty();
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (badKey) {
             parts.add("key \"" + key + "\" must be 1 to " + TAG_KEY_MAX + " characters and not start with aws:");
         }
@@ -407,16 +408,16 @@ public final class FunctionRules {
      *
      * @param ownName the function's declared name; empty when it takes the default one
      */
-    public static List<java.util.Map.Entry<String, String>> deployment(
+    public static List<Map.Entry<String, String>> deployment(
             DeploymentType type, List<String> alarms, String preTrafficHook, String postTrafficHook, String ownName) {
-        List<java.util.Map.Entry<String, String>> problems = new java.util.ArrayList<>();
+        List<Map.Entry<String, String>> problems = new ArrayList<>();
         if (type == DeploymentType.NONE) {
             for (var set : List.of(
-                    java.util.Map.entry("deploymentAlarms", !alarms.isEmpty()),
-                    java.util.Map.entry("preTrafficHook", !preTrafficHook.isEmpty()),
-                    java.util.Map.entry("postTrafficHook", !postTrafficHook.isEmpty()))) {
+                    Map.entry("deploymentAlarms", !alarms.isEmpty()),
+                    Map.entry("preTrafficHook", !preTrafficHook.isEmpty()),
+                    Map.entry("postTrafficHook", !postTrafficHook.isEmpty()))) {
                 if (set.getValue()) {
-                    problems.add(java.util.Map.entry(
+                    problems.add(Map.entry(
                             set.getKey(),
                             set.getKey() + " applies to a CodeDeploy deployment, and deployment is NONE; set"
                                     + " deployment = DeploymentType.CANARY_10_PERCENT_5_MINUTES (or another type), or"
@@ -426,7 +427,7 @@ public final class FunctionRules {
             return problems;
         }
         if (alarms.size() > DEPLOYMENT_ALARMS_MAX) {
-            problems.add(java.util.Map.entry(
+            problems.add(Map.entry(
                     "deploymentAlarms",
                     "deploymentAlarms names " + alarms.size() + " alarms; CodeDeploy watches at most "
                             + DEPLOYMENT_ALARMS_MAX + " in a deployment group"));
@@ -434,36 +435,35 @@ public final class FunctionRules {
         Set<String> seen = new HashSet<>();
         for (String alarm : alarms) {
             if (alarm.isBlank() || alarm.length() > ALARM_NAME_MAX) {
-                problems.add(java.util.Map.entry(
+                problems.add(Map.entry(
                         "deploymentAlarms",
                         "deploymentAlarms = \"" + (alarm.length() > 40 ? alarm.substring(0, 40) + "..." : alarm)
                                 + "\" is " + alarm.length() + " characters long; an alarm name is 1 to "
                                 + ALARM_NAME_MAX));
             } else if (!seen.add(alarm)) {
-                problems.add(java.util.Map.entry("deploymentAlarms", "deploymentAlarms names \"" + alarm + "\" twice"));
+                problems.add(Map.entry("deploymentAlarms", "deploymentAlarms names \"" + alarm + "\" twice"));
             }
         }
-        for (var hook : List.of(
-                java.util.Map.entry("preTrafficHook", preTrafficHook),
-                java.util.Map.entry("postTrafficHook", postTrafficHook))) {
+        for (var hook :
+                List.of(Map.entry("preTrafficHook", preTrafficHook), Map.entry("postTrafficHook", postTrafficHook))) {
             if (hook.getValue().isEmpty()) {
                 continue;
             }
             if (hook.getValue().startsWith("arn:") || hook.getValue().contains("${")) {
-                problems.add(java.util.Map.entry(
+                problems.add(Map.entry(
                         hook.getKey(),
                         hook.getKey() + " = \"" + hook.getValue() + "\" is not a function's name: a hook is a"
                                 + " @SpartaLambda function of this service, named as its name attribute says, so that"
                                 + " Sparta grants it what a hook needs; a function of another stack is not supported"));
             } else if (hook.getValue().equals(ownName)) {
-                problems.add(java.util.Map.entry(
+                problems.add(Map.entry(
                         hook.getKey(),
                         hook.getKey() + " = \"" + hook.getValue() + "\" is this function itself; a hook is another"
                                 + " function of the service, which tests the new version"));
             } else {
                 name(hook.getValue())
-                        .ifPresent(message -> problems.add(java.util.Map.entry(
-                                hook.getKey(), message.replaceFirst("^name = ", hook.getKey() + " = "))));
+                        .ifPresent(message -> problems.add(
+                                Map.entry(hook.getKey(), message.replaceFirst("^name = ", hook.getKey() + " = "))));
             }
         }
         return problems;

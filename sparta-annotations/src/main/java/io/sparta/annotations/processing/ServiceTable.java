@@ -1,5 +1,7 @@
 package io.sparta.annotations.processing;
 
+import io.sparta.annotations.ApiKind;
+import io.sparta.annotations.AuthorizerType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,8 +90,7 @@ public final class ServiceTable<W> {
      *
      * @param function the function a Lambda authorizer calls; empty for the other types
      */
-    public record DeclaredAuthorizer(String name, io.sparta.annotations.AuthorizerType type, String function)
-            implements Fact {}
+    public record DeclaredAuthorizer(String name, AuthorizerType type, String function) implements Fact {}
 
     /**
      * A route that names a declared authorizer (not {@code AWS_IAM}, {@code NONE} or the API's default).
@@ -97,8 +98,7 @@ public final class ServiceTable<W> {
      * @param function the class or method declaring the route, for the message
      * @param route its method and path, such as {@code GET /orders}
      */
-    public record RouteAuthorization(
-            String function, String route, io.sparta.annotations.ApiKind api, String authorizer, List<String> scopes)
+    public record RouteAuthorization(String function, String route, ApiKind api, String authorizer, List<String> scopes)
             implements Fact {
         public RouteAuthorization {
             scopes = List.copyOf(scopes);
@@ -224,7 +224,7 @@ public final class ServiceTable<W> {
                                         .map(Map.Entry::getKey)
                                         .toList()));
             } else if (fact instanceof DeclaredAuthorizer authorizer
-                    && authorizer.type() == io.sparta.annotations.AuthorizerType.LAMBDA
+                    && authorizer.type() == AuthorizerType.LAMBDA
                     && !authorizer.function().isEmpty()
                     && !handlers.containsKey(authorizer.function())) {
                 add(

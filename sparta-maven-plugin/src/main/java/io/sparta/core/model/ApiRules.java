@@ -1,12 +1,18 @@
 package io.sparta.core.model;
 
+import io.sparta.annotations.HttpRoute;
+import io.sparta.annotations.processing.AuthorizerRules;
 import io.sparta.annotations.processing.FunctionRules;
 import io.sparta.annotations.processing.RouteRules;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpApiSettings.AccessLogs;
 import io.sparta.api.HttpApiSettings.Cors;
 import io.sparta.api.HttpApiSettings.Domain;
 import io.sparta.api.HttpApiSettings.Throttling;
+import io.sparta.api.HttpRouteTrigger;
+import io.sparta.api.LambdaFunction;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,11 +209,8 @@ final class ApiRules {
      * that take it may, on their API and with their scopes, and the parameters their values name exist.
      */
     static void checkAuthorization(
-            HttpApiSettings http,
-            List<io.sparta.api.LambdaFunction> functions,
-            ServiceSettings configured,
-            List<String> problems) {
-        java.util.Map<String, io.sparta.api.ApiAuthorizer> declared = new java.util.TreeMap<>();
+            HttpApiSettings http, List<LambdaFunction> functions, ServiceSettings configured, List<String> problems) {
+        Map<String, ApiAuthorizer> declared = new TreeMap<>();
         http.authorizers().forEach(authorizer -> declared.putIfAbsent(authorizer.name(), authorizer));
         String fallback = http.defaultAuthorizer();
         String label = "<defaultAuthorizer> \"" + fallback + "\"";
@@ -216,28 +219,28 @@ final class ApiRules {
                 && RouteRules.authorizer(fallback).isEmpty()
                 && !declared.containsKey(fallback);
         if (unknown) {
-            problems.add(io.sparta.annotations.processing.AuthorizerRules.unknown(label, declared.keySet()));
+            problems.add(AuthorizerRules.unknown(label, declared.keySet()));
         }
-        for (io.sparta.api.LambdaFunction function : functions) {
-            for (io.sparta.api.HttpRouteTrigger route : function.triggers().stream()
-                    .filter(io.sparta.api.HttpRouteTrigger.class::isInstance)
-                    .map(io.sparta.api.HttpRouteTrigger.class::cast)
+        for (LambdaFunction function : functions) {
+            for (HttpRouteTrigger route : function.triggers().stream()
+                    .filter(HttpRouteTrigger.class::isInstance)
+                    .map(HttpRouteTrigger.class::cast)
                     .toList()) {
                 if (!route.authorizer().isEmpty() || unknown) {
                     continue;
                 }
-                io.sparta.api.ApiAuthorizer authorizer = declared.get(fallback);
-                io.sparta.annotations.processing.AuthorizerRules.route(
+                ApiAuthorizer authorizer = declared.get(fallback);
+                AuthorizerRules.route(
                                 fallback.isEmpty() ? "the route, without <defaultAuthorizer>," : label,
                                 route.api(),
-                                fallback.isEmpty() ? io.sparta.annotations.HttpRoute.NONE : fallback,
+                                fallback.isEmpty() ? HttpRoute.NONE : fallback,
                                 authorizer == null ? null : authorizer.type(),
                                 route.scopes())
                         .ifPresent(message -> problems.add(function.source() + ": @HttpRoute(method = \""
                                 + route.method() + "\", path = \"" + route.path() + "\"): " + message));
             }
         }
-        for (io.sparta.api.ApiAuthorizer authorizer : http.authorizers()) {
+        for (ApiAuthorizer authorizer : http.authorizers()) {
             checkAuthorizerValues(authorizer, configured, problems);
         }
     }
@@ -247,9 +250,9 @@ final class ApiRules {
      * each environment's: each environment's stack trusts the issuer it will get.
      */
     private static void checkAuthorizerValues(
-            io.sparta.api.ApiAuthorizer authorizer, ServiceSettings configured, List<String> problems) {
+            ApiAuthorizer authorizer, ServiceSettings configured, List<String> problems) {
         String label = "@Authorizer(name = \"" + authorizer.name() + "\"): ";
-        List<String> values = new java.util.ArrayList<>(authorizer.audiences());
+        List<String> values = new ArrayList<>(authorizer.audiences());
         values.add(authorizer.issuer());
         values.addAll(authorizer.userPoolArns());
         boolean parameterized = values.stream().anyMatch(value -> value.contains("${"));
@@ -262,8 +265,7 @@ final class ApiRules {
                 String issuer = resolve(
                         authorizer.issuer(), parameters, label + "issuer \"" + authorizer.issuer() + "\" ", found);
                 if (issuer != null) {
-                    io.sparta.annotations.processing.AuthorizerRules.issuer(issuer)
-                            .ifPresent(message -> found.add(label + message + where));
+                    AuthorizerRules.issuer(issuer).ifPresent(message -> found.add(label + message + where));
                 }
             }
             for (String audience : authorizer.audiences()) {
@@ -279,8 +281,7 @@ final class ApiRules {
                 if (pool.contains("${")) {
                     String resolved = resolve(pool, parameters, label + "userPoolArns \"" + pool + "\" ", found);
                     if (resolved != null) {
-                        io.sparta.annotations.processing.AuthorizerRules.userPoolArn(resolved)
-                                .ifPresent(message -> found.add(label + message + where));
+                        AuthorizerRules.userPoolArn(resolved).ifPresent(message -> found.add(label + message + where));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package io.sparta.core.model;
 
 import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.Architecture;
+import io.sparta.annotations.DeploymentType;
 import io.sparta.annotations.Env;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.SpartaLambda;
@@ -155,7 +156,7 @@ public final class ServiceModelBuilder {
                                 change.schedule(), change.concurrency(), change.timezone()))
                         .toList(),
                 new FunctionOptions.Deployment(
-                        attributes.enumeration("deployment", io.sparta.annotations.DeploymentType.class),
+                        attributes.enumeration("deployment", DeploymentType.class),
                         attributes.strings("deploymentAlarms"),
                         attributes.string("preTrafficHook"),
                         attributes.string("postTrafficHook")));

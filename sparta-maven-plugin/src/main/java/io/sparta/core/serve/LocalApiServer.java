@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sparta.annotations.ApiKind;
 import io.sparta.annotations.HttpRoute;
+import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.HttpApiSettings;
 import io.sparta.api.HttpApiSettings.Cors;
 import io.sparta.api.HttpRouteTrigger;
@@ -300,8 +301,7 @@ public final class LocalApiServer implements AutoCloseable {
     private LocalAuthorizers.Decision authorize(
             Routes current, IncomingRequest incoming, RouteMatcher.Match match, String stage)
             throws IOException, InterruptedException {
-        Optional<io.sparta.api.ApiAuthorizer> declared =
-                current.service().http().declaredAuthorizer(match.route());
+        Optional<ApiAuthorizer> declared = current.service().http().declaredAuthorizer(match.route());
         if (declared.isEmpty()) {
             return new LocalAuthorizers.Allowed(null);
         }
