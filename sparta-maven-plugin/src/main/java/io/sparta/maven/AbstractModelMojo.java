@@ -107,8 +107,9 @@ abstract class AbstractModelMojo extends AbstractServiceMojo {
     DomainConfiguration domain;
 
     /**
-     * The authorizer of every HTTP and REST route that names none in {@code @HttpRoute(authorizer)}: {@code AWS_IAM}
-     * (callers sign with SigV4 and need {@code execute-api:Invoke}), or {@code NONE}. Routes are open without it.
+     * The authorizer of every HTTP and REST route that names none in {@code @HttpRoute(authorizer)}: the name of an
+     * {@code @Authorizer} of the service, {@code AWS_IAM} (callers sign with SigV4 and need {@code execute-api:Invoke}),
+     * or {@code NONE}. Routes are open without it.
      */
     @Parameter(property = "sparta.defaultAuthorizer", defaultValue = "")
     String defaultAuthorizer = "";

@@ -230,15 +230,15 @@ public final class ServiceTable<W> {
                 add(
                         problems,
                         noted,
-                        "@Authorizer(name = \"" + authorizer.name() + "\"): function = \"" + authorizer.function()
-                                + "\" names no @SpartaLambda function of this service; functions: "
-                                + handlers.keySet());
+                        unknownFunction(
+                                "@Authorizer(name = \"" + authorizer.name() + "\"): function",
+                                authorizer.function(),
+                                handlers.keySet()));
             } else if (fact instanceof TrafficHook hook && !handlers.containsKey(hook.hook())) {
                 add(
                         problems,
                         noted,
-                        "@SpartaLambda: " + hook.attribute() + " = \"" + hook.hook() + "\" names no @SpartaLambda"
-                                + " function of this service; functions: " + handlers.keySet());
+                        unknownFunction("@SpartaLambda: " + hook.attribute(), hook.hook(), handlers.keySet()));
             } else if (fact instanceof RouteAuthorization route) {
                 String label = "authorizer = \"" + route.authorizer() + "\"";
                 DeclaredAuthorizer authorizer = authorizers.get(route.authorizer());
@@ -280,6 +280,12 @@ public final class ServiceTable<W> {
                 other.events(),
                 other.prefix(),
                 other.suffix());
+    }
+
+    /** An attribute naming a function the service does not have, with the names it has. */
+    private static String unknownFunction(String attribute, String name, Set<String> functions) {
+        return attribute + " = \"" + name + "\" names no @SpartaLambda function of this service; functions: "
+                + functions;
     }
 
     private void add(List<ResourceTable.Problem<W>> problems, Noted<W> noted, String message) {

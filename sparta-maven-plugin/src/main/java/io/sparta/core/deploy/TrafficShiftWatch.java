@@ -31,6 +31,9 @@ public final class TrafficShiftWatch {
     private final String application;
     private final Instant since;
     private final Map<String, String> statuses = new LinkedHashMap<>();
+    /** Deployments of other applications in the account, described once and then passed over. */
+    private final java.util.Set<String> elsewhere = new java.util.HashSet<>();
+
     private final List<String> failures = new ArrayList<>();
     private long nextPoll;
     private boolean unreadable;
@@ -73,11 +76,13 @@ public final class TrafficShiftWatch {
         nextPoll = System.nanoTime() + EVERY.toNanos();
         try {
             List<String> open = calls.deploymentsSince(since).stream()
-                    .filter(id -> !ENDED.contains(statuses.getOrDefault(id, "")))
+                    .filter(id -> !ENDED.contains(statuses.getOrDefault(id, "")) && !elsewhere.contains(id))
                     .toList();
             for (DeploymentState state : calls.describe(open)) {
                 if (state.applicationName().equals(application)) {
                     report(state);
+                } else {
+                    elsewhere.add(state.deploymentId());
                 }
             }
         } catch (IOException e) {

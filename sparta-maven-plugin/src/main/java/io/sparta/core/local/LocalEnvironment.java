@@ -88,7 +88,7 @@ public final class LocalEnvironment {
     }
 
     /** Resolves {@code ${Parameter}} and pseudo parameters as CloudFormation's Fn::Sub would, locally. */
-    static String substitute(String value, ServiceSettings settings, String region) {
+    public static String substitute(String value, ServiceSettings settings, String region) {
         Map<String, String> known = new HashMap<>(settings.parameters());
         known.put("AWS::Region", region);
         known.put("AWS::StackName", settings.stackName());

@@ -222,10 +222,7 @@ final class ApiRules {
             problems.add(AuthorizerRules.unknown(label, declared.keySet()));
         }
         for (LambdaFunction function : functions) {
-            for (HttpRouteTrigger route : function.triggers().stream()
-                    .filter(HttpRouteTrigger.class::isInstance)
-                    .map(HttpRouteTrigger.class::cast)
-                    .toList()) {
+            for (HttpRouteTrigger route : function.triggers(HttpRouteTrigger.class)) {
                 if (!route.authorizer().isEmpty() || unknown) {
                     continue;
                 }

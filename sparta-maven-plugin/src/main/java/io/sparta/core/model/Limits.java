@@ -36,6 +36,19 @@ final class Limits {
                 + "; write ${!" + referenced + "} for a literal";
     }
 
+    /** The names a value's {@code ${...}} references that are neither among {@code parameters} nor pseudo parameters. */
+    static java.util.List<String> unknownReferences(String value, Set<String> parameters) {
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        java.util.regex.Matcher reference = SUBSTITUTION.matcher(value);
+        while (reference.find()) {
+            String name = reference.group(1);
+            if (!parameters.contains(name) && !PSEUDO_PARAMETERS.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
+    }
+
     /** Template parameters Sparta itself declares. */
     static final Set<String> RESERVED_PARAMETERS = Set.of("ArtifactBucket", "ArtifactKey", "DependenciesLayerKey");
 

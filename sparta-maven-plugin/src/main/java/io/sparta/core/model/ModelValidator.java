@@ -94,6 +94,7 @@ public final class ModelValidator {
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
+        ServiceModelBuilder.checkHooks(service.functions(), problems);
         return problems;
     }
 

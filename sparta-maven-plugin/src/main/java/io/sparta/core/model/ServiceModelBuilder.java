@@ -161,14 +161,9 @@ public final class ServiceModelBuilder {
                         attributes.string("preTrafficHook"),
                         attributes.string("postTrafficHook")));
         for (String alarm : options.deployment().alarms()) {
-            Matcher reference = Limits.SUBSTITUTION.matcher(alarm);
-            while (reference.find()) {
-                if (!settings.parameters().containsKey(reference.group(1))
-                        && !Limits.PSEUDO_PARAMETERS.contains(reference.group(1))) {
-                    problems.add(site.location() + ": deploymentAlarms = \"" + alarm + "\" "
-                            + Limits.unknownReference(reference.group(1)));
-                }
-            }
+            Limits.unknownReferences(alarm, settings.parameters().keySet())
+                    .forEach(referenced -> problems.add(site.location() + ": deploymentAlarms = \"" + alarm + "\" "
+                            + Limits.unknownReference(referenced)));
         }
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
@@ -192,7 +187,7 @@ public final class ServiceModelBuilder {
      * A hook tests another function's new version and is told it in a variable, so it cannot itself be deployed
      * gradually: two functions hooking each other's deployments would wait for each other.
      */
-    private static void checkHooks(List<LambdaFunction> functions, List<String> problems) {
+    static void checkHooks(List<LambdaFunction> functions, List<String> problems) {
         Map<String, LambdaFunction> byName = new HashMap<>();
         functions.forEach(function -> byName.put(function.name(), function));
         for (LambdaFunction function : functions) {

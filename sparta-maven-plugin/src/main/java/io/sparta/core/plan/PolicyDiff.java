@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.core.common.IamPatterns;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The permission statements of the deployed template against the new one: which are added, which removed, and which
@@ -261,7 +261,8 @@ public final class PolicyDiff {
         }
         Set<String> oldActions = values(allowed, "Action");
         for (String action : values(List.of(statement), "Action")) {
-            if (oldActions.stream().noneMatch(old -> glob(old).matcher(action).matches())) {
+            if (oldActions.stream()
+                    .noneMatch(old -> IamPatterns.action(old).matcher(action).matches())) {
                 reasons.add((action.contains("*") ? "wildcard action " : "new action ") + action);
             }
         }
@@ -330,20 +331,6 @@ public final class PolicyDiff {
             }
         }
         return principals;
-    }
-
-    /** An IAM action pattern ({@code *} and {@code ?} wildcards, case-insensitive) as a regular expression. */
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(
-                    switch (c) {
-                        case '*' -> ".*";
-                        case '?' -> ".";
-                        default -> Pattern.quote(String.valueOf(c));
-                    });
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     /**

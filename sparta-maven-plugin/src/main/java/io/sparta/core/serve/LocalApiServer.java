@@ -78,8 +78,8 @@ public final class LocalApiServer implements AutoCloseable {
         this.workers = new FunctionWorkers(request, console, deployed);
         this.authorizers = new LocalAuthorizers(
                 request.jwks(),
+                request.settings(),
                 request.region(),
-                console,
                 (function, event) -> workers.invoke(function, request.settings(), event));
         this.watcher = new ClassesWatcher(request.classesDirectory());
     }
@@ -249,16 +249,13 @@ public final class LocalApiServer implements AutoCloseable {
         if (match.isEmpty()) {
             return ProxyEvents.message(404, "Not Found");
         }
-        if (refusedUnsigned(current, incoming, match.get())) {
-            return unsigned(incoming, "Forbidden");
-        }
-        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
-            return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
-        }
         String stage = current.service().http().stage();
         LocalAuthorizers.Decision decision = authorize(current, incoming, match.get(), stage);
         if (decision instanceof LocalAuthorizers.Denied denied) {
             return denied.reply();
+        }
+        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
+            return ProxyEvents.payloadTooLarge(ApiKind.HTTP);
         }
         byte[] event =
                 ProxyEvents.httpApiEvent(incoming, match.get(), stage, ((LocalAuthorizers.Allowed) decision).context());
@@ -281,60 +278,38 @@ public final class LocalApiServer implements AutoCloseable {
             // A REST API answers an unknown resource or method this way, not with a 404.
             return ProxyEvents.message(403, "Missing Authentication Token");
         }
-        if (refusedUnsigned(current, incoming, match.get())) {
-            return unsigned(incoming, "Missing Authentication Token");
-        }
-        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
-            return ProxyEvents.payloadTooLarge(ApiKind.REST);
-        }
         String stage = current.service().http().restStage();
         LocalAuthorizers.Decision decision = authorize(current, incoming, match.get(), stage);
         if (decision instanceof LocalAuthorizers.Denied denied) {
             return denied.reply();
+        }
+        if (incoming.body().length > LocalLimits.API_PAYLOAD_MAX) {
+            return ProxyEvents.payloadTooLarge(ApiKind.REST);
         }
         byte[] event =
                 ProxyEvents.restApiEvent(incoming, match.get(), stage, ((LocalAuthorizers.Allowed) decision).context());
         return invoke(match.get().function(), event, ApiKind.REST, ProxyEvents::restApiReply);
     }
 
-    /** The route's declared authorizer's decision, told on the console when it denies; allowed without one. */
+    /**
+     * The decision of the route's authorizer, before the function, as API Gateway takes it: {@code AWS_IAM}'s,
+     * a declared one's, or allowed for an open route; a denial is told on the console with its reason.
+     */
     private LocalAuthorizers.Decision authorize(
             Routes current, IncomingRequest incoming, RouteMatcher.Match match, String stage)
             throws IOException, InterruptedException {
-        Optional<ApiAuthorizer> declared = current.service().http().declaredAuthorizer(match.route());
-        if (declared.isEmpty()) {
-            return new LocalAuthorizers.Allowed(null);
-        }
-        LocalAuthorizers.Decision decision =
-                authorizers.decide(current.service(), declared.get(), incoming, match, stage);
+        HttpApiSettings http = current.service().http();
+        Optional<ApiAuthorizer> declared = http.declaredAuthorizer(match.route());
+        LocalAuthorizers.Decision decision = http.authorizer(match.route()).equals(HttpRoute.AWS_IAM)
+                ? LocalAuthorizers.signed(incoming, match.route().api())
+                : declared.isPresent()
+                        ? authorizers.decide(current.service(), declared.get(), incoming, match, stage)
+                        : new LocalAuthorizers.Allowed(null);
         if (decision instanceof LocalAuthorizers.Denied denied) {
             console.info(incoming.method() + " " + incoming.path() + " answered "
                     + denied.reply().status() + ": " + denied.why());
         }
         return decision;
-    }
-
-    /**
-     * Whether a route with IAM authorization is called without a Signature Version 4 signature, in the
-     * {@code Authorization} header or a presigned query: API Gateway refuses such a call before the function. A
-     * signature is not verified here, which needs the signer's secret key; a signed call goes through.
-     */
-    private static boolean refusedUnsigned(Routes current, IncomingRequest incoming, RouteMatcher.Match match) {
-        if (!current.service().http().authorizer(match.route()).equals(HttpRoute.AWS_IAM)) {
-            return false;
-        }
-        String authorization = incoming.header("authorization");
-        boolean signed = (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 "))
-                || incoming.rawQuery().contains("X-Amz-Signature=");
-        return !signed;
-    }
-
-    /** Tells the console why a call to an {@code AWS_IAM} route was refused, and answers as the API does. */
-    private ProxyEvents.Reply unsigned(IncomingRequest incoming, String message) {
-        console.info(incoming.method() + " " + incoming.path() + " answered 403: the route takes AWS_IAM authorization"
-                + " and the call carries no Signature Version 4 signature (an Authorization: AWS4-HMAC-SHA256 header"
-                + " or a presigned query)");
-        return ProxyEvents.message(403, message);
     }
 
     /**

@@ -19,8 +19,10 @@ import io.sparta.api.ApiAuthorizer;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
-import io.sparta.core.common.Console;
+import io.sparta.core.common.IamPatterns;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.local.LocalEnvironment;
+import io.sparta.core.model.ServiceSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -67,28 +69,32 @@ final class LocalAuthorizers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<JWSAlgorithm> ALGORITHMS =
             Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^!}][^}]*)}");
     private static final Pattern USER_POOL = Pattern.compile("arn:[^:]+:cognito-idp:([^:]+):[^:]*:userpool/(.+)");
     private static final Duration KEYS_KEPT = Duration.ofMinutes(5);
     private static final int KEYS_TIMEOUT_MILLIS = 3000;
 
     private final Path localKeys;
+    private final ServiceSettings settings;
     private final String region;
-    private final Console console;
     private final Invoker invoker;
     private final Map<String, Kept<JWKSet>> issuerKeys = new ConcurrentHashMap<>();
+    /** The local key set as last read, by the file's modification time: read again only once it changes. */
+    private volatile Kept<JWKSet> localKeySet;
+
     private final Map<String, Kept<JsonNode>> answers = new ConcurrentHashMap<>();
 
+    /** @param until when it expires, in {@link System#nanoTime()}'s terms; for the local key set, the file's time */
     private record Kept<T>(T value, long until) {}
 
     /**
      * @param localKeys a JSON Web Key Set file that replaces every issuer's keys; null to read each issuer's own
-     * @param region what {@code ${AWS::Region}} stands for in issuers and user pool ARNs
+     * @param settings the parameter values {@code ${Name}} in issuers, audiences and user pool ARNs stands for
+     * @param region what {@code ${AWS::Region}} stands for
      */
-    LocalAuthorizers(Path localKeys, String region, Console console, Invoker invoker) {
+    LocalAuthorizers(Path localKeys, ServiceSettings settings, String region, Invoker invoker) {
         this.localKeys = localKeys;
+        this.settings = settings;
         this.region = region;
-        this.console = console;
         this.invoker = invoker;
     }
 
@@ -117,6 +123,23 @@ final class LocalAuthorizers {
         }
     }
 
+    /**
+     * IAM authorization's decision: a call needs a Signature Version 4 signature, in the {@code Authorization}
+     * header or a presigned query, and API Gateway refuses one without it before the function. A signature is not
+     * verified here, which needs the signer's secret key; a signed call goes through.
+     */
+    static Decision signed(IncomingRequest incoming, ApiKind api) {
+        String authorization = incoming.header("authorization");
+        if ((authorization != null && authorization.startsWith("AWS4-HMAC-SHA256 "))
+                || incoming.rawQuery().contains("X-Amz-Signature=")) {
+            return new Allowed(null);
+        }
+        return new Denied(
+                ProxyEvents.message(403, api == ApiKind.HTTP ? "Forbidden" : "Missing Authentication Token"),
+                "the route takes AWS_IAM authorization and the call carries no Signature Version 4 signature (an"
+                        + " Authorization: AWS4-HMAC-SHA256 header or a presigned query)");
+    }
+
     /** The decision on one request to a route that takes a declared authorizer. */
     Decision decide(
             ServiceModel service,
@@ -139,7 +162,7 @@ final class LocalAuthorizers {
         }
         return authorizer.type() == AuthorizerType.LAMBDA
                 ? lambda(service, authorizer, incoming, match, stage, identity)
-                : token(service, authorizer, route, identity.get(0));
+                : token(authorizer, route, identity.get(0));
     }
 
     private Optional<String> identityValue(String source, IncomingRequest incoming, String stage) {
@@ -161,14 +184,14 @@ final class LocalAuthorizers {
 
     // ---- JWT (HTTP API) and Cognito user pools (REST API) ----
 
-    private Decision token(ServiceModel service, ApiAuthorizer authorizer, HttpRouteTrigger route, String value) {
+    private Decision token(ApiAuthorizer authorizer, HttpRouteTrigger route, String value) {
         String token = value.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? value.substring(7).strip()
                 : value.strip();
         List<String> issuers = authorizer.type() == AuthorizerType.JWT
-                ? List.of(resolve(authorizer.issuer(), service))
+                ? List.of(LocalEnvironment.substitute(authorizer.issuer(), settings, region))
                 : authorizer.userPoolArns().stream()
-                        .map(arn -> userPoolIssuer(resolve(arn, service)))
+                        .map(arn -> userPoolIssuer(LocalEnvironment.substitute(arn, settings, region)))
                         .toList();
         JWTClaimsSet claims = null;
         String failure = "its issuer is not one of " + issuers;
@@ -194,7 +217,7 @@ final class LocalAuthorizers {
         List<String> scopes = scopes(claims);
         if (authorizer.type() == AuthorizerType.JWT) {
             Set<String> audiences = new HashSet<>(authorizer.audiences().stream()
-                    .map(audience -> resolve(audience, service))
+                    .map(audience -> LocalEnvironment.substitute(audience, settings, region))
                     .toList());
             boolean audience = claims.getAudience().stream().anyMatch(audiences::contains)
                     || audiences.contains(String.valueOf(claims.getClaim("client_id")));
@@ -256,7 +279,13 @@ final class LocalAuthorizers {
     /** The local key set when configured, else the issuer's, kept for a few minutes as API Gateway keeps them. */
     private JWKSet keys(String issuer) throws IOException, java.text.ParseException {
         if (localKeys != null) {
-            return JWKSet.parse(Files.readString(localKeys));
+            long modified = Files.getLastModifiedTime(localKeys).toMillis();
+            Kept<JWKSet> read = localKeySet;
+            if (read == null || read.until() != modified) {
+                read = new Kept<>(JWKSet.parse(Files.readString(localKeys)), modified);
+                localKeySet = read;
+            }
+            return read.value();
         }
         Kept<JWKSet> kept = issuerKeys.get(issuer);
         if (kept != null && kept.until() > System.nanoTime()) {
@@ -321,21 +350,6 @@ final class LocalAuthorizers {
     private String userPoolIssuer(String arn) {
         Matcher pool = USER_POOL.matcher(arn);
         return pool.matches() ? "https://cognito-idp." + pool.group(1) + ".amazonaws.com/" + pool.group(2) : arn;
-    }
-
-    /** A value with {@code ${Name}} replaced by the service's parameter values and the local pseudo parameters. */
-    private String resolve(String value, ServiceModel service) {
-        return REFERENCE.matcher(value).replaceAll(reference -> {
-            String name = reference.group(1);
-            String resolved = switch (name) {
-                case "AWS::Region" -> region;
-                case "AWS::AccountId" -> ProxyEvents.ACCOUNT;
-                case "AWS::Partition" -> "aws";
-                case "AWS::URLSuffix" -> "amazonaws.com";
-                default -> service.parameters().get(name);
-            };
-            return Matcher.quoteReplacement(resolved == null ? reference.group() : resolved);
-        });
     }
 
     // ---- Lambda authorizers ----
@@ -447,8 +461,8 @@ final class LocalAuthorizers {
     static String effect(JsonNode statements, String arn) {
         boolean allowed = false;
         for (JsonNode statement : statements) {
-            if (!matchesAny(statement.path("Action"), "execute-api:Invoke")
-                    || !matchesAny(statement.path("Resource"), arn)) {
+            if (!matchesAny(statement.path("Action"), "execute-api:Invoke", IamPatterns::action)
+                    || !matchesAny(statement.path("Resource"), arn, IamPatterns::resource)) {
                 continue;
             }
             if (statement.path("Effect").asText().equals("Deny")) {
@@ -459,22 +473,16 @@ final class LocalAuthorizers {
         return allowed ? "Allow" : "";
     }
 
-    private static boolean matchesAny(JsonNode patterns, String value) {
+    private static boolean matchesAny(
+            JsonNode patterns, String value, java.util.function.Function<String, Pattern> compile) {
         List<String> all = new ArrayList<>();
         if (patterns.isArray()) {
             patterns.forEach(pattern -> all.add(pattern.asText()));
         } else if (patterns.isTextual()) {
             all.add(patterns.asText());
         }
-        return all.stream().anyMatch(pattern -> wildcard(pattern).matcher(value).matches());
-    }
-
-    private static Pattern wildcard(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
+        return all.stream()
+                .anyMatch(pattern -> compile.apply(pattern).matcher(value).matches());
     }
 
     private static ProxyEvents.Reply unauthorized() {

@@ -280,10 +280,9 @@ final class ProxyEvents {
         return new Reply(status, headers, bytes(JSON.createObjectNode().put(field, message)));
     }
 
+    /** An answer API Gateway writes itself, as {@code {"message": ...}}. */
     static Reply message(int status, String message) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("content-type", List.of("application/json"));
-        return new Reply(status, headers, bytes(JSON.createObjectNode().put("message", message)));
+        return message(status, "message", message);
     }
 
     private static Reply proxyReply(JsonNode document) {

@@ -189,14 +189,14 @@ public final class NestedStacks {
         int after = groups(next);
         Set<String> staying = functions(next);
         List<String> moves = new ArrayList<>();
+        Map<String, String> placedBy = companions(deployed);
+        Map<String, String> placedNextBy = companions(next);
         for (String id : new TreeSet<>(functions(deployed))) {
             if (!staying.contains(id)) {
                 continue;
             }
-            String from = before == 0
-                    ? "the parent stack"
-                    : group(companions(deployed).getOrDefault(id, id), before);
-            String to = after == 0 ? "the parent stack" : group(companions(next).getOrDefault(id, id), after);
+            String from = before == 0 ? "the parent stack" : group(placedBy.getOrDefault(id, id), before);
+            String to = after == 0 ? "the parent stack" : group(placedNextBy.getOrDefault(id, id), after);
             if (!from.equals(to)) {
                 moves.add(id + " (" + from + " → " + to + ")");
             }
@@ -320,7 +320,8 @@ public final class NestedStacks {
      * What each resource names, and the function (by logical id) each resource that leaves the parent belongs to:
      * the same whatever the number of groups.
      */
-    private record Ownership(Map<String, Set<String>> references, Map<String, String> owner) {}
+    private record Ownership(
+            Map<String, Set<String>> references, Map<String, String> owner, Map<String, String> companions) {}
 
     private static Ownership ownership(ObjectNode template, Collection<String> functionIds) {
         ObjectNode resources = (ObjectNode) template.path("Resources");
@@ -371,15 +372,15 @@ public final class NestedStacks {
                 }
             }
         }
-        return new Ownership(references, owner);
+        return new Ownership(references, owner, companions(template));
     }
 
     private static Split assemble(ObjectNode template, Ownership ownership, String serviceName, int groups) {
         Map<String, String> stackOf = new HashMap<>();
-        Map<String, String> companions = companions(template);
         ownership
                 .owner()
-                .forEach((id, function) -> stackOf.put(id, group(companions.getOrDefault(function, function), groups)));
+                .forEach((id, function) ->
+                        stackOf.put(id, group(ownership.companions().getOrDefault(function, function), groups)));
         return new Splitter(template, ownership.references(), stackOf, serviceName).split();
     }
 

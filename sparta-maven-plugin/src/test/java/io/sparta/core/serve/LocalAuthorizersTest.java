@@ -94,6 +94,9 @@ class LocalAuthorizersTest {
             }
             """;
 
+    private static final ServiceSettings SETTINGS = new ServiceSettings(
+            "shop", "shop-dev", Map.of(), new TreeMap<>(Map.of("Issuer", ISSUER)), Map.of(), HttpApiSettings.DEFAULTS);
+
     @TempDir
     static Path work;
 
@@ -110,20 +113,13 @@ class LocalAuthorizersTest {
         Path classes = JavaSources.compile(work, Map.of("acme/Api.java", API));
         List<Path> classpath = new ArrayList<>(List.of(classes));
         classpath.addAll(JavaSources.testClasspath());
-        ServiceSettings settings = new ServiceSettings(
-                "shop",
-                "shop-dev",
-                Map.of(),
-                new TreeMap<>(Map.of("Issuer", ISSUER)),
-                Map.of(),
-                HttpApiSettings.DEFAULTS);
         server = new LocalApiServer(
                 new ServeRequest(
                         classes,
                         classpath,
                         List.of(),
                         Path.of(System.getProperty("java.home"), "bin", "java"),
-                        settings,
+                        SETTINGS,
                         "eu-west-1",
                         Map.of(),
                         "127.0.0.1",
@@ -285,12 +281,12 @@ class LocalAuthorizersTest {
         Path malformed = Files.writeString(work.resolve("bad.json"), "{\"keys\": 5}");
         Path empty = Files.writeString(work.resolve("empty.json"), "{\"keys\": []}");
         for (Path file : List.of(missing, malformed, empty)) {
-            LocalAuthorizers authorizers = new LocalAuthorizers(file, "eu-west-1", CONSOLE, (function, event) -> null);
+            LocalAuthorizers authorizers = new LocalAuthorizers(file, SETTINGS, "eu-west-1", (function, event) -> null);
             io.sparta.core.common.SpartaUserException refused = org.junit.jupiter.api.Assertions.assertThrows(
                     io.sparta.core.common.SpartaUserException.class, authorizers::checkLocalKeys);
             assertTrue(refused.getMessage().startsWith("-Dsparta.serve.jwks=" + file + " "), refused.getMessage());
         }
-        new LocalAuthorizers(work.resolve("jwks.json"), "eu-west-1", CONSOLE, (function, event) -> null)
+        new LocalAuthorizers(work.resolve("jwks.json"), SETTINGS, "eu-west-1", (function, event) -> null)
                 .checkLocalKeys();
     }
 
@@ -330,7 +326,7 @@ class LocalAuthorizersTest {
                     List.of(TestFunctions.function("echo", "Echo", List.of(route))),
                     HttpApiSettings.DEFAULTS.withAuthorizers(List.of(users)),
                     List.of());
-            LocalAuthorizers authorizers = new LocalAuthorizers(null, "eu-west-1", CONSOLE, (function, event) -> {
+            LocalAuthorizers authorizers = new LocalAuthorizers(null, SETTINGS, "eu-west-1", (function, event) -> {
                 throw new AssertionError("a JWT authorizer calls no function");
             });
             RouteMatcher.Match match =
