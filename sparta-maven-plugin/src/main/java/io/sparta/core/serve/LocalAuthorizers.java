@@ -118,8 +118,9 @@ final class LocalAuthorizers {
             throw new SpartaUserException("-Dsparta.serve.jwks=" + localKeys + " cannot be read (" + e + "); point it"
                     + " at a JSON Web Key Set file, or leave it out to read each issuer's published keys");
         } catch (java.text.ParseException e) {
-            throw new SpartaUserException("-Dsparta.serve.jwks=" + localKeys + " is not a JSON Web Key Set ("
-                    + e.getMessage() + "); it is an object {\"keys\": [...]}, as an issuer's jwks_uri serves");
+            throw new SpartaUserException(
+                    "-Dsparta.serve.jwks=" + localKeys + " is not a JSON Web Key Set (" + e.getMessage()
+                            + "); a key set is a JSON object {\"keys\": [...]}, as an issuer's jwks_uri serves");
         }
     }
 
@@ -367,8 +368,9 @@ final class LocalAuthorizers {
                 + incoming.method() + incoming.path();
         String key = api + " " + authorizer.name() + " " + String.join("\u0000", identity);
         Kept<JsonNode> kept = authorizer.resultTtlSeconds() > 0 ? answers.get(key) : null;
+        boolean cached = kept != null && kept.until() > System.nanoTime();
         JsonNode answer;
-        if (kept != null && kept.until() > System.nanoTime()) {
+        if (cached) {
             answer = kept.value();
         } else {
             LambdaFunction function = service.function(authorizer.function()).orElseThrow();
@@ -427,9 +429,10 @@ final class LocalAuthorizers {
         if (!effect.equals("Allow")) {
             String why = "the policy of " + authorizer.name() + " "
                     + (effect.equals("Deny") ? "denies " : "does not allow ") + arn
-                    + (authorizer.resultTtlSeconds() > 0
-                            ? " (answers are cached " + authorizer.resultTtlSeconds() + " s for the same identity, for"
-                                    + " every method: allow a wildcard resource, or set resultTtlSeconds = 0)"
+                    + (cached
+                            ? " (the policy of an earlier call with the same identity, cached "
+                                    + authorizer.resultTtlSeconds() + " s for every method: allow a wildcard resource,"
+                                    + " or set resultTtlSeconds = 0)"
                             : "");
             if (api == ApiKind.HTTP) {
                 return new Denied(ProxyEvents.message(403, "Forbidden"), why);
