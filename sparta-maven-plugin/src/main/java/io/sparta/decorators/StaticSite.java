@@ -102,7 +102,7 @@ public class StaticSite implements ServiceDecorator {
     }
 
     private static ObjectNode getAtt(String logicalId, String attribute) {
-        ObjectNode node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        ObjectNode node = io.sparta.core.common.TemplateJson.object();
         node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
         return node;
     }

@@ -68,8 +68,7 @@ public final class DeliveryPackage {
     /** The configuration file {@code package} wrote for one environment, as JSON. */
     public static com.fasterxml.jackson.databind.JsonNode configuration(
             Path packageDirectory, PackageManifest.Environment environment) throws IOException {
-        return TemplateJson.MAPPER.readTree(
-                packageDirectory.resolve(environment.configuration()).toFile());
+        return TemplateJson.read(packageDirectory.resolve(environment.configuration()));
     }
 
     /** A configuration's {@code Parameters} or {@code Tags}, as names to values. */
@@ -92,7 +91,7 @@ public final class DeliveryPackage {
         }
         for (Map.Entry<String, ?> configuration : configurations.entrySet()) {
             TemplateJson.write(
-                    TemplateJson.MAPPER.valueToTree(configuration.getValue()),
+                    TemplateJson.tree(configuration.getValue()),
                     outputDirectory.resolve(configurationEntry(configuration.getKey())));
         }
     }

@@ -233,14 +233,14 @@ public record PackageManifest(
     public void write(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         TemplateJson.write(
-                TemplateJson.MAPPER.valueToTree(withPaths(
+                TemplateJson.tree(withPaths(
                         relative(folder, archive), relative(folder, template), path -> relative(folder, path))),
                 file);
     }
 
     /** Reads a manifest, its archive and template resolved against the manifest's folder. */
     public static PackageManifest read(Path file) throws IOException {
-        PackageManifest read = TemplateJson.MAPPER
+        PackageManifest read = TemplateJson.mapper()
                 .readerFor(PackageManifest.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(file.toFile());

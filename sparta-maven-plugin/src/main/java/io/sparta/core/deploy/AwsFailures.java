@@ -182,7 +182,7 @@ public final class AwsFailures {
         }
         if (raw.startsWith("{")) {
             try {
-                JsonNode json = TemplateJson.MAPPER.readTree(raw);
+                JsonNode json = TemplateJson.read(raw);
                 String type = json.path("__type")
                         .asText(json.path("code").asText(json.path("Code").asText("")));
                 String message =

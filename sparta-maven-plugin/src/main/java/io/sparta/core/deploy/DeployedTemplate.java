@@ -25,7 +25,7 @@ final class DeployedTemplate {
             String body = cloudFormation
                     .getTemplate(r -> r.stackName(stackName).templateStage(TemplateStage.ORIGINAL))
                     .templateBody();
-            return body == null || body.isBlank() ? Optional.empty() : Optional.of(TemplateJson.MAPPER.readTree(body));
+            return body == null || body.isBlank() ? Optional.empty() : Optional.of(TemplateJson.read(body));
         } catch (CloudFormationException e) {
             return Optional.empty();
         } catch (JsonProcessingException notJson) {
@@ -45,7 +45,7 @@ final class DeployedTemplate {
             return template;
         }
         try {
-            return TemplateJson.MAPPER.readTree(
+            return TemplateJson.read(
                     s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (SdkException | java.io.IOException e) {
             console.warn("Cannot read the deployed whole template s3://" + bucket + "/" + key + " (" + e.getMessage()

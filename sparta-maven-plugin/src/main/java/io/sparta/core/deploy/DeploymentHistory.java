@@ -155,7 +155,7 @@ public final class DeploymentHistory {
 
     static List<Deployment> parse(String key, byte[] bytes) throws MalformedHistoryException {
         try {
-            JsonNode json = TemplateJson.MAPPER.readTree(bytes);
+            JsonNode json = TemplateJson.read(bytes);
             JsonNode entries = json == null ? null : json.get("deployments");
             if (entries == null || !entries.isArray()) {
                 throw new MalformedHistoryException(key, "no \"deployments\" array");

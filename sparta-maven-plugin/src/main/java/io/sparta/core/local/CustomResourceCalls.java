@@ -247,7 +247,7 @@ public final class CustomResourceCalls {
         }
         JsonNode body;
         try {
-            body = TemplateJson.MAPPER.readTree(answer.body());
+            body = TemplateJson.read(answer.body());
         } catch (IOException e) {
             throw new SpartaUserException("The function's answer to " + requestType + " is not JSON: "
                     + new String(answer.body(), StandardCharsets.UTF_8));
@@ -382,7 +382,7 @@ public final class CustomResourceCalls {
         if (!Files.isRegularFile(stateFile)) {
             return Optional.empty();
         }
-        JsonNode state = TemplateJson.MAPPER.readTree(stateFile.toFile());
+        JsonNode state = TemplateJson.read(stateFile);
         return Optional.of(new State(
                 state.path("PhysicalResourceId").asText(),
                 state.path("ResourceProperties"),

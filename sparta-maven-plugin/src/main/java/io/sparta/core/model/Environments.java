@@ -247,7 +247,7 @@ public final class Environments {
             file.put("Tags", new TreeMap<>(tags));
             if (!stackPolicy.isEmpty()) {
                 try {
-                    file.put("StackPolicy", io.sparta.core.common.TemplateJson.MAPPER.readTree(stackPolicy));
+                    file.put("StackPolicy", io.sparta.core.common.TemplateJson.read(stackPolicy));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException("The stack policy was checked before", e);
                 }
@@ -418,10 +418,7 @@ public final class Environments {
         }
         try {
             // One JSON value and nothing after it: a second policy pasted behind the first is an error, not dropped.
-            com.fasterxml.jackson.databind.JsonNode node = io.sparta.core.common.TemplateJson.MAPPER
-                    .reader()
-                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readTree(policy);
+            com.fasterxml.jackson.databind.JsonNode node = io.sparta.core.common.TemplateJson.readOne(policy);
             return node != null
                             && node.path("Statement").isArray()
                             && !node.path("Statement").isEmpty()

@@ -312,7 +312,7 @@ final class TriggerTemplate {
 
     private static JsonNode parse(String json) {
         try {
-            return TemplateJson.MAPPER.readTree(json);
+            return TemplateJson.read(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("The model holds JSON it checked: " + json, e);
         }

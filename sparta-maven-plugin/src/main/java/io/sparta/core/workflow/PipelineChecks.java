@@ -47,8 +47,7 @@ final class PipelineChecks {
     static List<String> problems(JsonNode pipelineTemplate, Path packageDirectory, Set<String> layerParameters)
             throws IOException {
         List<String> problems = new ArrayList<>();
-        JsonNode serviceTemplate = TemplateJson.MAPPER.readTree(
-                packageDirectory.resolve(DeliveryPackage.TEMPLATE).toFile());
+        JsonNode serviceTemplate = TemplateJson.read(packageDirectory.resolve(DeliveryPackage.TEMPLATE));
         Set<String> declared = new TreeSet<>();
         serviceTemplate.path("Parameters").fieldNames().forEachRemaining(declared::add);
         JsonNode stages = pipelineTemplate.at("/Resources/Pipeline/Properties/Stages");
@@ -135,7 +134,7 @@ final class PipelineChecks {
             problems.add(where + ": its template configuration " + file + " is missing; run mvn package");
             return;
         }
-        JsonNode parameters = TemplateJson.MAPPER.readTree(file.toFile()).path("Parameters");
+        JsonNode parameters = TemplateJson.read(file).path("Parameters");
         for (Iterator<Map.Entry<String, JsonNode>> it = parameters.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> parameter = it.next();
             if (!declared.contains(parameter.getKey())) {

@@ -116,11 +116,9 @@ public final class PipelineWorkflow {
      * template (what the nested stacks hold) with the parent's nested stacks beside its resources.
      */
     private static JsonNode rolesTemplate(PackageManifest manifest) throws IOException {
-        ObjectNode template = (ObjectNode)
-                TemplateJson.MAPPER.readTree(Path.of(manifest.serviceTemplate()).toFile());
+        ObjectNode template = (ObjectNode) TemplateJson.read(Path.of(manifest.serviceTemplate()));
         if (!manifest.nestedTemplates().isEmpty()) {
-            JsonNode parent =
-                    TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+            JsonNode parent = TemplateJson.read(Path.of(manifest.template()));
             ObjectNode resources = (ObjectNode) template.path("Resources");
             manifest.nestedTemplates()
                     .forEach(nested -> resources.set(

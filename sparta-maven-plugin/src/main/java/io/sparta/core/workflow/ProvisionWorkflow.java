@@ -172,10 +172,8 @@ public final class ProvisionWorkflow {
             boolean uploadArchive)
             throws SpartaUserException, IOException {
         // A split service's resources are checked in its whole template, where names read as the service wrote them.
-        JsonNode whole = manifest.wholeTemplate() == null
-                ? template
-                : TemplateJson.MAPPER.readTree(
-                        Path.of(manifest.serviceTemplate()).toFile());
+        JsonNode whole =
+                manifest.wholeTemplate() == null ? template : TemplateJson.read(Path.of(manifest.serviceTemplate()));
         new ExistingResources(aws, console).verify(whole, target.parameters());
         ArtifactStore store = ArtifactStore.open(aws, request.bucket(), console);
         if (uploadArchive) {
@@ -191,7 +189,7 @@ public final class ProvisionWorkflow {
 
     /** The packaged template, read once per goal. */
     private static JsonNode readTemplate(PackageManifest manifest) throws IOException {
-        return TemplateJson.MAPPER.readTree(Path.of(manifest.template()).toFile());
+        return TemplateJson.read(Path.of(manifest.template()));
     }
 
     /** Where the template is kept: under its content hash, so an upload happens once. */
@@ -230,7 +228,7 @@ public final class ProvisionWorkflow {
     private void applyStackPolicy(AwsSession aws, String stackName, String policy) throws IOException {
         String current =
                 aws.cloudFormation().getStackPolicy(r -> r.stackName(stackName)).stackPolicyBody();
-        if (current != null && TemplateJson.MAPPER.readTree(current).equals(TemplateJson.MAPPER.readTree(policy))) {
+        if (current != null && TemplateJson.read(current).equals(TemplateJson.read(policy))) {
             return;
         }
         aws.cloudFormation().setStackPolicy(r -> r.stackName(stackName).stackPolicyBody(policy));
@@ -272,9 +270,6 @@ public final class ProvisionWorkflow {
         Map<String, String> tags = DeliveryPackage.strings(configuration.path("Tags"));
         JsonNode policy = configuration.path("StackPolicy");
         return new Target(
-                environment.stackName(),
-                parameters,
-                tags,
-                policy.isObject() ? TemplateJson.MAPPER.writeValueAsString(policy) : "");
+                environment.stackName(), parameters, tags, policy.isObject() ? TemplateJson.compact(policy) : "");
     }
 }

@@ -33,8 +33,8 @@ class PackageManifestTest {
                         List.of())
                 .write(sparta.resolve(PackageManifest.FILE_NAME));
 
-        var written = TemplateJson.MAPPER.readTree(
-                sparta.resolve(PackageManifest.FILE_NAME).toFile());
+        var written = TemplateJson.mapper()
+                .readTree(sparta.resolve(PackageManifest.FILE_NAME).toFile());
         assertEquals("../orders-1.0.jar", written.path("archive").asText());
         assertEquals("template.json", written.path("template").asText());
 
@@ -76,8 +76,8 @@ class PackageManifestTest {
                         layers)
                 .write(sparta.resolve(PackageManifest.FILE_NAME));
 
-        var written = TemplateJson.MAPPER.readTree(
-                sparta.resolve(PackageManifest.FILE_NAME).toFile());
+        var written = TemplateJson.mapper()
+                .readTree(sparta.resolve(PackageManifest.FILE_NAME).toFile());
         assertEquals("layers/shared-lib.zip", written.at("/layers/1/file").asText());
         Path copy = Files.createDirectories(work.resolve("copy/target/sparta"));
         Files.copy(sparta.resolve(PackageManifest.FILE_NAME), copy.resolve(PackageManifest.FILE_NAME));

@@ -112,7 +112,7 @@ class KeptResourcesTest {
                         new StackDeployer.Request(
                                 STACK,
                                 store.httpsUrl("orders/templates/t.json"),
-                                TemplateJson.MAPPER.readTree(template.toFile()),
+                                TemplateJson.mapper().readTree(template.toFile()),
                                 Map.of(
                                         ServiceTemplate.ARTIFACT_BUCKET, ARTIFACTS,
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),

@@ -109,7 +109,7 @@ class OwnedResourceSettingsOnMotoTest {
                         new StackDeployer.Request(
                                 STACK,
                                 store.httpsUrl("shop/templates/t.json"),
-                                TemplateJson.MAPPER.readTree(template.toFile()),
+                                TemplateJson.mapper().readTree(template.toFile()),
                                 Map.of(
                                         ServiceTemplate.ARTIFACT_BUCKET, ARTIFACTS,
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),
@@ -267,7 +267,7 @@ class OwnedResourceSettingsOnMotoTest {
 
     private static JsonNode parse(String json) {
         try {
-            return TemplateJson.MAPPER.readTree(json);
+            return TemplateJson.mapper().readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

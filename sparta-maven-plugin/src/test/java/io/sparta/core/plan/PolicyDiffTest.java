@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PolicyDiffTest {
 
     private static JsonNode json(String text) throws Exception {
-        return TemplateJson.MAPPER.readTree(text);
+        return TemplateJson.mapper().readTree(text);
     }
 
     /** A template with one role whose inline policy {@code access} holds {@code statements}. */

@@ -89,19 +89,19 @@ class ApiStageTemplateTest {
 
         // Each line is JSON that names the request; the HTTP API's names its route, the REST API's its path.
         for (String format : List.of(ApiStageTemplate.HTTP_FORMAT, ApiStageTemplate.REST_FORMAT)) {
-            JsonNode line = TemplateJson.MAPPER.readTree(format);
+            JsonNode line = TemplateJson.mapper().readTree(format);
             assertEquals("$context.requestId", line.path("requestId").asText());
             assertEquals("$context.status", line.path("status").asText());
         }
         assertEquals(
                 "$context.routeKey",
-                TemplateJson.MAPPER
+                TemplateJson.mapper()
                         .readTree(ApiStageTemplate.HTTP_FORMAT)
                         .path("routeKey")
                         .asText());
         assertEquals(
                 "$context.resourcePath",
-                TemplateJson.MAPPER
+                TemplateJson.mapper()
                         .readTree(ApiStageTemplate.REST_FORMAT)
                         .path("resourcePath")
                         .asText());

@@ -56,7 +56,7 @@ class SchedulerTemplateTest {
 
     @Test
     void aScheduleReadsItsExpressionInItsTimeZoneWithinItsWindow() throws Exception {
-        assertEquals(TemplateJson.MAPPER.readTree("""
+        assertEquals(TemplateJson.mapper().readTree("""
                         {"Type": "AWS::Scheduler::Schedule", "Properties": {
                           "Description": "weekday reports",
                           "FlexibleTimeWindow": {"Mode": "FLEXIBLE", "MaximumWindowInMinutes": 15},
@@ -70,7 +70,7 @@ class SchedulerTemplateTest {
 
     @Test
     void theRoleIsTrustedByTheSchedulerOfThisAccountAndMayInvokeOnlyItsFunction() throws Exception {
-        assertEquals(TemplateJson.MAPPER.readTree("""
+        assertEquals(TemplateJson.mapper().readTree("""
                         {"Type": "AWS::IAM::Role", "Properties": {
                           "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
                             "Effect": "Allow", "Principal": {"Service": "scheduler.amazonaws.com"},

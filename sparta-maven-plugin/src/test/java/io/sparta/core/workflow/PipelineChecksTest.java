@@ -114,7 +114,7 @@ class PipelineChecksTest {
     @Test
     void aServiceWithNotificationsOnAnExistingBucketGetsItsPipeline() throws Exception {
         ObjectNode service = (ObjectNode)
-                TemplateJson.MAPPER.readTree(work.resolve("template.json").toFile());
+                TemplateJson.mapper().readTree(work.resolve("template.json").toFile());
         ((ObjectNode) service.path("Resources"))
                 .putObject("WorkerBucket1Permission")
                 .put("Type", "AWS::Lambda::Permission")
