@@ -12,18 +12,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * What an archive holds, as a SHA-256 of its entries' names and bytes in name order: the same for two builds of
- * the same code even when the zip's own bytes differ (entry times, order, compression). The archive's S3 key is
- * this digest, so a clean rebuild of unchanged code is "already uploaded" and changes no function.
+ * What an archive holds, as a SHA-256 over its entries in name order: the same for two builds of the same code even
+ * when the zip's own bytes differ (entry times, order, compression). The archive's S3 key is this digest, so a clean
+ * rebuild of unchanged code is "already uploaded" and changes no function.
+ *
+ * <p>A file entry counts by its name, uncompressed size and CRC-32 as the zip's central directory records them (APPNOTE
+ * 4.4.7), so the cost grows with the number of entries, not their bytes: a 70 MB shaded jar is read no further than
+ * its directory. A changed entry that kept both its size and its CRC-32 would go unnoticed; by chance that is one
+ * change in 2<sup>32</sup>, far below what a build's other failures cost. A jar inside (a layer's {@code
+ * java/lib/*.jar}) is read through, as its own entries' times change whenever a reactor module is rebuilt.
  */
 public final class ArchiveIdentity {
 
     private ArchiveIdentity() {}
 
     /**
-     * @return lower-case hex SHA-256 of every file entry's name, length and content, entries sorted by name; a jar
+     * @return lower-case hex SHA-256 of every file entry's name, size and CRC-32, entries sorted by name; a jar
      *     inside (a layer's {@code java/lib/*.jar}, a reactor module's jar rebuilt with new entry times) counts by
-     *     what it holds, the same way
+     *     the names and bytes of what it holds
+     * @throws IOException when the archive is not a readable zip
      */
     public static String of(Path archive) throws IOException {
         MessageDigest digest = Digests.newDigest();
@@ -33,8 +40,16 @@ public final class ArchiveIdentity {
                     .sorted((a, b) -> a.getName().compareTo(b.getName()))
                     .toList();
             for (ZipEntry entry : files) {
-                try (InputStream in = zip.getInputStream(entry)) {
-                    update(digest, entry.getName(), in);
+                if (entry.getName().endsWith(".jar") || entry.getCrc() == -1 || entry.getSize() == -1) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        update(digest, entry.getName(), in);
+                    }
+                } else {
+                    digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    digest.update(("crc " + Long.toHexString(entry.getCrc()) + " " + entry.getSize())
+                            .getBytes(StandardCharsets.US_ASCII));
+                    digest.update((byte) 0);
                 }
             }
         }

@@ -2,7 +2,7 @@ package io.sparta.core.archive;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.common.TemplateJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -240,15 +240,80 @@ public record PackageManifest(
 
     /** Reads a manifest, its archive and template resolved against the manifest's folder. */
     public static PackageManifest read(Path file) throws IOException {
-        PackageManifest read = TemplateJson.mapper()
-                .readerFor(PackageManifest.class)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(file.toFile());
+        PackageManifest read = fromJson(TemplateJson.read(file));
         Path folder = file.toAbsolutePath().getParent();
         return read.withPaths(
                 folder.resolve(read.archive()).normalize().toString(),
                 folder.resolve(read.template()).normalize().toString(),
                 path -> folder.resolve(path).normalize().toString());
+    }
+
+    /**
+     * The manifest a tree holds, field by field as {@link #write} writes them; a field it lacks (a manifest of an
+     * earlier release) is null, or empty for the lists the constructor defaults, and a field it does not know is
+     * ignored (a manifest of a later release).
+     */
+    private static PackageManifest fromJson(JsonNode json) throws IOException {
+        if (!json.isObject()) {
+            throw new IOException("A Sparta manifest is a JSON object; this one is " + json.getNodeType());
+        }
+        return new PackageManifest(
+                text(json, "serviceName"),
+                text(json, "stackName"),
+                strings(json.get("tags")),
+                strings(json.get("parameters")),
+                text(json, "archive"),
+                text(json, "archiveSha256"),
+                text(json, "template"),
+                text(json, "templateSha256"),
+                text(json, "settingsFingerprint"),
+                list(
+                        json.get("functions"),
+                        f -> new Function(text(f, "name"), text(f, "handler"), text(f, "source"), text(f, "role"))),
+                list(
+                        json.get("environments"),
+                        e -> new Environment(
+                                text(e, "name"),
+                                text(e, "stackName"),
+                                e.path("approval").asBoolean(false),
+                                text(e, "configuration"))),
+                text(json, "archiveContentSha256"),
+                list(
+                        json.get("layers"),
+                        l -> new Layer(
+                                text(l, "parameter"), text(l, "file"), text(l, "sha256"), text(l, "contentSha256"))),
+                list(json.get("nestedTemplates"), PackageManifest::nestedTemplate),
+                json.hasNonNull("wholeTemplate") ? nestedTemplate(json.get("wholeTemplate")) : null);
+    }
+
+    private static NestedTemplate nestedTemplate(JsonNode n) {
+        return new NestedTemplate(text(n, "logicalId"), text(n, "file"), text(n, "sha256"), text(n, "key"));
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        if (object == null || object.isNull()) {
+            return null;
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        object.properties()
+                .forEach(entry -> values.put(
+                        entry.getKey(),
+                        entry.getValue().isNull() ? null : entry.getValue().asText()));
+        return values;
+    }
+
+    private static <T> List<T> list(JsonNode array, java.util.function.Function<JsonNode, T> element) {
+        if (array == null || array.isNull()) {
+            return null;
+        }
+        List<T> values = new java.util.ArrayList<>();
+        array.forEach(each -> values.add(element.apply(each)));
+        return values;
     }
 
     private static String relative(Path folder, String path) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -38,9 +37,9 @@ import java.util.TreeMap;
  * record components in declaration order. Same model, same bytes.
  *
  * <p>Reads and writes with jackson-core's streaming parser and generator over jackson-databind's tree nodes, and
- * never builds an {@link ObjectMapper} on the way: the mapper's serializer and introspection machinery was about
- * half of what {@code package} cost a build (README, "Measured"). {@link #mapper()} is there for the few readers
- * that bind JSON to records, outside {@code package}.
+ * never builds an ObjectMapper on the way: the mapper's serializer and introspection machinery was about half of
+ * what {@code package} cost a build, and a third of what a provision spent before its first AWS call (README,
+ * "Measured").
  */
 public final class TemplateJson {
 
@@ -60,20 +59,6 @@ public final class TemplateJson {
 
     public static ArrayNode array() {
         return NODES.arrayNode();
-    }
-
-    /**
-     * An {@link ObjectMapper} for binding JSON to records, made on first use (its set-up costs more than
-     * everything else {@code package} does with JSON). Maps are written sorted by key, as {@link #bytes} writes
-     * them.
-     */
-    public static ObjectMapper mapper() {
-        return Mapper.INSTANCE;
-    }
-
-    private static final class Mapper {
-        static final ObjectMapper INSTANCE = new ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /**
@@ -122,7 +107,7 @@ public final class TemplateJson {
 
     /**
      * The first JSON value of {@code json} as a tree; anything after it is ignored, and empty input is a
-     * {@link MissingNode}, as {@code ObjectMapper.readTree} reads. Integers are int, long or big-integer nodes by
+     * {@link MissingNode}, as Jackson's {@code ObjectMapper.readTree} reads. Integers are int, long or big-integer nodes by
      * size, other numbers double nodes; of a repeated field the last value counts.
      *
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON

@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -36,6 +37,9 @@ public final class AwsSession implements AutoCloseable {
     private CloudWatchLogsClient logs;
     private IamClient iam;
     private final Map<String, Object> others = new HashMap<>();
+    // One HTTP client for every service client: each client that builds its own sets up TLS again (trust store
+    // read, SSL context made), which was the largest part of building a client.
+    private SdkHttpClient http;
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -137,7 +141,10 @@ public final class AwsSession implements AutoCloseable {
     /** Builds a client the way every client of this session is built, and remembers to close it. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C open(
             B builder, Region clientRegion) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder().build();
+        }
+        builder.httpClient(http)
                 .region(clientRegion)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
@@ -164,5 +171,9 @@ public final class AwsSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         opened.forEach(SdkAutoCloseable::close);
+        if (http != null) {
+            // Given to the clients rather than built by them, so theirs to use and this session's to close.
+            http.close();
+        }
     }
 }

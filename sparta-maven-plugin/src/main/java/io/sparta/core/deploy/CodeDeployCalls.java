@@ -1,9 +1,9 @@
 package io.sparta.core.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparta.core.common.TemplateJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +42,6 @@ public final class CodeDeployCalls {
             String rollbackDeploymentId,
             String rollbackMessage) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int BATCH_MAX = 25;
 
@@ -50,8 +49,8 @@ public final class CodeDeployCalls {
     private final Region region;
     private final URI endpoint;
     private final CallLedger ledger;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // Made on the first call: most provisions deploy no function gradually and call CodeDeploy never.
+    private HttpClient http;
 
     /** @param endpoint the service's endpoint: a local API's, or CodeDeploy's own in the region */
     public CodeDeployCalls(AwsCredentialsProvider credentials, Region region, URI endpoint, CallLedger ledger) {
@@ -66,7 +65,7 @@ public final class CodeDeployCalls {
         List<String> ids = new ArrayList<>();
         String next = null;
         do {
-            ObjectNode request = JSON.createObjectNode();
+            ObjectNode request = TemplateJson.object();
             request.putObject("createTimeRange").put("start", since.getEpochSecond());
             if (next != null) {
                 request.put("nextToken", next);
@@ -82,7 +81,7 @@ public final class CodeDeployCalls {
     public List<DeploymentState> describe(List<String> ids) throws IOException, InterruptedException {
         List<DeploymentState> states = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH_MAX) {
-            ObjectNode request = JSON.createObjectNode();
+            ObjectNode request = TemplateJson.object();
             ArrayNode batch = request.putArray("deploymentIds");
             ids.subList(from, Math.min(ids.size(), from + BATCH_MAX)).forEach(batch::add);
             for (JsonNode info : call("BatchGetDeployments", request).path("deploymentsInfo")) {
@@ -100,6 +99,13 @@ public final class CodeDeployCalls {
         return states;
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return http;
+    }
+
     /**
      * One CodeDeploy operation, such as {@code GetDeploymentGroup}, with its JSON request, as the SDK would send it.
      *
@@ -107,7 +113,7 @@ public final class CodeDeployCalls {
      * @throws IOException when CodeDeploy answers with an error, naming its type and message
      */
     public JsonNode call(String operation, JsonNode request) throws IOException, InterruptedException {
-        byte[] body = JSON.writeValueAsBytes(request);
+        byte[] body = TemplateJson.compact(request).getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .uri(endpoint)
                 .method(SdkHttpMethod.POST)
@@ -130,13 +136,13 @@ public final class CodeDeployCalls {
         }
         ledger.record("CodeDeploy", operation);
         HttpResponse<String> response =
-                http.send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                http().send(send.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
-            JsonNode error = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            JsonNode error = response.body().isBlank() ? TemplateJson.object() : TemplateJson.read(response.body());
             throw new IOException("CodeDeploy " + operation + " answered " + response.statusCode() + ": "
                     + error.path("__type").asText("") + " "
                     + error.path("message").asText(response.body()));
         }
-        return JSON.readTree(response.body());
+        return TemplateJson.read(response.body());
     }
 }

@@ -182,8 +182,10 @@ public record ServiceSettings(
                                     e.stackPolicy()))
                             .toList());
         }
-        if (!functionDefaults.equals(FunctionDefaults.NONE)) {
-            canonical.put("functionDefaults", functionDefaults.canonical());
+        // Empty exactly when the defaults are NONE; asked this way because a record's first equals call is dear.
+        Map<String, Object> defaults = functionDefaults.canonical();
+        if (!defaults.isEmpty()) {
+            canonical.put("functionDefaults", defaults);
         }
         if (!secretParameters.isEmpty()) {
             canonical.put("secretParameters", new TreeMap<>(secretParameters));

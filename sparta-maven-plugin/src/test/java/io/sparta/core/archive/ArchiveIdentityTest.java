@@ -67,6 +67,28 @@ class ArchiveIdentityTest {
                 base, ArchiveIdentity.of(zip("moved.jar", entries("com/A.class", "a", "com/B.class", "bc"), 0, 9)));
     }
 
+    /**
+     * The cost is the directory's, whatever the archive's size: bytes rewritten in place of an entry's data, leaving
+     * the directory's size and CRC-32 as they were, are not read, which is what keeps a 70 MB jar as cheap as a small
+     * one.
+     */
+    @Test
+    void aFileEntryIsKnownByItsDirectoryRecordWithoutReadingItsData() throws Exception {
+        Path jar = zip("app.jar", entries("com/A.class", "hello from the class file"), 0, 0);
+        String before = ArchiveIdentity.of(jar);
+        byte[] bytes = Files.readAllBytes(jar);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("hello from");
+        assertNotEquals(-1, at, "level 0 stores the entry's bytes as they are");
+        System.arraycopy("HELLO".getBytes(StandardCharsets.US_ASCII), 0, bytes, at, 5);
+        Files.write(jar, bytes);
+
+        assertEquals(before, ArchiveIdentity.of(jar));
+        assertNotEquals(
+                before,
+                ArchiveIdentity.of(zip("other.jar", entries("com/A.class", "HELLO from the class file"), 0, 0)));
+    }
+
     /** A layer zip holding one jar, given as the jar's file. */
     private Path layer(String name, Path jar) throws IOException {
         Path file = work.resolve(name);

@@ -2,7 +2,7 @@ package io.sparta.core.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.sparta.core.common.TemplateJson;
+import io.sparta.core.common.JacksonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +33,8 @@ class PackageManifestTest {
                         List.of())
                 .write(sparta.resolve(PackageManifest.FILE_NAME));
 
-        var written = TemplateJson.mapper()
-                .readTree(sparta.resolve(PackageManifest.FILE_NAME).toFile());
+        var written = JacksonReader.MAPPER.readTree(
+                sparta.resolve(PackageManifest.FILE_NAME).toFile());
         assertEquals("../orders-1.0.jar", written.path("archive").asText());
         assertEquals("template.json", written.path("template").asText());
 
@@ -76,8 +76,8 @@ class PackageManifestTest {
                         layers)
                 .write(sparta.resolve(PackageManifest.FILE_NAME));
 
-        var written = TemplateJson.mapper()
-                .readTree(sparta.resolve(PackageManifest.FILE_NAME).toFile());
+        var written = JacksonReader.MAPPER.readTree(
+                sparta.resolve(PackageManifest.FILE_NAME).toFile());
         assertEquals("layers/shared-lib.zip", written.at("/layers/1/file").asText());
         Path copy = Files.createDirectories(work.resolve("copy/target/sparta"));
         Files.copy(sparta.resolve(PackageManifest.FILE_NAME), copy.resolve(PackageManifest.FILE_NAME));
@@ -92,5 +92,57 @@ class PackageManifestTest {
         assertEquals(
                 List.of("DependenciesLayerKey", "LayerSharedLibKey"),
                 List.copyOf(read.layerKeys().keySet()));
+    }
+
+    @Test
+    void everyFieldReadsBackAsWrittenAndAManifestOfAnEarlierReleaseReadsWithWhatItLacksNull() throws Exception {
+        Path sparta = Files.createDirectories(work.resolve("project/target/sparta"));
+        PackageManifest.NestedTemplate whole = new PackageManifest.NestedTemplate(
+                "", sparta.resolve("nested/whole-template.json").toString(), "w1", "orders/templates/whole/w1.json");
+        PackageManifest manifest = new PackageManifest(
+                "orders",
+                "orders-dev",
+                Map.of("team", "payments", "cost", "42"),
+                Map.of("Stage", "dev"),
+                work.resolve("project/target/orders-1.0.jar").toString(),
+                "aa",
+                sparta.resolve("template.json").toString(),
+                "bb",
+                "cc",
+                List.of(
+                        new PackageManifest.Function("Place", "acme.Orders::place", "acme/Orders.java:12", ""),
+                        new PackageManifest.Function("Ship", "acme.Ship", "acme/Ship.java:3", "arn:aws:iam::1:role/r")),
+                List.of(new PackageManifest.Environment("prod", "orders-prod", true, "configuration-prod.json")),
+                "ee",
+                List.of(new PackageManifest.Layer(
+                        "DependenciesLayerKey",
+                        sparta.resolve("dependencies-layer.zip").toString(),
+                        "d1",
+                        "c1")),
+                List.of(new PackageManifest.NestedTemplate(
+                        "Functions1", sparta.resolve("nested/Functions1.json").toString(), "n1", "orders/n1.json")),
+                whole);
+        Path file = sparta.resolve(PackageManifest.FILE_NAME);
+        manifest.write(file);
+
+        assertEquals(manifest, PackageManifest.read(file));
+
+        Files.writeString(file, """
+                {"serviceName": "orders", "stackName": "orders", "tags": {}, "parameters": {},
+                 "archive": "../orders.jar", "archiveSha256": "aa", "template": "template.json",
+                 "templateSha256": "bb", "settingsFingerprint": "cc", "functions": [], "fieldOfALaterRelease": 1}
+                """);
+        PackageManifest earlier = PackageManifest.read(file);
+        assertEquals(null, earlier.archiveContentSha256());
+        assertEquals("orders/aa.jar", earlier.archiveKey());
+        assertEquals(List.of(), earlier.layers());
+        assertEquals(List.of(), earlier.environments());
+        assertEquals(null, earlier.wholeTemplate());
+        assertEquals(sparta.resolve("template.json").toString(), earlier.template());
+
+        Files.writeString(file, "[1, 2]");
+        java.io.IOException notObject = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.IOException.class, () -> PackageManifest.read(file));
+        assertEquals("A Sparta manifest is a JSON object; this one is ARRAY", notObject.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import io.sparta.api.OwnedResource;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.ByteArrayOutputStream;
@@ -112,7 +113,7 @@ class KeptResourcesTest {
                         new StackDeployer.Request(
                                 STACK,
                                 store.httpsUrl("orders/templates/t.json"),
-                                TemplateJson.mapper().readTree(template.toFile()),
+                                JacksonReader.MAPPER.readTree(template.toFile()),
                                 Map.of(
                                         ServiceTemplate.ARTIFACT_BUCKET, ARTIFACTS,
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),

@@ -18,6 +18,7 @@ import io.sparta.api.ServiceModel;
 import io.sparta.api.StreamTrigger;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.template.ServiceTemplate;
 import java.io.ByteArrayOutputStream;
@@ -109,7 +110,7 @@ class OwnedResourceSettingsOnMotoTest {
                         new StackDeployer.Request(
                                 STACK,
                                 store.httpsUrl("shop/templates/t.json"),
-                                TemplateJson.mapper().readTree(template.toFile()),
+                                JacksonReader.MAPPER.readTree(template.toFile()),
                                 Map.of(
                                         ServiceTemplate.ARTIFACT_BUCKET, ARTIFACTS,
                                         ServiceTemplate.ARTIFACT_KEY, ARCHIVE),
@@ -267,7 +268,7 @@ class OwnedResourceSettingsOnMotoTest {
 
     private static JsonNode parse(String json) {
         try {
-            return TemplateJson.mapper().readTree(json);
+            return JacksonReader.MAPPER.readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.RecordingConsole;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.core.common.TemplateJson;
 import io.sparta.core.plan.Plan;
 import io.sparta.core.plan.PlanReport;
 import io.sparta.core.plan.Safeguards;
@@ -85,7 +85,7 @@ class SafeChangesOnMotoTest {
     private static StackDeployer.Request request(String stack, String service, String template) throws Exception {
         String key = stack + "/" + Integer.toHexString(template.hashCode()) + ".json";
         s3.putObject(r -> r.bucket("templates").key(key), RequestBody.fromString(template));
-        JsonNode parsed = TemplateJson.mapper().readTree(template);
+        JsonNode parsed = JacksonReader.MAPPER.readTree(template);
         return new StackDeployer.Request(
                 stack, "https://s3.amazonaws.com/templates/" + key, parsed, Map.of(), Map.of(), service);
     }
@@ -273,7 +273,7 @@ class SafeChangesOnMotoTest {
                         s3,
                         cloudFormation,
                         "orders-site",
-                        TemplateJson.mapper().readTree(template.formatted("kept-site-bucket"))));
+                        JacksonReader.MAPPER.readTree(template.formatted("kept-site-bucket"))));
 
         assertTrue(
                 e.getMessage()
@@ -284,7 +284,7 @@ class SafeChangesOnMotoTest {
                 s3,
                 cloudFormation,
                 "orders-site",
-                TemplateJson.mapper().readTree(template.formatted("free-site-bucket")));
+                JacksonReader.MAPPER.readTree(template.formatted("free-site-bucket")));
 
         // A stack that already holds the bucket under that name is not told its own bucket is taken.
         deployer().deploy(request("orders-site", "orders", template.formatted("owned-site-bucket")), Safeguards.none());
@@ -292,13 +292,13 @@ class SafeChangesOnMotoTest {
                 s3,
                 cloudFormation,
                 "orders-site",
-                TemplateJson.mapper().readTree(template.formatted("owned-site-bucket")));
+                JacksonReader.MAPPER.readTree(template.formatted("owned-site-bucket")));
         assertThrows(
                 SpartaUserException.class,
                 () -> FixedNameCollisions.check(
                         s3,
                         cloudFormation,
                         "orders-other",
-                        TemplateJson.mapper().readTree(template.formatted("owned-site-bucket"))));
+                        JacksonReader.MAPPER.readTree(template.formatted("owned-site-bucket"))));
     }
 }

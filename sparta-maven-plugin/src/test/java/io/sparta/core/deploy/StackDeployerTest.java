@@ -1275,7 +1275,7 @@ class StackDeployerTest {
     /** A role whose inline policy holds the given statements, in a template with a function and its log group. */
     private static com.fasterxml.jackson.databind.JsonNode template(String statements) {
         try {
-            return io.sparta.core.common.TemplateJson.mapper().readTree(templateText(statements));
+            return io.sparta.core.common.JacksonReader.MAPPER.readTree(templateText(statements));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -78,7 +78,7 @@ class DescribeReportTest {
     @Test
     void aCustomResourceIsDrawnAsAResourceCallingItsFunction() throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode custom = (com.fasterxml.jackson.databind.node.ObjectNode)
-                io.sparta.core.common.TemplateJson.mapper().readTree("""
+                io.sparta.core.common.JacksonReader.MAPPER.readTree("""
                         {"Resources": {
                           "SeedResource": {"Type": "Custom::Seed",
                             "Properties": {"ServiceToken": {"Fn::GetAtt": ["SeederFunction", "Arn"]}}},

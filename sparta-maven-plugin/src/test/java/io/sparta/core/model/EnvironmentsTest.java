@@ -83,9 +83,8 @@ class EnvironmentsTest {
                         + "\"SecretDBPASSWORD\":\"secretsmanager:orders/prod/db:SecretString:password\","
                         + "\"Stage\":\"prod\",\"VarGREETING\":\"Welcome\"},\"Tags\":{\"env\":\"prod\",\"sparta:service\":\"orders\","
                         + "\"team\":\"shop\"}}",
-                new String(io.sparta.core.common.TemplateJson.mapper()
-                        .writeValueAsBytes(
-                                configurations.get("prod").file(Map.of("ArtifactBucket", "b", "ArtifactKey", "k")))));
+                new String(io.sparta.core.common.JacksonReader.MAPPER.writeValueAsBytes(
+                        configurations.get("prod").file(Map.of("ArtifactBucket", "b", "ArtifactKey", "k")))));
     }
 
     @Test

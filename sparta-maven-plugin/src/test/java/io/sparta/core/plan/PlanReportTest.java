@@ -3,7 +3,7 @@ package io.sparta.core.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sparta.core.common.TemplateJson;
+import io.sparta.core.common.JacksonReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +19,12 @@ class PlanReportTest {
 
     /** An update that removes a table and grants the worker's role a new action. */
     private static Plan plan() throws Exception {
-        JsonNode before = TemplateJson.mapper().readTree("""
+        JsonNode before = JacksonReader.MAPPER.readTree("""
                 {"Resources": {"WorkerRole": {"Type": "AWS::IAM::Role", "Properties": {"Policies": [
                   {"PolicyName": "access", "PolicyDocument": {"Statement": [{"Effect": "Allow",
                     "Action": "sqs:ReceiveMessage", "Resource": {"Fn::GetAtt": ["Jobs", "Arn"]}}]}}]}},
                   "OrdersTable": {"Type": "AWS::DynamoDB::Table"}}}""");
-        JsonNode after = TemplateJson.mapper().readTree("""
+        JsonNode after = JacksonReader.MAPPER.readTree("""
                 {"Resources": {"WorkerRole": {"Type": "AWS::IAM::Role", "Properties": {"Policies": [
                   {"PolicyName": "access", "PolicyDocument": {"Statement": [{"Effect": "Allow",
                     "Action": ["sqs:ReceiveMessage", "sqs:DeleteMessage"],
@@ -103,7 +103,7 @@ class PlanReportTest {
 
         assertEquals(work.resolve("plan.md"), markdown);
         assertEquals(new String(json), new String(Files.readAllBytes(work.resolve("plan.json"))));
-        JsonNode written = TemplateJson.mapper().readTree(json);
+        JsonNode written = JacksonReader.MAPPER.readTree(json);
         assertEquals(true, written.path("dataLoss").asBoolean());
         assertEquals(true, written.path("broadensAccess").asBoolean());
         assertEquals("OrdersTable", written.at("/resources/1/logicalResourceId").asText());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sparta.core.common.TemplateJson;
+import io.sparta.core.common.JacksonReader;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PolicyDiffTest {
 
     private static JsonNode json(String text) throws Exception {
-        return TemplateJson.mapper().readTree(text);
+        return JacksonReader.MAPPER.readTree(text);
     }
 
     /** A template with one role whose inline policy {@code access} holds {@code statements}. */

@@ -13,6 +13,7 @@ import io.sparta.api.HttpApiSettings.Throttling;
 import io.sparta.api.HttpRouteTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.Checkov;
@@ -89,19 +90,19 @@ class ApiStageTemplateTest {
 
         // Each line is JSON that names the request; the HTTP API's names its route, the REST API's its path.
         for (String format : List.of(ApiStageTemplate.HTTP_FORMAT, ApiStageTemplate.REST_FORMAT)) {
-            JsonNode line = TemplateJson.mapper().readTree(format);
+            JsonNode line = JacksonReader.MAPPER.readTree(format);
             assertEquals("$context.requestId", line.path("requestId").asText());
             assertEquals("$context.status", line.path("status").asText());
         }
         assertEquals(
                 "$context.routeKey",
-                TemplateJson.mapper()
+                JacksonReader.MAPPER
                         .readTree(ApiStageTemplate.HTTP_FORMAT)
                         .path("routeKey")
                         .asText());
         assertEquals(
                 "$context.resourcePath",
-                TemplateJson.mapper()
+                JacksonReader.MAPPER
                         .readTree(ApiStageTemplate.REST_FORMAT)
                         .path("resourcePath")
                         .asText());

@@ -9,6 +9,7 @@ import io.sparta.api.LambdaFunction;
 import io.sparta.api.SchedulerTrigger;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.TestFunctions;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.testkit.CfnLint;
 import io.sparta.testkit.PythonTools;
@@ -56,7 +57,7 @@ class SchedulerTemplateTest {
 
     @Test
     void aScheduleReadsItsExpressionInItsTimeZoneWithinItsWindow() throws Exception {
-        assertEquals(TemplateJson.mapper().readTree("""
+        assertEquals(JacksonReader.MAPPER.readTree("""
                         {"Type": "AWS::Scheduler::Schedule", "Properties": {
                           "Description": "weekday reports",
                           "FlexibleTimeWindow": {"Mode": "FLEXIBLE", "MaximumWindowInMinutes": 15},
@@ -70,7 +71,7 @@ class SchedulerTemplateTest {
 
     @Test
     void theRoleIsTrustedByTheSchedulerOfThisAccountAndMayInvokeOnlyItsFunction() throws Exception {
-        assertEquals(TemplateJson.mapper().readTree("""
+        assertEquals(JacksonReader.MAPPER.readTree("""
                         {"Type": "AWS::IAM::Role", "Properties": {
                           "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
                             "Effect": "Allow", "Principal": {"Service": "scheduler.amazonaws.com"},

@@ -10,6 +10,7 @@ import io.sparta.api.ServiceModel;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
 import io.sparta.core.archive.PackageManifest;
+import io.sparta.core.common.JacksonReader;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.common.TemplateJson;
 import io.sparta.core.deploy.AwsTarget;
@@ -114,7 +115,7 @@ class PipelineChecksTest {
     @Test
     void aServiceWithNotificationsOnAnExistingBucketGetsItsPipeline() throws Exception {
         ObjectNode service = (ObjectNode)
-                TemplateJson.mapper().readTree(work.resolve("template.json").toFile());
+                JacksonReader.MAPPER.readTree(work.resolve("template.json").toFile());
         ((ObjectNode) service.path("Resources"))
                 .putObject("WorkerBucket1Permission")
                 .put("Type", "AWS::Lambda::Permission")
