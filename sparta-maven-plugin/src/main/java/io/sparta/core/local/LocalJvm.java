@@ -2,6 +2,7 @@ package io.sparta.core.local;
 
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
+import io.sparta.core.model.FunctionDefaults;
 import io.sparta.core.model.InvalidServiceException;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
@@ -54,8 +55,9 @@ public final class LocalJvm {
     }
 
     /**
-     * The command that starts a JVM for one function: its memory as the heap limit and the serial collector, as
-     * Lambda's Java runtime runs it; the user's classpath first, Sparta's runtime after it.
+     * The command that starts a JVM for one function, as Lambda's Java runtime starts it: its memory as the heap
+     * limit, the serial collector, and tiered compilation stopped at C1 where {@link #stopsAtC1} says Lambda does;
+     * the user's classpath first, Sparta's runtime after it.
      */
     public static List<String> command(
             Path java,
@@ -64,10 +66,12 @@ public final class LocalJvm {
             List<Path> runtimeJars,
             String mainClass,
             String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx" + function.memory() + "m",
-                "-XX:+UseSerialGC",
+        List<String> command =
+                new ArrayList<>(List.of(java.toString(), "-Xmx" + function.memory() + "m", "-XX:+UseSerialGC"));
+        if (stopsAtC1(function)) {
+            command.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        }
+        command.addAll(List.of(
                 "-cp",
                 Stream.concat(classpath.stream(), runtimeJars.stream())
                         .map(Path::toString)
@@ -75,5 +79,22 @@ public final class LocalJvm {
                 mainClass));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /**
+     * Whether Lambda runs this function's JVM with tiered compilation stopped at level 1 (C1 only): the java17 and
+     * java21 runtimes always do, java25 unless SnapStart or provisioned concurrency runs the init ahead of any
+     * invocation (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html). A {@code JAVA_TOOL_OPTIONS}
+     * that sets either flag itself is left to decide, as it is read before the command line and would lose to it.
+     */
+    static boolean stopsAtC1(LambdaFunction function) {
+        String toolOptions = function.environment().getOrDefault(FunctionDefaults.JAVA_TOOL_OPTIONS, "");
+        if (toolOptions.contains("TieredStopAtLevel") || toolOptions.contains("TieredCompilation")) {
+            return false;
+        }
+        return switch (function.runtime()) {
+            case JAVA17, JAVA21 -> true;
+            case JAVA25 -> !function.options().snapStart() && function.options().provisionedConcurrency() == 0;
+        };
     }
 }

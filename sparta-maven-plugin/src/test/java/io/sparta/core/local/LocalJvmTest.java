@@ -44,4 +44,64 @@ class LocalJvmTest {
                         MODULES));
         assertEquals(own, LocalJvm.functionClasspath(function(List.of()), own, MODULES));
     }
+
+    private static LambdaFunction function(
+            io.sparta.annotations.LambdaRuntime runtime, FunctionOptions options, Map<String, String> environment) {
+        LambdaFunction f = io.sparta.core.TestFunctions.function(
+                "greet", "Greet", options, List.of(), environment, io.sparta.api.FunctionAccess.NONE);
+        return new LambdaFunction(
+                f.name(),
+                f.logicalIdPrefix(),
+                f.handler(),
+                f.source(),
+                f.description(),
+                f.memory(),
+                f.timeout(),
+                runtime,
+                f.architecture(),
+                f.environment(),
+                f.logRetentionDays(),
+                f.options(),
+                f.triggers(),
+                f.access());
+    }
+
+    private static List<String> flags(LambdaFunction function) {
+        List<String> command = LocalJvm.command(Path.of("java"), function, List.of(), List.of(), "Main");
+        return command.subList(1, command.indexOf("-cp"));
+    }
+
+    private static final List<String> C1 =
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    private static final List<String> FULL_TIERS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+    /** Lambda's java17 and java21 runtimes stop tiered compilation at C1; java25 does too unless init runs ahead. */
+    @Test
+    void theFunctionsJvmCompilesAsLambdasJavaRuntimeDoesForItsRuntimeAndOptions() {
+        FunctionOptions defaults = FunctionOptions.DEFAULTS;
+        assertEquals(C1, flags(function(io.sparta.annotations.LambdaRuntime.JAVA17, defaults, Map.of())));
+        assertEquals(C1, flags(function(io.sparta.annotations.LambdaRuntime.JAVA21, defaults, Map.of())));
+        assertEquals(C1, flags(function(io.sparta.annotations.LambdaRuntime.JAVA25, defaults, Map.of())));
+
+        FunctionOptions snapStart = new FunctionOptions(-1, false, 512, List.of(), "", true);
+        assertEquals(FULL_TIERS, flags(function(io.sparta.annotations.LambdaRuntime.JAVA25, snapStart, Map.of())));
+        assertEquals(C1, flags(function(io.sparta.annotations.LambdaRuntime.JAVA21, snapStart, Map.of())));
+    }
+
+    @Test
+    void aJavaToolOptionsThatSetsTieredCompilationItselfIsLeftToDecide() {
+        FunctionOptions defaults = FunctionOptions.DEFAULTS;
+        assertEquals(
+                FULL_TIERS,
+                flags(function(
+                        io.sparta.annotations.LambdaRuntime.JAVA21,
+                        defaults,
+                        Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4"))));
+        assertEquals(
+                C1,
+                flags(function(
+                        io.sparta.annotations.LambdaRuntime.JAVA21,
+                        defaults,
+                        Map.of("JAVA_TOOL_OPTIONS", "-Dlog.level=debug"))));
+    }
 }
