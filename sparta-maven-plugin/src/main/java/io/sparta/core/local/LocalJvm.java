@@ -3,7 +3,6 @@ package io.sparta.core.local;
 import io.sparta.api.LambdaFunction;
 import io.sparta.api.ServiceModel;
 import io.sparta.core.model.FunctionDefaults;
-import io.sparta.core.model.InvalidServiceException;
 import io.sparta.core.model.ServiceModelBuilder;
 import io.sparta.core.model.ServiceSettings;
 import io.sparta.core.scan.FunctionScanner;
@@ -22,7 +21,7 @@ public final class LocalJvm {
 
     /** The service as {@code package} would model it from these classes. */
     public static ServiceModel service(ServiceSettings settings, Path classesDirectory, List<Path> classpath)
-            throws InvalidServiceException, IOException {
+            throws io.sparta.core.common.SpartaUserException, IOException {
         return new ServiceModelBuilder().build(settings, new FunctionScanner().scan(classesDirectory, classpath));
     }
 

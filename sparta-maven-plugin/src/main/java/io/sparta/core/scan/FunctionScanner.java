@@ -4,6 +4,7 @@ import io.sparta.annotations.SpartaLambda;
 import io.sparta.annotations.processing.AnnotationKinds;
 import io.sparta.annotations.processing.AnnotationKinds.Placement;
 import io.sparta.annotations.processing.CustomResourceRules;
+import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
@@ -44,8 +45,10 @@ public final class FunctionScanner {
      * @param classesDirectory the module's compiled classes, such as {@code target/classes}
      * @param classpath the module's runtime classpath, used only to read supertypes' headers
      * @return the functions in a stable order (by class name, then method name) and the declared resources
+     * @throws SpartaUserException when a {@code .class} file under the directory, or a supertype's on the classpath,
+     *     is not a class file this ASM reads, naming it
      */
-    public ScannedClasses scan(Path classesDirectory, List<Path> classpath) throws IOException {
+    public ScannedClasses scan(Path classesDirectory, List<Path> classpath) throws IOException, SpartaUserException {
         if (!Files.isDirectory(classesDirectory)) {
             return new ScannedClasses(List.of(), List.of());
         }
@@ -60,8 +63,14 @@ public final class FunctionScanner {
             for (Path classFile :
                     files.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
                 ClassFacts facts = new ClassFacts();
-                new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
-                sites.addAll(facts.sites(hierarchy));
+                try {
+                    new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
+                    sites.addAll(facts.sites(hierarchy));
+                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                    throw new SpartaUserException(new UnreadableClassFile(classFile.toString(), e).getMessage(), e);
+                } catch (UnreadableClassFile e) {
+                    throw new SpartaUserException(e.getMessage(), e.getCause());
+                }
                 orphans.addAll(facts.orphans());
                 facts.resources.forEach(resource -> resources.add(new ScannedClasses.DeclaredResource(
                         resource.type(),

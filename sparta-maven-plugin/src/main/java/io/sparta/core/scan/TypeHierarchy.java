@@ -55,12 +55,16 @@ final class TypeHierarchy implements AutoCloseable {
             if (in == null) {
                 return List.of();
             }
-            ClassReader reader = new ClassReader(in);
-            List<String> result = new java.util.ArrayList<>(List.of(reader.getInterfaces()));
-            if (reader.getSuperName() != null) {
-                result.add(reader.getSuperName());
+            try {
+                ClassReader reader = new ClassReader(in);
+                List<String> result = new java.util.ArrayList<>(List.of(reader.getInterfaces()));
+                if (reader.getSuperName() != null) {
+                    result.add(reader.getSuperName());
+                }
+                return result;
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                throw new UnreadableClassFile(String.valueOf(resources.getResource(internalName + ".class")), e);
             }
-            return result;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + internalName + ".class", e);
         }

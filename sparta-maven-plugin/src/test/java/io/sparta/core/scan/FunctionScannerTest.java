@@ -51,6 +51,89 @@ class FunctionScannerTest {
         assertTrue(site.classShape().hasPublicNoArgConstructor());
     }
 
+    private static final String UPLOAD = """
+            package acme;
+            @io.sparta.annotations.SpartaLambda
+            public class Upload extends Base {
+                public void handleRequest(java.io.InputStream in, java.io.OutputStream out,
+                        com.amazonaws.services.lambda.runtime.Context c) {}
+            }
+            """;
+
+    /** A file that is not a class, and a class of a Java newer than ASM knows, each named with what to do. */
+    @Test
+    void aClassFileAsmCannotReadIsNamedWithTheNewestJavaItReadsAndWhatToDo() throws Exception {
+        Path classes = JavaSources.compile(
+                work,
+                Map.of(
+                        "acme/Base.java",
+                        "package acme; public abstract class Base {}",
+                        "acme/Upload.java",
+                        UPLOAD.replace(" extends Base", "")));
+        java.nio.file.Files.write(classes.resolve("acme/Data.class"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+
+        io.sparta.core.common.SpartaUserException notAClass = org.junit.jupiter.api.Assertions.assertThrows(
+                io.sparta.core.common.SpartaUserException.class,
+                () -> new FunctionScanner().scan(classes, JavaSources.testClasspath()));
+        assertTrue(
+                notAClass
+                        .getMessage()
+                        .startsWith("Cannot read " + classes.resolve("acme/Data.class") + " as a class file"),
+                notAClass.getMessage());
+        assertTrue(
+                notAClass
+                        .getMessage()
+                        .contains("Sparta reads class files of Java 1.1 to " + UnreadableClassFile.NEWEST_JAVA
+                                + ". If it is not a compiled class, give it another extension"),
+                notAClass.getMessage());
+        java.nio.file.Files.delete(classes.resolve("acme/Data.class"));
+
+        // Major version 99 in bytes 6 and 7 of the header, as a JDK far newer than this ASM would write.
+        Path base = classes.resolve("acme/Base.class");
+        byte[] bytes = java.nio.file.Files.readAllBytes(base);
+        bytes[6] = 0;
+        bytes[7] = 99;
+        java.nio.file.Files.write(base, bytes);
+        io.sparta.core.common.SpartaUserException tooNew = org.junit.jupiter.api.Assertions.assertThrows(
+                io.sparta.core.common.SpartaUserException.class,
+                () -> new FunctionScanner().scan(classes, JavaSources.testClasspath()));
+        assertEquals(
+                "Cannot read " + base + " as a class file (Unsupported class file version 99.0): Sparta reads"
+                        + " class files of Java 1.1 to " + UnreadableClassFile.NEWEST_JAVA + ". If it is not a"
+                        + " compiled class, give it another extension or move it out of src/main/resources; if a"
+                        + " newer JDK compiled it, set <maven.compiler.release>" + UnreadableClassFile.NEWEST_JAVA
+                        + "</maven.compiler.release> or lower in the pom's <properties> and run mvn clean package",
+                tooNew.getMessage());
+        assertTrue(UnreadableClassFile.NEWEST_JAVA >= 25, "ASM " + UnreadableClassFile.NEWEST_JAVA);
+    }
+
+    /** The same for a supertype read from the classpath, named by where the class loader found it. */
+    @Test
+    void aSupertypeAsmCannotReadIsNamedByItsLocation() throws Exception {
+        Path library = JavaSources.compile(
+                work.resolve("library"), Map.of("acme/Base.java", "package acme; public abstract class Base {}"));
+        Path base = library.resolve("acme/Base.class");
+        byte[] bytes = java.nio.file.Files.readAllBytes(base);
+        bytes[7] = 99;
+        Path classes = JavaSources.compile(
+                work,
+                Map.of("acme/Base.java", "package acme; public abstract class Base {}", "acme/Upload.java", UPLOAD));
+        java.nio.file.Files.delete(classes.resolve("acme/Base.class"));
+        java.nio.file.Files.write(base, bytes);
+        List<Path> classpath = new java.util.ArrayList<>(JavaSources.testClasspath());
+        classpath.add(library);
+
+        io.sparta.core.common.SpartaUserException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.sparta.core.common.SpartaUserException.class, () -> new FunctionScanner().scan(classes, classpath));
+        assertTrue(e.getMessage().startsWith("Cannot read file:"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(library
+                                + "/acme/Base.class as a class file (Unsupported class file version"
+                                + " 99.0): Sparta reads class files of Java 1.1 to "),
+                e.getMessage());
+    }
+
     @Test
     void findsTheHandlerInterfaceThroughSuperclassesAndInterfaces() throws Exception {
         List<HandlerSite> sites = scan(Map.of(
