@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -22,16 +23,30 @@ public final class ArtifactStore {
     /** User metadata holding an object's SHA-256, for {@link #putIfChanged}. */
     static final String SHA256_METADATA = "sparta-sha256";
 
+    /** What to do when S3 answers that the bucket is gone: the name of the one to use instead. */
+    @FunctionalInterface
+    interface MissingBucket {
+        String replace(String gone) throws SpartaUserException;
+    }
+
     private final S3Client s3;
     private final Region region;
-    private final String bucket;
     private final Console console;
+    private final MissingBucket missing;
+    /** Changes only when {@link #missing} replaces a bucket deleted by hand. */
+    private String bucket;
 
     public ArtifactStore(S3Client s3, Region region, String bucket, Console console) {
+        this(s3, region, bucket, console, null);
+    }
+
+    /** @param missing null for a bucket that was checked to exist and is not replaced */
+    ArtifactStore(S3Client s3, Region region, String bucket, Console console, MissingBucket missing) {
         this.s3 = s3;
         this.region = region;
         this.bucket = bucket;
         this.console = console;
+        this.missing = missing;
     }
 
     /**
@@ -45,8 +60,17 @@ public final class ArtifactStore {
             store.verifyReachable();
             return store;
         }
-        String bucket = new ManagedArtifactBucket(aws.cloudFormation(), aws.s3(), console).ensure();
-        return new ArtifactStore(aws.s3(), aws.region(), bucket, console);
+        return managed(aws.cloudFormation(), aws.s3(), aws.region(), console);
+    }
+
+    /**
+     * The bucket Sparta manages, named by its stack without asking S3 whether it exists: the first upload that finds
+     * it gone has the stack made again and goes to the new bucket (see {@link ManagedArtifactBucket#replaceMissing}).
+     */
+    static ArtifactStore managed(CloudFormationClient cloudFormation, S3Client s3, Region region, Console console)
+            throws SpartaUserException {
+        ManagedArtifactBucket managed = new ManagedArtifactBucket(cloudFormation, s3, console);
+        return new ArtifactStore(s3, region, managed.locate(), console, managed::replaceMissing);
     }
 
     public String bucket() {
@@ -73,15 +97,37 @@ public final class ArtifactStore {
         }
     }
 
-    /** Uploads {@code file} as {@code key} unless that key already holds it; returns whether it uploaded. */
-    public boolean putIfAbsent(String key, Path file, String contentType) throws java.io.IOException {
+    /**
+     * Uploads {@code file} as {@code key} unless that key already holds it; returns whether it uploaded.
+     *
+     * @throws SpartaUserException when the managed bucket is gone and cannot be made again
+     */
+    public boolean putIfAbsent(String key, Path file, String contentType)
+            throws java.io.IOException, SpartaUserException {
         if (exists(key)) {
             console.info("Unchanged  s3://" + bucket + "/" + key + " (already uploaded)");
             return false;
         }
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        put(key, contentType, Map.of(), RequestBody.fromFile(file));
         console.info("Uploaded   s3://" + bucket + "/" + key + " (" + Files.size(file) + " bytes)");
         return true;
+    }
+
+    /**
+     * One PutObject. A HEAD answers 404 alike for a missing key and a missing bucket, so a gone bucket is learnt
+     * here, from PutObject's NoSuchBucket, and a managed one replaced before the upload is made again.
+     */
+    private void put(String key, String contentType, Map<String, String> metadata, RequestBody body)
+            throws SpartaUserException {
+        try {
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
+        } catch (NoSuchBucketException gone) {
+            if (missing == null) {
+                throw gone;
+            }
+            bucket = missing.replace(bucket);
+            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
+        }
     }
 
     /**
@@ -93,19 +139,25 @@ public final class ArtifactStore {
      * @return the keys uploaded
      */
     public List<String> putAllIfAbsent(String prefix, Map<String, Path> files, String contentType)
-            throws java.io.IOException {
+            throws java.io.IOException, SpartaUserException {
         Set<String> present = new HashSet<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
-                .contents()
-                .forEach(o -> present.add(o.key()));
+        try {
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                    .contents()
+                    .forEach(o -> present.add(o.key()));
+        } catch (NoSuchBucketException gone) {
+            if (missing == null) {
+                throw gone;
+            }
+            // A new bucket holds none of them.
+            bucket = missing.replace(bucket);
+        }
         List<String> uploaded = new ArrayList<>();
         for (Map.Entry<String, Path> file : files.entrySet()) {
             if (present.contains(file.getKey())) {
                 continue;
             }
-            s3.putObject(
-                    r -> r.bucket(bucket).key(file.getKey()).contentType(contentType),
-                    RequestBody.fromFile(file.getValue()));
+            put(file.getKey(), contentType, Map.of(), RequestBody.fromFile(file.getValue()));
             console.info(
                     "Uploaded   s3://" + bucket + "/" + file.getKey() + " (" + Files.size(file.getValue()) + " bytes)");
             uploaded.add(file.getKey());
@@ -123,7 +175,7 @@ public final class ArtifactStore {
      *
      * @return whether it uploaded
      */
-    public boolean putIfChanged(String key, byte[] content, String contentType) {
+    public boolean putIfChanged(String key, byte[] content, String contentType) throws SpartaUserException {
         String sha256 = io.sparta.core.common.Digests.sha256(content);
         try {
             String current =
@@ -139,9 +191,7 @@ public final class ArtifactStore {
                 throw e;
             }
         }
-        s3.putObject(
-                r -> r.bucket(bucket).key(key).contentType(contentType).metadata(Map.of(SHA256_METADATA, sha256)),
-                RequestBody.fromBytes(content));
+        put(key, contentType, Map.of(SHA256_METADATA, sha256), RequestBody.fromBytes(content));
         console.info("Uploaded   s3://" + bucket + "/" + key + " (" + content.length + " bytes)");
         return true;
     }

@@ -33,13 +33,17 @@ final class LeftoverChangeSets {
                 && !BEING_MADE.contains(summary.statusAsString());
     }
 
-    /** Housekeeping: a failure is reported, not fatal. */
-    static void remove(CloudFormationClient cloudFormation, String stackName, Console console) {
+    /**
+     * Housekeeping: a failure is reported, not fatal.
+     *
+     * @param current this run's change set, kept: one CloudFormation rejected stays for the console; null for none
+     */
+    static void remove(CloudFormationClient cloudFormation, String stackName, String current, Console console) {
         try {
             for (ChangeSetSummary summary : cloudFormation
                     .listChangeSetsPaginator(r -> r.stackName(stackName))
                     .summaries()) {
-                if (!isLeftover(summary)) {
+                if (!isLeftover(summary) || summary.changeSetName().equals(current)) {
                     continue;
                 }
                 try {

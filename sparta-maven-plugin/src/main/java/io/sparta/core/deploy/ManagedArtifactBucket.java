@@ -26,6 +26,9 @@ public final class ManagedArtifactBucket {
     private final S3Client s3;
     private final Console console;
 
+    /** The stack {@link #locate} found or made. */
+    private Stack located;
+
     public ManagedArtifactBucket(CloudFormationClient cloudFormation, S3Client s3, Console console) {
         this.cloudFormation = cloudFormation;
         this.s3 = s3;
@@ -37,16 +40,38 @@ public final class ManagedArtifactBucket {
      * again when its bucket is gone.
      */
     public String ensure() throws SpartaUserException {
+        String bucket = locate();
+        return exists(bucket) ? bucket : replaceMissing(bucket);
+    }
+
+    /**
+     * The bucket's name as its stack gives it, creating the stack first if this account and region have none; that
+     * the bucket itself exists is not asked (one call fewer a provision), so a caller that S3 tells the bucket is gone
+     * calls {@link #replaceMissing}.
+     */
+    public String locate() throws SpartaUserException {
         Optional<Stack> existing = settled(Stacks.find(cloudFormation, STACK_NAME));
         if (existing.isEmpty()) {
             console.info("Creating stack " + STACK_NAME + " for the artifact bucket (once per account and region)");
             existing = create("sparta-artifacts-create");
         }
-        String bucket = bucketName(existing.orElseThrow());
+        located = existing.orElseThrow();
+        return bucketName(located);
+    }
+
+    /**
+     * Makes the stack again when its bucket, which {@link #locate} named, is gone.
+     *
+     * @return the new bucket's name; {@code bucket} itself when it exists after all (another build repaired it)
+     */
+    public String replaceMissing(String bucket) throws SpartaUserException {
+        if (located == null) {
+            throw new IllegalStateException("replaceMissing before locate");
+        }
         if (exists(bucket)) {
             return bucket;
         }
-        return bucketName(repair(existing.get(), bucket));
+        return bucketName(repair(located, bucket));
     }
 
     /**

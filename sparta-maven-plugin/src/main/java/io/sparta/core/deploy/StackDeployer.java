@@ -126,11 +126,33 @@ public final class StackDeployer {
      * @throws SpartaUserException when the stack is another owner's, busy or stuck, or a guard stops the change
      */
     public Deployment deploy(Request request, Safeguards safeguards) throws SpartaUserException {
-        Prepared prepared = prepareStack(request, safeguards, "provision");
+        return deploy(request, safeguards, UpToDateStack.describe(cloudFormation, request.stackName()));
+    }
+
+    /**
+     * Deploys to the stack as a DescribeStacks call of this run found it moments ago, so the call is not made twice.
+     *
+     * @param described the stack {@code request} names, described
+     * @throws SpartaUserException when the stack is another owner's, busy or stuck, or a guard stops the change
+     */
+    public Deployment deploy(Request request, Safeguards safeguards, UpToDateStack.Described described)
+            throws SpartaUserException {
+        if (!described.stackName().equals(request.stackName())) {
+            throw new IllegalArgumentException(
+                    "described stack " + described.stackName() + " is not " + request.stackName());
+        }
+        Prepared prepared = prepareStack(request, safeguards, "provision", described.stack());
         ChangeSetType type = prepared.type();
         String changeSetName = LeftoverChangeSets.NAME_PREFIX + System.currentTimeMillis();
-        Optional<DescribeChangeSetResponse> created = createAndAwait(request, type, changeSetName);
+        Optional<DescribeChangeSetResponse> created;
+        try {
+            created = createAndAwait(request, type, changeSetName);
+        } catch (SpartaUserException | RuntimeException rejected) {
+            sweepLeftovers(request, prepared, changeSetName);
+            throw rejected;
+        }
         if (created.isEmpty()) {
+            sweepLeftovers(request, prepared, changeSetName);
             return new Deployment(prepared.stackId(), Optional.empty(), Plan.unchanged(request.stackName()));
         }
         DescribeChangeSetResponse changeSet = created.get();
@@ -138,6 +160,7 @@ public final class StackDeployer {
         Optional<String> moves = moves(request, deployed);
         if (moves.isPresent()) {
             discardChangeSet(request.stackName(), changeSetName, "functions would move between stacks");
+            sweepLeftovers(request, prepared, changeSetName);
             throw new SpartaUserException(moves.get());
         }
         Plan plan = plan(request, prepared, changeSet, deployed);
@@ -146,6 +169,7 @@ public final class StackDeployer {
             ChangeGuard.check(plan, safeguards, console);
         } catch (SpartaUserException stopped) {
             discardChangeSet(request.stackName(), changeSetName, "the guards stopped");
+            sweepLeftovers(request, prepared, changeSetName);
             throw stopped;
         }
         StackWatcher watcher = new StackWatcher(cloudFormation, console, changeSet.stackId());
@@ -183,8 +207,27 @@ public final class StackDeployer {
      * @throws SpartaUserException when the stack is another owner's, busy or stuck
      */
     public Plan plan(Request request, Safeguards safeguards) throws SpartaUserException {
-        Prepared prepared = prepareStack(request, safeguards, "plan");
+        Prepared prepared = prepareStack(request, safeguards, "plan", Stacks.find(cloudFormation, request.stackName()));
         String changeSetName = LeftoverChangeSets.NAME_PREFIX + "plan-" + System.currentTimeMillis();
+        try {
+            return plan(request, prepared, changeSetName);
+        } finally {
+            sweepLeftovers(request, prepared, changeSetName);
+        }
+    }
+
+    /**
+     * Deletes the change sets earlier runs left on an existing stack, after this run's own is settled and when it
+     * executed none: executing one deletes every other change set of the stack, as CloudFormation documents, so a
+     * provision that changes something needs no listing, and one that changes nothing lists after its change set.
+     */
+    private void sweepLeftovers(Request request, Prepared prepared, String changeSetName) {
+        if (prepared.type() == ChangeSetType.UPDATE) {
+            LeftoverChangeSets.remove(cloudFormation, request.stackName(), changeSetName, console);
+        }
+    }
+
+    private Plan plan(Request request, Prepared prepared, String changeSetName) throws SpartaUserException {
         Optional<DescribeChangeSetResponse> created;
         try {
             created = createAndAwait(request, prepared.type(), changeSetName);
@@ -340,16 +383,20 @@ public final class StackDeployer {
         }
     }
 
-    private Prepared prepareStack(Request request, Safeguards safeguards, String goal) throws SpartaUserException {
+    /**
+     * Change sets an earlier run left are swept after this run's own, when it executed none (see {@link #deploy}):
+     * before it, only for a stack never created, which the new change set creates into.
+     */
+    private Prepared prepareStack(Request request, Safeguards safeguards, String goal, Optional<Stack> existing)
+            throws SpartaUserException {
         String stackName = request.stackName();
-        Optional<Stack> existing = Stacks.find(cloudFormation, stackName);
         if (existing.isEmpty()) {
             return new Prepared(ChangeSetType.CREATE, null, false);
         }
         String status = existing.get().stackStatusAsString();
         if (StackStates.neverCreated(status)) {
             // Holds no resources yet: whoever made it, creating into it takes nothing from anyone.
-            LeftoverChangeSets.remove(cloudFormation, stackName, console);
+            LeftoverChangeSets.remove(cloudFormation, stackName, null, console);
             return new Prepared(ChangeSetType.CREATE, null, true);
         }
         StackOwnership.check(existing.get(), request.service(), safeguards.adoptStack(), goal, console);
@@ -377,7 +424,6 @@ public final class StackDeployer {
                     + " events in the CloudFormation console, fix the cause, then continue the rollback or run"
                     + " sparta:delete");
         }
-        LeftoverChangeSets.remove(cloudFormation, stackName, console);
         Map<String, String> parameters = new TreeMap<>();
         existing.get()
                 .parameters()

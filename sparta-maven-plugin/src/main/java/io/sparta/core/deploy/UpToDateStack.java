@@ -73,13 +73,33 @@ public final class UpToDateStack {
             String stackName,
             Expected expected,
             io.sparta.core.common.Console console) {
-        Optional<Stack> stack = Stacks.find(cloudFormation, stackName);
-        if (stack.isEmpty()) {
-            return Optional.empty();
+        Described described = describe(cloudFormation, stackName);
+        return runs(described, expected, console) ? described.stack() : Optional.empty();
+    }
+
+    /**
+     * A stack as one DescribeStacks call of this run found it, handed on to {@link StackDeployer#deploy(
+     * StackDeployer.Request, io.sparta.core.plan.Safeguards, Described)} so a provision that must change it does not
+     * ask again.
+     *
+     * @param stack empty when the stack does not exist
+     */
+    public record Described(String stackName, Optional<Stack> stack) {}
+
+    /** One DescribeStacks call. */
+    public static Described describe(CloudFormationClient cloudFormation, String stackName) {
+        return new Described(stackName, Stacks.find(cloudFormation, stackName));
+    }
+
+    /** Whether the described stack runs what {@code expected} describes; the reason it does not at debug. */
+    public static boolean runs(Described described, Expected expected, io.sparta.core.common.Console console) {
+        if (described.stack().isEmpty()) {
+            return false;
         }
-        Optional<String> difference = difference(stack.get(), expected);
-        difference.ifPresent(reason -> console.debug("Stack " + stackName + " needs a change set: " + reason));
-        return difference.isEmpty() ? stack : Optional.empty();
+        Optional<String> difference = difference(described.stack().get(), expected);
+        difference.ifPresent(
+                reason -> console.debug("Stack " + described.stackName() + " needs a change set: " + reason));
+        return difference.isEmpty();
     }
 
     /** The first thing the deployed stack differs in, or empty when it runs what is expected. */

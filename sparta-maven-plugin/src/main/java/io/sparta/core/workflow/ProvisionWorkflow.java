@@ -56,7 +56,8 @@ public final class ProvisionWorkflow {
         try (AwsSession aws = AwsSession.open(request.aws())) {
             Target target = target(request, manifest);
             JsonNode template = readTemplate(manifest);
-            if (upToDate(aws, request, manifest, target, template)) {
+            UpToDateStack.Described described = UpToDateStack.describe(aws.cloudFormation(), target.stackName());
+            if (upToDate(described, request, manifest, target, template)) {
                 console.info(aws.ledger().summary());
                 return false;
             }
@@ -66,7 +67,7 @@ public final class ProvisionWorkflow {
             StackDeployer.Request deployRequest = staged.deployRequest();
             StackDeployer.Deployment deployment = new StackDeployer(
                             aws.cloudFormation(), console, aws.s3(), aws.codeDeploy())
-                    .deploy(deployRequest, request.safeguards());
+                    .deploy(deployRequest, request.safeguards(), described);
             boolean changed = deployment.outcome().isPresent();
             if (changed) {
                 PlanReport.write(deployment.plan(), request.packageDirectory());
@@ -99,7 +100,11 @@ public final class ProvisionWorkflow {
      * policy, whose state the stack does not show.
      */
     private boolean upToDate(
-            AwsSession aws, ProvisionRequest request, PackageManifest manifest, Target target, JsonNode template) {
+            UpToDateStack.Described described,
+            ProvisionRequest request,
+            PackageManifest manifest,
+            Target target,
+            JsonNode template) {
         if (!target.stackPolicy().isEmpty()) {
             return false;
         }
@@ -109,13 +114,11 @@ public final class ProvisionWorkflow {
         parameters.putAll(manifest.layerKeys());
         Map<String, String> tags = new TreeMap<>(target.tags());
         tags.put(io.sparta.core.model.ServiceSettings.OWNER_TAG, manifest.serviceName());
-        boolean current = UpToDateStack.find(
-                        aws.cloudFormation(),
-                        target.stackName(),
-                        new UpToDateStack.Expected(
-                                template, parameters, request.bucket().isPresent(), tags),
-                        console)
-                .isPresent();
+        boolean current = UpToDateStack.runs(
+                described,
+                new UpToDateStack.Expected(
+                        template, parameters, request.bucket().isPresent(), tags),
+                console);
         if (current) {
             console.info("Stack " + target.stackName() + " is up to date: it runs this package's template, parameters"
                     + " and tags; nothing to change");
@@ -204,7 +207,8 @@ public final class ProvisionWorkflow {
      * @param template the whole template, for the plan
      */
     private StackDeployer.Request deployRequest(
-            ArtifactStore store, PackageManifest manifest, Target target, JsonNode template) throws IOException {
+            ArtifactStore store, PackageManifest manifest, Target target, JsonNode template)
+            throws IOException, SpartaUserException {
         if (manifest.wholeTemplate() != null) {
             store.putAllIfAbsent(
                     NestedStacks.keyPrefix(manifest.serviceName()), manifest.nestedUploads(), "application/json");

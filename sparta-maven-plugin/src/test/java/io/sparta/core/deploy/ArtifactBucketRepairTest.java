@@ -96,6 +96,44 @@ class ArtifactBucketRepairTest {
         assertTrue(after.lines().isEmpty(), after.lines().toString());
     }
 
+    /**
+     * A provision does not ask S3 whether the managed bucket exists: the first upload that finds it gone (PutObject's
+     * NoSuchBucket; a HEAD answers 404 alike for a missing key and a missing bucket) has its stack made again and
+     * goes to the new bucket.
+     */
+    @Test
+    void aManagedBucketGoneIsFoundByTheFirstUploadWhichGoesToTheNewBucket() throws Exception {
+        String current = new ManagedArtifactBucket(cloudFormation, s3, new RecordingConsole()).ensure();
+        s3.listObjectsV2Paginator(r -> r.bucket(current))
+                .contents()
+                .forEach(o -> s3.deleteObject(r -> r.bucket(current).key(o.key())));
+        s3.deleteBucket(r -> r.bucket(current));
+
+        RecordingConsole console = new RecordingConsole();
+        ArtifactStore store = ArtifactStore.managed(cloudFormation, s3, Region.EU_WEST_1, console);
+        assertEquals(current, store.bucket(), "named by its stack, before any upload");
+        assertTrue(console.warnings().isEmpty(), console.lines().toString());
+
+        Path jar = Files.writeString(work.resolve("lazy.jar"), "lazy archive", StandardCharsets.UTF_8);
+        assertTrue(store.putIfAbsent("orders/archives/lazy.jar", jar, "application/java-archive"));
+
+        String replaced = store.bucket();
+        assertNotEquals(current, replaced);
+        assertEquals(
+                "The artifact bucket " + current + " of stack sparta-artifacts does not exist (deleted outside"
+                        + " CloudFormation); deleting the stack and creating it again with a new bucket. Every service"
+                        + " using it uploads its archive again at its next provision.",
+                console.warnings().get(0));
+        assertEquals(
+                "lazy archive",
+                s3.getObjectAsBytes(r -> r.bucket(replaced).key("orders/archives/lazy.jar"))
+                        .asUtf8String());
+        assertTrue(
+                console.lines().contains("Uploaded   s3://" + replaced + "/orders/archives/lazy.jar (12 bytes)"),
+                console.lines().toString());
+        assertEquals(replaced, new ManagedArtifactBucket(cloudFormation, s3, new RecordingConsole()).ensure());
+    }
+
     @Test
     void aConfiguredBucketThatIsGoneIsNamedAsTheS3BucketElement() {
         ArtifactStore store = new ArtifactStore(s3, Region.EU_WEST_1, "team-artifacts-gone", new RecordingConsole());

@@ -1,6 +1,7 @@
 package io.sparta.core.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,10 +30,12 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 class StackDeployerTest {
 
     private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
-    /** The calls of an update that runs to completion. */
+    /**
+     * The calls of an update that runs to completion: no ListChangeSets, as executing a change set deletes every other
+     * change set of the stack.
+     */
     private static final List<String> UPDATE_CALLS = List.of(
             "DescribeStacks",
-            "ListChangeSets",
             "CreateChangeSet",
             "DescribeChangeSet",
             "GetTemplate",
@@ -262,17 +265,41 @@ class StackDeployerTest {
         assertEquals(List.of("DescribeStacks"), http.operations());
     }
 
+    /** Provision's up-to-date check described the stack already: the deployer goes on from that answer. */
+    @Test
+    void aStackDescribedEarlierInTheRunIsNotDescribedAgain() throws Exception {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"));
+        UpToDateStack.Described described = UpToDateStack.describe(cloudFormation, "orders");
+        scriptUpdateToCompletion();
+
+        StackDeployer.Deployment deployment = deployer.deploy(REQUEST, Safeguards.none(), described);
+
+        assertEquals(UPDATE_CALLS, http.operations(), "one DescribeStacks before the change set: the earlier one");
+        assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
+        assertEquals(STACK_ID, deployment.stackId());
+        assertEquals(0, http.unanswered());
+
+        IllegalArgumentException other = assertThrows(
+                IllegalArgumentException.class,
+                () -> deployer.deploy(
+                        REQUEST, Safeguards.none(), new UpToDateStack.Described("payments", Optional.empty())));
+        assertEquals("described stack payments is not orders", other.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"UPDATE_COMPLETE", "CREATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"})
     void aSettledStackIsUpdatedAndTheHookRunsWhileItStillHasItsOldTemplate(String status) throws Exception {
-        http.ok("DescribeStacks", stacks(STACK_ID, status)).ok("ListChangeSets", changeSets());
+        http.ok("DescribeStacks", stacks(STACK_ID, status));
         scriptUpdateToCompletion();
 
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(UPDATE_CALLS, http.operations());
-        assertEquals("UPDATE", http.call(2).param("ChangeSetType"));
-        assertEquals("Original", http.call(4).param("TemplateStage"), "the plan reads the deployed template");
+        assertFalse(
+                http.operations().contains("ListChangeSets"),
+                "executing the change set deletes every other change set of the stack: nothing to list");
+        assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
+        assertEquals("Original", http.call(3).param("TemplateStage"), "the plan reads the deployed template");
         assertEquals(STACK_ID, deployment.stackId());
         StackOutcome outcome = deployment.outcome().orElseThrow();
         assertEquals("UPDATE_COMPLETE", outcome.stack().stackStatusAsString());
@@ -346,65 +373,75 @@ class StackDeployerTest {
     @Test
     void aCreateChangeSetRejectedForHavingNoChangesLeavesTheStackAlone() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
-                .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES));
+                .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES))
+                .ok("ListChangeSets", changeSets());
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals(List.of("DescribeStacks", "ListChangeSets", "CreateChangeSet"), http.operations());
-        assertEquals("UPDATE", http.call(2).param("ChangeSetType"));
+        assertEquals(
+                List.of("DescribeStacks", "CreateChangeSet", "ListChangeSets"),
+                http.operations(),
+                "nothing executed: an earlier run's change sets are looked for after this run's");
+        assertEquals("UPDATE", http.call(1).param("ChangeSetType"));
+        assertEquals("orders", http.call(2).param("StackName"));
         assertEquals(STACK_ID, deployment.stackId());
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), console.lines());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void anyOtherValidationErrorOfCreateChangeSetIsThrown() {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
-                .answer("CreateChangeSet", 400, error("ValidationError", "Parameters: [ArtifactKey] must have values"));
+                .answer("CreateChangeSet", 400, error("ValidationError", "Parameters: [ArtifactKey] must have values"))
+                .ok("ListChangeSets", changeSets());
 
         CloudFormationException e = assertThrows(CloudFormationException.class, this::deploy);
 
         assertEquals(
                 "Parameters: [ArtifactKey] must have values",
                 e.awsErrorDetails().errorMessage());
-        assertEquals(List.of("DescribeStacks", "ListChangeSets", "CreateChangeSet"), http.operations());
+        assertEquals(
+                List.of("DescribeStacks", "CreateChangeSet", "ListChangeSets"),
+                http.operations(),
+                "the leftovers are swept before the failure is thrown");
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aChangeSetThatFailsForHavingNoChangesIsDeletedAndTheStackLeftAlone() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
-                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("ListChangeSets", changeSets());
 
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "DescribeChangeSet",
-                        "DeleteChangeSet"),
+                        "DeleteChangeSet",
+                        "ListChangeSets"),
                 http.operations(),
-                "the waiter stops on FAILED; the change set is read again for its reason, then deleted");
-        String changeSetName = http.call(2).param("ChangeSetName");
-        assertEquals("orders", http.call(5).param("StackName"));
-        assertEquals(changeSetName, http.call(5).param("ChangeSetName"));
+                "the waiter stops on FAILED; the change set is read again for its reason, then deleted, then an"
+                        + " earlier run's change sets are looked for");
+        String changeSetName = http.call(1).param("ChangeSetName");
+        assertEquals("orders", http.call(4).param("StackName"));
+        assertEquals(changeSetName, http.call(4).param("ChangeSetName"));
         assertEquals(STACK_ID, deployment.stackId());
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), console.lines());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aFailedDeleteOfTheEmptyChangeSetOnlyWarns() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
@@ -414,18 +451,28 @@ class StackDeployerTest {
                         error(
                                 "AccessDenied",
                                 "User: arn:aws:iam::123456789012:user/dev is not authorized to perform:"
-                                        + " cloudformation:DeleteChangeSet"));
+                                        + " cloudformation:DeleteChangeSet"))
+                .ok("ListChangeSets", changeSets());
 
         StackDeployer.Deployment deployment = deploy();
 
-        assertEquals("DeleteChangeSet", http.operations().get(5));
-        assertEquals(6, http.operations().size(), "a housekeeping failure is not retried");
+        assertEquals("DeleteChangeSet", http.operations().get(4));
+        assertEquals(
+                List.of(
+                        "DescribeStacks",
+                        "CreateChangeSet",
+                        "DescribeChangeSet",
+                        "DescribeChangeSet",
+                        "DeleteChangeSet",
+                        "ListChangeSets"),
+                http.operations(),
+                "a housekeeping failure is not retried");
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(STACK_ID, deployment.stackId());
         assertEquals(1, console.warnings().size(), console.warnings().toString());
         String warning = console.warnings().get(0);
         assertTrue(
-                warning.startsWith("Could not delete change set " + http.call(2).param("ChangeSetName")
+                warning.startsWith("Could not delete change set " + http.call(1).param("ChangeSetName")
                         + " of stack orders, kept because it changes nothing (AWS CloudFormation call failed:"
                         + " AccessDenied: User: arn:aws:iam::123456789012:user/dev is not authorized to perform:"
                         + " cloudformation:DeleteChangeSet (HTTP 403"),
@@ -436,7 +483,6 @@ class StackDeployerTest {
     @Test
     void anEmptyChangeSetAlreadyDeletedByARetriedCallIsNoWarning() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
@@ -444,13 +490,16 @@ class StackDeployerTest {
                         "DeleteChangeSet",
                         404,
                         call -> error(
-                                "ChangeSetNotFound", "ChangeSet [" + call.param("ChangeSetName") + "] does not exist"));
+                                "ChangeSetNotFound", "ChangeSet [" + call.param("ChangeSetName") + "] does not exist"))
+                .ok("ListChangeSets", changeSets());
 
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(6, http.operations().size());
+        assertEquals("ListChangeSets", http.operations().get(5));
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(List.of(), console.warnings());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
@@ -458,10 +507,14 @@ class StackDeployerTest {
         String reason = "Template format error: Unresolved resource dependencies [HelloRole] in the Resources block of"
                 + " the template";
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
-                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""));
+                .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
+                // This run's rejected change set is listed with the others: a leftover by every other measure.
+                .ok(
+                        "ListChangeSets",
+                        call -> changeSets(changeSetSummary(
+                                http.call(1).param("ChangeSetName"), "Sparta for Java", "FAILED", "UNAVAILABLE")));
 
         DeploymentFailedException e = assertThrows(DeploymentFailedException.class, this::deploy);
 
@@ -469,40 +522,42 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
-                        "DescribeChangeSet"),
+                        "DescribeChangeSet",
+                        "ListChangeSets"),
                 http.operations(),
-                "neither executed nor deleted: the user may want to read it");
+                "neither executed nor deleted: the user may want to read it; the sweep after it passes it by");
+        assertEquals(List.of(), console.lines());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aWaitThatEndsBeforeTheChangeSetIsReadyNeverExecutesIt() {
         // The waiter also gives up on an error it has no acceptor for; the change set may then still be pending.
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .answer("DescribeChangeSet", 400, call -> error("ValidationError", "Stack orders is being updated"))
-                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_IN_PROGRESS", "UNAVAILABLE", "", ""));
+                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_IN_PROGRESS", "UNAVAILABLE", "", ""))
+                .ok("ListChangeSets", changeSets());
 
         assertThrows(SdkClientException.class, this::deploy);
 
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
-                        "DescribeChangeSet"),
+                        "DescribeChangeSet",
+                        "ListChangeSets"),
                 http.operations(),
-                "not executed while it is still being created");
+                "not executed while it is still being created; the leftovers are swept before the failure is thrown");
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aCreateChangeSetRetriedAfterItsResponseWasLostGoesOnWithTheChangeSet() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .answer(
                         "CreateChangeSet",
                         400,
@@ -514,7 +569,7 @@ class StackDeployerTest {
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(UPDATE_CALLS, http.operations());
-        assertEquals(http.call(2).param("ChangeSetName"), http.call(3).param("ChangeSetName"));
+        assertEquals(http.call(1).param("ChangeSetName"), http.call(2).param("ChangeSetName"));
         assertEquals(
                 "UPDATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
         assertEquals(0, http.unanswered());
@@ -545,7 +600,6 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "GetTemplate",
@@ -555,7 +609,7 @@ class StackDeployerTest {
                         "DescribeStacks",
                         "DescribeStackEvents"),
                 http.operations());
-        assertEquals(http.call(2).param("ChangeSetName"), http.call(7).param("ChangeSetName"));
+        assertEquals(http.call(1).param("ChangeSetName"), http.call(6).param("ChangeSetName"));
         assertEquals(
                 "UPDATE_COMPLETE", deployment.outcome().orElseThrow().stack().stackStatusAsString());
         assertEquals(3, deployment.outcome().orElseThrow().events().size());
@@ -588,7 +642,6 @@ class StackDeployerTest {
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "GetTemplate",
@@ -679,14 +732,14 @@ class StackDeployerTest {
 
     @Test
     void anAdoptedStackIsUpdatedAndTaggedWithALoggedWarning() throws Exception {
-        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE", "", null)).ok("ListChangeSets", changeSets());
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE", "", null));
         scriptUpdateToCompletion();
 
         deployer.deploy(REQUEST, new Safeguards(false, false, Optional.of("orders"), Optional.empty()));
 
         assertEquals(UPDATE_CALLS, http.operations());
-        assertEquals("sparta:service", http.call(2).param("Tags.member.1.Key"));
-        assertEquals("orders", http.call(2).param("Tags.member.1.Value"));
+        assertEquals("sparta:service", http.call(1).param("Tags.member.1.Key"));
+        assertEquals("orders", http.call(1).param("Tags.member.1.Value"));
         assertEquals(
                 List.of("Adopting stack orders (-Dsparta.adoptStack): it was not created by Sparta (it has no"
                         + " sparta:service tag); the change set tags it sparta:service=orders once it executes"),
@@ -710,8 +763,10 @@ class StackDeployerTest {
     // ---- leftovers: change sets an earlier run made and never executed
 
     @Test
-    void onlySpartasUnexecutedChangeSetsAreDeletedBeforeTheNextOne() throws Exception {
+    void onlySpartasUnexecutedChangeSetsAreDeletedAfterTheNextOne() throws Exception {
+        // A provision that changes nothing executes no change set, so it lists an earlier run's after its own.
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES))
                 .ok(
                         "ListChangeSets",
                         changeSets(
@@ -725,19 +780,18 @@ class StackDeployerTest {
                                 changeSetSummary("sparta-by-hand", "Reviewed by Ana", "CREATE_COMPLETE", "AVAILABLE"),
                                 changeSetSummary("release-42", null, "CREATE_COMPLETE", "AVAILABLE")))
                 .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
-                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
-                .answer("CreateChangeSet", 400, error("ValidationError", NO_CHANGES));
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
 
         deploy();
 
         assertEquals(
-                List.of("DescribeStacks", "ListChangeSets", "DeleteChangeSet", "DeleteChangeSet", "CreateChangeSet"),
+                List.of("DescribeStacks", "CreateChangeSet", "ListChangeSets", "DeleteChangeSet", "DeleteChangeSet"),
                 http.operations());
         assertEquals(
                 "arn:aws:cloudformation:us-east-1:123456789012:changeSet/sparta-1700000000000/1111",
-                http.call(2).param("ChangeSetName"),
+                http.call(3).param("ChangeSetName"),
                 "deleted by id");
-        assertTrue(http.call(3).param("ChangeSetName").contains("/sparta-1700000000001/"));
+        assertTrue(http.call(4).param("ChangeSetName").contains("/sparta-1700000000001/"));
         assertEquals(2, console.lines().size(), console.lines().toString());
         assertTrue(
                 console.lines()
@@ -745,6 +799,7 @@ class StackDeployerTest {
                         .startsWith("Deleted change set sparta-1700000000000 of stack orders (created"
                                 + " 2026-11-22T08:00:00Z)"),
                 console.lines().get(0));
+        assertEquals(0, http.unanswered());
     }
 
     // ---- guards: data loss and broader access stop before execute
@@ -775,16 +830,42 @@ class StackDeployerTest {
     /** An update whose change set holds {@code changes}, up to the plan: the guards decide what comes next. */
     private void scriptUpdatePlanned(String changes, String deployedStatements) {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, changes))
                 .ok("GetTemplate", deployedTemplate(deployedStatements));
     }
 
+    /** A guard stopped the change: its change set is deleted, then an earlier run's are looked for. */
+    private void scriptStopped() {
+        http.ok("DeleteChangeSet", response("DeleteChangeSet", "")).ok("ListChangeSets", changeSets());
+    }
+
+    /** The calls of an update a guard stopped: never executed, its change set deleted, the leftovers swept. */
+    private static final List<String> STOPPED_CALLS = List.of(
+            "DescribeStacks",
+            "CreateChangeSet",
+            "DescribeChangeSet",
+            "GetTemplate",
+            "DeleteChangeSet",
+            "ListChangeSets");
+
+    /**
+     * A plan of an update whose change set holds {@code changes}: the change set is deleted before the deployed
+     * template is read, and an earlier run's change sets are looked for last.
+     */
+    private void scriptUpdatePlan(String changes, String deployedStatements) {
+        http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
+                .ok("CreateChangeSet", this::createdChangeSet)
+                .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, changes))
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("GetTemplate", deployedTemplate(deployedStatements))
+                .ok("ListChangeSets", changeSets());
+    }
+
     @Test
     void aRemovedTableStopsTheProvisionAndItsChangeSetIsDeleted() {
         scriptUpdatePlanned(TABLE_REMOVED + BUCKET_REPLACED, HELLO_ROLE_POLICY);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptStopped();
 
         SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
 
@@ -796,8 +877,13 @@ class StackDeployerTest {
                         + " also stays in AWS when it leaves the template); if its data may go, run again with"
                         + " -Dsparta.allowDataLoss=true",
                 e.getMessage());
-        assertEquals("DeleteChangeSet", http.operations().get(5), "no leftover for the next run");
-        assertEquals(6, http.operations().size(), "never executed");
+        assertEquals("DeleteChangeSet", http.operations().get(4), "no leftover for the next run");
+        assertEquals(
+                http.call(1).param("ChangeSetName"),
+                http.call(4).param("ChangeSetName"),
+                "this run's own change set, by name");
+        assertEquals(STOPPED_CALLS, http.operations(), "never executed; an earlier run's change sets swept after");
+        assertEquals(0, http.unanswered());
         assertTrue(
                 console.lines()
                         .contains("  Modify  Uploads  AWS::S3::Bucket  [orders-uploads-1]  replacement: True"
@@ -827,7 +913,7 @@ class StackDeployerTest {
     @Test
     void atATerminalTheUserIsAskedAndANoStops() {
         scriptUpdatePlanned(TABLE_REMOVED, HELLO_ROLE_POLICY);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptStopped();
         List<String> questions = new ArrayList<>();
 
         assertThrows(
@@ -841,6 +927,8 @@ class StackDeployerTest {
                 List.of("This change destroys data held by 1 resource(s):\n"
                         + "  Remove OrdersTable (AWS::DynamoDB::Table orders-OrdersTable-1X2Y)\nGo ahead?"),
                 questions);
+        assertEquals(STOPPED_CALLS, http.operations());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
@@ -851,7 +939,6 @@ class StackDeployerTest {
                         "\"OrdersTable\": {\"Type\": \"AWS::DynamoDB::Table\", \"DeletionPolicy\": \"Retain\"},"
                                 + " \"HelloFunction\":");
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "CREATE_COMPLETE", "AVAILABLE", null, TABLE_REMOVED))
                 .ok("GetTemplate", response("GetTemplate", "<TemplateBody>" + retained + "</TemplateBody>"))
@@ -877,7 +964,7 @@ class StackDeployerTest {
         String narrower = "{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\":"
                 + " \"arn:aws:logs:*:*:log-group:/aws/lambda/orders-hello:*\"}";
         scriptUpdatePlanned(change("Modify", "HelloRole", "AWS::IAM::Role", "False"), narrower);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptStopped();
 
         SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
 
@@ -889,12 +976,13 @@ class StackDeployerTest {
                         + " with -Dsparta.allowIamBroadening=true",
                 e.getMessage());
         assertEquals(6, http.operations().size(), "never executed");
+        assertEquals(STOPPED_CALLS, http.operations());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aPlanListsParameterValuesThatChangeButNotANoEchoOnesMask() throws Exception {
-        scriptUpdatePlanned("", HELLO_ROLE_POLICY);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptUpdatePlan("", HELLO_ROLE_POLICY);
         StackDeployer.Request newArchive = new StackDeployer.Request(
                 "orders",
                 TEMPLATE_URL,
@@ -910,6 +998,7 @@ class StackDeployerTest {
                         "ArtifactBucket", "sparta-artifacts", "sparta-artifacts-2")),
                 plan.parameters());
         assertTrue(plan.hasChanges(), "a change set listing no resource still changes a parameter's users");
+        assertEquals(0, http.unanswered());
     }
 
     @Test
@@ -917,7 +1006,7 @@ class StackDeployerTest {
         String narrower = "{\"Effect\": \"Allow\", \"Action\": \"logs:PutLogEvents\", \"Resource\":"
                 + " \"arn:aws:logs:*:*:log-group:/aws/lambda/orders-hello:*\"}";
         scriptUpdatePlanned(TABLE_REMOVED, narrower);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptStopped();
 
         SpartaUserException e = assertThrows(SpartaUserException.class, this::deploy);
 
@@ -925,70 +1014,79 @@ class StackDeployerTest {
                 e.getMessage().contains("-Dsparta.allowDataLoss=true\nAlso: this change grants more access"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("-Dsparta.allowIamBroadening=true"), e.getMessage());
+        assertEquals(STOPPED_CALLS, http.operations());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aPlanOfAnUpToDateStackDeletesTheEmptyChangeSetOnce() throws Exception {
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", NO_CHANGES, ""))
-                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("ListChangeSets", changeSets());
 
         io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
 
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "DescribeChangeSet",
-                        "DeleteChangeSet"),
+                        "DeleteChangeSet",
+                        "ListChangeSets"),
                 http.operations(),
-                "deleted once: a second delete of a deleted change set only waits for an error");
+                "deleted once: a second delete of a deleted change set only waits for an error; the leftovers are"
+                        + " swept after it");
         assertEquals(false, plan.hasChanges());
         assertEquals(List.of(), console.warnings());
+        assertEquals(0, http.unanswered());
     }
 
     @Test
     void aPlanWhoseChangeSetIsRejectedDeletesItAndSaysWhy() {
         String reason = "Template format error: Unresolved resource dependencies [HelloRole]";
         http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
                 .ok("DescribeChangeSet", call -> changeSet(call, "FAILED", "UNAVAILABLE", reason, ""))
-                .ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+                .ok("DeleteChangeSet", response("DeleteChangeSet", ""))
+                .ok("ListChangeSets", changeSets());
 
         DeploymentFailedException e =
                 assertThrows(DeploymentFailedException.class, () -> deployer.plan(REQUEST, Safeguards.none()));
 
         assertEquals("CloudFormation rejected the change set for orders: " + reason, e.getMessage());
-        assertEquals("DeleteChangeSet", http.operations().get(5), "a plan leaves no change set behind");
+        assertEquals("DeleteChangeSet", http.operations().get(4), "a plan leaves no change set behind");
+        assertEquals("ListChangeSets", http.operations().get(5), "the leftovers are swept after it, before the throw");
+        assertEquals(6, http.operations().size());
+        assertEquals(0, http.unanswered());
     }
 
     // ---- plan: a change set described and deleted, nothing executed
 
     @Test
     void aPlanOfAnUpdateDeletesItsChangeSetAndExecutesNothing() throws Exception {
-        scriptUpdatePlanned(TABLE_REMOVED, HELLO_ROLE_POLICY);
-        http.ok("DeleteChangeSet", response("DeleteChangeSet", ""));
+        scriptUpdatePlan(TABLE_REMOVED, HELLO_ROLE_POLICY);
 
         io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
 
         assertEquals(
                 List.of(
                         "DescribeStacks",
-                        "ListChangeSets",
                         "CreateChangeSet",
                         "DescribeChangeSet",
                         "DeleteChangeSet",
-                        "GetTemplate"),
-                http.operations());
-        assertTrue(http.call(2).param("ChangeSetName").startsWith("sparta-plan-"));
-        assertEquals(http.call(2).param("ChangeSetName"), http.call(4).param("ChangeSetName"));
+                        "GetTemplate",
+                        "ListChangeSets"),
+                http.operations(),
+                "an earlier run's change sets are looked for last, after the plan's own is deleted");
+        assertTrue(http.call(1).param("ChangeSetName").startsWith("sparta-plan-"));
+        assertEquals(http.call(1).param("ChangeSetName"), http.call(3).param("ChangeSetName"));
+        assertEquals(List.of(), console.warnings());
+        assertEquals(0, http.unanswered());
         assertEquals("UPDATE", plan.changeSetType());
         assertEquals(
                 List.of("OrdersTable"),
@@ -1129,7 +1227,6 @@ class StackDeployerTest {
     /** An update whose change set is created with one change, the events before it read: execute comes next. */
     private ScriptedHttp scriptUpdateReadyToExecute() {
         return http.ok("DescribeStacks", stacks(STACK_ID, "UPDATE_COMPLETE"))
-                .ok("ListChangeSets", changeSets())
                 .ok("CreateChangeSet", this::createdChangeSet)
                 .ok(
                         "DescribeChangeSet",
