@@ -17,8 +17,11 @@ import java.util.TreeMap;
  * @param tags the stack tags to deploy, after PreMarshall hooks
  * @param parameters the template parameter values to deploy, after PreMarshall hooks
  * @param settingsFingerprint the settings as configured, so provision can tell they changed since
- * @param archiveSha256 the archive file's SHA-256, to tell it was rewritten after package
- * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3
+ * @param archiveSha256 the archive file's SHA-256, which manifests of earlier releases carry to tell the archive
+ *     was rewritten after package; null (left out) since the archive is known by {@code archiveContentSha256}, which
+ *     costs no read of the file's bytes
+ * @param archiveContentSha256 what the archive holds ({@link ArchiveIdentity}), which names it in S3 and tells it
+ *     was rewritten with other content after package
  * @param layers the layers the template publishes from zips of this package (the dependency layer, layer modules),
  *     empty when the archive holds all the functions need
  * @param nestedTemplates the nested stacks' templates of a service split because it does not fit one stack (the
@@ -32,7 +35,7 @@ public record PackageManifest(
         Map<String, String> tags,
         Map<String, String> parameters,
         String archive,
-        String archiveSha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String archiveSha256,
         String template,
         String templateSha256,
         String settingsFingerprint,

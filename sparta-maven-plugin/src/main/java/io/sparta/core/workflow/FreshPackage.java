@@ -46,7 +46,11 @@ final class FreshPackage {
             throw new SpartaUserException("The package is older than the classes in " + classesDirectory
                     + "; provisioning it would deploy stale code. Run 'mvn package' first");
         }
-        if (!Digests.sha256(archive).equals(manifest.archiveSha256())) {
+        boolean rewritten = manifest.archiveContentSha256() != null
+                ? !io.sparta.core.archive.ArchiveIdentity.of(archive).equals(manifest.archiveContentSha256())
+                // A manifest of an earlier release holds the file's SHA-256 instead.
+                : !Digests.sha256(archive).equals(manifest.archiveSha256());
+        if (rewritten) {
             throw new SpartaUserException(archive + " changed after package hashed it (a later plugin execution"
                     + " rewrote it?). Run 'mvn package' again, with archive-changing executions before"
                     + " sparta-maven-plugin");

@@ -127,7 +127,9 @@ public final class PackageWorkflow {
                 largestLabel = functionLabel;
             }
         }
-        String archiveSha256 = Digests.sha256(archive);
+        // What the archive holds, from its zip directory: the file's own bytes are never read, so a 70 MB jar costs
+        // what a small one does.
+        String archiveIdentity = ArchiveIdentity.of(archive);
         Map<String, Environments.TemplateConfiguration> configurations =
                 Environments.configurations(request.settings());
         Path spartaResources = request.outputDirectory().resolve(SpartaResources.FILE);
@@ -201,7 +203,7 @@ public final class PackageWorkflow {
                 service.tags(),
                 service.parameters(),
                 archive.toAbsolutePath().toString(),
-                archiveSha256,
+                null,
                 request.templateFile().toAbsolutePath().toString(),
                 Digests.sha256(template),
                 request.settings().fingerprint(),
@@ -216,7 +218,7 @@ public final class PackageWorkflow {
                                 e.getValue().approval(),
                                 DeliveryPackage.configurationEntry(e.getKey())))
                         .toList(),
-                ArchiveIdentity.of(archive),
+                archiveIdentity,
                 layers(layer, modules, spartaResources),
                 nestedTemplates,
                 wholeTemplate);
@@ -243,8 +245,8 @@ public final class PackageWorkflow {
                             + " notifications on " + existingBuckets + " (" + BucketNotificationsTemplate.TYPE + ")");
         }
         io.sparta.core.model.ServiceModelBuilder.broadManagedPolicies(service).forEach(console::warn);
-        console.info("Archive  " + archive + " (sha256 " + archiveSha256.substring(0, 12) + "; " + archiveSize.summary()
-                + ")");
+        console.info("Archive  " + archive + " (content " + archiveIdentity.substring(0, 12) + "; "
+                + archiveSize.summary() + ")");
         if (layer != null) {
             console.info("Layer    " + layer + " (" + selection.layer().size()
                     + (selection.layer().size() == 1 ? " dependency; " : " dependencies; ") + layerSize.summary()

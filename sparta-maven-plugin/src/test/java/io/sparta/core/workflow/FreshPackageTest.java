@@ -94,6 +94,54 @@ class FreshPackageTest {
         assertTrue(refusal(SETTINGS).contains("changed after package hashed it"), refusal(SETTINGS));
     }
 
+    private void jar(String content, long time) throws Exception {
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry("acme/Orders.class");
+            entry.setTime(time);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.now().plusSeconds(30)));
+    }
+
+    /**
+     * This release's manifest names the archive by what it holds, read from the zip's directory: a rewrite with the
+     * same content (a later plugin re-zipping it) deploys the same code and passes; other content is refused.
+     */
+    @Test
+    void anArchiveIsKnownByWhatItHoldsNotByItsBytes() throws Exception {
+        jar("bytecode", 1_600_000_000_000L);
+        String identity = io.sparta.core.archive.ArchiveIdentity.of(archive);
+        new PackageManifest(
+                        "orders",
+                        "orders",
+                        Map.of("team", "a"),
+                        Map.of(),
+                        archive.toString(),
+                        null,
+                        template.toString(),
+                        Digests.sha256(Files.readAllBytes(template)),
+                        SETTINGS.fingerprint(),
+                        List.of(),
+                        List.of(),
+                        identity,
+                        List.of())
+                .write(work.resolve("sparta/manifest.json"));
+        assertTrue(
+                Files.readString(work.resolve("sparta/manifest.json")).contains("\"archiveContentSha256\""),
+                "the identity is written");
+        assertTrue(
+                !Files.readString(work.resolve("sparta/manifest.json")).contains("archiveSha256"),
+                "the file's SHA-256 is left out, as it is not computed");
+
+        jar("bytecode", 1_700_000_000_000L);
+        assertEquals(identity, accepted().archiveContentSha256(), "re-zipped with other entry times: the same code");
+
+        jar("rewritten", 1_700_000_000_000L);
+        assertTrue(refusal(SETTINGS).contains("changed after package hashed it"), refusal(SETTINGS));
+    }
+
     @Test
     void refusesAMissingArchive() throws Exception {
         Files.delete(archive);
