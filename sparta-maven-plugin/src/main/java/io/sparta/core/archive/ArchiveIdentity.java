@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -24,6 +23,9 @@ import java.util.zip.ZipFile;
  */
 public final class ArchiveIdentity {
 
+    private static final java.util.Comparator<ZipEntry> BY_NAME =
+            (a, b) -> a.getName().compareTo(b.getName());
+
     private ArchiveIdentity() {}
 
     /**
@@ -35,10 +37,16 @@ public final class ArchiveIdentity {
     public static String of(Path archive) throws IOException {
         MessageDigest digest = Digests.newDigest();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            List<? extends ZipEntry> files = Collections.list(zip.entries()).stream()
-                    .filter(entry -> !entry.isDirectory())
-                    .sorted((a, b) -> a.getName().compareTo(b.getName()))
-                    .toList();
+            List<ZipEntry> files = new java.util.ArrayList<>(zip.size());
+            for (java.util.Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.isDirectory()) {
+                    files.add(entry);
+                }
+            }
+            files.sort(BY_NAME);
+            // Name, NUL, then the CRC-32 and the size as 8 bytes each: fixed width, so no two entries run together.
+            java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(17);
             for (ZipEntry entry : files) {
                 if (entry.getName().endsWith(".jar") || entry.getCrc() == -1 || entry.getSize() == -1) {
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -46,10 +54,9 @@ public final class ArchiveIdentity {
                     }
                 } else {
                     digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                    digest.update((byte) 0);
-                    digest.update(("crc " + Long.toHexString(entry.getCrc()) + " " + entry.getSize())
-                            .getBytes(StandardCharsets.US_ASCII));
-                    digest.update((byte) 0);
+                    record.clear();
+                    record.put((byte) 0).putLong(entry.getCrc()).putLong(entry.getSize());
+                    digest.update(record.array());
                 }
             }
         }

@@ -4,7 +4,6 @@ import io.sparta.core.common.SpartaUserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,18 +39,36 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
         largest = List.copyOf(largest);
     }
 
-    /** Reads the sizes from the zip's central directory, without extracting anything. */
+    /**
+     * Reads the sizes from the zip's central directory, without extracting anything: one pass over the entries, the
+     * five largest kept as it goes, so a shaded jar of tens of thousands of entries costs milliseconds.
+     */
     public static ArchiveSize of(Path archive) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            List<Entry> files = Collections.list(zip.entries()).stream()
-                    .filter(entry -> !entry.isDirectory())
-                    .map(entry -> new Entry(entry.getName(), Math.max(0, entry.getSize())))
-                    .toList();
+            java.util.PriorityQueue<Entry> largest = new java.util.PriorityQueue<>(6, LARGEST_FIRST.reversed());
+            long unzipped = 0;
+            int files = 0;
+            for (java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
+                    entries.hasMoreElements(); ) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                long bytes = Math.max(0, entry.getSize());
+                unzipped += bytes;
+                files++;
+                if (largest.size() < 5 || bytes >= largest.peek().bytes()) {
+                    largest.add(new Entry(entry.getName(), bytes));
+                    if (largest.size() > 5) {
+                        largest.poll();
+                    }
+                }
+            }
             return new ArchiveSize(
                     Files.size(archive),
-                    files.stream().mapToLong(Entry::bytes).sum(),
-                    files.size(),
-                    files.stream().sorted(LARGEST_FIRST).limit(5).toList());
+                    unzipped,
+                    files,
+                    largest.stream().sorted(LARGEST_FIRST).toList());
         }
     }
 
