@@ -113,24 +113,12 @@ public final class TemplateJson {
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not JSON
      */
     public static JsonNode read(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readFirst(parser, false);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException inMemory) {
-            throw new UncheckedIOException(inMemory);
-        }
+        return inMemory(() -> FACTORY.createParser(json), false);
     }
 
     /** {@link #read(String)} of UTF-8 (or UTF-16/32, detected) bytes. */
     public static JsonNode read(byte[] json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readFirst(parser, false);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException inMemory) {
-            throw new UncheckedIOException(inMemory);
-        }
+        return inMemory(() -> FACTORY.createParser(json), false);
     }
 
     /** {@link #read(byte[])} of a file. */
@@ -145,8 +133,19 @@ public final class TemplateJson {
      * @throws com.fasterxml.jackson.core.JsonProcessingException when the text is not one JSON value
      */
     public static JsonNode readOne(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return readFirst(parser, true);
+        return inMemory(() -> FACTORY.createParser(json), true);
+    }
+
+    /** Opens a parser over bytes or text already in memory. */
+    @FunctionalInterface
+    private interface Opening {
+        JsonParser open() throws IOException;
+    }
+
+    /** A parser over memory fails only on bad JSON: any other IOException would be a bug, so it is unchecked. */
+    private static JsonNode inMemory(Opening opening, boolean strict) throws JsonProcessingException {
+        try (JsonParser parser = opening.open()) {
+            return readFirst(parser, strict);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException inMemory) {

@@ -67,9 +67,10 @@ public final class FunctionScanner {
                     new ClassReader(Files.readAllBytes(classFile)).accept(facts, ClassReader.SKIP_CODE);
                     sites.addAll(facts.sites(hierarchy));
                 } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                    throw new SpartaUserException(new UnreadableClassFile(classFile.toString(), e).getMessage(), e);
+                    // The message says all ASM did; a cause would only add its class name to the build's output.
+                    throw new SpartaUserException(new UnreadableClassFile(classFile.toString(), e).getMessage());
                 } catch (UnreadableClassFile e) {
-                    throw new SpartaUserException(e.getMessage(), e.getCause());
+                    throw new SpartaUserException(e.getMessage());
                 }
                 orphans.addAll(facts.orphans());
                 facts.resources.forEach(resource -> resources.add(new ScannedClasses.DeclaredResource(

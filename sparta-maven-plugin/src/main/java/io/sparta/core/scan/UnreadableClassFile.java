@@ -33,7 +33,8 @@ final class UnreadableClassFile extends RuntimeException {
                         + ": Sparta reads class files of Java 1.1 to " + NEWEST_JAVA + ". If it is not a compiled"
                         + " class, give it another extension or move it out of src/main/resources; if a newer JDK"
                         + " compiled it, set <maven.compiler.release>" + NEWEST_JAVA + "</maven.compiler.release> or"
-                        + " lower in the pom's <properties> and run mvn clean package",
+                        + " lower in the pom's <properties>; then run mvn clean package, as target/classes keeps a"
+                        + " copy until cleaned",
                 cause);
     }
 

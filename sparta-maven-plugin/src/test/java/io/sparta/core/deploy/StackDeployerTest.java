@@ -44,6 +44,18 @@ class StackDeployerTest {
             "DescribeStacks",
             "DescribeStackEvents");
 
+    /**
+     * The calls of an update CloudFormation finds nothing in: the waiter stops on FAILED, the change set is read
+     * again for its reason and deleted, then change sets an earlier run left are looked for.
+     */
+    private static final List<String> NO_CHANGE_CALLS = List.of(
+            "DescribeStacks",
+            "CreateChangeSet",
+            "DescribeChangeSet",
+            "DescribeChangeSet",
+            "DeleteChangeSet",
+            "ListChangeSets");
+
     /** The calls of a create that runs to completion: no old change sets to look for, no deployed template. */
     private static final List<String> CREATE_CALLS = List.of(
             "DescribeStacks",
@@ -420,13 +432,7 @@ class StackDeployerTest {
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeChangeSet",
-                        "DeleteChangeSet",
-                        "ListChangeSets"),
+                NO_CHANGE_CALLS,
                 http.operations(),
                 "the waiter stops on FAILED; the change set is read again for its reason, then deleted, then an"
                         + " earlier run's change sets are looked for");
@@ -457,16 +463,7 @@ class StackDeployerTest {
         StackDeployer.Deployment deployment = deploy();
 
         assertEquals("DeleteChangeSet", http.operations().get(4));
-        assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeChangeSet",
-                        "DeleteChangeSet",
-                        "ListChangeSets"),
-                http.operations(),
-                "a housekeeping failure is not retried");
+        assertEquals(NO_CHANGE_CALLS, http.operations(), "a housekeeping failure is not retried");
         assertTrue(deployment.outcome().isEmpty());
         assertEquals(STACK_ID, deployment.stackId());
         assertEquals(1, console.warnings().size(), console.warnings().toString());
@@ -1030,13 +1027,7 @@ class StackDeployerTest {
         io.sparta.core.plan.Plan plan = deployer.plan(REQUEST, Safeguards.none());
 
         assertEquals(
-                List.of(
-                        "DescribeStacks",
-                        "CreateChangeSet",
-                        "DescribeChangeSet",
-                        "DescribeChangeSet",
-                        "DeleteChangeSet",
-                        "ListChangeSets"),
+                NO_CHANGE_CALLS,
                 http.operations(),
                 "deleted once: a second delete of a deleted change set only waits for an error; the leftovers are"
                         + " swept after it");

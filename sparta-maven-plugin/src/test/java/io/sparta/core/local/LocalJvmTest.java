@@ -88,20 +88,17 @@ class LocalJvmTest {
         assertEquals(C1, flags(function(io.sparta.annotations.LambdaRuntime.JAVA21, snapStart, Map.of())));
     }
 
+    private static List<String> flagsWithToolOptions(String javaToolOptions) {
+        return flags(function(
+                io.sparta.annotations.LambdaRuntime.JAVA21,
+                FunctionOptions.DEFAULTS,
+                Map.of("JAVA_TOOL_OPTIONS", javaToolOptions)));
+    }
+
     @Test
     void aJavaToolOptionsThatSetsTieredCompilationItselfIsLeftToDecide() {
-        FunctionOptions defaults = FunctionOptions.DEFAULTS;
-        assertEquals(
-                FULL_TIERS,
-                flags(function(
-                        io.sparta.annotations.LambdaRuntime.JAVA21,
-                        defaults,
-                        Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=4"))));
-        assertEquals(
-                C1,
-                flags(function(
-                        io.sparta.annotations.LambdaRuntime.JAVA21,
-                        defaults,
-                        Map.of("JAVA_TOOL_OPTIONS", "-Dlog.level=debug"))));
+        assertEquals(FULL_TIERS, flagsWithToolOptions("-XX:TieredStopAtLevel=4"));
+        assertEquals(FULL_TIERS, flagsWithToolOptions("-XX:-TieredCompilation"));
+        assertEquals(C1, flagsWithToolOptions("-Dlog.level=debug"));
     }
 }

@@ -102,7 +102,8 @@ class FunctionScannerTest {
                         + " class files of Java 1.1 to " + UnreadableClassFile.NEWEST_JAVA + ". If it is not a"
                         + " compiled class, give it another extension or move it out of src/main/resources; if a"
                         + " newer JDK compiled it, set <maven.compiler.release>" + UnreadableClassFile.NEWEST_JAVA
-                        + "</maven.compiler.release> or lower in the pom's <properties> and run mvn clean package",
+                        + "</maven.compiler.release> or lower in the pom's <properties>; then run mvn clean package, as"
+                        + " target/classes keeps a copy until cleaned",
                 tooNew.getMessage());
         assertTrue(UnreadableClassFile.NEWEST_JAVA >= 25, "ASM " + UnreadableClassFile.NEWEST_JAVA);
     }

@@ -42,16 +42,24 @@ class FreshPackageTest {
         archive = Files.writeString(work.resolve("orders.jar"), "archive");
         template = Files.writeString(
                 Files.createDirectories(work.resolve("sparta")).resolve("template.json"), "{}");
+        manifest(Digests.sha256(archive), null);
+    }
+
+    /** Writes the manifest package would: the archive known by its file's SHA-256, its identity, or both. */
+    private void manifest(String archiveSha256, String archiveIdentity) throws Exception {
         new PackageManifest(
                         "orders",
                         "orders",
                         Map.of("team", "a"),
                         Map.of(),
                         archive.toString(),
-                        Digests.sha256(archive),
+                        archiveSha256,
                         template.toString(),
                         Digests.sha256(Files.readAllBytes(template)),
                         SETTINGS.fingerprint(),
+                        List.of(),
+                        List.of(),
+                        archiveIdentity,
                         List.of())
                 .write(work.resolve("sparta/manifest.json"));
     }
@@ -113,21 +121,7 @@ class FreshPackageTest {
     void anArchiveIsKnownByWhatItHoldsNotByItsBytes() throws Exception {
         jar("bytecode", 1_600_000_000_000L);
         String identity = io.sparta.core.archive.ArchiveIdentity.of(archive);
-        new PackageManifest(
-                        "orders",
-                        "orders",
-                        Map.of("team", "a"),
-                        Map.of(),
-                        archive.toString(),
-                        null,
-                        template.toString(),
-                        Digests.sha256(Files.readAllBytes(template)),
-                        SETTINGS.fingerprint(),
-                        List.of(),
-                        List.of(),
-                        identity,
-                        List.of())
-                .write(work.resolve("sparta/manifest.json"));
+        manifest(null, identity);
         assertTrue(
                 Files.readString(work.resolve("sparta/manifest.json")).contains("\"archiveContentSha256\""),
                 "the identity is written");
