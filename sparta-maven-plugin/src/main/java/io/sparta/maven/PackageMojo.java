@@ -69,13 +69,8 @@ public class PackageMojo extends AbstractBuildMojo {
     @Component
     MavenProjectHelper projectHelper;
 
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-
     @Override
     void run(Console console) throws SpartaUserException, IOException {
-        long started = System.nanoTime();
-        long cpuStarted = THREADS.getCurrentThreadCpuTime();
         PackageRequest request = new PackageRequest(
                 classesDirectory.toPath(),
                 ProjectArchive.classpath(project),
@@ -92,8 +87,5 @@ public class PackageMojo extends AbstractBuildMojo {
             projectHelper.attachArtifact(
                     project, "zip", "sparta", request.deliveryPackageFile().toFile());
         }
-        // The goal's own cost, apart from Maven's: what scripts/bench reads to tell it does not grow with the jar.
-        console.info("sparta:package took " + (System.nanoTime() - started) / 1_000_000 + " ms, "
-                + (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000 + " ms of CPU on its thread");
     }
 }

@@ -3,9 +3,13 @@ package io.sparta.core.archive;
 import io.sparta.core.common.Digests;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -23,8 +27,7 @@ import java.util.zip.ZipFile;
  */
 public final class ArchiveIdentity {
 
-    private static final java.util.Comparator<ZipEntry> BY_NAME =
-            (a, b) -> a.getName().compareTo(b.getName());
+    private static final Comparator<ZipEntry> BY_NAME = (a, b) -> a.getName().compareTo(b.getName());
 
     private ArchiveIdentity() {}
 
@@ -35,29 +38,34 @@ public final class ArchiveIdentity {
      * @throws IOException when the archive is not a readable zip
      */
     public static String of(Path archive) throws IOException {
-        MessageDigest digest = Digests.newDigest();
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            List<ZipEntry> files = new java.util.ArrayList<>(zip.size());
-            for (java.util.Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
-                ZipEntry entry = entries.nextElement();
-                if (!entry.isDirectory()) {
-                    files.add(entry);
-                }
+            return of(zip);
+        }
+    }
+
+    /** {@link #of(Path)} of a zip already open. */
+    public static String of(ZipFile zip) throws IOException {
+        MessageDigest digest = Digests.newDigest();
+        List<ZipEntry> files = new ArrayList<>(zip.size());
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            if (!entry.isDirectory()) {
+                files.add(entry);
             }
-            files.sort(BY_NAME);
-            // Name, NUL, then the CRC-32 and the size as 8 bytes each: fixed width, so no two entries run together.
-            java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(17);
-            for (ZipEntry entry : files) {
-                if (entry.getName().endsWith(".jar") || entry.getCrc() == -1 || entry.getSize() == -1) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        update(digest, entry.getName(), in);
-                    }
-                } else {
-                    digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
-                    record.clear();
-                    record.put((byte) 0).putLong(entry.getCrc()).putLong(entry.getSize());
-                    digest.update(record.array());
+        }
+        files.sort(BY_NAME);
+        // Name, NUL, then the CRC-32 and the size as 8 bytes each: fixed width, so no two entries run together.
+        ByteBuffer record = ByteBuffer.allocate(17);
+        for (ZipEntry entry : files) {
+            if (entry.getName().endsWith(".jar") || entry.getCrc() == -1 || entry.getSize() == -1) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    update(digest, entry.getName(), in);
                 }
+            } else {
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                record.clear();
+                record.put((byte) 0).putLong(entry.getCrc()).putLong(entry.getSize());
+                digest.update(record.array());
             }
         }
         return Digests.hex(digest);

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -45,31 +48,35 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
      */
     public static ArchiveSize of(Path archive) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            java.util.PriorityQueue<Entry> largest = new java.util.PriorityQueue<>(6, LARGEST_FIRST.reversed());
-            long unzipped = 0;
-            int files = 0;
-            for (java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
-                    entries.hasMoreElements(); ) {
-                java.util.zip.ZipEntry entry = entries.nextElement();
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                long bytes = Math.max(0, entry.getSize());
-                unzipped += bytes;
-                files++;
-                if (largest.size() < 5 || bytes >= largest.peek().bytes()) {
-                    largest.add(new Entry(entry.getName(), bytes));
-                    if (largest.size() > 5) {
-                        largest.poll();
-                    }
+            return of(zip, Files.size(archive));
+        }
+    }
+
+    /** {@link #of(Path)} of a zip already open, whose file is {@code zippedBytes} long. */
+    public static ArchiveSize of(ZipFile zip, long zippedBytes) {
+        PriorityQueue<Entry> largest = new PriorityQueue<>(6, LARGEST_FIRST.reversed());
+        long unzipped = 0;
+        int files = 0;
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            ZipEntry entry = entries.nextElement();
+            if (entry.isDirectory()) {
+                continue;
+            }
+            long bytes = Math.max(0, entry.getSize());
+            unzipped += bytes;
+            files++;
+            if (largest.size() < 5 || bytes >= largest.peek().bytes()) {
+                largest.add(new Entry(entry.getName(), bytes));
+                if (largest.size() > 5) {
+                    largest.poll();
                 }
             }
-            return new ArchiveSize(
-                    Files.size(archive),
-                    unzipped,
-                    files,
-                    largest.stream().sorted(LARGEST_FIRST).toList());
         }
+        return new ArchiveSize(
+                zippedBytes,
+                unzipped,
+                files,
+                largest.stream().sorted(LARGEST_FIRST).toList());
     }
 
     /**

@@ -119,15 +119,26 @@ public final class ArtifactStore {
      */
     private void put(String key, String contentType, Map<String, String> metadata, RequestBody body)
             throws SpartaUserException {
-        try {
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
-        } catch (NoSuchBucketException gone) {
-            if (missing == null) {
-                throw gone;
+        for (boolean retried = false; ; retried = true) {
+            try {
+                s3.putObject(
+                        r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
+                return;
+            } catch (NoSuchBucketException gone) {
+                if (retried) {
+                    throw gone;
+                }
+                replace(gone);
             }
-            bucket = missing.replace(bucket);
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
         }
+    }
+
+    /** Moves to the managed bucket's replacement, or rethrows for a bucket that is not replaced. */
+    private void replace(NoSuchBucketException gone) throws SpartaUserException {
+        if (missing == null) {
+            throw gone;
+        }
+        bucket = missing.replace(bucket);
     }
 
     /**
@@ -146,11 +157,8 @@ public final class ArtifactStore {
                     .contents()
                     .forEach(o -> present.add(o.key()));
         } catch (NoSuchBucketException gone) {
-            if (missing == null) {
-                throw gone;
-            }
             // A new bucket holds none of them.
-            bucket = missing.replace(bucket);
+            replace(gone);
         }
         List<String> uploaded = new ArrayList<>();
         for (Map.Entry<String, Path> file : files.entrySet()) {

@@ -65,19 +65,6 @@ public final class UpToDateStack {
     }
 
     /**
-     * The stack when it runs what {@code expected} describes; empty (with the reason at debug) when it does not exist,
-     * is not settled, or differs in anything the comparison can see.
-     */
-    public static Optional<Stack> find(
-            CloudFormationClient cloudFormation,
-            String stackName,
-            Expected expected,
-            io.sparta.core.common.Console console) {
-        Described described = describe(cloudFormation, stackName);
-        return runs(described, expected, console) ? described.stack() : Optional.empty();
-    }
-
-    /**
      * A stack as one DescribeStacks call of this run found it, handed on to {@link StackDeployer#deploy(
      * StackDeployer.Request, io.sparta.core.plan.Safeguards, Described)} so a provision that must change it does not
      * ask again.

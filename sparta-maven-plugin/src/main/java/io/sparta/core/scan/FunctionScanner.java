@@ -68,7 +68,7 @@ public final class FunctionScanner {
                     sites.addAll(facts.sites(hierarchy));
                 } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                     // The message says all ASM did; a cause would only add its class name to the build's output.
-                    throw new SpartaUserException(new UnreadableClassFile(classFile.toString(), e).getMessage());
+                    throw new SpartaUserException(UnreadableClassFile.message(classFile.toString(), e));
                 } catch (UnreadableClassFile e) {
                     throw new SpartaUserException(e.getMessage());
                 }

@@ -25,17 +25,18 @@ final class UnreadableClassFile extends RuntimeException {
      * @param cause what ASM threw: {@link IllegalArgumentException} or {@link ArrayIndexOutOfBoundsException}
      */
     UnreadableClassFile(String where, RuntimeException cause) {
-        super(
-                "Cannot read " + where + " as a class file"
-                        + (cause.getMessage() == null || cause.getMessage().isBlank()
-                                ? ""
-                                : " (" + cause.getMessage() + ")")
-                        + ": Sparta reads class files of Java 1.1 to " + NEWEST_JAVA + ". If it is not a compiled"
-                        + " class, give it another extension or move it out of src/main/resources; if a newer JDK"
-                        + " compiled it, set <maven.compiler.release>" + NEWEST_JAVA + "</maven.compiler.release> or"
-                        + " lower in the pom's <properties>; then run mvn clean package, as target/classes keeps a"
-                        + " copy until cleaned",
-                cause);
+        super(message(where, cause), cause);
+    }
+
+    /** What the user is told, naming the file and what to do. */
+    static String message(String where, RuntimeException cause) {
+        return "Cannot read " + where + " as a class file"
+                + (cause.getMessage() == null || cause.getMessage().isBlank() ? "" : " (" + cause.getMessage() + ")")
+                + ": Sparta reads class files of Java 1.1 to " + NEWEST_JAVA + ". If it is not a compiled"
+                + " class, give it another extension or move it out of src/main/resources; if a newer JDK"
+                + " compiled it, set <maven.compiler.release>" + NEWEST_JAVA + "</maven.compiler.release> or"
+                + " lower in the pom's <properties>; then run mvn clean package, as target/classes keeps a"
+                + " copy until cleaned";
     }
 
     private static int javaOf(Field field) {

@@ -209,13 +209,12 @@ class UpToDateStackTest {
                 </DescribeStacksResponse>""".formatted(ns, template.path("Description").asText()));
 
         try (var cloudFormation = http.cloudFormationClient()) {
-            Optional<Stack> found = UpToDateStack.find(
-                    cloudFormation,
-                    "orders",
-                    new UpToDateStack.Expected(template, PARAMETERS, true, TAGS),
-                    new io.sparta.core.RecordingConsole());
+            UpToDateStack.Described described = UpToDateStack.describe(cloudFormation, "orders");
 
-            assertTrue(found.isPresent());
+            assertTrue(UpToDateStack.runs(
+                    described,
+                    new UpToDateStack.Expected(template, PARAMETERS, true, TAGS),
+                    new io.sparta.core.RecordingConsole()));
         }
         assertEquals(List.of("DescribeStacks"), http.operations());
         assertEquals(0, http.unanswered());
