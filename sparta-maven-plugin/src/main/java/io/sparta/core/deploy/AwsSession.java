@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
-/** The AWS clients one goal uses, each built from an {@link AwsTarget} on first use, closed together. */
+/**
+ * The AWS clients one goal uses, each built from an {@link AwsTarget} on first use (from any thread), closed
+ * together.
+ */
 public final class AwsSession implements AutoCloseable {
 
     private final AwsTarget target;
@@ -32,14 +35,38 @@ public final class AwsSession implements AutoCloseable {
     private final CallLedger ledger = new CallLedger();
     private final ClientOverrideConfiguration overrides;
     private final List<SdkAutoCloseable> opened = new ArrayList<>();
-    private CloudFormationClient cloudFormation;
-    private S3Client s3;
-    private CloudWatchLogsClient logs;
-    private IamClient iam;
+    // Each client has a lock of its own, so one thread can build the S3 client while another builds or uses
+    // CloudFormation's.
+    private final Once<CloudFormationClient> cloudFormation;
+    private final Once<S3Client> s3;
+    private final Once<CloudWatchLogsClient> logs;
+    private final Once<IamClient> iam;
     private final Map<String, Object> others = new HashMap<>();
     // One HTTP client for every service client: each client that builds its own sets up TLS again (trust store
     // read, SSL context made), which was the largest part of building a client.
-    private SdkHttpClient http;
+    private final Once<SdkHttpClient> http;
+    private Thread preparing;
+
+    /** A value made on first use, by whichever thread asks first; the others wait for it. */
+    private static final class Once<T> {
+        private final Supplier<T> make;
+        private T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = make.get();
+            }
+            return value;
+        }
+
+        synchronized java.util.Optional<T> made() {
+            return java.util.Optional.ofNullable(value);
+        }
+    }
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -49,6 +76,45 @@ public final class AwsSession implements AutoCloseable {
                 .retryStrategy(retry -> retry.maxAttempts(target.maxAttempts()))
                 .addExecutionInterceptor(ledger)
                 .build();
+        this.http =
+                new Once<>(() -> timed(() -> UrlConnectionHttpClient.builder().build()));
+        this.cloudFormation = new Once<>(() -> open(CloudFormationClient.builder(), region));
+        // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
+        this.s3 = new Once<>(
+                () -> open(S3Client.builder().forcePathStyle(target.endpoint().isPresent()), region));
+        this.logs = new Once<>(() -> open(CloudWatchLogsClient.builder(), region));
+        this.iam = new Once<>(() -> open(IamClient.builder(), globalRegionOf(region)));
+    }
+
+    /**
+     * Starts building the CloudFormation and S3 clients on a second thread, for a goal that will call both and has
+     * local work to do first (reading its package, its template). Building a client is mostly loading the SDK's
+     * classes (for CloudFormation's, the regions module's metadata of every AWS service): 0.3 to 0.5 s on a cold
+     * JVM, which a second core spends meanwhile. A client that fails to build there is built again, and fails with
+     * its own error, on the thread that asks for it.
+     */
+    public synchronized void prepareCloudFormationAndS3() {
+        if (preparing == null) {
+            preparing = new Thread(
+                    () -> {
+                        try {
+                            cloudFormation();
+                            s3();
+                        } catch (RuntimeException e) {
+                            // Reported by the goal's own thread, which builds the client again.
+                        }
+                    },
+                    "sparta-aws-clients");
+            preparing.setDaemon(true);
+            preparing.start();
+        }
+    }
+
+    private <T> T timed(Supplier<T> build) {
+        long started = System.nanoTime();
+        T built = build.get();
+        ledger.clientBuilt(System.nanoTime() - started);
+        return built;
     }
 
     public static AwsSession open(AwsTarget target) throws SpartaUserException {
@@ -83,26 +149,16 @@ public final class AwsSession implements AutoCloseable {
         return region;
     }
 
-    public synchronized CloudFormationClient cloudFormation() {
-        if (cloudFormation == null) {
-            cloudFormation = open(CloudFormationClient.builder(), region);
-        }
-        return cloudFormation;
+    public CloudFormationClient cloudFormation() {
+        return cloudFormation.get();
     }
 
-    public synchronized S3Client s3() {
-        if (s3 == null) {
-            // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
-            s3 = open(S3Client.builder().forcePathStyle(target.endpoint().isPresent()), region);
-        }
-        return s3;
+    public S3Client s3() {
+        return s3.get();
     }
 
-    public synchronized IamClient iam() {
-        if (iam == null) {
-            iam = open(IamClient.builder(), globalRegionOf(region));
-        }
-        return iam;
+    public IamClient iam() {
+        return iam.get();
     }
 
     /** IAM is global: its region is the partition's. */
@@ -116,41 +172,39 @@ public final class AwsSession implements AutoCloseable {
         };
     }
 
-    public synchronized CloudWatchLogsClient logs() {
-        if (logs == null) {
-            logs = open(CloudWatchLogsClient.builder(), region);
-        }
-        return logs;
+    public CloudWatchLogsClient logs() {
+        return logs.get();
     }
 
     /**
      * A client of another service, in a region (an ARN may name one other than the session's), built on first use
      * the way every client of this session is, so a goal loads only the SDK modules it calls.
      */
-    public synchronized <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable>
-            C client(Class<C> type, Region clientRegion, Supplier<B> builder) {
-        String key = type.getName() + "@" + clientRegion.id();
-        Object client = others.get(key);
-        if (client == null) {
-            client = open(builder.get(), clientRegion);
-            others.put(key, client);
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C client(
+            Class<C> type, Region clientRegion, Supplier<B> builder) {
+        synchronized (others) {
+            String key = type.getName() + "@" + clientRegion.id();
+            Object client = others.get(key);
+            if (client == null) {
+                client = open(builder.get(), clientRegion);
+                others.put(key, client);
+            }
+            return type.cast(client);
         }
-        return type.cast(client);
     }
 
     /** Builds a client the way every client of this session is built, and remembers to close it. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C open(
             B builder, Region clientRegion) {
-        if (http == null) {
-            http = UrlConnectionHttpClient.builder().build();
-        }
-        builder.httpClient(http)
+        builder.httpClient(http.get())
                 .region(clientRegion)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
         target.endpoint().ifPresent(builder::endpointOverride);
-        C client = builder.build();
-        opened.add(client);
+        C client = timed(builder::build);
+        synchronized (opened) {
+            opened.add(client);
+        }
         return client;
     }
 
@@ -167,13 +221,27 @@ public final class AwsSession implements AutoCloseable {
         return ledger;
     }
 
-    /** Closes the clients this session opened; it opens only those a goal asks for. */
+    /**
+     * Closes the clients this session opened, once any it was building on a second thread is built; it opens only
+     * those a goal asks for.
+     */
     @Override
-    public synchronized void close() {
-        opened.forEach(SdkAutoCloseable::close);
-        if (http != null) {
-            // Given to the clients rather than built by them, so theirs to use and this session's to close.
-            http.close();
+    public void close() {
+        Thread building;
+        synchronized (this) {
+            building = preparing;
         }
+        if (building != null) {
+            try {
+                building.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (opened) {
+            opened.forEach(SdkAutoCloseable::close);
+        }
+        // Given to the clients rather than built by them, so theirs to use and this session's to close.
+        http.made().ifPresent(SdkHttpClient::close);
     }
 }

@@ -54,6 +54,7 @@ public final class ProvisionWorkflow {
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         try (AwsSession aws = AwsSession.open(request.aws())) {
+            aws.prepareCloudFormationAndS3();
             Target target = target(request, manifest);
             JsonNode template = readTemplate(manifest);
             UpToDateStack.Described described = UpToDateStack.describe(aws.cloudFormation(), target.stackName());
@@ -134,6 +135,7 @@ public final class ProvisionWorkflow {
     public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
         try (AwsSession aws = AwsSession.open(request.aws())) {
+            aws.prepareCloudFormationAndS3();
             StackDeployer.Request deployRequest = stage(
                             aws, request, manifest, target(request, manifest), readTemplate(manifest), false)
                     .deployRequest();

@@ -172,7 +172,7 @@ class ExistingResourcesTest {
                     "9 AWS calls in 9 attempts (CloudWatchLogs:DescribeLogGroups 1, DynamoDbStreams:DescribeStream 1,"
                             + " Iam:GetRole 1, Kinesis:DescribeStreamSummary 1, Lambda:GetLayerVersion 1, S3:HeadBucket"
                             + " 1, Sns:GetTopicAttributes 1, Sns:ListTopics 1, Sqs:GetQueueUrl 1), 0 bytes uploaded to S3",
-                    aws.ledger().summary());
+                    aws.ledger().counts());
         }
     }
 

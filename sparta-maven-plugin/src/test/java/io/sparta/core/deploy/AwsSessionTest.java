@@ -1,0 +1,111 @@
+package io.sparta.core.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparta.testkit.MotoServer;
+import io.sparta.testkit.PythonTools;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The session's clients, built once whichever thread asks first, and what the ledger says of the SDK's own time,
+ * against moto.
+ */
+class AwsSessionTest {
+
+    private static final Pattern SDK_TIMES = Pattern.compile(
+            "the AWS SDK built (\\d+) clients? in (\\d+) ms; its (\\d+) calls? took (\\d+) ms, (\\d+) ms of it"
+                    + " waiting for responses");
+
+    @TempDir
+    static Path work;
+
+    static MotoServer moto;
+
+    @BeforeAll
+    static void startMoto() {
+        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        moto.close();
+    }
+
+    private static AwsSession session() throws Exception {
+        return AwsSession.open(
+                new AwsTarget(Optional.of("us-east-1"), Optional.empty(), Optional.of(moto.endpoint()), 1));
+    }
+
+    private static Matcher sdkTimes(AwsSession aws) {
+        Matcher times = SDK_TIMES.matcher(aws.ledger().sdkTimes());
+        assertTrue(times.matches(), aws.ledger().sdkTimes());
+        return times;
+    }
+
+    @Test
+    void theClientsPreparedOnASecondThreadAreTheOnesTheGoalGetsEachBuiltOnce() throws Exception {
+        try (AwsSession aws = session()) {
+            aws.prepareCloudFormationAndS3();
+            S3Client s3 = aws.s3();
+            aws.cloudFormation().listStacks();
+            assertSame(s3, aws.s3());
+            aws.prepareCloudFormationAndS3();
+            s3.listBuckets();
+            // The HTTP client they share, CloudFormation's and S3's: three, though both threads asked for each.
+            assertEquals("3", sdkTimes(aws).group(1));
+            assertEquals("2", sdkTimes(aws).group(3));
+        }
+    }
+
+    @Test
+    void callsAreTimedFailedOnesIncludedAndTheirWaitingIsPartOfThem() throws Exception {
+        try (AwsSession aws = session()) {
+            assertEquals(
+                    "the AWS SDK built 0 clients in 0 ms; its 0 calls took 0 ms, 0 ms of it waiting for responses",
+                    aws.ledger().sdkTimes());
+            aws.cloudFormation().listStacks();
+            try {
+                aws.cloudFormation().describeStacks(r -> r.stackName("absent"));
+            } catch (CloudFormationException expected) {
+                // Counted and timed as a call all the same.
+            }
+            Matcher times = sdkTimes(aws);
+            assertEquals("2", times.group(1));
+            assertEquals("2", times.group(3));
+            long calling = Long.parseLong(times.group(4));
+            long waiting = Long.parseLong(times.group(5));
+            assertTrue(calling >= waiting, aws.ledger().sdkTimes());
+            assertTrue(
+                    aws.ledger()
+                            .summary()
+                            .startsWith(
+                                    "2 AWS calls in 2 attempts (CloudFormation:DescribeStacks 1,"
+                                            + " CloudFormation:ListStacks 1), 0 bytes uploaded to S3; the AWS SDK built 2 clients"),
+                    aws.ledger().summary());
+        }
+    }
+
+    @Test
+    void closingWaitsForClientsStillBeingBuilt() throws Exception {
+        AwsSession aws = session();
+        aws.prepareCloudFormationAndS3();
+        aws.close();
+        // Closed after the second thread built all three, so none is left open behind the goal.
+        assertEquals("3", sdkTimes(aws).group(1));
+    }
+}
