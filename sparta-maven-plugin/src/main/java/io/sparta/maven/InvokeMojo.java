@@ -25,7 +25,10 @@ public class InvokeMojo extends AbstractLocalMojo {
     @Parameter(property = "sparta.function", required = true)
     String function;
 
-    /** A file holding the event, or {@code -} to read it from standard input. */
+    /**
+     * A file holding the event, or {@code -} to read it from standard input. Given neither it nor
+     * {@code sampleEvent}, the event is {@code {}}.
+     */
     @Parameter(property = "sparta.event")
     String event;
 

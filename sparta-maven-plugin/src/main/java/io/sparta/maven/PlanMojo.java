@@ -42,10 +42,8 @@ public class PlanMojo extends AbstractChangeSetMojo {
                         safeguards(false, false, adoptStack),
                         ArtifactPruner.Policy.defaults()));
         if (failOnChanges && plan.hasChanges()) {
-            throw new SpartaUserException("The plan for stack " + plan.stackName() + " has "
-                    + plan.resources().size() + " resource change(s), "
-                    + plan.parameters().size()
-                    + " parameter change(s) and -Dsparta.failOnChanges is set: review "
+            throw new SpartaUserException("The plan for stack " + plan.stackName() + " "
+                    + io.sparta.core.plan.PlanReport.extent(plan) + ", and -Dsparta.failOnChanges is set: review "
                     + outputDirectory.toPath().resolve(io.sparta.core.plan.PlanReport.MARKDOWN_FILE)
                     + ", then deploy it with mvn sparta:provision (or leave -Dsparta.failOnChanges out where changes"
                     + " are expected)");

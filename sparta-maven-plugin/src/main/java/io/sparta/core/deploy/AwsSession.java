@@ -133,10 +133,17 @@ public final class AwsSession implements AutoCloseable {
             target.profile().ifPresent(chain::profileName);
             return chain.build().getRegion();
         } catch (SdkClientException e) {
-            throw new SpartaUserException(
-                    "No AWS region is set: configure <region> (or -Dsparta.region), set"
-                            + " AWS_REGION, or give the profile a region",
-                    e);
+            // The SDK's own message lists each provider by its class and identity hash: kept for -e, not shown.
+            SpartaUserException missing = new SpartaUserException("No AWS region is set (looked for <region>,"
+                    + " -Dsparta.region, AWS_REGION, the aws.region system property, the region of the profile "
+                    + target.profile()
+                            .orElseGet(() -> software.amazon.awssdk.profiles.ProfileFileSystemSetting.AWS_PROFILE
+                                    .getStringValue()
+                                    .orElse("default"))
+                    + " in the AWS config file, and EC2 instance metadata):"
+                    + " configure <region> (or -Dsparta.region), set AWS_REGION, or give the profile a region");
+            missing.addSuppressed(e);
+            throw missing;
         }
     }
 

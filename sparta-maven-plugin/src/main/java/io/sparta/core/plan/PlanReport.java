@@ -22,6 +22,26 @@ public final class PlanReport {
 
     private PlanReport() {}
 
+    /**
+     * What a change set that lists neither a resource nor a parameter change still does, as CloudFormation made it
+     * all the same: something only it compares changed.
+     */
+    static final String UNLISTED_UPDATE =
+            "CloudFormation lists no resource or parameter change, but the change set still updates the stack "
+                    + "(its outputs, description, tags or NoEcho parameter values)";
+
+    /**
+     * How much a plan with changes changes, after the stack's name: {@code has 2 resource change(s), 1 parameter
+     * change(s)}, or, when CloudFormation lists none, that it still updates the stack.
+     */
+    public static String extent(Plan plan) {
+        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+            return "has a change set: " + UNLISTED_UPDATE;
+        }
+        return "has " + plan.resources().size() + " resource change(s), "
+                + plan.parameters().size() + " parameter change(s)";
+    }
+
     /** One line per resource change, then per permission statement added or removed, then the warnings. */
     public static List<String> lines(Plan plan) {
         List<String> lines = new ArrayList<>();
@@ -32,8 +52,7 @@ public final class PlanReport {
         lines.add("Plan for stack " + plan.stackName() + " (" + (plan.creates() ? "create" : "update") + "): "
                 + plan.resources().size() + " resource change(s)");
         if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
-            lines.add("  CloudFormation lists no resource, but the change set still updates the stack (its outputs,"
-                    + " tags or parameter values)");
+            lines.add("  " + UNLISTED_UPDATE);
         }
         for (PlannedChange change : plan.resources()) {
             lines.add("  " + change.action() + "  " + change.logicalId() + "  " + change.resourceType()
@@ -158,6 +177,9 @@ public final class PlanReport {
                                 ? ""
                                 : ", " + plan.parameters().size() + " parameter change(s)")
                 .append(".\n\n");
+        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+            md.append(UNLISTED_UPDATE).append(".\n\n");
+        }
         List<PlannedChange> loss = plan.dataLoss();
         List<PolicyChange> broadening = plan.broadening();
         if (!loss.isEmpty()) {

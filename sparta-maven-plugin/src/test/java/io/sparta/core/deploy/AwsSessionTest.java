@@ -1,9 +1,13 @@
 package io.sparta.core.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sparta.core.common.SpartaUserException;
 import io.sparta.testkit.MotoServer;
 import io.sparta.testkit.PythonTools;
 import java.nio.file.Path;
@@ -97,6 +101,35 @@ class AwsSessionTest {
                                     "2 AWS calls in 2 attempts (CloudFormation:DescribeStacks 1,"
                                             + " CloudFormation:ListStacks 1), 0 bytes uploaded to S3; the AWS SDK built 2 clients"),
                     aws.ledger().summary());
+        }
+    }
+
+    @Test
+    void noRegionAnywhereIsAUserErrorSayingWhereItLookedWithoutTheSdksProviderDump() {
+        assumeTrue(
+                System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "the environment sets a region");
+        System.setProperty("aws.configFile", work.resolve("absent-config").toString());
+        System.setProperty(
+                "aws.sharedCredentialsFile", work.resolve("absent-credentials").toString());
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            SpartaUserException missing = assertThrows(
+                    SpartaUserException.class,
+                    () -> AwsSession.open(new AwsTarget(Optional.empty(), Optional.of("ci"), Optional.empty(), 1)));
+            assertEquals(
+                    "No AWS region is set (looked for <region>, -Dsparta.region, AWS_REGION, the aws.region system"
+                            + " property, the region of the profile ci in the AWS config file, and EC2 instance"
+                            + " metadata): configure <region> (or -Dsparta.region), set AWS_REGION, or give the"
+                            + " profile a region",
+                    missing.getMessage());
+            // Maven prints a cause's message after the exception's own; the SDK's is kept for -e only.
+            assertNull(missing.getCause());
+            assertEquals(1, missing.getSuppressed().length);
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.disableEc2Metadata");
         }
     }
 

@@ -120,6 +120,34 @@ class PlanReportTest {
     }
 
     @Test
+    void aChangeSetListingNothingIsStillAnUpdateAndEveryReportSaysWhatItMayChange() {
+        Plan plan = new Plan("orders", "UPDATE", List.of(), List.of());
+
+        String unlisted = "CloudFormation lists no resource or parameter change, but the change set still updates"
+                + " the stack (its outputs, description, tags or NoEcho parameter values)";
+        assertEquals(
+                List.of("Plan for stack orders (update): 0 resource change(s)", "  " + unlisted),
+                PlanReport.lines(plan));
+        assertEquals(
+                "### Sparta plan: stack `orders`\n\nUpdates the stack: 0 resource change(s), 0 permission statement"
+                        + " change(s).\n\n" + unlisted + ".\n\n",
+                PlanReport.markdown(plan));
+        assertEquals("has a change set: " + unlisted, PlanReport.extent(plan));
+    }
+
+    @Test
+    void theExtentOfAPlanCountsItsResourceAndParameterChanges() {
+        Plan plan = new Plan(
+                "orders",
+                "UPDATE",
+                List.of(),
+                List.of(),
+                List.of(new ParameterChange("ArtifactKey", "orders/aa.jar", "orders/bb.jar")));
+
+        assertEquals("has 0 resource change(s), 1 parameter change(s)", PlanReport.extent(plan));
+    }
+
+    @Test
     void aParameterOnlyChangeIsAChangeWithItsValues() {
         Plan plan = new Plan(
                 "orders",
