@@ -1,5 +1,6 @@
 # Sourced by scripts/bench and scripts/bench-scale: timing and statistics shared by the benches.
-# Expects $work (a scratch folder) to be set.
+# Expects $work (a scratch folder) to be set. Call the functions that stop the bench as `out=$(f ...)`: an exit inside
+# `< <(f ...)` or a here-string would end only the subshell, and the bench would go on with empty figures.
 
 # "wall-ms cpu-ms" of one command: elapsed, and user + system time of it and every process it started. A failed
 # command prints its output and stops the bench.
@@ -16,7 +17,8 @@ timed() {
 # ("sparta:package took … ms, … ms of CPU on its thread"); $1 is the Maven command.
 goal_ms() {
   "$1" -B -ntp -o -f "$2/pom.xml" package >"$work/goal.log" 2>&1 || { cat "$work/goal.log" >&2; exit 1; }
-  grep -o 'sparta:package took [0-9]* ms, [0-9]* ms of CPU' "$work/goal.log" | awk '{print $3, $5}'
+  grep -o 'sparta:package took [0-9]* ms, [0-9]* ms of CPU' "$work/goal.log" | awk '{print $3, $5}' \
+    || { echo "No 'sparta:package took' line in $work/goal.log" >&2; exit 1; }
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

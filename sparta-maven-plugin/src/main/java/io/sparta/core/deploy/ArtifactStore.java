@@ -119,18 +119,16 @@ public final class ArtifactStore {
      */
     private void put(String key, String contentType, Map<String, String> metadata, RequestBody body)
             throws SpartaUserException {
-        for (boolean retried = false; ; retried = true) {
-            try {
-                s3.putObject(
-                        r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
-                return;
-            } catch (NoSuchBucketException gone) {
-                if (retried) {
-                    throw gone;
-                }
-                replace(gone);
-            }
+        try {
+            putObject(key, contentType, metadata, body);
+        } catch (NoSuchBucketException gone) {
+            replace(gone);
+            putObject(key, contentType, metadata, body);
         }
+    }
+
+    private void putObject(String key, String contentType, Map<String, String> metadata, RequestBody body) {
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata), body);
     }
 
     /** Moves to the managed bucket's replacement, or rethrows for a bucket that is not replaced. */

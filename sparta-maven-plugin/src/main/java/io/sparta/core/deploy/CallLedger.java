@@ -184,8 +184,9 @@ public final class CallLedger implements ExecutionInterceptor {
      */
     public String sdkTimes() {
         long built = clientsBuilt.get();
+        int calls = calls();
         return "the AWS SDK built " + built + (built == 1 ? " client in " : " clients in ")
-                + millis(buildingNanos.get()) + " ms; its " + calls() + (calls() == 1 ? " call took " : " calls took ")
+                + millis(buildingNanos.get()) + " ms; its " + calls + (calls == 1 ? " call took " : " calls took ")
                 + millis(callNanos.get()) + " ms, " + millis(waitingNanos.get()) + " ms of it waiting for responses";
     }
 

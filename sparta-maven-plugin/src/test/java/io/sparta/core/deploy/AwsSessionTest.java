@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sparta.core.common.SpartaUserException;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,25 +32,20 @@ class AwsSessionTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoSessions moto;
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoSessions.start(work);
     }
 
     @AfterAll
     static void stopMoto() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         moto.close();
     }
 
     private static AwsSession session() throws Exception {
-        return AwsSession.open(
-                new AwsTarget(Optional.of("us-east-1"), Optional.empty(), Optional.of(moto.endpoint()), 1));
+        return moto.open();
     }
 
     private static Matcher sdkTimes(AwsSession aws) {

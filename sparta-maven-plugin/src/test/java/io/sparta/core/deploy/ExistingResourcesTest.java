@@ -20,13 +20,10 @@ import io.sparta.core.RecordingConsole;
 import io.sparta.core.TestFunctions;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.template.ServiceTemplate;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -51,14 +48,12 @@ class ExistingResourcesTest {
     @TempDir
     static Path work;
 
-    static MotoServer moto;
+    static MotoSessions moto;
     static String cartsStream;
 
     @BeforeAll
     static void startMotoWithTheExistingResources() throws Exception {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoSessions.start(work);
         // The SDK speaks CBOR to Kinesis by default, which moto's server answers with a 500; JSON it understands.
         System.setProperty("aws.cborEnabled", "false");
         try (AwsSession aws = session()) {
@@ -94,15 +89,12 @@ class ExistingResourcesTest {
 
     @AfterAll
     static void stopMoto() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         System.clearProperty("aws.cborEnabled");
         moto.close();
     }
 
     static AwsSession session() throws SpartaUserException {
-        return AwsSession.open(
-                new AwsTarget(Optional.of("us-east-1"), Optional.empty(), Optional.of(moto.endpoint()), 1));
+        return moto.open();
     }
 
     /**

@@ -8,17 +8,14 @@ import io.sparta.core.JavaSources;
 import io.sparta.core.RecordingConsole;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.AwsSession;
-import io.sparta.core.deploy.AwsTarget;
+import io.sparta.core.deploy.MotoSessions;
 import io.sparta.core.model.ServiceSettings;
-import io.sparta.testkit.MotoServer;
-import io.sparta.testkit.PythonTools;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -40,15 +37,13 @@ class DeployedFunctionsOnMotoTest {
     @TempDir
     static Path work;
 
-    private static MotoServer moto;
+    private static MotoSessions moto;
     private static Path classes;
     private final RecordingConsole console = new RecordingConsole();
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start(PythonTools.fromSystemProperties(), work.resolve("moto.log"));
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoSessions.start(work);
         try (AwsSession aws = session()) {
             String role = aws.iam()
                     .createRole(
@@ -90,14 +85,11 @@ class DeployedFunctionsOnMotoTest {
 
     @AfterAll
     static void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         moto.close();
     }
 
     private static AwsSession session() throws SpartaUserException {
-        return AwsSession.open(
-                new AwsTarget(Optional.of("us-east-1"), Optional.empty(), Optional.of(moto.endpoint()), 1));
+        return moto.open();
     }
 
     private static LambdaClient lambda(AwsSession aws) {
