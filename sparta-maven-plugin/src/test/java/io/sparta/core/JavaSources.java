@@ -60,6 +60,50 @@ public final class JavaSources {
     }
 
     /**
+     * Compiles the sources with Sparta's annotation processor, as a user's build does, into {@code
+     * workDirectory/processed}.
+     *
+     * @return the text of each error javac reported, in the order reported
+     */
+    public static List<String> processorErrors(Path workDirectory, Map<String, String> sources) {
+        try {
+            Path sourceRoot = Files.createDirectories(workDirectory.resolve("processed-src"));
+            Path classes = Files.createDirectories(workDirectory.resolve("processed"));
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = sourceRoot.resolve(source.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source.getValue());
+                files.add(file);
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, null)) {
+                javac.getTask(
+                                null,
+                                fileManager,
+                                diagnostics,
+                                List.of(
+                                        "-processor",
+                                        "io.sparta.annotations.processing.SpartaLambdaProcessor",
+                                        "-d",
+                                        classes.toString(),
+                                        "-cp",
+                                        System.getProperty("java.class.path")),
+                                null,
+                                fileManager.getJavaFileObjectsFromPaths(files))
+                        .call();
+            }
+            return diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                    .map(d -> d.getMessage(java.util.Locale.ROOT))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The source of {@code acme.Seeder}, a custom resource's handler answering every step with physical id
      * {@code seeded}, under the given annotations.
      */

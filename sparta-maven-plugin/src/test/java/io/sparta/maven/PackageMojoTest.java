@@ -41,8 +41,8 @@ class PackageMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertEquals("""
                 2 problems in the service declaration:
-                  - acme.Orders#cancel: timeout = 901 is out of range; allowed 1 to 900 (seconds)
-                  - acme.Orders#place: memory = 100 is out of range; allowed 128 to 10240 (MB)""", e.getMessage());
+                  - acme.Orders#cancel: @SpartaLambda: timeout = 901 is out of range; allowed 1 to 900 (seconds)
+                  - acme.Orders#place: @SpartaLambda: memory = 100 is out of range; allowed 128 to 10240 (MB)""", e.getMessage());
         assertTrue(Files.notExists(work.resolve("sparta/template.json")), "no template for an invalid service");
     }
 

@@ -155,7 +155,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     element,
                     mirror,
                     "name",
-                    "@SpartaLambda: " + FunctionRules.duplicateName(functionName, earlier, where));
+                    FunctionRules.labelled(FunctionRules.duplicateName(functionName, earlier, where)));
         }
         TypeElement customResourceHandler =
                 processingEnv.getElementUtils().getTypeElement(CustomResourceRules.HANDLER_CLASS);
@@ -165,7 +165,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                         method == null && customResourceHandler != null && implementsType(type, customResourceHandler)),
                 new Site(element, mirror));
         HandlerRules.problems(shape(type, method))
-                .forEach(problem -> error(element, mirror, null, "@SpartaLambda: " + problem));
+                .forEach(problem -> error(element, mirror, null, FunctionRules.labelled(problem)));
         if (method != null) {
             List<String> parameters = method.getParameters().stream()
                     .map(p -> typeName(p.asType()))
@@ -175,7 +175,7 @@ public final class SpartaLambdaProcessor extends AbstractProcessor {
                     ? method
                     : method.getParameters().get(0);
             FunctionRules.signature(parameters)
-                    .ifPresent(problem -> error(at, mirror, null, "@SpartaLambda: " + problem));
+                    .ifPresent(problem -> error(at, mirror, null, FunctionRules.labelled(problem)));
         }
     }
 

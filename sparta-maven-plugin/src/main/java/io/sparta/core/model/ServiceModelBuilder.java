@@ -55,7 +55,8 @@ public final class ServiceModelBuilder {
         HttpApiSettings http = settings.http().withAuthorizers(authorizers);
         List<LambdaFunction> functions = new ArrayList<>();
         for (HandlerSite site : scanned.functions()) {
-            handlerProblems(site).forEach(problem -> problems.add(site.location() + ": " + problem));
+            handlerProblems(site)
+                    .forEach(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
             functions.add(function(site, settings, routes, declared, service, resources, problems));
         }
         scanned.orphans()
@@ -128,7 +129,14 @@ public final class ServiceModelBuilder {
         AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, defaults.under(site.attributes()));
         FunctionRules.check(
                 attributes,
-                new KindUse(site.location(), site.location() + ": ", problems, declared, routes, service, used));
+                new KindUse(
+                        site.location(),
+                        site.location() + ": " + FunctionRules.labelled(""),
+                        problems,
+                        declared,
+                        routes,
+                        service,
+                        used));
         String name = attributes.string("name");
         if (name.isEmpty()) {
             name = FunctionRules.defaultName(site.className(), site.methodName());
@@ -229,7 +237,8 @@ public final class ServiceModelBuilder {
     /** The name's own rules are the annotation's; only the stack's prefix, known here, can make it too long. */
     private static void checkDeployedName(HandlerSite site, String name, String stackName, List<String> problems) {
         if (FunctionRules.name(name).isEmpty()) {
-            Limits.deployedName(stackName, name).ifPresent(problem -> problems.add(site.location() + ": " + problem));
+            Limits.deployedName(stackName, name)
+                    .ifPresent(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
         }
     }
 
@@ -380,7 +389,8 @@ public final class ServiceModelBuilder {
         for (LambdaFunction function : functions) {
             LambdaFunction sameName = byName.putIfAbsent(function.name(), function);
             if (sameName != null) {
-                problems.add(FunctionRules.duplicateName(function.name(), sameName.source(), function.source()));
+                problems.add(FunctionRules.labelled(
+                        FunctionRules.duplicateName(function.name(), sameName.source(), function.source())));
                 continue;
             }
             LambdaFunction sameId = byLogicalId.putIfAbsent(function.logicalIdPrefix(), function);

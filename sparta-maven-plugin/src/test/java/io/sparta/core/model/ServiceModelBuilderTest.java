@@ -115,7 +115,40 @@ class ServiceModelBuilderTest {
                 problems(method("@SpartaLambda(" + attribute + " = " + value + ")", "public String handle(String in)"));
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("acme.Handlers#handle: " + message), problems.get(0));
+        assertTrue(problems.get(0).startsWith("acme.Handlers#handle: @SpartaLambda: " + message), problems.get(0));
+    }
+
+    @Test
+    void javacAndPackageWordEveryHandlerProblemAlike() {
+        String source = """
+                package acme;
+                import io.sparta.annotations.*;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import com.amazonaws.services.lambda.runtime.Context;
+                public class Handlers {
+                    @SpartaLambda(memory = 100, timeout = 901) public String a(String in) { return in; }
+                    @SpartaLambda(name = "same") public String b(String in) { return in; }
+                    @SpartaLambda(name = "same") public String c(String in) { return in; }
+                    @SpartaLambda String hidden(String in) { return in; }
+                    @SpartaLambda public String pair(String a, String b) { return a; }
+                    @SpartaLambda(logRetentionDays = 8) public String kept(String in) { return in; }
+                    @SpartaLambda public class Inner implements RequestHandler<String, String> {
+                        public String handleRequest(String in, Context context) { return in; }
+                    }
+                }
+                """;
+        List<String> javac = JavaSources.processorErrors(work, Map.of("acme/Handlers.java", source)).stream()
+                .sorted()
+                .toList();
+        // package names the class and method first, where javac gives the source position.
+        List<String> packaged = problems(source).stream()
+                .map(problem -> problem.startsWith("@") ? problem : problem.substring(problem.indexOf(": ") + 2))
+                .sorted()
+                .toList();
+
+        assertEquals(7, javac.size(), javac.toString());
+        assertTrue(javac.stream().allMatch(problem -> problem.startsWith("@SpartaLambda: ")), javac.toString());
+        assertEquals(javac, packaged);
     }
 
     @Test
@@ -162,30 +195,33 @@ class ServiceModelBuilderTest {
                 ", ", java.util.Collections.nCopies(6, "\"arn:aws:lambda:us-east-1:123456789012:layer:x:1\""));
         assertEquals(
                 List.of(
-                        "acme.Handlers#handle: reservedConcurrency = -2 is out of range; allowed 0 and up, or -1 to reserve none",
-                        "acme.Handlers#handle: ephemeralStorage = 100 is out of range; allowed 512 to 10240 (MB)",
-                        "acme.Handlers#handle: layers holds 6 layers; Lambda allows at most 5"),
+                        "acme.Handlers#handle: @SpartaLambda: reservedConcurrency = -2 is out of range; allowed 0 and up, or -1 to reserve none",
+                        "acme.Handlers#handle: @SpartaLambda: ephemeralStorage = 100 is out of range; allowed 512 to 10240 (MB)",
+                        "acme.Handlers#handle: @SpartaLambda: layers holds 6 layers; Lambda allows at most 5"),
                 problems(method(
                         "@SpartaLambda(reservedConcurrency = -2, ephemeralStorage = 100, layers = {" + sixLayers + "})",
                         "public String handle()")));
         assertEquals(
-                List.of("acme.Handlers#handle: layers entry \"shared layer\" is neither a layer version ARN"
-                        + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) nor the artifactId of a layer module"
-                        + " (1 to 64 of letters, digits, - and _)"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: layers entry \"shared layer\" is neither a layer version ARN"
+                                + " (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION) nor the artifactId of a layer module"
+                                + " (1 to 64 of letters, digits, - and _)"),
                 problems(method("@SpartaLambda(layers = \"shared layer\")", "public String handle()")));
         assertEquals(
-                List.of("acme.Handlers#handle: layers entry \"arn:aws:lambda:us-east-1:123456789012:layer:shared\" is"
-                        + " not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: layers entry \"arn:aws:lambda:us-east-1:123456789012:layer:shared\" is"
+                                + " not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)"),
                 problems(method(
                         "@SpartaLambda(layers = \"arn:aws:lambda:us-east-1:123456789012:layer:shared\")",
                         "public String handle()")));
         assertEquals(
-                List.of("acme.Handlers#handle: role = \"no spaces\" is neither an IAM role ARN"
+                List.of("acme.Handlers#handle: @SpartaLambda: role = \"no spaces\" is neither an IAM role ARN"
                         + " (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (1 to 64 of letters, digits and +=,.@_-)"),
                 problems(method("@SpartaLambda(role = \"no spaces\")", "public String handle()")));
         assertEquals(
-                List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
-                        + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: snapStart = true and ephemeralStorage = 1024 contradict each other:"
+                                + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
                 problems(method("@SpartaLambda(snapStart = true, ephemeralStorage = 1024)", "public String handle()")));
     }
 
@@ -293,8 +329,9 @@ class ServiceModelBuilderTest {
                 }
                 """);
         assertEquals(
-                List.of("two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
-                        + " on one of them"),
+                List.of(
+                        "@SpartaLambda: two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
+                                + " on one of them"),
                 problems);
     }
 
@@ -315,7 +352,8 @@ class ServiceModelBuilderTest {
     @Test
     void rejectsANonPublicHandlerMethod() {
         assertEquals(
-                List.of("acme.Handlers#handle: method handle is not public; Lambda can only call public methods"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: method handle is not public; Lambda can only call public methods"),
                 problems(method("@SpartaLambda", "String handle(String in)")));
     }
 
@@ -329,7 +367,8 @@ class ServiceModelBuilderTest {
             })
     void rejectsSignaturesLambdaCannotCall(String signature, String parameters) {
         assertEquals(
-                List.of("acme.Handlers#handle: Lambda cannot call a handler with parameters " + parameters
+                List.of("acme.Handlers#handle: @SpartaLambda: Lambda cannot call a handler with parameters "
+                        + parameters
                         + "; allowed: (), (event), (event, Context), (InputStream, OutputStream) or (InputStream,"
                         + " OutputStream, Context)"),
                 problems(method("@SpartaLambda", signature)));
@@ -362,7 +401,7 @@ class ServiceModelBuilderTest {
                 }
                 """);
         assertEquals(
-                List.of("acme.Handlers#handle: 2 public methods are named handle, so the handler"
+                List.of("acme.Handlers#handle: @SpartaLambda: 2 public methods are named handle, so the handler"
                         + " acme.Handlers::handle is ambiguous; rename the annotated one"),
                 problems);
     }
@@ -386,11 +425,11 @@ class ServiceModelBuilderTest {
                 """);
         assertEquals(
                 List.of(
-                        "acme.Handlers$Abstract: class acme.Handlers$Abstract is abstract; Lambda must be able to instantiate it",
-                        "acme.Handlers$Inner: class acme.Handlers$Inner is an inner class; declare it static so Lambda can instantiate it",
-                        "acme.Handlers$NeedsArguments#handle: class acme.Handlers$NeedsArguments has no public no-argument"
+                        "acme.Handlers$Abstract: @SpartaLambda: class acme.Handlers$Abstract is abstract; Lambda must be able to instantiate it",
+                        "acme.Handlers$Inner: @SpartaLambda: class acme.Handlers$Inner is an inner class; declare it static so Lambda can instantiate it",
+                        "acme.Handlers$NeedsArguments#handle: @SpartaLambda: class acme.Handlers$NeedsArguments has no public no-argument"
                                 + " constructor; Lambda instantiates handlers with one",
-                        "acme.Handlers$NoHandlerInterface: a @SpartaLambda class must implement"
+                        "acme.Handlers$NoHandlerInterface: @SpartaLambda: a @SpartaLambda class must implement"
                                 + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
                                 + " otherwise put @SpartaLambda on a public handler method"),
                 problems);
@@ -418,7 +457,8 @@ class ServiceModelBuilderTest {
     @Test
     void rejectsNamesWithCharactersLambdaRefuses() {
         assertEquals(
-                List.of("acme.Handlers#handle: name = \"hello world\" may only hold letters, digits, '-' and '_'"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: name = \"hello world\" may only hold letters, digits, '-' and '_'"),
                 problems(method("@SpartaLambda(name = \"hello world\")", "public String handle()")));
     }
 
@@ -429,8 +469,8 @@ class ServiceModelBuilderTest {
                         @Env(name = "STAGE", value = "${Stage}-${Unknown}")})""", "public String handle()"));
         assertEquals(
                 List.of(
-                        "acme.Handlers#handle: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself",
-                        "acme.Handlers#handle: environment variable \"1BAD\" must start with a letter and hold only letters,"
+                        "acme.Handlers#handle: @SpartaLambda: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself",
+                        "acme.Handlers#handle: @SpartaLambda: environment variable \"1BAD\" must start with a letter and hold only letters,"
                                 + " digits and '_'",
                         "acme.Handlers#handle: environment variable STAGE refers to ${Unknown}, which is neither a"
                                 + " <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
@@ -660,8 +700,9 @@ class ServiceModelBuilderTest {
     @Test
     void aDefaultThatContradictsAFunctionsOwnValueIsNamedAtTheFunction() {
         assertEquals(
-                List.of("acme.Handlers#handle: snapStart = true and ephemeralStorage = 1024 contradict each other:"
-                        + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: snapStart = true and ephemeralStorage = 1024 contradict each other:"
+                                + " Lambda's SnapStart takes at most 512 MB of ephemeral storage"),
                 problems(
                         withDefaults(SNAPSTART_DEFAULT),
                         method("@SpartaLambda(ephemeralStorage = 1024)", "public String handle(String in)")));
@@ -688,8 +729,9 @@ class ServiceModelBuilderTest {
         assertTrue(options.publishesAlias());
 
         assertEquals(
-                List.of("acme.Handlers#handle: provisionedConcurrency = 2 and snapStart = true contradict each other:"
-                        + " Lambda does not combine SnapStart with provisioned concurrency; keep one"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: provisionedConcurrency = 2 and snapStart = true contradict each other:"
+                                + " Lambda does not combine SnapStart with provisioned concurrency; keep one"),
                 problems(
                         withDefaults(SNAPSTART_DEFAULT),
                         method("@SpartaLambda(provisionedConcurrency = 2)", "public String handle(String in)")));
@@ -1356,8 +1398,8 @@ class ServiceModelBuilderTest {
     void rejectsVpcTagsAndOnFailureDestinationsLambdaRefuses() {
         assertEquals(
                 List.of(
-                        "acme.Handlers#handle: subnetIds and securityGroupIds go together: a function in a VPC needs both",
-                        "acme.Handlers#handle: tag key \"aws:owner\" must be 1 to 128 characters and not start with aws:",
+                        "acme.Handlers#handle: @SpartaLambda: subnetIds and securityGroupIds go together: a function in a VPC needs both",
+                        "acme.Handlers#handle: @SpartaLambda: tag key \"aws:owner\" must be 1 to 128 characters and not start with aws:",
                         "acme.Handlers#handle: @SpartaLambda onFailure refers to \"dead-letters\", but the service declares"
                                 + " no @SqsQueue or @SnsTopic of that name"),
                 problems(method(
@@ -1365,8 +1407,9 @@ class ServiceModelBuilderTest {
                                 + " onFailure = \"dead-letters\")",
                         "public void handle(String in)")));
         assertEquals(
-                List.of("acme.Handlers#handle: onFailure = \"arn:aws:s3:::bucket\" is neither a declared @SqsQueue's or"
-                        + " @SnsTopic's name nor an SQS queue's or SNS topic's ARN"),
+                List.of(
+                        "acme.Handlers#handle: @SpartaLambda: onFailure = \"arn:aws:s3:::bucket\" is neither a declared @SqsQueue's or"
+                                + " @SnsTopic's name nor an SQS queue's or SNS topic's ARN"),
                 problems(
                         method("@SpartaLambda(onFailure = \"arn:aws:s3:::bucket\")", "public void handle(String in)")));
     }
