@@ -98,15 +98,6 @@ class SiteLinksIT {
     }
 
     @Test
-    void theContributingPageAndTheReadmeGiveTheCommandThisTestRuns() throws Exception {
-        Path root = Path.of(SampleProject.property("sparta.it.root"));
-        String command = "./mvnw " + String.join(" ", COMMAND);
-        for (Path page : List.of(root.resolve("src/site/markdown/contributing.md"), root.resolve("README.md"))) {
-            assertTrue(Files.readString(page).contains(command), page + " does not give " + command);
-        }
-    }
-
-    @Test
     void theStagedSiteHoldsTheTopPagesAndThePluginsGoalPages() {
         for (String page : List.of("index.html", "contributing.html", "sparta-maven-plugin/plugin-info.html")) {
             assertTrue(Files.isRegularFile(staging.resolve(page)), page + " is not in " + staging);

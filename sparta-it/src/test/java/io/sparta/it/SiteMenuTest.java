@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Every page written under {@code src/site/markdown} can be found from the site's menu. */
+/**
+ * Every page written under {@code src/site/markdown} can be found from the site's menu, and the site is built the way
+ * {@link SiteLinksIT} builds it.
+ */
 class SiteMenuTest {
 
     private static final Path SITE =
@@ -33,6 +36,14 @@ class SiteMenuTest {
                 missing,
                 "pages of src/site/markdown without a menu item: add <item name=\"...\" href=\"PAGE\"/> to a <menu>"
                         + " of " + SITE.resolve("site.xml"));
+    }
+
+    @Test
+    void theContributingPageAndTheReadmeGiveTheCommandSiteLinksItRuns() throws IOException {
+        String command = "./mvnw " + String.join(" ", SiteLinksIT.COMMAND);
+        for (Path page : List.of(SITE.resolve("markdown/contributing.md"), SITE.resolve("../../README.md"))) {
+            assertTrue(Files.readString(page).contains(command), page.normalize() + " does not give " + command);
+        }
     }
 
     /** The hrefs of every item of every menu, nested items included. */

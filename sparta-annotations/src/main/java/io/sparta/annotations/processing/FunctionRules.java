@@ -39,9 +39,9 @@ public final class FunctionRules {
     public static final int LAYER_MODULE_NAME_MAX = 64;
 
     /**
-     * A problem of a {@code @SpartaLambda} handler as javac's processor and {@code package} both word it: {@code
-     * @SpartaLambda: } and the problem ({@code package} puts the handler's class and method before it, which javac
-     * shows as the source position).
+     * A problem of a {@code @SpartaLambda} handler as javac's processor and {@code package} both word it: the
+     * annotation's name, a colon and the problem ({@code package} puts the handler's class and method before it,
+     * which javac shows as the source position).
      */
     public static String labelled(String problem) {
         return "@" + SpartaLambda.class.getSimpleName() + ": " + problem;

@@ -44,7 +44,7 @@ public final class HandlerRules {
         if (shape.methodName() == null) {
             instantiable(shape, problems);
             if (!shape.implementsHandler()) {
-                problems.add("a @SpartaLambda class must implement"
+                problems.add("class " + shape.className() + " must implement"
                         + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
                         + " otherwise put @SpartaLambda on a public handler method");
             }

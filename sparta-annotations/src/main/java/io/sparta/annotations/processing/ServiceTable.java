@@ -238,7 +238,7 @@ public final class ServiceTable<W> {
                 add(
                         problems,
                         noted,
-                        unknownFunction("@SpartaLambda: " + hook.attribute(), hook.hook(), handlers.keySet()));
+                        unknownFunction(FunctionRules.labelled(hook.attribute()), hook.hook(), handlers.keySet()));
             } else if (fact instanceof RouteAuthorization route) {
                 String label = "authorizer = \"" + route.authorizer() + "\"";
                 DeclaredAuthorizer authorizer = authorizers.get(route.authorizer());

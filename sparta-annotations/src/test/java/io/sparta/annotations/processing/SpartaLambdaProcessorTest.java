@@ -126,7 +126,7 @@ class SpartaLambdaProcessorTest {
     void classesLambdaCannotInstantiateOrCallAreErrors() {
         assertEquals(
                 List.of(
-                        "3: @SpartaLambda: a @SpartaLambda class must implement"
+                        "3: @SpartaLambda: class Outer$NoInterface must implement"
                                 + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler; otherwise"
                                 + " put @SpartaLambda on a public handler method",
                         "5: @SpartaLambda: class Outer$Inner is an inner class; declare it static so Lambda can instantiate it"),

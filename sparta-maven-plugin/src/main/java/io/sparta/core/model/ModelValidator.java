@@ -93,7 +93,8 @@ public final class ModelValidator {
         }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
-        ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems);
+        ServiceModelBuilder.checkUnique(
+                service.functions(), service.parameters(), problems, java.util.function.UnaryOperator.identity());
         ServiceModelBuilder.checkHooks(service.functions(), problems);
         return problems;
     }

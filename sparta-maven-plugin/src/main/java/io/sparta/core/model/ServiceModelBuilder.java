@@ -65,7 +65,7 @@ public final class ServiceModelBuilder {
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         service.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         // The user's own <parameters>: the ones Sparta makes for variables and secrets are named so as not to clash.
-        checkUnique(functions, configured.parameters(), problems);
+        checkUnique(functions, configured.parameters(), problems, FunctionRules::labelled);
         checkRestCors(functions, settings, problems);
         checkHooks(functions, problems);
         ApiRules.checkAuthorization(http, functions, configured, problems);
@@ -170,8 +170,9 @@ public final class ServiceModelBuilder {
                         attributes.string("postTrafficHook")));
         for (String alarm : options.deployment().alarms()) {
             Limits.unknownReferences(alarm, settings.parameters().keySet())
-                    .forEach(referenced -> problems.add(site.location() + ": deploymentAlarms = \"" + alarm + "\" "
-                            + Limits.unknownReference(referenced)));
+                    .forEach(referenced -> problems.add(site.location() + ": "
+                            + FunctionRules.labelled(
+                                    "deploymentAlarms = \"" + alarm + "\" " + Limits.unknownReference(referenced))));
         }
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
@@ -281,7 +282,7 @@ public final class ServiceModelBuilder {
         for (AttributeValues entry : attributes.annotations("environment", Env.class)) {
             String key = entry.string("name");
             String value = entry.string("value");
-            checkSubstitutions(site.location(), key, value, settings, problems);
+            checkSubstitutions(site.location() + ": " + FunctionRules.labelled(""), key, value, settings, problems);
             if (settings.secrets().containsKey(key)) {
                 problems.add(site.location() + ": @Env " + key + " would replace the <secrets> variable of that name"
                         + " for this function; rename one of them");
@@ -296,31 +297,34 @@ public final class ServiceModelBuilder {
         variables.putAll(own);
         discoverable.keySet().stream()
                 .filter(variables::containsKey)
-                .forEach(name -> problems.add(site.location() + ": environment variable " + name
-                        + " is Sparta's, for Discover; choose another name"));
+                .forEach(name -> problems.add(site.location() + ": "
+                        + FunctionRules.labelled(
+                                "environment variable " + name + " is Sparta's, for Discover; choose another name")));
         variables.putAll(discoverable);
-        Limits.environmentSize(variables).ifPresent(problem -> problems.add(site.location() + ": " + problem));
+        Limits.environmentSize(variables)
+                .ifPresent(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
         return variables;
     }
 
     /**
      * Every {@code ${Name}} in a variable's value names a template parameter or a pseudo parameter.
      *
-     * @param location where the variable is declared: {@code acme.Hello#handle}, or {@code <environment>}
+     * @param prefix where the variable is declared, as each problem starts: {@code acme.Hello#handle: @SpartaLambda: },
+     *     or {@code <environment>: }
      */
     private static void checkSubstitutions(
-            String location, String key, String value, ServiceSettings settings, List<String> problems) {
+            String prefix, String key, String value, ServiceSettings settings, List<String> problems) {
         Matcher reference = Limits.SUBSTITUTION.matcher(value);
         while (reference.find()) {
             String referenced = reference.group(1);
             if (referenced.startsWith(io.sparta.core.template.ServiceTemplate.SECRET_PARAMETER_PREFIX)
                     && settings.parameters().containsKey(referenced)) {
-                problems.add(location + ": environment variable " + key + " refers to ${" + referenced
+                problems.add(prefix + "environment variable " + key + " refers to ${" + referenced
                         + "}, which holds a secret's reference, not its value; declare the variable in <secrets> with"
                         + " that reference, and CloudFormation puts the value in place");
             } else if (!settings.parameters().containsKey(referenced)
                     && !Limits.PSEUDO_PARAMETERS.contains(referenced)) {
-                problems.add(location + ": environment variable " + key + " " + Limits.unknownReference(referenced));
+                problems.add(prefix + "environment variable " + key + " " + Limits.unknownReference(referenced));
             }
         }
     }
@@ -334,7 +338,7 @@ public final class ServiceModelBuilder {
         ApiRules.checkDomain(configured, problems);
         configured.environment().forEach((key, value) -> {
             FunctionRules.environmentName(key).ifPresent(problem -> problems.add("<environment>: " + problem));
-            checkSubstitutions("<environment>", key, value, settings, problems);
+            checkSubstitutions("<environment>: ", key, value, settings, problems);
         });
         if (!Limits.SERVICE_NAME.matcher(settings.serviceName()).matches()) {
             problems.add("<serviceName> \"" + settings.serviceName() + "\" must be 1 to 128 letters, digits, '.', '-'"
@@ -383,14 +387,22 @@ public final class ServiceModelBuilder {
                         + " preflight Sparta answers from <cors>; remove the route or the <cors> section"));
     }
 
-    static void checkUnique(List<LambdaFunction> functions, Map<String, String> parameters, List<String> problems) {
+    /**
+     * @param sameName how a name given twice is worded: as javac's processor words it when the names come from the
+     *     annotations, as is when a hook's model gave them
+     */
+    static void checkUnique(
+            List<LambdaFunction> functions,
+            Map<String, String> parameters,
+            List<String> problems,
+            java.util.function.UnaryOperator<String> sameName) {
         Map<String, LambdaFunction> byName = new HashMap<>();
         Map<String, LambdaFunction> byLogicalId = new HashMap<>();
         for (LambdaFunction function : functions) {
-            LambdaFunction sameName = byName.putIfAbsent(function.name(), function);
-            if (sameName != null) {
-                problems.add(FunctionRules.labelled(
-                        FunctionRules.duplicateName(function.name(), sameName.source(), function.source())));
+            LambdaFunction earlier = byName.putIfAbsent(function.name(), function);
+            if (earlier != null) {
+                problems.add(sameName.apply(
+                        FunctionRules.duplicateName(function.name(), earlier.source(), function.source())));
                 continue;
             }
             LambdaFunction sameId = byLogicalId.putIfAbsent(function.logicalIdPrefix(), function);

@@ -429,7 +429,7 @@ class ServiceModelBuilderTest {
                         "acme.Handlers$Inner: @SpartaLambda: class acme.Handlers$Inner is an inner class; declare it static so Lambda can instantiate it",
                         "acme.Handlers$NeedsArguments#handle: @SpartaLambda: class acme.Handlers$NeedsArguments has no public no-argument"
                                 + " constructor; Lambda instantiates handlers with one",
-                        "acme.Handlers$NoHandlerInterface: @SpartaLambda: a @SpartaLambda class must implement"
+                        "acme.Handlers$NoHandlerInterface: @SpartaLambda: class acme.Handlers$NoHandlerInterface must implement"
                                 + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
                                 + " otherwise put @SpartaLambda on a public handler method"),
                 problems);
@@ -472,7 +472,7 @@ class ServiceModelBuilderTest {
                         "acme.Handlers#handle: @SpartaLambda: environment variable AWS_REGION is reserved; the Lambda runtime sets it itself",
                         "acme.Handlers#handle: @SpartaLambda: environment variable \"1BAD\" must start with a letter and hold only letters,"
                                 + " digits and '_'",
-                        "acme.Handlers#handle: environment variable STAGE refers to ${Unknown}, which is neither a"
+                        "acme.Handlers#handle: @SpartaLambda: environment variable STAGE refers to ${Unknown}, which is neither a"
                                 + " <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
                                 + "; write ${!Unknown} for a"
                                 + " literal"),
@@ -534,7 +534,7 @@ class ServiceModelBuilderTest {
                         "<environment>: environment variable ADMIN refers to ${SecretAdminPassword}, which holds a"
                                 + " secret's reference, not its value; declare the variable in <secrets> with that"
                                 + " reference, and CloudFormation puts the value in place",
-                        "acme.Handlers#handle: environment variable PW refers to ${SecretAdminPassword}, which holds a"
+                        "acme.Handlers#handle: @SpartaLambda: environment variable PW refers to ${SecretAdminPassword}, which holds a"
                                 + " secret's reference, not its value; declare the variable in <secrets> with that"
                                 + " reference, and CloudFormation puts the value in place"),
                 problems.stream().sorted().toList());
@@ -1034,7 +1034,7 @@ class ServiceModelBuilderTest {
     void aDeploymentsAlarmsNameKnownParametersAndAHookIsDeployedAtOnce() {
         assertEquals(
                 List.of(
-                        "acme.Handlers#orders: deploymentAlarms = \"${Missing}-errors\" refers to ${Missing}, which is"
+                        "acme.Handlers#orders: @SpartaLambda: deploymentAlarms = \"${Missing}-errors\" refers to ${Missing}, which is"
                                 + " neither a <parameters> entry nor one of " + Limits.PSEUDO_PARAMETERS
                                 + "; write ${!Missing} for a literal",
                         "acme.Handlers#orders: the hook Check has a deployment of its own (ALL_AT_ONCE); a hook is"
@@ -1255,6 +1255,34 @@ class ServiceModelBuilderTest {
                         "SPARTA_BUCKET_UPLOADS",
                         "orders-uploads-${AWS::AccountId}-${StackSuffix}"),
                 function.environment());
+    }
+
+    @Test
+    void aVariableNamedLikeADiscoverVariableAndAnEnvironmentOverLambdasSizeAreNamedAtTheFunction() {
+        String big = "x".repeat(Limits.ENVIRONMENT_BYTES_MAX);
+        List<String> problems = problems("""
+                package acme;
+                import io.sparta.annotations.*;
+                @DynamoTable(name = "orders", partitionKey = "id")
+                public class Handlers {
+                    @SpartaLambda(environment = @Env(name = "SPARTA_TABLE_ORDERS", value = "mine"))
+                    @Grant(resource = "orders", access = Access.READ)
+                    public void handle(String in) {}
+                    @SpartaLambda(environment = @Env(name = "BIG", value = "%s"))
+                    public void big(String in) {}
+                }
+                """.formatted(big));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(
+                problems.contains("acme.Handlers#handle: @SpartaLambda: environment variable SPARTA_TABLE_ORDERS is"
+                        + " Sparta's, for Discover; choose another name"),
+                problems.toString());
+        // The size counts the pom's and Sparta's own variables too, so only the words and the limit are fixed here.
+        assertTrue(
+                problems.stream()
+                        .anyMatch(problem -> problem.matches("acme\\.Handlers#big: @SpartaLambda: environment variables"
+                                + " take \\d+ bytes; Lambda allows at most " + Limits.ENVIRONMENT_BYTES_MAX)),
+                problems.toString());
     }
 
     @Test
