@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -23,40 +25,12 @@ public final class JavaSources {
      * @return the folder of class files
      */
     public static Path compile(Path workDirectory, Map<String, String> sources) {
-        try {
-            Path sourceRoot = Files.createDirectories(workDirectory.resolve("src"));
-            Path classes = Files.createDirectories(workDirectory.resolve("classes"));
-            List<Path> files = new ArrayList<>();
-            for (Map.Entry<String, String> source : sources.entrySet()) {
-                Path file = sourceRoot.resolve(source.getKey());
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, source.getValue());
-                files.add(file);
-            }
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, null)) {
-                boolean compiled = javac.getTask(
-                                null,
-                                fileManager,
-                                diagnostics,
-                                List.of(
-                                        "-proc:none",
-                                        "-d",
-                                        classes.toString(),
-                                        "-cp",
-                                        System.getProperty("java.class.path")),
-                                null,
-                                fileManager.getJavaFileObjectsFromPaths(files))
-                        .call();
-                if (!compiled) {
-                    throw new IllegalArgumentException("Test sources do not compile: " + diagnostics.getDiagnostics());
-                }
-            }
-            return classes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path classes = workDirectory.resolve("classes");
+        Javac run = javac(workDirectory.resolve("src"), classes, sources, "-proc:none");
+        if (!run.compiled()) {
+            throw new IllegalArgumentException("Test sources do not compile: " + run.diagnostics());
         }
+        return classes;
     }
 
     /**
@@ -66,9 +40,25 @@ public final class JavaSources {
      * @return the text of each error javac reported, in the order reported
      */
     public static List<String> processorErrors(Path workDirectory, Map<String, String> sources) {
+        return javac(
+                        workDirectory.resolve("processed-src"),
+                        workDirectory.resolve("processed"),
+                        sources,
+                        "-processor",
+                        "io.sparta.annotations.processing.SpartaLambdaProcessor")
+                .diagnostics()
+                .stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(Locale.ROOT))
+                .toList();
+    }
+
+    private record Javac(boolean compiled, List<Diagnostic<? extends JavaFileObject>> diagnostics) {}
+
+    /** Writes the sources under {@code sourceRoot} and compiles them into {@code classes} on the test classpath. */
+    private static Javac javac(Path sourceRoot, Path classes, Map<String, String> sources, String... options) {
         try {
-            Path sourceRoot = Files.createDirectories(workDirectory.resolve("processed-src"));
-            Path classes = Files.createDirectories(workDirectory.resolve("processed"));
+            Files.createDirectories(classes);
             List<Path> files = new ArrayList<>();
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 Path file = sourceRoot.resolve(source.getKey());
@@ -76,28 +66,21 @@ public final class JavaSources {
                 Files.writeString(file, source.getValue());
                 files.add(file);
             }
+            List<String> arguments = new ArrayList<>(List.of(options));
+            arguments.addAll(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, null, null)) {
-                javac.getTask(
+                boolean compiled = javac.getTask(
                                 null,
                                 fileManager,
                                 diagnostics,
-                                List.of(
-                                        "-processor",
-                                        "io.sparta.annotations.processing.SpartaLambdaProcessor",
-                                        "-d",
-                                        classes.toString(),
-                                        "-cp",
-                                        System.getProperty("java.class.path")),
+                                arguments,
                                 null,
                                 fileManager.getJavaFileObjectsFromPaths(files))
                         .call();
+                return new Javac(compiled, diagnostics.getDiagnostics());
             }
-            return diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                    .map(d -> d.getMessage(java.util.Locale.ROOT))
-                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
