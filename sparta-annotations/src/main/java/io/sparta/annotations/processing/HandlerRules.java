@@ -46,7 +46,7 @@ public final class HandlerRules {
             if (!shape.implementsHandler()) {
                 problems.add("class " + shape.className() + " must implement"
                         + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
-                        + " otherwise put @SpartaLambda on a public handler method");
+                        + " otherwise move @SpartaLambda from the class to a public handler method");
             }
             return problems;
         }

@@ -128,7 +128,7 @@ class SpartaLambdaProcessorTest {
                 List.of(
                         "3: @SpartaLambda: class Outer$NoInterface must implement"
                                 + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler; otherwise"
-                                + " put @SpartaLambda on a public handler method",
+                                + " move @SpartaLambda from the class to a public handler method",
                         "5: @SpartaLambda: class Outer$Inner is an inner class; declare it static so Lambda can instantiate it"),
                 compile("Outer", """
                         import io.sparta.annotations.SpartaLambda;

@@ -401,8 +401,10 @@ public final class ServiceModelBuilder {
         for (LambdaFunction function : functions) {
             LambdaFunction earlier = byName.putIfAbsent(function.name(), function);
             if (earlier != null) {
-                problems.add(sameName.apply(
-                        FunctionRules.duplicateName(function.name(), earlier.source(), function.source())));
+                // At the second, where javac reports it too.
+                problems.add(function.source() + ": "
+                        + sameName.apply(
+                                FunctionRules.duplicateName(function.name(), earlier.source(), function.source())));
                 continue;
             }
             LambdaFunction sameId = byLogicalId.putIfAbsent(function.logicalIdPrefix(), function);

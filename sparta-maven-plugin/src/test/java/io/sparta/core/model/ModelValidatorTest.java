@@ -133,7 +133,7 @@ class ModelValidatorTest {
                         "function \"reader\" (acme.Reader): @Grant refers to \"ledger\", but the service declares no"
                                 + " @DynamoTable or @S3Bucket or @SqsQueue or @SnsTopic or @KinesisStream of that name;"
                                 + " declared: [orders]",
-                        "two functions are named \"hello\": acme.Hello and acme.Other; set a distinct name on one of"
+                        "acme.Other: two functions are named \"hello\": acme.Hello and acme.Other; set a distinct name on one of"
                                 + " them"),
                 problems);
     }

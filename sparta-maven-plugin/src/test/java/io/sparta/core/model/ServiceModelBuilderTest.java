@@ -140,9 +140,11 @@ class ServiceModelBuilderTest {
         List<String> javac = JavaSources.processorErrors(work, Map.of("acme/Handlers.java", source)).stream()
                 .sorted()
                 .toList();
+        List<String> located = problems(source);
         // package names the class and method first, where javac gives the source position.
-        List<String> packaged = problems(source).stream()
-                .map(problem -> problem.startsWith("@") ? problem : problem.substring(problem.indexOf(": ") + 2))
+        assertTrue(located.stream().allMatch(problem -> problem.startsWith("acme.Handlers")), located.toString());
+        List<String> packaged = located.stream()
+                .map(problem -> problem.substring(problem.indexOf(": ") + 2))
                 .sorted()
                 .toList();
 
@@ -330,7 +332,7 @@ class ServiceModelBuilderTest {
                 """);
         assertEquals(
                 List.of(
-                        "@SpartaLambda: two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
+                        "acme.Handlers#b: @SpartaLambda: two functions are named \"same\": acme.Handlers#a and acme.Handlers#b; set a distinct name"
                                 + " on one of them"),
                 problems);
     }
@@ -431,7 +433,7 @@ class ServiceModelBuilderTest {
                                 + " constructor; Lambda instantiates handlers with one",
                         "acme.Handlers$NoHandlerInterface: @SpartaLambda: class acme.Handlers$NoHandlerInterface must implement"
                                 + " com.amazonaws.services.lambda.runtime.RequestHandler or RequestStreamHandler;"
-                                + " otherwise put @SpartaLambda on a public handler method"),
+                                + " otherwise move @SpartaLambda from the class to a public handler method"),
                 problems);
     }
 
