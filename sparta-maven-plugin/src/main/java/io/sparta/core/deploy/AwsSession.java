@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -35,38 +36,17 @@ public final class AwsSession implements AutoCloseable {
     private final CallLedger ledger = new CallLedger();
     private final ClientOverrideConfiguration overrides;
     private final List<SdkAutoCloseable> opened = new ArrayList<>();
-    // Each client has a lock of its own, so one thread can build the S3 client while another builds or uses
-    // CloudFormation's.
-    private final Once<CloudFormationClient> cloudFormation;
-    private final Once<S3Client> s3;
-    private final Once<CloudWatchLogsClient> logs;
-    private final Once<IamClient> iam;
+    // Each client is made on first use by whichever thread asks first, under a lock of its own, so one thread can
+    // build the S3 client while another builds or uses CloudFormation's.
+    private final Lazy<CloudFormationClient> cloudFormation;
+    private final Lazy<S3Client> s3;
+    private final Lazy<CloudWatchLogsClient> logs;
+    private final Lazy<IamClient> iam;
     private final Map<String, Object> others = new HashMap<>();
     // One HTTP client for every service client: each client that builds its own sets up TLS again (trust store
     // read, SSL context made), which was the largest part of building a client.
-    private final Once<SdkHttpClient> http;
+    private final Lazy<SdkHttpClient> http;
     private Thread preparing;
-
-    /** A value made on first use, by whichever thread asks first; the others wait for it. */
-    private static final class Once<T> {
-        private final Supplier<T> make;
-        private T value;
-
-        Once(Supplier<T> make) {
-            this.make = make;
-        }
-
-        synchronized T get() {
-            if (value == null) {
-                value = make.get();
-            }
-            return value;
-        }
-
-        synchronized java.util.Optional<T> made() {
-            return java.util.Optional.ofNullable(value);
-        }
-    }
 
     private AwsSession(AwsTarget target, Region region, AwsCredentialsProvider credentials) {
         this.target = target;
@@ -77,13 +57,13 @@ public final class AwsSession implements AutoCloseable {
                 .addExecutionInterceptor(ledger)
                 .build();
         this.http =
-                new Once<>(() -> timed(() -> UrlConnectionHttpClient.builder().build()));
-        this.cloudFormation = new Once<>(() -> open(CloudFormationClient.builder(), region));
+                new Lazy<>(() -> timed(() -> UrlConnectionHttpClient.builder().build()));
+        this.cloudFormation = new Lazy<>(() -> open(CloudFormationClient.builder(), region));
         // A replaced endpoint (a local API, a VPC endpoint) rarely resolves bucket subdomains.
-        this.s3 = new Once<>(
+        this.s3 = new Lazy<>(
                 () -> open(S3Client.builder().forcePathStyle(target.endpoint().isPresent()), region));
-        this.logs = new Once<>(() -> open(CloudWatchLogsClient.builder(), region));
-        this.iam = new Once<>(() -> open(IamClient.builder(), globalRegionOf(region)));
+        this.logs = new Lazy<>(() -> open(CloudWatchLogsClient.builder(), region));
+        this.iam = new Lazy<>(() -> open(IamClient.builder(), globalRegionOf(region)));
     }
 
     /**
@@ -157,15 +137,15 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public CloudFormationClient cloudFormation() {
-        return cloudFormation.get();
+        return cloudFormation.getValue();
     }
 
     public S3Client s3() {
-        return s3.get();
+        return s3.getValue();
     }
 
     public IamClient iam() {
-        return iam.get();
+        return iam.getValue();
     }
 
     /** IAM is global: its region is the partition's. */
@@ -180,7 +160,7 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public CloudWatchLogsClient logs() {
-        return logs.get();
+        return logs.getValue();
     }
 
     /**
@@ -203,7 +183,7 @@ public final class AwsSession implements AutoCloseable {
     /** Builds a client the way every client of this session is built, and remembers to close it. */
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C open(
             B builder, Region clientRegion) {
-        builder.httpClient(http.get())
+        builder.httpClient(http.getValue())
                 .region(clientRegion)
                 .credentialsProvider(credentials)
                 .overrideConfiguration(overrides);
@@ -249,6 +229,8 @@ public final class AwsSession implements AutoCloseable {
             opened.forEach(SdkAutoCloseable::close);
         }
         // Given to the clients rather than built by them, so theirs to use and this session's to close.
-        http.made().ifPresent(SdkHttpClient::close);
+        if (http.hasValue()) {
+            http.getValue().close();
+        }
     }
 }

@@ -55,8 +55,7 @@ public final class ServiceModelBuilder {
         HttpApiSettings http = settings.http().withAuthorizers(authorizers);
         List<LambdaFunction> functions = new ArrayList<>();
         for (HandlerSite site : scanned.functions()) {
-            handlerProblems(site)
-                    .forEach(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
+            handlerProblems(site).forEach(problem -> problems.add(at(site) + problem));
             functions.add(function(site, settings, routes, declared, service, resources, problems));
         }
         scanned.orphans()
@@ -128,15 +127,7 @@ public final class ServiceModelBuilder {
                 settings.functionDefaults().problems().isEmpty() ? settings.functionDefaults() : FunctionDefaults.NONE;
         AttributeValues attributes = AttributeValues.scanned(SpartaLambda.class, defaults.under(site.attributes()));
         FunctionRules.check(
-                attributes,
-                new KindUse(
-                        site.location(),
-                        site.location() + ": " + FunctionRules.labelled(""),
-                        problems,
-                        declared,
-                        routes,
-                        service,
-                        used));
+                attributes, new KindUse(site.location(), at(site), problems, declared, routes, service, used));
         String name = attributes.string("name");
         if (name.isEmpty()) {
             name = FunctionRules.defaultName(site.className(), site.methodName());
@@ -170,9 +161,8 @@ public final class ServiceModelBuilder {
                         attributes.string("postTrafficHook")));
         for (String alarm : options.deployment().alarms()) {
             Limits.unknownReferences(alarm, settings.parameters().keySet())
-                    .forEach(referenced -> problems.add(site.location() + ": "
-                            + FunctionRules.labelled(
-                                    "deploymentAlarms = \"" + alarm + "\" " + Limits.unknownReference(referenced))));
+                    .forEach(referenced -> problems.add(
+                            at(site) + "deploymentAlarms = \"" + alarm + "\" " + Limits.unknownReference(referenced)));
         }
         String handler = site.methodName() == null ? site.className() : site.className() + "::" + site.methodName();
         return new LambdaFunction(
@@ -235,11 +225,18 @@ public final class ServiceModelBuilder {
         return problems;
     }
 
+    /**
+     * How each problem of a function's declaration starts: its class and method, where javac gives the source
+     * position, then what javac's processor puts first too ({@code acme.Orders#place: @SpartaLambda: }).
+     */
+    private static String at(HandlerSite site) {
+        return site.location() + ": " + FunctionRules.labelled("");
+    }
+
     /** The name's own rules are the annotation's; only the stack's prefix, known here, can make it too long. */
     private static void checkDeployedName(HandlerSite site, String name, String stackName, List<String> problems) {
         if (FunctionRules.name(name).isEmpty()) {
-            Limits.deployedName(stackName, name)
-                    .ifPresent(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
+            Limits.deployedName(stackName, name).ifPresent(problem -> problems.add(at(site) + problem));
         }
     }
 
@@ -282,7 +279,7 @@ public final class ServiceModelBuilder {
         for (AttributeValues entry : attributes.annotations("environment", Env.class)) {
             String key = entry.string("name");
             String value = entry.string("value");
-            checkSubstitutions(site.location() + ": " + FunctionRules.labelled(""), key, value, settings, problems);
+            checkSubstitutions(at(site), key, value, settings, problems);
             if (settings.secrets().containsKey(key)) {
                 problems.add(site.location() + ": @Env " + key + " would replace the <secrets> variable of that name"
                         + " for this function; rename one of them");
@@ -297,12 +294,10 @@ public final class ServiceModelBuilder {
         variables.putAll(own);
         discoverable.keySet().stream()
                 .filter(variables::containsKey)
-                .forEach(name -> problems.add(site.location() + ": "
-                        + FunctionRules.labelled(
-                                "environment variable " + name + " is Sparta's, for Discover; choose another name")));
+                .forEach(name -> problems.add(
+                        at(site) + "environment variable " + name + " is Sparta's, for Discover; choose another name"));
         variables.putAll(discoverable);
-        Limits.environmentSize(variables)
-                .ifPresent(problem -> problems.add(site.location() + ": " + FunctionRules.labelled(problem)));
+        Limits.environmentSize(variables).ifPresent(problem -> problems.add(at(site) + problem));
         return variables;
     }
 

@@ -51,6 +51,14 @@ public record Plan(
         return changeSetMade;
     }
 
+    /**
+     * Whether CloudFormation lists neither a resource nor a parameter change; a change set made all the same still
+     * updates the stack (outputs, description, tags, NoEcho values).
+     */
+    public boolean listsNoChange() {
+        return resources.isEmpty() && parameters.isEmpty();
+    }
+
     public boolean creates() {
         return "CREATE".equals(changeSetType);
     }

@@ -35,7 +35,7 @@ public final class PlanReport {
      * change(s)}, or, when CloudFormation lists none, that it still updates the stack.
      */
     public static String extent(Plan plan) {
-        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+        if (plan.listsNoChange()) {
             return "has a change set: " + UNLISTED_UPDATE;
         }
         return "has " + plan.resources().size() + " resource change(s), "
@@ -51,7 +51,7 @@ public final class PlanReport {
         }
         lines.add("Plan for stack " + plan.stackName() + " (" + (plan.creates() ? "create" : "update") + "): "
                 + plan.resources().size() + " resource change(s)");
-        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+        if (plan.listsNoChange()) {
             lines.add("  " + UNLISTED_UPDATE);
         }
         for (PlannedChange change : plan.resources()) {
@@ -177,7 +177,7 @@ public final class PlanReport {
                                 ? ""
                                 : ", " + plan.parameters().size() + " parameter change(s)")
                 .append(".\n\n");
-        if (plan.resources().isEmpty() && plan.parameters().isEmpty()) {
+        if (plan.listsNoChange()) {
             md.append(UNLISTED_UPDATE).append(".\n\n");
         }
         List<PlannedChange> loss = plan.dataLoss();
@@ -231,7 +231,7 @@ public final class PlanReport {
             }
         }
         if (!plan.policies().isEmpty()) {
-            md.append(plan.resources().isEmpty() && plan.parameters().isEmpty() ? "" : "\n")
+            md.append(plan.listsNoChange() ? "" : "\n")
                     .append("#### Permissions\n\n| | Holder | Statement | Broadens |\n|---|---|---|---|\n");
             for (PolicyChange change : plan.policies()) {
                 md.append("| ")

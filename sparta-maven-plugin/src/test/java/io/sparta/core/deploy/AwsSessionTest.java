@@ -44,10 +44,6 @@ class AwsSessionTest {
         moto.close();
     }
 
-    private static AwsSession session() throws Exception {
-        return moto.open();
-    }
-
     private static Matcher sdkTimes(AwsSession aws) {
         Matcher times = SDK_TIMES.matcher(aws.ledger().sdkTimes());
         assertTrue(times.matches(), aws.ledger().sdkTimes());
@@ -56,7 +52,7 @@ class AwsSessionTest {
 
     @Test
     void theClientsPreparedOnASecondThreadAreTheOnesTheGoalGetsEachBuiltOnce() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             aws.prepareCloudFormationAndS3();
             S3Client s3 = aws.s3();
             aws.cloudFormation().listStacks();
@@ -71,7 +67,7 @@ class AwsSessionTest {
 
     @Test
     void callsAreTimedFailedOnesIncludedAndTheirWaitingIsPartOfThem() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             assertEquals(
                     "the AWS SDK built 0 clients in 0 ms; its 0 calls took 0 ms, 0 ms of it waiting for responses",
                     aws.ledger().sdkTimes());
@@ -128,7 +124,7 @@ class AwsSessionTest {
 
     @Test
     void closingWaitsForClientsStillBeingBuilt() throws Exception {
-        AwsSession aws = session();
+        AwsSession aws = moto.open();
         aws.prepareCloudFormationAndS3();
         aws.close();
         // Closed after the second thread built all three, so none is left open behind the goal.

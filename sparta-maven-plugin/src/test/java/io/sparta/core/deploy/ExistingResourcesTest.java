@@ -56,7 +56,7 @@ class ExistingResourcesTest {
         moto = MotoSessions.start(work);
         // The SDK speaks CBOR to Kinesis by default, which moto's server answers with a 500; JSON it understands.
         System.setProperty("aws.cborEnabled", "false");
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             aws.iam()
                     .createRole(
                             r -> r.roleName("orders-shared")
@@ -91,10 +91,6 @@ class ExistingResourcesTest {
     static void stopMoto() {
         System.clearProperty("aws.cborEnabled");
         moto.close();
-    }
-
-    static AwsSession session() throws SpartaUserException {
-        return moto.open();
     }
 
     /**
@@ -147,7 +143,7 @@ class ExistingResourcesTest {
     @Test
     void everyExistingResourceFoundWithOneCallEach() throws Exception {
         RecordingConsole console = new RecordingConsole();
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             new ExistingResources(aws, console).verify(template("", cartsStream), Map.of());
 
             assertEquals(
@@ -172,7 +168,7 @@ class ExistingResourcesTest {
     void everyMissingOneIsListedAtOnceWithItsFunctionAndWhatToDo() throws Exception {
         SpartaUserException e;
         RecordingConsole console = new RecordingConsole();
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             e = assertThrows(
                     SpartaUserException.class,
                     () -> new ExistingResources(aws, console)
@@ -221,7 +217,7 @@ class ExistingResourcesTest {
         String pseudo = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/%s/stream/%s";
         String label = cartsStream.substring(cartsStream.lastIndexOf('/') + 1);
         SpartaUserException e;
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             ExistingResources check = new ExistingResources(aws, new RecordingConsole());
             check.verify(streamOnly(pseudo.formatted("carts", label)), Map.of());
             e = assertThrows(
@@ -272,7 +268,7 @@ class ExistingResourcesTest {
                 List.of(TestFunctions.function("work", "Work", List.of(new SqsQueueTrigger("jobs", 10, 0, false)))),
                 HttpApiSettings.DEFAULTS,
                 List.<OwnedResource>of(new OwnedResource.Queue("jobs", 30))));
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             new ExistingResources(aws, console).verify(template, Map.of());
 
             assertEquals(0, aws.ledger().calls());

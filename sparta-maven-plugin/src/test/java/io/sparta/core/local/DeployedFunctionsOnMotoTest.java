@@ -44,7 +44,7 @@ class DeployedFunctionsOnMotoTest {
     @BeforeAll
     static void deploy() throws Exception {
         moto = MotoSessions.start(work);
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             String role = aws.iam()
                     .createRole(
                             r -> r.roleName("orders-dev-role")
@@ -88,10 +88,6 @@ class DeployedFunctionsOnMotoTest {
         moto.close();
     }
 
-    private static AwsSession session() throws SpartaUserException {
-        return moto.open();
-    }
-
     private static LambdaClient lambda(AwsSession aws) {
         return aws.client(LambdaClient.class, aws.region(), LambdaClient::builder);
     }
@@ -126,7 +122,7 @@ class DeployedFunctionsOnMotoTest {
 
     @Test
     void aLocalRunTakesTheDeployedFunctionsResourcesAndNothingElseOfItsEnvironment() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             String response =
                     new LocalInvoker(console).invoke(request("discover", Map.of()), DeployedResources.of(aws, console));
 
@@ -139,7 +135,7 @@ class DeployedFunctionsOnMotoTest {
 
     @Test
     void aValueSetInTheShellWinsOverTheDeployedOne() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             String response = new LocalInvoker(console)
                     .invoke(
                             request("discover", Map.of("SPARTA_TABLE_ORDERS", "my-own-table")),
@@ -156,7 +152,7 @@ class DeployedFunctionsOnMotoTest {
 
     @Test
     void aFunctionThatIsNotDeployedIsNamedWithTheRegionAndWhatToRun() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             SpartaUserException e = assertThrows(
                     SpartaUserException.class,
                     () -> new LocalInvoker(console)
@@ -187,7 +183,7 @@ class DeployedFunctionsOnMotoTest {
 
     @Test
     void remoteInvokeReportsTheFunctionErrorLambdaReturns_motoRunsNoCodeWithoutDocker() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             SpartaUserException e = assertThrows(
                     SpartaUserException.class,
                     () -> new RemoteInvoker(console).invoke(request("discover", Map.of()), aws));
@@ -205,7 +201,7 @@ class DeployedFunctionsOnMotoTest {
 
     @Test
     void remoteInvokeOfAFunctionThatIsNotDeployedSaysSo() throws Exception {
-        try (AwsSession aws = session()) {
+        try (AwsSession aws = moto.open()) {
             SpartaUserException e = assertThrows(
                     SpartaUserException.class,
                     () -> new RemoteInvoker(console).invoke(request("ghost", Map.of()), aws));
