@@ -1,6 +1,7 @@
 # Sourced by scripts/bench, bench-invoke, bench-scale, bench-maven-jvm, bench-serve and bench-layer: timing and
-# statistics shared by the benches. Expects $root (the repository) and $work (a scratch folder) to be set. Call the functions that stop the bench as `out=$(f ...)`: an exit inside
-# `< <(f ...)` or a here-string would end only the subshell, and the bench would go on with empty figures.
+# statistics shared by the benches. Expects $root (the repository) and $work (a scratch folder) to be set. Call the
+# functions that stop the bench as `out=$(f ...)`: an exit inside `< <(f ...)` or a here-string would end only the
+# subshell, and the bench would go on with empty figures.
 
 # "wall-ms cpu-ms" of one command: elapsed, and user + system time of it and every process it started. A failed
 # command prints its output and stops the bench.
@@ -31,10 +32,12 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 unset MAVEN_OPTS JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS
 export MAVEN_SKIP_RC=1
 
-# "JDK 17.0.x, Maven 3.9.x, N cores": what a bench's figures were measured with.
+# "JDK 17.0.x, Maven 3.9.x, N cores": what a bench's figures were measured with, as Maven reports it.
 machine() {
-  printf '%s, %s, %s cores' "$(java -version 2>&1 | awk -F'"' 'NR == 1 {print "JDK " $2}')" \
-    "$("$root/mvnw" -v | awk 'NR == 1 {print "Maven " $3}')" "$(nproc)"
+  "$root/mvnw" -v | awk -F'[:,] *' -v cores="$(nproc)" '
+    /^Apache Maven/ {split($0, words, " "); maven = words[3]}
+    /^Java version/ {java = $2}
+    END {printf "JDK %s, Maven %s, %s cores", java, maven, cores}'
 }
 
 # Gives the project $1 Maven JVM options of its own in .mvn/jvm.config, which stops Maven's search for one further up
