@@ -22,6 +22,32 @@ goal_ms() {
     || { echo "No 'sparta:package took' line in $work/goal.log" >&2; exit 1; }
 }
 
+# Builds the projects $1 and $2 with the Maven goals "${@:4}" (clean package when none are given) $3 times each, in
+# pairs whose order alternates, after one online warm-up each (it fetches any build plugin the local repository
+# lacks). Sets with_wall and with_cpu (of $1), without_wall and without_cpu (of $2) and each pair's ratio of $1 to $2:
+# ratios (CPU) and wall_ratios. Called as a plain command, so that a failed build stops the bench.
+pairs() {
+  local goals=("${@:4}") project i w c w0 c0 out
+  [ ${#goals[@]} -gt 0 ] || goals=(clean package)
+  for project in "$1" "$2"; do
+    "$root/mvnw" -B -ntp -q -f "$project/pom.xml" "${goals[@]}" >"$work/warm-up.log" \
+      || { cat "$work/warm-up.log"; exit 1; }
+  done
+  with_wall=() without_wall=() with_cpu=() without_cpu=() ratios=() wall_ratios=()
+  for i in $(seq 1 "$3"); do
+    if (( i % 2 == 1 )); then
+      out=$(timed "$root/mvnw" -B -ntp -q -o -f "$1/pom.xml" "${goals[@]}"); read -r w c <<<"$out"
+      out=$(timed "$root/mvnw" -B -ntp -q -o -f "$2/pom.xml" "${goals[@]}"); read -r w0 c0 <<<"$out"
+    else
+      out=$(timed "$root/mvnw" -B -ntp -q -o -f "$2/pom.xml" "${goals[@]}"); read -r w0 c0 <<<"$out"
+      out=$(timed "$root/mvnw" -B -ntp -q -o -f "$1/pom.xml" "${goals[@]}"); read -r w c <<<"$out"
+    fi
+    with_wall+=("$w") with_cpu+=("$c") without_wall+=("$w0") without_cpu+=("$c0")
+    ratios+=("$(ratio "$c" "$c0")") wall_ratios+=("$(ratio "$w" "$w0")")
+  done
+}
+
+seconds() { awk -v ms="$1" 'BEGIN {printf "%.2f s", ms / 1000}'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 range() { printf '%s\n' "$@" | sort -n | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }

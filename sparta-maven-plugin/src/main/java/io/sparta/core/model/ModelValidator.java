@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -93,8 +94,7 @@ public final class ModelValidator {
         }
         declared.unresolved().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
         between.problems().forEach(problem -> problems.add(problem.where() + ": " + problem.message()));
-        ServiceModelBuilder.checkUnique(
-                service.functions(), service.parameters(), problems, java.util.function.UnaryOperator.identity());
+        ServiceModelBuilder.checkUnique(service.functions(), service.parameters(), problems, UnaryOperator.identity());
         ServiceModelBuilder.checkHooks(service.functions(), problems);
         return problems;
     }

@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
@@ -390,7 +391,7 @@ public final class ServiceModelBuilder {
             List<LambdaFunction> functions,
             Map<String, String> parameters,
             List<String> problems,
-            java.util.function.UnaryOperator<String> sameName) {
+            UnaryOperator<String> sameName) {
         Map<String, LambdaFunction> byName = new HashMap<>();
         Map<String, LambdaFunction> byLogicalId = new HashMap<>();
         for (LambdaFunction function : functions) {
