@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,28 @@ class PipelineIT extends SharedSampleOnMoto {
         List<ConcretePolicies.Policy> policies = ConcretePolicies.of(JSON.readTree(pipeline.toFile()), PIPELINE);
         assertEquals(4, policies.size(), "pipeline, CloudFormation, EventBridge roles: " + policies);
         assertEquals(List.of(), policyLint.findingsAboveLow(policies), "parliament findings above LOW");
+    }
+
+    @Test
+    @Order(10)
+    void aMisspeltFlagStopsTheGoalWhereMavenAloneWouldReadItAsFalseAndRunIt() throws Exception {
+        Files.deleteIfExists(sample.file("target/sparta/pipeline.json"));
+        SampleProject.BuildResult yes = sample.mvnWithoutAws("sparta:pipeline", "-Dsparta.dryRun=yes");
+        assertEquals(1, yes.exitCode(), yes.describe());
+        assertTrue(
+                yes.logContains("<dryRun> \"yes\" is neither true nor false, and Maven alone would read it as false;"
+                        + " write <dryRun>true</dryRun> or false in the plugin's <configuration>, or"
+                        + " -Dsparta.dryRun=true or false on the command line"),
+                yes.describe());
+        assertFalse(yes.logContains("Dry run"), yes.describe());
+        assertFalse(Files.exists(sample.file("target/sparta/pipeline.json")), "the goal did not run");
+
+        Assumptions.assumeTrue(
+                SampleProject.systemMaven().isPresent(), "no system Maven at /usr/share/maven on this machine");
+        SampleProject.BuildResult one = sample.mvnWithSystemMavenWithoutAws("sparta:pipeline", "-Dsparta.dryRun=1");
+        assertEquals(1, one.exitCode(), one.describe());
+        assertTrue(one.logContains("<dryRun> \"1\" is neither true nor false"), one.describe());
+        assertFalse(one.logContains("Dry run"), one.describe());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Deletes the service's stack and waits until it is gone, then lists what the stack kept. A stack that does not
  * exist is not an error; one that is not the service's (no {@code sparta:service} tag naming it) is refused.
  */
-@Mojo(name = "delete", threadSafe = true)
+@Mojo(name = "delete", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class DeleteMojo extends AbstractStackMojo {
 
     /**

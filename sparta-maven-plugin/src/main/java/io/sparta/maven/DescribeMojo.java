@@ -14,7 +14,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * permissions, log groups, what decorators added) and its template, in one file that opens offline. Needs only
  * compiled classes: {@code mvn compile sparta:describe}.
  */
-@Mojo(name = "describe", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(
+        name = "describe",
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true,
+        configurator = SpartaConfigurator.HINT)
 public class DescribeMojo extends AbstractBuildMojo {
 
     @Override

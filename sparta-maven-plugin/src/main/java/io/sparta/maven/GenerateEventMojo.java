@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code sam local generate-event} does: {@code mvn sparta:generate-event -Dsparta.sampleEvent=s3}, then
  * {@code mvn compile sparta:invoke -Dsparta.function=NAME -Dsparta.event=events/s3.json}.
  */
-@Mojo(name = "generate-event", threadSafe = true)
+@Mojo(name = "generate-event", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class GenerateEventMojo extends AbstractSpartaMojo {
 
     /** The kind: apigw-v1, apigw-v2, cloudwatch-logs, dynamodb, eventbridge, kinesis, s3, schedule, sns or sqs. */

@@ -18,7 +18,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * environment and a Lambda-like Context, and prints its response. No AWS, no Docker. Run after compile:
  * {@code mvn compile sparta:invoke -Dsparta.function=NAME -Dsparta.event=event.json}.
  */
-@Mojo(name = "invoke", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(
+        name = "invoke",
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true,
+        configurator = SpartaConfigurator.HINT)
 public class InvokeMojo extends AbstractLocalMojo {
 
     /** The function to run, by its name in the service. */

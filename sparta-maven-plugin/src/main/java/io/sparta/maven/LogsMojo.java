@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Prints a deployed function's CloudWatch log events, or follows them: {@code mvn sparta:logs -Dsparta.function=NAME}. */
-@Mojo(name = "logs", threadSafe = true)
+@Mojo(name = "logs", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class LogsMojo extends AbstractStackMojo {
 
     /** The function whose logs to print, by its name in the service. */

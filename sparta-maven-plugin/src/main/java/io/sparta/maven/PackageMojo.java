@@ -22,7 +22,8 @@ import org.apache.maven.project.MavenProjectHelper;
         name = "package",
         defaultPhase = LifecyclePhase.PACKAGE,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
-        threadSafe = true)
+        threadSafe = true,
+        configurator = SpartaConfigurator.HINT)
 public class PackageMojo extends AbstractBuildMojo {
 
     /**

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * least-privilege roles. Run {@code mvn package} first; {@code -Dsparta.dryRun} writes {@code pipeline.json} and
  * the package without calling AWS.
  */
-@Mojo(name = "pipeline", threadSafe = true)
+@Mojo(name = "pipeline", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class PipelineMojo extends AbstractPipelineMojo {
 
     /**

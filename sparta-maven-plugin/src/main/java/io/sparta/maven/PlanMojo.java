@@ -17,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes {@code target/sparta/plan.md} (Markdown for a pull-request comment) and {@code plan.json}. Works per
  * environment with {@code -Dsparta.environment}.
  */
-@Mojo(name = "plan", threadSafe = true)
+@Mojo(name = "plan", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class PlanMojo extends AbstractChangeSetMojo {
 
     /** The bucket for templates, as for {@code sparta:provision}. */

@@ -18,7 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * stops before executing a change that destroys data or broadens access unless allowed; refuses a stack another
  * owner deployed. Then records the deployment and prunes the artifacts no stack of the service needs any more.
  */
-@Mojo(name = "provision", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+@Mojo(
+        name = "provision",
+        defaultPhase = LifecyclePhase.DEPLOY,
+        threadSafe = true,
+        configurator = SpartaConfigurator.HINT)
 public class ProvisionMojo extends AbstractChangeSetMojo {
 
     /**

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * after each success) and reports the objects and bytes freed. Every stack of the service sharing the bucket is
  * taken into account, environments included.
  */
-@Mojo(name = "prune", threadSafe = true)
+@Mojo(name = "prune", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class PruneMojo extends AbstractAwsMojo {
 
     /**

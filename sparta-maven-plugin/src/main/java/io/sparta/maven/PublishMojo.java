@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * and the package whose environment configurations name it (skipped when unchanged, so the pipeline runs only for
  * a new build). Bind it to {@code deploy} in any CI.
  */
-@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+@Mojo(name = "publish", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class PublishMojo extends AbstractPipelineMojo {
 
     /**

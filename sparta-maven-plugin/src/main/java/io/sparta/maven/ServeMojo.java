@@ -16,7 +16,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Recompile in another terminal or the IDE and the next request runs the new classes. No AWS, no Docker:
  * {@code mvn compile sparta:serve}.
  */
-@Mojo(name = "serve", requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME, threadSafe = true)
+@Mojo(
+        name = "serve",
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME,
+        threadSafe = true,
+        configurator = SpartaConfigurator.HINT)
 public class ServeMojo extends AbstractLocalMojo {
 
     /** The port to listen on; 0 picks a free one. */

@@ -6,7 +6,7 @@ import io.sparta.core.workflow.StackWorkflows;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Prints the service stack's status, outputs, resources, parameters and tags. */
-@Mojo(name = "status", threadSafe = true)
+@Mojo(name = "status", threadSafe = true, configurator = SpartaConfigurator.HINT)
 public class StatusMojo extends AbstractStackMojo {
 
     @Override

@@ -205,6 +205,9 @@ class GoalParametersTest {
 
     private static Map<String, Map<String, Declared>> goals;
 
+    /** Each goal's configurator, as the descriptor names it ({@code <configurator>}); empty for Maven's own. */
+    private static final Map<String, String> CONFIGURATORS = new TreeMap<>();
+
     @BeforeAll
     static void readDescriptor() throws Exception {
         // The classes directory this Mojo was compiled into is where the plugin descriptor was generated too.
@@ -234,6 +237,13 @@ class GoalParametersTest {
             }
         });
         assertEquals(List.of(), differences);
+    }
+
+    @Test
+    void everyGoalButHelpIsConfiguredBySpartasConfiguratorSoAMisspeltFlagStopsIt() {
+        Map<String, String> expected = new TreeMap<>();
+        SPEC.keySet().forEach(goal -> expected.put(goal, goal.equals("help") ? "" : SpartaConfigurator.HINT));
+        assertEquals(expected, CONFIGURATORS, "<configurator> of each goal in the descriptor");
     }
 
     @Test
@@ -308,6 +318,7 @@ class GoalParametersTest {
                 }
             }
             parsed.put(text(mojo, "goal"), parameters);
+            CONFIGURATORS.put(text(mojo, "goal"), text(mojo, "configurator"));
         }
         return parsed;
     }

@@ -308,7 +308,8 @@ public final class ArtifactPruner {
             console.info(
                     "Stack(s) " + vanished + " no longer deploy from this bucket, and their histories keep their last"
                             + " deployments;"
-                            + " mvn sparta:delete -Dsparta.deleteArtifacts=true -Dsparta.stackName=NAME lets them go");
+                            + " mvn sparta:delete -Dsparta.deleteArtifacts=true with -Dsparta.environment=NAME (an"
+                            + " environment's stack) or -Dsparta.stackName=NAME (any other) lets them go");
         }
         return new Result(deleted, bytes, kept, Optional.empty());
     }

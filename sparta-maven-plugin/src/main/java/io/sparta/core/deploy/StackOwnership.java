@@ -42,11 +42,15 @@ final class StackOwnership {
         String whose = owner.map(o -> "belongs to Sparta service " + o + " (its " + ServiceSettings.OWNER_TAG + " tag)")
                 .orElse("was not created by Sparta (it has no " + ServiceSettings.OWNER_TAG + " tag)");
         if (adoptStack.isPresent()) {
-            console.warn("Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; "
-                    + ("plan".equals(goal)
-                            ? "provision with -Dsparta.adoptStack tags it " + ServiceSettings.OWNER_TAG + "=" + service
-                            : "the change set tags it " + ServiceSettings.OWNER_TAG + "=" + service
-                                    + " once it executes"));
+            console.warn(
+                    "delete".equals(goal)
+                            ? "Deleting stack " + name + " (-Dsparta.adoptStack): it " + whose
+                            : "Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; "
+                                    + ("plan".equals(goal)
+                                            ? "provision with -Dsparta.adoptStack tags it " + ServiceSettings.OWNER_TAG
+                                                    + "=" + service
+                                            : "the change set tags it " + ServiceSettings.OWNER_TAG + "=" + service
+                                                    + " once it executes"));
             return;
         }
         String deliberately = "delete".equals(goal)

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Environments and secrets: one template for every environment, the differences carried by template parameters
@@ -72,7 +73,11 @@ public final class Environments {
                                         + " <environments>: "
                                         + environments.stream()
                                                 .map(EnvironmentSettings::name)
-                                                .toList()));
+                                                .toList()
+                                        + ". Run again with "
+                                        + environments.stream()
+                                                .map(environment -> "-Dsparta.environment=" + environment.name())
+                                                .collect(Collectors.joining(" or "))));
     }
 
     /** The pipeline's stack when {@code <pipeline>} names none: reserved, so no environment replaces it. */

@@ -3,6 +3,7 @@ package io.sparta.core.model;
 import io.sparta.annotations.Architecture;
 import io.sparta.annotations.LambdaRuntime;
 import io.sparta.annotations.processing.FunctionRules;
+import io.sparta.core.common.Flags;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,8 +109,8 @@ public record FunctionDefaults(
         architecture
                 .flatMap(value -> constant(Architecture.class, value))
                 .ifPresent(value -> merged.put("architecture", value));
-        snapStart.flatMap(FunctionDefaults::flag).ifPresent(value -> merged.put("snapStart", value));
-        tracing.flatMap(FunctionDefaults::flag).ifPresent(value -> merged.put("tracing", value));
+        snapStart.flatMap(Flags::parse).ifPresent(value -> merged.put("snapStart", value));
+        tracing.flatMap(Flags::parse).ifPresent(value -> merged.put("tracing", value));
         logRetentionDays.ifPresent(value -> merged.put("logRetentionDays", value));
         merged.putAll(written);
         return merged;
@@ -130,16 +131,8 @@ public record FunctionDefaults(
     }
 
     private static Optional<String> notAFlag(String element, Optional<String> value) {
-        return value.filter(written -> flag(written).isEmpty())
-                .map(written -> "<functionDefaults><" + element + "> \"" + written + "\" is neither true nor false");
-    }
-
-    /** {@code true} or {@code false} in any case; empty for anything else. */
-    private static Optional<Boolean> flag(String value) {
-        String trimmed = value.trim().toLowerCase(Locale.ROOT);
-        return trimmed.equals("true") || trimmed.equals("false")
-                ? Optional.of(Boolean.parseBoolean(trimmed))
-                : Optional.empty();
+        return value.filter(written -> Flags.parse(written).isEmpty())
+                .map(written -> Flags.problem("<functionDefaults><" + element + ">", written));
     }
 
     /** The constant named as its identifier ({@code arm64}) or its Java name ({@code ARM64}). */

@@ -44,16 +44,17 @@ final class FreshPackage {
         FileTime oldestOutput = min(Files.getLastModifiedTime(archive), Files.getLastModifiedTime(template));
         if (newestClass != null && newestClass.compareTo(oldestOutput) > 0) {
             throw new SpartaUserException("The package is older than the classes in " + classesDirectory
-                    + "; provisioning it would deploy stale code. Run 'mvn package' first");
+                    + ", so it holds stale code. Run 'mvn package' first");
         }
         boolean rewritten = manifest.archiveContentSha256() != null
                 ? !io.sparta.core.archive.ArchiveIdentity.of(archive).equals(manifest.archiveContentSha256())
                 // A manifest of an earlier release holds the file's SHA-256 instead.
                 : !Digests.sha256(archive).equals(manifest.archiveSha256());
         if (rewritten) {
-            throw new SpartaUserException(archive + " changed after package hashed it (a later plugin execution"
-                    + " rewrote it?). Run 'mvn package' again, with archive-changing executions before"
-                    + " sparta-maven-plugin");
+            throw new SpartaUserException(archive + " changed after package hashed it: a later build made it again"
+                    + " and stopped before sparta:package ran, or a plugin execution after sparta:package rewrote it."
+                    + " Run 'mvn package' again, with any execution that changes the jar bound before"
+                    + " sparta-maven-plugin's");
         }
         if (!Digests.sha256(Files.readAllBytes(template)).equals(manifest.templateSha256())) {
             throw new SpartaUserException(template + " changed after package wrote it. Run 'mvn package' again");

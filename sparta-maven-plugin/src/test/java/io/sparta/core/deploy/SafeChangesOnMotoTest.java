@@ -262,6 +262,23 @@ class SafeChangesOnMotoTest {
     }
 
     @Test
+    void aForeignStackDeletedWithAdoptionIsWarnedOfAsADeletionNotAChangeSet() throws Exception {
+        cloudFormation.createStack(
+                r -> r.stackName("ledger").templateBody("{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}"));
+
+        assertTrue(new StackRemover(cloudFormation, console).delete("ledger", "orders", Optional.of("ledger")));
+
+        assertTrue(
+                console.warnings()
+                        .contains("Deleting stack ledger (-Dsparta.adoptStack): it was not created by Sparta (it"
+                                + " has no sparta:service tag)"),
+                console.lines().toString());
+        assertTrue(
+                console.lines().stream().noneMatch(line -> line.contains("change set")),
+                console.lines().toString());
+    }
+
+    @Test
     void aFixedBucketNameThatIsTakenIsReportedBeforeAnyChangeSet() throws Exception {
         s3.createBucket(r -> r.bucket("kept-site-bucket"));
         String template = """

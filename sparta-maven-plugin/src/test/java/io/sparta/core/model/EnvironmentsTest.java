@@ -2,9 +2,11 @@ package io.sparta.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparta.api.HttpApiSettings;
+import io.sparta.core.common.SpartaUserException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,32 @@ class EnvironmentsTest {
                 HttpApiSettings.DEFAULTS,
                 secrets,
                 environments);
+    }
+
+    @Test
+    void anUndeclaredEnvironmentNameIsRefusedWithTheDeclaredOnesAndTheCommandsToTry() {
+        SpartaUserException refused =
+                assertThrows(SpartaUserException.class, () -> Environments.named(List.of(TEST, PROD), "production"));
+        assertEquals(
+                "-Dsparta.environment=production names no environment; declared in <environments>: [test, prod]."
+                        + " Run again with -Dsparta.environment=test or -Dsparta.environment=prod",
+                refused.getMessage());
+    }
+
+    @Test
+    void anEnvironmentNameWithoutAnyDeclaredIsRefusedSayingSo() {
+        SpartaUserException refused =
+                assertThrows(SpartaUserException.class, () -> Environments.named(List.of(), "prod"));
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("-Dsparta.environment=prod names an environment, but the pom declares"
+                                + " no <environments>; drop the property"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aDeclaredEnvironmentIsFoundByItsName() throws SpartaUserException {
+        assertSame(PROD, Environments.named(List.of(TEST, PROD), "prod"));
     }
 
     @Test
