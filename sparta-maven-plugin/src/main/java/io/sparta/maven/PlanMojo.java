@@ -45,8 +45,8 @@ public class PlanMojo extends AbstractChangeSetMojo {
             throw new SpartaUserException("The plan for stack " + plan.stackName() + " "
                     + io.sparta.core.plan.PlanReport.extent(plan) + ", and -Dsparta.failOnChanges is set: review "
                     + outputDirectory.toPath().resolve(io.sparta.core.plan.PlanReport.MARKDOWN_FILE)
-                    + ", then deploy it with mvn sparta:provision (or leave -Dsparta.failOnChanges out where changes"
-                    + " are expected)");
+                    + ", then deploy it (mvn sparta:provision, or the pipeline for an environment it delivers), or"
+                    + " leave -Dsparta.failOnChanges out where changes are expected");
         }
     }
 }

@@ -52,7 +52,7 @@ final class FreshPackage {
                 : !Digests.sha256(archive).equals(manifest.archiveSha256());
         if (rewritten) {
             throw new SpartaUserException(archive + " changed after package hashed it: a later build made it again"
-                    + " and stopped before sparta:package ran, or a plugin execution after sparta:package rewrote it."
+                    + " and stopped before sparta:package finished, or a plugin execution after sparta:package rewrote it."
                     + " Run 'mvn package' again, with any execution that changes the jar bound before"
                     + " sparta-maven-plugin's");
         }
@@ -80,7 +80,7 @@ final class FreshPackage {
         if (!manifest.settingsFingerprint().equals(settings.fingerprint())) {
             throw new SpartaUserException("The configuration changed since package (it packaged service "
                     + manifest.serviceName() + " for stack " + manifest.stackName() + "). Run 'mvn package'"
-                    + " with the same settings as provision");
+                    + " with the settings of this run: 'package' first in this same command does it");
         }
         return manifest;
     }
