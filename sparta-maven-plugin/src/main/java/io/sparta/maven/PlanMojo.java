@@ -4,7 +4,6 @@ import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
 import io.sparta.core.deploy.ArtifactPruner;
 import io.sparta.core.hooks.Extensions;
-import io.sparta.core.plan.Plan;
 import io.sparta.core.workflow.ProvisionWorkflow;
 import java.io.IOException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,18 +34,13 @@ public class PlanMojo extends AbstractChangeSetMojo {
     @Override
     void run(Console console) throws SpartaUserException, IOException {
         // A plan runs no hook and prunes nothing: what provision would add to the stack is all it shows.
-        Plan plan = new ProvisionWorkflow(console)
-                .plan(provisionRequest(
-                        s3Bucket,
-                        Extensions.NONE,
-                        safeguards(false, false, adoptStack),
-                        ArtifactPruner.Policy.defaults()));
-        if (failOnChanges && plan.hasChanges()) {
-            throw new SpartaUserException("The plan for stack " + plan.stackName() + " "
-                    + io.sparta.core.plan.PlanReport.extent(plan) + ", and -Dsparta.failOnChanges is set: review "
-                    + outputDirectory.toPath().resolve(io.sparta.core.plan.PlanReport.MARKDOWN_FILE)
-                    + ", then deploy it (mvn sparta:provision, or the pipeline for an environment it delivers), or"
-                    + " leave -Dsparta.failOnChanges out where changes are expected");
-        }
+        new ProvisionWorkflow(console)
+                .plan(
+                        provisionRequest(
+                                s3Bucket,
+                                Extensions.NONE,
+                                safeguards(false, false, adoptStack),
+                                ArtifactPruner.Policy.defaults()),
+                        failOnChanges);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpartaConfiguratorTest {
 
     /** Maven's expression evaluator in miniature: {@code ${name}} from the properties given, other text as is. */
-    private record Properties(Map<String, String> values) implements ExpressionEvaluator {
+    private record PropertyEvaluator(Map<String, String> values) implements ExpressionEvaluator {
         @Override
         public Object evaluate(String expression) {
             return expression.startsWith("${") && expression.endsWith("}")
@@ -47,7 +47,7 @@ class SpartaConfiguratorTest {
         configurator.configureComponent(
                 goal,
                 new XmlPlexusConfiguration(Xpp3DomBuilder.build(new StringReader(xml))),
-                new Properties(properties),
+                new PropertyEvaluator(properties),
                 world.getRealm("sparta-test"));
         return goal;
     }

@@ -42,15 +42,14 @@ final class StackOwnership {
         String whose = owner.map(o -> "belongs to Sparta service " + o + " (its " + ServiceSettings.OWNER_TAG + " tag)")
                 .orElse("was not created by Sparta (it has no " + ServiceSettings.OWNER_TAG + " tag)");
         if (adoptStack.isPresent()) {
+            String adopting = "Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; ";
+            String tag = ServiceSettings.OWNER_TAG + "=" + service;
             console.warn(
-                    "delete".equals(goal)
-                            ? "Deleting stack " + name + " (-Dsparta.adoptStack): it " + whose
-                            : "Adopting stack " + name + " (-Dsparta.adoptStack): it " + whose + "; "
-                                    + ("plan".equals(goal)
-                                            ? "provision with -Dsparta.adoptStack tags it " + ServiceSettings.OWNER_TAG
-                                                    + "=" + service
-                                            : "the change set tags it " + ServiceSettings.OWNER_TAG + "=" + service
-                                                    + " once it executes"));
+                    switch (goal) {
+                        case "delete" -> "Deleting stack " + name + " (-Dsparta.adoptStack): it " + whose;
+                        case "plan" -> adopting + "provision with -Dsparta.adoptStack tags it " + tag;
+                        default -> adopting + "the change set tags it " + tag + " once it executes";
+                    });
             return;
         }
         String deliberately = "delete".equals(goal)

@@ -131,8 +131,11 @@ public final class ProvisionWorkflow {
      * The plan stage alone: the change set provision would execute, described and deleted, written to the console,
      * {@code plan.md} and {@code plan.json}. Uploads the template (CloudFormation reads it from S3) but not the
      * archive.
+     *
+     * @param failOnChanges a CI gate ({@code -Dsparta.failOnChanges}): a plan with changes is refused once written
+     * @throws SpartaUserException with {@code failOnChanges}, when the plan has changes, naming the report to review
      */
-    public Plan plan(ProvisionRequest request) throws SpartaUserException, IOException {
+    public Plan plan(ProvisionRequest request, boolean failOnChanges) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
         try (AwsSession aws = AwsSession.open(request.aws())) {
             aws.prepareCloudFormationAndS3();
@@ -155,6 +158,12 @@ public final class ProvisionWorkflow {
             Path written = PlanReport.write(plan, request.packageDirectory());
             console.info("Plan written to " + written + " and " + PlanReport.JSON_FILE + " beside it");
             console.info(aws.ledger().summary());
+            if (failOnChanges && plan.hasChanges()) {
+                throw new SpartaUserException("The plan for stack " + plan.stackName() + " " + PlanReport.extent(plan)
+                        + ", and -Dsparta.failOnChanges is set: review " + written + ", then deploy it (mvn"
+                        + " sparta:provision, or the pipeline for an environment it delivers), or leave"
+                        + " -Dsparta.failOnChanges out where changes are expected");
+            }
             return plan;
         }
     }
