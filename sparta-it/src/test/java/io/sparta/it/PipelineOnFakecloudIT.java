@@ -106,6 +106,23 @@ class PipelineOnFakecloudIT extends SharedSampleOnFakecloud {
         assertEquals(
                 declared.at("/Build/Properties/Environment/Image").asText(),
                 projects.get(0).at("/environment/image").asText());
+
+        // Removing the pipeline as the Environments page says: its artifact bucket stays (DeletionPolicy Retain),
+        // and sparta:pipeline, not provision, is what creates a new one.
+        String bucket = aws.cloudFormation
+                .describeStackResource(r -> r.stackName(PIPELINE).logicalResourceId("ArtifactBucket"))
+                .stackResourceDetail()
+                .physicalResourceId();
+        SampleProject.BuildResult delete = sample.mvn("sparta:delete", "-Dsparta.stackName=" + PIPELINE);
+        assertEquals(0, delete.exitCode(), delete.describe());
+        assertTrue(
+                delete.log().stream()
+                        .anyMatch(line -> line.equals("[WARNING]   AWS::S3::Bucket " + bucket
+                                + " (ArtifactBucket): the next sparta:pipeline creates a new, empty bucket under a new"
+                                + " name; this one keeps its objects; to delete it: aws s3 rb s3://" + bucket
+                                + " --force --region " + LocalAws.REGION.id())),
+                delete.describe());
+        aws.s3.headBucket(r -> r.bucket(bucket));
     }
 
     /** The pipeline stack's name as the goal printed it. */

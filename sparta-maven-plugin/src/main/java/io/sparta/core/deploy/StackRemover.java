@@ -3,6 +3,7 @@ package io.sparta.core.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparta.core.common.Console;
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.template.PipelineTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,10 @@ public final class StackRemover {
             throw new DeploymentFailedException(StackEvents.failureReport(outcome));
         }
         console.info("Stack " + stackName + " deleted");
-        report(stackName, kept(keeping, outcome.events()));
+        // The pipeline stack is created again by sparta:pipeline, not by provision.
+        String recreatedBy =
+                template.filter(PipelineTemplate::isPipeline).isPresent() ? "sparta:pipeline" : "provision";
+        report(stackName, kept(keeping, outcome.events()), recreatedBy);
         return true;
     }
 
@@ -134,7 +138,7 @@ public final class StackRemover {
         return physicalId != null && !physicalId.isEmpty();
     }
 
-    private void report(String stackName, List<KeptResource> kept) {
+    private void report(String stackName, List<KeptResource> kept, String recreatedBy) {
         if (kept.isEmpty()) {
             return;
         }
@@ -144,23 +148,25 @@ public final class StackRemover {
         String region = cloudFormation.serviceClientConfiguration().region().id();
         for (KeptResource resource : kept) {
             console.warn("  " + resource.type() + " " + resource.physicalId() + " (" + resource.logicalId() + "): "
-                    + nextProvision(resource)
+                    + nextProvision(resource, recreatedBy)
                     + deleteCommand(resource, region)
                             .map(c -> "; to delete it: " + c)
                             .orElse(""));
         }
     }
 
-    /** What the next provision of the same stack does beside the kept resource. */
-    static String nextProvision(KeptResource resource) {
+    /**
+     * What the next run of the goal that creates the same stack does beside the kept resource.
+     *
+     * @param recreatedBy the goal that creates the stack again: {@code provision}, or {@code sparta:pipeline} for a
+     *     pipeline stack
+     */
+    static String nextProvision(KeptResource resource, String recreatedBy) {
+        String next = "the next " + recreatedBy + " creates a new";
         return switch (resource.type()) {
-            case "AWS::S3::Bucket" ->
-                "the next provision creates a new, empty bucket under a new name; this one keeps its objects";
-            case "AWS::DynamoDB::Table" ->
-                "the next provision creates a new, empty table under a new name; this one keeps its items";
-            default ->
-                "the next provision creates a new one if the template still declares it; this one is no longer part"
-                        + " of any stack";
+            case "AWS::S3::Bucket" -> next + ", empty bucket under a new name; this one keeps its objects";
+            case "AWS::DynamoDB::Table" -> next + ", empty table under a new name; this one keeps its items";
+            default -> next + " one if the template still declares it; this one is no longer part of any stack";
         };
     }
 

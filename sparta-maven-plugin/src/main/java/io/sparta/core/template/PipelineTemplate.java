@@ -70,11 +70,19 @@ public final class PipelineTemplate {
      */
     public record Repository(String connectionArn, String fullRepositoryId, String branch) {}
 
+    /** How every pipeline template's Description starts, the service's name following. */
+    private static final String DESCRIPTION = "Sparta for Java delivery pipeline of ";
+
+    /** Whether a deployed template is a pipeline stack's, which {@code sparta:pipeline} creates and updates. */
+    public static boolean isPipeline(JsonNode template) {
+        return template.path("Description").asText().startsWith(DESCRIPTION);
+    }
+
     /** @param serviceTemplate the service's template, whose resource types decide what CloudFormation may do */
     public static ObjectNode marshal(Declaration declaration, JsonNode serviceTemplate) {
         ObjectNode template = TemplateJson.object();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
-        template.put("Description", "Sparta for Java delivery pipeline of " + declaration.serviceName());
+        template.put("Description", DESCRIPTION + declaration.serviceName());
         ObjectNode resources = template.putObject("Resources");
 
         ObjectNode bucket = Cfn.resource(resources, BUCKET, "AWS::S3::Bucket");

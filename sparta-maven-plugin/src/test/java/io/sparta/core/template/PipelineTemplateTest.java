@@ -146,6 +146,14 @@ class PipelineTemplateTest {
     }
 
     @Test
+    void aPipelineTemplateIsToldApartFromTheServiceTemplateItDeploys() {
+        assertTrue(PipelineTemplate.isPipeline(fromS3));
+        assertTrue(PipelineTemplate.isPipeline(fromRepository));
+        assertFalse(PipelineTemplate.isPipeline(service));
+        assertFalse(PipelineTemplate.isPipeline(TemplateJson.object()));
+    }
+
+    @Test
     void aRepositorySourceUsesItsConnectionAndABuildNeverAToken() {
         JsonNode stages = fromRepository.at("/Resources/Pipeline/Properties/Stages");
         assertEquals(List.of("Source", "Build", "test", "prod"), names(stages));
