@@ -131,6 +131,49 @@ class PipelineIT extends SharedSampleOnMoto {
     }
 
     @Test
+    @Order(11)
+    void withoutAnEnvironmentProvisionAndPlanRefuseAParameterOnlyTheEnvironmentsGiveAValue() {
+        for (String goal : List.of("sparta:provision", "sparta:plan")) {
+            SampleProject.BuildResult build = sample.mvn(goal);
+            assertEquals(1, build.exitCode(), build.describe());
+            assertTrue(
+                    build.logContains("No -Dsparta.environment given, so the service's own stack greeter would be"
+                            + " deployed with the <parameters> defaults, and parameter Stage has none (only the"
+                            + " environments give it a value). Run again with -Dsparta.environment=test or"
+                            + " -Dsparta.environment=prod, or give it a default in the pom"),
+                    build.describe());
+        }
+        assertTrue(
+                aws.cloudFormation.listStacks().stackSummaries().stream()
+                        .noneMatch(stack -> stack.stackName().equals("greeter")),
+                "no stack greeter");
+    }
+
+    @Test
+    @Order(12)
+    void givenTheDefaultTheRefusalAsksForThePlanOfTheServicesOwnStackRunsAndWarnsItIsNoEnvironment() throws Exception {
+        Path pom = sample.file("pom.xml");
+        String declared = Files.readString(pom);
+        assertTrue(declared.contains("<Stage></Stage>"), "the sample declares Stage with an empty default");
+        Files.writeString(pom, declared.replace("<Stage></Stage>", "<Stage>dev</Stage>"));
+        try {
+            SampleProject.BuildResult plan = sample.mvn("package", "sparta:plan");
+            assertEquals(0, plan.exitCode(), plan.describe());
+            assertTrue(
+                    plan.logContains("[WARNING] No -Dsparta.environment given: this is the service's own stack greeter,"
+                            + " with the <parameters> defaults, not one of the environments [test, prod]; for one of"
+                            + " them, run again with -Dsparta.environment=test or -Dsparta.environment=prod"),
+                    plan.describe());
+            assertTrue(
+                    Files.readString(sample.file("target/sparta/plan.md"))
+                            .startsWith("### Sparta plan: stack `greeter`\n"),
+                    "the plan is the service's own stack's");
+        } finally {
+            Files.writeString(pom, declared);
+        }
+    }
+
+    @Test
     @Order(3)
     void thePipelineStackProvisionsAndThePipelineIsCreatedThroughMotosCodePipelineApiSinceItsCloudFormationSkipsIt()
             throws Exception {

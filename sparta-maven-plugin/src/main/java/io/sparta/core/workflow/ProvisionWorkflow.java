@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The provision stage: check the package → verify the existing resources it names → upload archive → upload template → change
@@ -53,9 +54,10 @@ public final class ProvisionWorkflow {
     }
 
     private boolean deploy(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
+        // Before any client is built: a wrong or missing environment costs no AWS time.
+        Target target = target(request, manifest);
         try (AwsSession aws = AwsSession.open(request.aws())) {
             aws.prepareCloudFormationAndS3();
-            Target target = target(request, manifest);
             JsonNode template = readTemplate(manifest);
             UpToDateStack.Described described = UpToDateStack.describe(aws.cloudFormation(), target.stackName());
             if (upToDate(described, request, manifest, target, template)) {
@@ -137,10 +139,10 @@ public final class ProvisionWorkflow {
      */
     public Plan plan(ProvisionRequest request, boolean failOnChanges) throws SpartaUserException, IOException {
         PackageManifest manifest = FreshPackage.verify(request);
+        Target target = target(request, manifest);
         try (AwsSession aws = AwsSession.open(request.aws())) {
             aws.prepareCloudFormationAndS3();
-            StackDeployer.Request deployRequest = stage(
-                            aws, request, manifest, target(request, manifest), readTemplate(manifest), false)
+            StackDeployer.Request deployRequest = stage(aws, request, manifest, target, readTemplate(manifest), false)
                     .deployRequest();
             Plan plan = new StackDeployer(aws.cloudFormation(), console, aws.s3())
                     .plan(deployRequest, request.safeguards());
@@ -265,11 +267,28 @@ public final class ProvisionWorkflow {
     private Target target(ProvisionRequest request, PackageManifest manifest) throws SpartaUserException, IOException {
         if (request.environment().isEmpty()) {
             if (!manifest.environments().isEmpty()) {
-                console.warn("No -Dsparta.environment given: provisioning the service's own stack "
-                        + manifest.stackName() + " with the <parameters> defaults, beside the environments "
+                String choose = manifest.environments().stream()
+                        .map(environment -> "-Dsparta.environment=" + environment.name())
+                        .collect(Collectors.joining(" or "));
+                // An empty default means "no value": the environments give one, the service's own stack would get "".
+                List<String> unset = manifest.parameters().entrySet().stream()
+                        .filter(parameter -> parameter.getValue().isEmpty())
+                        .map(Map.Entry::getKey)
+                        .toList();
+                if (!unset.isEmpty()) {
+                    throw new SpartaUserException("No -Dsparta.environment given, so the service's own stack "
+                            + manifest.stackName() + " would be deployed with the <parameters> defaults, and "
+                            + (unset.size() == 1 ? "parameter " : "parameters ") + String.join(", ", unset)
+                            + (unset.size() == 1 ? " has" : " have") + " none (only the environments give "
+                            + (unset.size() == 1 ? "it a value" : "them values") + "). Run again with " + choose
+                            + ", or give " + (unset.size() == 1 ? "it" : "each") + " a default in the pom");
+                }
+                console.warn("No -Dsparta.environment given: this is the service's own stack "
+                        + manifest.stackName() + ", with the <parameters> defaults, not one of the environments "
                         + manifest.environments().stream()
                                 .map(PackageManifest.Environment::name)
-                                .toList());
+                                .toList()
+                        + "; for one of them, run again with " + choose);
             }
             return new Target(manifest.stackName(), manifest.parameters(), manifest.tags(), "");
         }
