@@ -174,6 +174,60 @@ class PipelineIT extends SharedSampleOnMoto {
     }
 
     @Test
+    @Order(13)
+    void aSettingNoGoalReadsStopsTheGoalOnEitherMavenAndProvisionRefusesADryRunItCannotDo() throws Exception {
+        Path pom = sample.file("pom.xml");
+        String declared = Files.readString(pom);
+        String anchor = "          <environments>\n";
+        assertTrue(declared.contains(anchor), "the sample declares its environments");
+        Files.writeString(pom, declared.replace(anchor, "          <stackname>greeter-dev</stackname>\n" + anchor));
+        try {
+            SampleProject.BuildResult misspelt = sample.mvnWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true");
+            assertEquals(1, misspelt.exitCode(), misspelt.describe());
+            assertTrue(
+                    misspelt.logContains("<stackname> in the <configuration> of sparta-maven-plugin is not a parameter"
+                            + " of any Sparta goal, so Maven would ignore it; did you mean <stackName>? mvn"
+                            + " sparta:help -Ddetail=true lists every goal's parameters and properties"),
+                    misspelt.describe());
+            assertFalse(misspelt.logContains("Dry run"), misspelt.describe());
+        } finally {
+            Files.writeString(pom, declared);
+        }
+
+        SampleProject.BuildResult dryProvision =
+                sample.mvnWithoutAws("sparta:provision", "-Dsparta.environment=test", "-Dsparta.dryRun=true");
+        assertEquals(1, dryProvision.exitCode(), dryProvision.describe());
+        assertTrue(
+                dryProvision.logContains("-Dsparta.dryRun=true is given, but sparta:provision has no dry run and would"
+                        + " go ahead; mvn sparta:plan shows the changes it would make without making them. Leave"
+                        + " -Dsparta.dryRun out to run sparta:provision"),
+                dryProvision.describe());
+
+        Assumptions.assumeTrue(
+                SampleProject.systemMaven().isPresent(), "no system Maven at /usr/share/maven on this machine");
+        // Maven 3.8 says nothing of either on its own.
+        Files.writeString(pom, declared.replace(anchor, "          <stackname>greeter-dev</stackname>\n" + anchor));
+        try {
+            SampleProject.BuildResult old =
+                    sample.mvnWithSystemMavenWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true");
+            assertEquals(1, old.exitCode(), old.describe());
+            assertTrue(old.logContains("<stackname> in the <configuration> of sparta-maven-plugin"), old.describe());
+        } finally {
+            Files.writeString(pom, declared);
+        }
+        SampleProject.BuildResult typo = sample.mvnWithSystemMavenWithoutAws(
+                "sparta:pipeline", "-Dsparta.dryRun=true", "-Dsparta.enviroment=prod");
+        assertEquals(1, typo.exitCode(), typo.describe());
+        assertTrue(
+                typo.logContains(
+                        "-Dsparta.enviroment is not read by any Sparta goal; did you mean" + " -Dsparta.environment?"),
+                typo.describe());
+        SampleProject.BuildResult fine =
+                sample.mvnWithSystemMavenWithoutAws("package", "sparta:pipeline", "-Dsparta.dryRun=true");
+        assertEquals(0, fine.exitCode(), "the sample's own settings are all read: " + fine.describe());
+    }
+
+    @Test
     @Order(3)
     void thePipelineStackProvisionsAndThePipelineIsCreatedThroughMotosCodePipelineApiSinceItsCloudFormationSkipsIt()
             throws Exception {

@@ -160,9 +160,7 @@ public final class LayerModuleTemplate {
                     + " <scope>provided</scope>, since the layer brings it at run time: set that scope on the"
                     + " dependency";
         }
-        String nearest = available.stream()
-                .filter(candidate -> distance(candidate, name) <= 2)
-                .findFirst()
+        String nearest = io.sparta.core.common.Typos.nearest(name, available)
                 .map(candidate -> " Did you mean \"" + candidate + "\"?")
                 .orElse("");
         return start + ", which is not a layer version ARN and not a provided dependency of this module"
@@ -170,23 +168,5 @@ public final class LayerModuleTemplate {
                 + " To build that layer from a module, add <dependency><groupId>…</groupId><artifactId>" + name
                 + "</artifactId><version>…</version><scope>provided</scope></dependency> to the pom (provided: the"
                 + " layer brings it at run time); or write its layer version ARN";
-    }
-
-    /** Edits between two names (Levenshtein), to suggest the name a typo meant. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            previous = current;
-        }
-        return previous[b.length()];
     }
 }
