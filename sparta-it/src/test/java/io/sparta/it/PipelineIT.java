@@ -152,47 +152,48 @@ class PipelineIT extends SharedSampleOnMoto {
     @Test
     @Order(12)
     void givenTheDefaultTheRefusalAsksForThePlanOfTheServicesOwnStackRunsAndWarnsItIsNoEnvironment() throws Exception {
+        SampleProject.BuildResult plan =
+                withPomEdited("<Stage></Stage>", "<Stage>dev</Stage>", () -> sample.mvn("package", "sparta:plan"));
+        assertEquals(0, plan.exitCode(), plan.describe());
+        assertTrue(
+                plan.logContains("[WARNING] No -Dsparta.environment given: this is the service's own stack greeter,"
+                        + " with the <parameters> defaults, not one of the environments [test, prod]; for one of"
+                        + " them, run again with -Dsparta.environment=test or -Dsparta.environment=prod"),
+                plan.describe());
+        assertTrue(
+                Files.readString(sample.file("target/sparta/plan.md")).startsWith("### Sparta plan: stack `greeter`\n"),
+                "the plan is the service's own stack's");
+    }
+
+    /** Runs a build with one text of the sample's pom replaced, then puts the pom back as it was. */
+    private SampleProject.BuildResult withPomEdited(
+            String declared, String replacement, java.util.function.Supplier<SampleProject.BuildResult> build)
+            throws java.io.IOException {
         Path pom = sample.file("pom.xml");
-        String declared = Files.readString(pom);
-        assertTrue(declared.contains("<Stage></Stage>"), "the sample declares Stage with an empty default");
-        Files.writeString(pom, declared.replace("<Stage></Stage>", "<Stage>dev</Stage>"));
+        String original = Files.readString(pom);
+        assertTrue(original.contains(declared), "the sample's pom holds " + declared);
+        Files.writeString(pom, original.replace(declared, replacement));
         try {
-            SampleProject.BuildResult plan = sample.mvn("package", "sparta:plan");
-            assertEquals(0, plan.exitCode(), plan.describe());
-            assertTrue(
-                    plan.logContains("[WARNING] No -Dsparta.environment given: this is the service's own stack greeter,"
-                            + " with the <parameters> defaults, not one of the environments [test, prod]; for one of"
-                            + " them, run again with -Dsparta.environment=test or -Dsparta.environment=prod"),
-                    plan.describe());
-            assertTrue(
-                    Files.readString(sample.file("target/sparta/plan.md"))
-                            .startsWith("### Sparta plan: stack `greeter`\n"),
-                    "the plan is the service's own stack's");
+            return build.get();
         } finally {
-            Files.writeString(pom, declared);
+            Files.writeString(pom, original);
         }
     }
 
     @Test
     @Order(13)
     void aSettingNoGoalReadsStopsTheGoalOnEitherMavenAndProvisionRefusesADryRunItCannotDo() throws Exception {
-        Path pom = sample.file("pom.xml");
-        String declared = Files.readString(pom);
         String anchor = "          <environments>\n";
-        assertTrue(declared.contains(anchor), "the sample declares its environments");
-        Files.writeString(pom, declared.replace(anchor, "          <stackname>greeter-dev</stackname>\n" + anchor));
-        try {
-            SampleProject.BuildResult misspelt = sample.mvnWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true");
-            assertEquals(1, misspelt.exitCode(), misspelt.describe());
-            assertTrue(
-                    misspelt.logContains("<stackname> in the <configuration> of sparta-maven-plugin is not a parameter"
-                            + " of any Sparta goal, so Maven would ignore it; did you mean <stackName>? mvn"
-                            + " sparta:help -Ddetail=true lists every goal's parameters and properties"),
-                    misspelt.describe());
-            assertFalse(misspelt.logContains("Dry run"), misspelt.describe());
-        } finally {
-            Files.writeString(pom, declared);
-        }
+        String misspelt = "          <stackname>greeter-dev</stackname>\n" + anchor;
+        SampleProject.BuildResult unread =
+                withPomEdited(anchor, misspelt, () -> sample.mvnWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true"));
+        assertEquals(1, unread.exitCode(), unread.describe());
+        assertTrue(
+                unread.logContains("<stackname> in the <configuration> of sparta-maven-plugin is not a parameter of"
+                        + " any Sparta goal, so Maven would ignore it; did you mean <stackName>? mvn sparta:help"
+                        + " -Ddetail=true lists every goal's parameters and properties"),
+                unread.describe());
+        assertFalse(unread.logContains("Dry run"), unread.describe());
 
         SampleProject.BuildResult dryProvision =
                 sample.mvnWithoutAws("sparta:provision", "-Dsparta.environment=test", "-Dsparta.dryRun=true");
@@ -206,21 +207,16 @@ class PipelineIT extends SharedSampleOnMoto {
         Assumptions.assumeTrue(
                 SampleProject.systemMaven().isPresent(), "no system Maven at /usr/share/maven on this machine");
         // Maven 3.8 says nothing of either on its own.
-        Files.writeString(pom, declared.replace(anchor, "          <stackname>greeter-dev</stackname>\n" + anchor));
-        try {
-            SampleProject.BuildResult old =
-                    sample.mvnWithSystemMavenWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true");
-            assertEquals(1, old.exitCode(), old.describe());
-            assertTrue(old.logContains("<stackname> in the <configuration> of sparta-maven-plugin"), old.describe());
-        } finally {
-            Files.writeString(pom, declared);
-        }
+        SampleProject.BuildResult old = withPomEdited(
+                anchor, misspelt, () -> sample.mvnWithSystemMavenWithoutAws("sparta:pipeline", "-Dsparta.dryRun=true"));
+        assertEquals(1, old.exitCode(), old.describe());
+        assertTrue(old.logContains("<stackname> in the <configuration> of sparta-maven-plugin"), old.describe());
         SampleProject.BuildResult typo = sample.mvnWithSystemMavenWithoutAws(
                 "sparta:pipeline", "-Dsparta.dryRun=true", "-Dsparta.enviroment=prod");
         assertEquals(1, typo.exitCode(), typo.describe());
         assertTrue(
                 typo.logContains(
-                        "-Dsparta.enviroment is not read by any Sparta goal; did you mean" + " -Dsparta.environment?"),
+                        "-Dsparta.enviroment is not read by any Sparta goal; did you mean -Dsparta.environment?"),
                 typo.describe());
         SampleProject.BuildResult fine =
                 sample.mvnWithSystemMavenWithoutAws("package", "sparta:pipeline", "-Dsparta.dryRun=true");
