@@ -137,8 +137,8 @@ class PipelineIT extends SharedSampleOnMoto {
             SampleProject.BuildResult build = sample.mvn(goal);
             assertEquals(1, build.exitCode(), build.describe());
             assertTrue(
-                    build.logContains("No -Dsparta.environment given, so the service's own stack greeter would be"
-                            + " deployed with the <parameters> defaults, and parameter Stage has none (only the"
+                    build.logContains("No -Dsparta.environment given, so this is the service's own stack greeter,"
+                            + " with the <parameters> defaults, and parameter Stage has none (only the"
                             + " environments give it a value). Run again with -Dsparta.environment=test or"
                             + " -Dsparta.environment=prod, or give it a default in the pom"),
                     build.describe());

@@ -61,7 +61,51 @@ public class SpartaConfigurator extends BasicComponentConfigurator {
         if (!problems.isEmpty()) {
             throw new ComponentConfigurationException(String.join("\n", problems));
         }
-        super.configureComponent(component, configuration, evaluator, realm, listener);
+        try {
+            super.configureComponent(component, configuration, evaluator, realm, listener);
+        } catch (ComponentConfigurationException e) {
+            throw unknownNested(e, realm).orElse(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern CANNOT_FIND =
+            java.util.regex.Pattern.compile("Cannot find '([^']+)' in class ([\\w.$]+)");
+
+    /**
+     * Maven's own refusal of an element inside a configured object ({@code <environments><environment>}), "Cannot
+     * find 'stackname' in class …", said with the elements that block takes and the one most likely meant.
+     */
+    static java.util.Optional<ComponentConfigurationException> unknownNested(
+            ComponentConfigurationException e, ClassLoader loader) {
+        java.util.regex.Matcher found = CANNOT_FIND.matcher(String.valueOf(e.getMessage()));
+        if (!found.find()) {
+            return java.util.Optional.empty();
+        }
+        Set<String> elements = new TreeSet<>();
+        try {
+            for (Class<?> type = Class.forName(found.group(2), false, loader);
+                    type != null && type != Object.class;
+                    type = type.getSuperclass()) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    if (!field.isSynthetic() && !java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                        elements.add(field.getName());
+                    }
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError notOurs) {
+            return java.util.Optional.empty();
+        }
+        String element = found.group(1);
+        ComponentConfigurationException named = new ComponentConfigurationException("<" + element
+                + "> is not an element of the block that holds it, so Sparta cannot read it"
+                + io.sparta.core.common.Typos.nearest(element, elements)
+                        .map(meant -> "; did you mean <" + meant + ">?")
+                        .orElse(";")
+                + " that block takes "
+                + elements.stream().map(name -> "<" + name + ">").collect(java.util.stream.Collectors.joining(", ")));
+        // Kept for -e, not as the cause, whose message (a class of Sparta's) Maven would print after this one.
+        named.addSuppressed(e);
+        return java.util.Optional.of(named);
     }
 
     /** What {@link UnreadSettings} refuses in this goal's build; nothing outside a Maven build. */
@@ -84,7 +128,9 @@ public class SpartaConfigurator extends BasicComponentConfigurator {
         Set<String> read = new TreeSet<>();
         Set<String> goalReads = new TreeSet<>();
         for (MojoDescriptor goal : plugin.getMojos()) {
-            for (Parameter parameter : goal.getParameters()) {
+            // Null, not empty, for a goal without parameters.
+            List<Parameter> declaredParameters = goal.getParameters() == null ? List.of() : goal.getParameters();
+            for (Parameter parameter : declaredParameters) {
                 parameters.add(parameter.getName());
                 if (parameter.getAlias() != null) {
                     parameters.add(parameter.getAlias());
@@ -97,10 +143,13 @@ public class SpartaConfigurator extends BasicComponentConfigurator {
                 });
             }
         }
+        // The JVM's own properties (MAVEN_OPTS=-Dsparta.…) are read like -D ones, which take precedence.
         Map<String, String> given = new TreeMap<>();
-        maven.getUserProperties()
-                .stringPropertyNames()
-                .forEach(name -> given.put(name, maven.getUserProperties().getProperty(name)));
+        for (java.util.Properties properties : List.of(maven.getSystemProperties(), maven.getUserProperties())) {
+            properties.stringPropertyNames().stream()
+                    .filter(name -> name.startsWith(UnreadSettings.PROPERTY_PREFIX))
+                    .forEach(name -> given.put(name, properties.getProperty(name)));
+        }
         List<String> problems = new ArrayList<>();
         if (project instanceof MavenProject built && built.getContextValue(CHECKED) == null) {
             built.setContextValue(CHECKED, Boolean.TRUE);

@@ -67,6 +67,23 @@ class SpartaConfiguratorTest {
         assertFalse(goal.dryRun, "Maven reads <dryRun>yes</dryRun> as false");
     }
 
+    @Test
+    void aMisspeltElementInsideAnEnvironmentIsNamedWithTheElementsItsBlockTakes() {
+        ComponentConfigurationException refused = assertThrows(
+                ComponentConfigurationException.class,
+                () -> configure("<configuration><environments><environment><name>prod</name>"
+                        + "<stackname>orders-live</stackname></environment></environments></configuration>"));
+        assertEquals(
+                "<stackname> is not an element of the block that holds it, so Sparta cannot read it; did you mean"
+                        + " <stackName>? that block takes <approval>, <environment>, <name>, <parameters>,"
+                        + " <secretParameters>, <secrets>, <stackName>, <stackPolicy>, <tags>",
+                refused.getMessage());
+        assertEquals(null, refused.getCause(), "Maven prints a cause's message, which names a class of Sparta's");
+        assertTrue(
+                refused.getSuppressed()[0].getMessage().contains("Cannot find 'stackname'"),
+                "Maven's words kept for -e");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"true", "TRUE", "True", " true "})
     void trueInAnyCaseIsTrue(String written) throws Exception {

@@ -71,7 +71,8 @@ public final class UnreadSettings {
                         + Typos.nearest(property, read)
                                 .map(meant -> "; did you mean -D" + meant + "?")
                                 .orElse(".")
-                        + " " + HELP + "; a property of your own pom's is declared in its <properties>");
+                        + " " + HELP + "; if it is a property of your own, declare it in the pom's <properties> (or"
+                        + " an active profile's)");
             }
         }
         return problems;
@@ -86,8 +87,10 @@ public final class UnreadSettings {
      * @param given the command line's properties
      */
     public static Optional<String> ignoredGuard(String goal, Collection<String> goalReads, Map<String, String> given) {
-        if (!CHANGING.contains(goal)) {
-            return Optional.empty();
+        if (!CHANGING.contains(goal)
+                || (goalReads.contains("sparta.dryRun")
+                        && Flags.parse(given.getOrDefault("sparta.dryRun", "")).equals(Optional.of(true)))) {
+            return Optional.empty(); // a goal that changes nothing, or runs dry
         }
         for (String guard : GUARDS) {
             String value = given.get(guard);
@@ -99,8 +102,8 @@ public final class UnreadSettings {
                             + (goal.equals("provision")
                                     ? "mvn sparta:plan shows the changes it would make without making them"
                                     : "mvn sparta:status shows the stack it would act on")
-                    : "sparta:" + goal + " does not read it and would go ahead whatever changes; run mvn sparta:plan"
-                            + " -Dsparta.failOnChanges=true first, which fails when the stack would change";
+                    : "sparta:" + goal + " does not read it and would go ahead whatever it changes; only"
+                            + " sparta:plan reads it, failing when the stack would change";
             return Optional.of("-D" + guard + "=" + value + " is given, but " + instead + ". Leave -D" + guard
                     + " out to run sparta:" + goal);
         }

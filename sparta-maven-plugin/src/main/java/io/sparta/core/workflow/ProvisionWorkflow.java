@@ -276,8 +276,8 @@ public final class ProvisionWorkflow {
                         .map(Map.Entry::getKey)
                         .toList();
                 if (!unset.isEmpty()) {
-                    throw new SpartaUserException("No -Dsparta.environment given, so the service's own stack "
-                            + manifest.stackName() + " would be deployed with the <parameters> defaults, and "
+                    throw new SpartaUserException("No -Dsparta.environment given, so this is the service's own"
+                            + " stack " + manifest.stackName() + ", with the <parameters> defaults, and "
                             + (unset.size() == 1 ? "parameter " : "parameters ") + String.join(", ", unset)
                             + (unset.size() == 1 ? " has" : " have") + " none (only the environments give "
                             + (unset.size() == 1 ? "it a value" : "them values") + "). Run again with " + choose

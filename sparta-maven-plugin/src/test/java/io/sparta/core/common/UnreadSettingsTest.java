@@ -51,11 +51,14 @@ class UnreadSettingsTest {
         assertEquals(
                 List.of(
                         "-Dsparta.enviroment is not read by any Sparta goal; did you mean -Dsparta.environment?" + HELP
-                                + "; a property of your own pom's is declared in its <properties>",
+                                + "; if it is a property of your own, declare it in the pom's <properties> (or an"
+                                + " active profile's)",
                         "-Dsparta.nothingLikeIt is not read by any Sparta goal." + HELP
-                                + "; a property of your own pom's is declared in its <properties>",
+                                + "; if it is a property of your own, declare it in the pom's <properties> (or an"
+                                + " active profile's)",
                         "-Dsparta.stackname is not read by any Sparta goal; did you mean -Dsparta.stackName?" + HELP
-                                + "; a property of your own pom's is declared in its <properties>"),
+                                + "; if it is a property of your own, declare it in the pom's <properties> (or an"
+                                + " active profile's)"),
                 UnreadSettings.properties(given, READ, Set.of("sparta.version")));
     }
 
@@ -74,9 +77,8 @@ class UnreadSettingsTest {
                 UnreadSettings.ignoredGuard("delete", Set.of(), Map.of("sparta.dryRun", "yes")));
         assertEquals(
                 Optional.of("-Dsparta.failOnChanges=TRUE is given, but sparta:provision does not read it and would go"
-                        + " ahead whatever changes; run mvn sparta:plan -Dsparta.failOnChanges=true first, which"
-                        + " fails when the stack would change. Leave -Dsparta.failOnChanges out to run"
-                        + " sparta:provision"),
+                        + " ahead whatever it changes; only sparta:plan reads it, failing when the stack would change."
+                        + " Leave -Dsparta.failOnChanges out to run sparta:provision"),
                 UnreadSettings.ignoredGuard("provision", provisionReads, Map.of("sparta.failOnChanges", "TRUE")));
     }
 
@@ -84,6 +86,19 @@ class UnreadSettingsTest {
     void aGuardIsFineWhereTheGoalReadsItIsFalseOrTheGoalChangesNothing() {
         Map<String, String> dryRun = Map.of("sparta.dryRun", "true");
         assertEquals(Optional.empty(), UnreadSettings.ignoredGuard("pipeline", Set.of("sparta.dryRun"), dryRun));
+        // A dry run changes nothing, so no gate is missing.
+        assertEquals(
+                Optional.empty(),
+                UnreadSettings.ignoredGuard(
+                        "pipeline",
+                        Set.of("sparta.dryRun"),
+                        Map.of("sparta.dryRun", "true", "sparta.failOnChanges", "true")));
+        assertEquals(
+                Optional.of("-Dsparta.failOnChanges=true is given, but sparta:pipeline does not read it and would go"
+                        + " ahead whatever it changes; only sparta:plan reads it, failing when the stack would change."
+                        + " Leave -Dsparta.failOnChanges out to run sparta:pipeline"),
+                UnreadSettings.ignoredGuard(
+                        "pipeline", Set.of("sparta.dryRun"), Map.of("sparta.failOnChanges", "true")));
         assertEquals(Optional.empty(), UnreadSettings.ignoredGuard("package", Set.of(), dryRun));
         assertEquals(Optional.empty(), UnreadSettings.ignoredGuard("status", Set.of(), dryRun));
         assertEquals(
