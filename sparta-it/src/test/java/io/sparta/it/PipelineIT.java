@@ -224,6 +224,21 @@ class PipelineIT extends SharedSampleOnMoto {
     }
 
     @Test
+    @Order(14)
+    void aSettingChangedSincePackageIsNamedBeforeAnyAwsCall() throws Exception {
+        SampleProject.BuildResult provision = withPomEdited(
+                "<Stage></Stage>",
+                "<Stage>qa</Stage>",
+                () -> sample.mvnWithoutAws("sparta:provision", "-Dsparta.environment=test"));
+        assertEquals(1, provision.exitCode(), provision.describe());
+        assertTrue(
+                provision.logContains("The configuration changed since package: <parameters> differs from what it"
+                        + " packaged (it packaged service greeter for stack greeter). Run 'mvn package' with the"
+                        + " settings of this run: 'package' first in this same command does it"),
+                provision.describe());
+    }
+
+    @Test
     @Order(3)
     void thePipelineStackProvisionsAndThePipelineIsCreatedThroughMotosCodePipelineApiSinceItsCloudFormationSkipsIt()
             throws Exception {

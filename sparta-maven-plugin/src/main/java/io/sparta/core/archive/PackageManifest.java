@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param tags the stack tags to deploy, after PreMarshall hooks
  * @param parameters the template parameter values to deploy, after PreMarshall hooks
  * @param settingsFingerprint the settings as configured, so provision can tell they changed since
+ * @param settingsSections a fingerprint of each part of the settings ({@code ServiceSettings.sectionFingerprints}),
+ *     so provision can name the parts that changed; empty in manifests of earlier releases
  * @param archiveSha256 the archive file's SHA-256, which manifests of earlier releases carry to tell the archive
  *     was rewritten after package; null (left out) since the archive is known by {@code archiveContentSha256}, which
  *     costs no read of the file's bytes
@@ -45,7 +47,9 @@ public record PackageManifest(
         // Left out when there is none, so a manifest without layers reads as it did before them.
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Layer> layers,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NestedTemplate> nestedTemplates,
-        @JsonInclude(JsonInclude.Include.NON_NULL) NestedTemplate wholeTemplate) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) NestedTemplate wholeTemplate,
+        // Left out when there are none, as in manifests of earlier releases, which then name no part.
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settingsSections) {
 
     public static final String FILE_NAME = "manifest.json";
 
@@ -53,6 +57,9 @@ public record PackageManifest(
         environments = environments == null ? List.of() : List.copyOf(environments);
         layers = layers == null ? List.of() : List.copyOf(layers);
         nestedTemplates = nestedTemplates == null ? List.of() : List.copyOf(nestedTemplates);
+        settingsSections = settingsSections == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(settingsSections));
     }
 
     /** A manifest of a service that fits one stack. */
@@ -85,7 +92,8 @@ public record PackageManifest(
                 archiveContentSha256,
                 layers,
                 List.of(),
-                null);
+                null,
+                Map.of());
     }
 
     /**
@@ -286,7 +294,8 @@ public record PackageManifest(
                         l -> new Layer(
                                 text(l, "parameter"), text(l, "file"), text(l, "sha256"), text(l, "contentSha256"))),
                 list(json.get("nestedTemplates"), PackageManifest::nestedTemplate),
-                json.hasNonNull("wholeTemplate") ? nestedTemplate(json.get("wholeTemplate")) : null);
+                json.hasNonNull("wholeTemplate") ? nestedTemplate(json.get("wholeTemplate")) : null,
+                strings(json.get("settingsSections")));
     }
 
     private static NestedTemplate nestedTemplate(JsonNode n) {
@@ -352,6 +361,7 @@ public record PackageManifest(
                 nestedTemplates.stream()
                         .map(nested -> nested.withFile(layerPath.apply(nested.file())))
                         .toList(),
-                wholeTemplate == null ? null : wholeTemplate.withFile(layerPath.apply(wholeTemplate.file())));
+                wholeTemplate == null ? null : wholeTemplate.withFile(layerPath.apply(wholeTemplate.file())),
+                settingsSections);
     }
 }

@@ -155,6 +155,30 @@ public record ServiceSettings(
 
     /** Equal for equal settings, whatever the maps' order: what package records and provision compares. */
     public String fingerprint() {
+        return Digests.sha256(TemplateJson.bytes(canonical()));
+    }
+
+    /**
+     * A fingerprint of each part of the settings, by the name of the part ({@code stackName}, {@code tags}; the HTTP
+     * API's as {@code http.cors} and so on), so a changed configuration can be named part by part, without any value
+     * in the manifest.
+     */
+    public Map<String, String> sectionFingerprints() {
+        Map<String, String> sections = new TreeMap<>();
+        canonical().forEach((section, value) -> {
+            if (value instanceof HttpApiSettings) {
+                TemplateJson.tree(value)
+                        .properties()
+                        .forEach(part -> sections.put(
+                                "http." + part.getKey(), Digests.sha256(TemplateJson.bytes(part.getValue()))));
+            } else {
+                sections.put(section, Digests.sha256(TemplateJson.bytes(value)));
+            }
+        });
+        return sections;
+    }
+
+    private Map<String, Object> canonical() {
         Map<String, Object> canonical = new TreeMap<>();
         canonical.put("serviceName", serviceName);
         canonical.put("stackName", stackName);
@@ -196,6 +220,6 @@ public record ServiceSettings(
                             .map(e -> new TreeMap<>(e.secretParameters()))
                             .toList());
         }
-        return Digests.sha256(TemplateJson.bytes(canonical));
+        return canonical;
     }
 }

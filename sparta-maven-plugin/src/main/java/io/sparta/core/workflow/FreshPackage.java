@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The rules that keep provision from deploying anything but what the current code packaged. */
@@ -78,11 +79,46 @@ final class FreshPackage {
             }
         }
         if (!manifest.settingsFingerprint().equals(settings.fingerprint())) {
-            throw new SpartaUserException("The configuration changed since package (it packaged service "
-                    + manifest.serviceName() + " for stack " + manifest.stackName() + "). Run 'mvn package'"
-                    + " with the settings of this run: 'package' first in this same command does it");
+            List<String> changed = changedSettings(manifest.settingsSections(), settings.sectionFingerprints());
+            throw new SpartaUserException("The configuration changed since package"
+                    + (changed.isEmpty()
+                            ? ""
+                            : ": " + String.join(", ", changed) + (changed.size() == 1 ? " differs" : " differ")
+                                    + " from what it packaged")
+                    + " (it packaged service " + manifest.serviceName() + " for stack " + manifest.stackName()
+                    + "). Run 'mvn package' with the settings of this run: 'package' first in this same command does"
+                    + " it");
         }
         return manifest;
+    }
+
+    /**
+     * The pom elements whose settings differ between package and this run, by their parts' fingerprints; none when
+     * the manifest has no parts (written by an earlier release).
+     */
+    static List<String> changedSettings(Map<String, String> packaged, Map<String, String> now) {
+        if (packaged.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> parts = new java.util.TreeSet<>(packaged.keySet());
+        parts.addAll(now.keySet());
+        java.util.Set<String> elements = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            if (!java.util.Objects.equals(packaged.get(part), now.get(part))) {
+                elements.add(element(part));
+            }
+        }
+        return List.copyOf(elements);
+    }
+
+    /** The pom element a part of the settings comes from: {@code http.stage} is {@code <httpStage>}. */
+    private static String element(String part) {
+        return switch (part) {
+            case "http.stage" -> "<httpStage>";
+            case "http.authorizers" -> "the authorizers";
+            case "environmentSecretParameters" -> "<secretParameters> of <environments>";
+            default -> "<" + part.substring(part.indexOf('.') + 1) + ">";
+        };
     }
 
     private static FileTime newestFile(Path directory) throws IOException {

@@ -242,7 +242,8 @@ public final class PackageWorkflow {
                 archiveIdentity,
                 layers(layer, modules, spartaResources),
                 nestedTemplates,
-                wholeTemplate);
+                wholeTemplate,
+                request.settings().sectionFingerprints());
         manifest.write(request.manifestFile());
 
         console.info("Service " + service.serviceName() + " → stack " + service.stackName() + ", "

@@ -121,7 +121,8 @@ class PackageManifestTest {
                         "c1")),
                 List.of(new PackageManifest.NestedTemplate(
                         "Functions1", sparta.resolve("nested/Functions1.json").toString(), "n1", "orders/n1.json")),
-                whole);
+                whole,
+                Map.of("stackName", "s1", "tags", "t1"));
         Path file = sparta.resolve(PackageManifest.FILE_NAME);
         manifest.write(file);
 
@@ -138,6 +139,7 @@ class PackageManifestTest {
         assertEquals(List.of(), earlier.layers());
         assertEquals(List.of(), earlier.environments());
         assertEquals(null, earlier.wholeTemplate());
+        assertEquals(Map.of(), earlier.settingsSections());
         assertEquals(sparta.resolve("template.json").toString(), earlier.template());
 
         Files.writeString(file, "[1, 2]");

@@ -160,7 +160,8 @@ class TemplateJsonTest {
                 "ee",
                 List.of(new PackageManifest.Layer("DependenciesLayerKey", "layer.zip", "ff", "gg")),
                 List.of(nested),
-                nested);
+                nested,
+                Map.of("stackName", "s1"));
         assertSameBytes(split);
     }
 

@@ -154,6 +154,84 @@ class FreshPackageTest {
     }
 
     @Test
+    void namesTheSettingsThatChangedSincePackageWithoutWritingAnyValue() throws Exception {
+        PackageManifest written = PackageManifest.read(work.resolve("sparta/manifest.json"));
+        new PackageManifest(
+                        written.serviceName(),
+                        written.stackName(),
+                        written.tags(),
+                        written.parameters(),
+                        written.archive(),
+                        written.archiveSha256(),
+                        written.template(),
+                        written.templateSha256(),
+                        written.settingsFingerprint(),
+                        written.functions(),
+                        written.environments(),
+                        written.archiveContentSha256(),
+                        written.layers(),
+                        written.nestedTemplates(),
+                        written.wholeTemplate(),
+                        SETTINGS.sectionFingerprints())
+                .write(work.resolve("sparta/manifest.json"));
+        com.fasterxml.jackson.databind.JsonNode sections = io.sparta.core.common.TemplateJson.read(
+                        work.resolve("sparta/manifest.json"))
+                .path("settingsSections");
+        assertEquals(
+                List.of(
+                        "environment",
+                        "http.accessLogs",
+                        "http.authorizers",
+                        "http.cors",
+                        "http.defaultAuthorizer",
+                        "http.domain",
+                        "http.stage",
+                        "http.throttling",
+                        "parameters",
+                        "serviceName",
+                        "stackName",
+                        "tags"),
+                fieldNames(sections));
+        sections.forEach(fingerprint ->
+                assertTrue(fingerprint.asText().matches("[0-9a-f]{64}"), "a fingerprint, not a value: " + sections));
+
+        assertEquals(
+                "The configuration changed since package: <stackName>, <tags> differ from what it packaged (it"
+                        + " packaged service orders for stack orders). Run 'mvn package' with the settings of this"
+                        + " run: 'package' first in this same command does it",
+                refusal(new ServiceSettings("orders", "orders-prod", Map.of("team", "b"), Map.of())));
+        assertEquals(
+                "The configuration changed since package: <parameters> differs from what it packaged (it packaged"
+                        + " service orders for stack orders). Run 'mvn package' with the settings of this run:"
+                        + " 'package' first in this same command does it",
+                refusal(new ServiceSettings("orders", "orders", Map.of("team", "a"), Map.of("Stage", "dev"))));
+    }
+
+    private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void aPartOfTheSettingsIsNamedByItsPomElement() {
+        assertEquals(
+                List.of("<secretParameters> of <environments>", "<functionOutputs>", "<cors>", "<httpStage>"),
+                FreshPackage.changedSettings(
+                        Map.of("http.stage", "1", "http.cors", "1", "environmentSecretParameters", "1"),
+                        Map.of(
+                                "http.stage",
+                                "2",
+                                "http.cors",
+                                "2",
+                                "environmentSecretParameters",
+                                "2",
+                                "functionOutputs",
+                                "1")));
+        assertEquals(List.of(), FreshPackage.changedSettings(Map.of(), Map.of("stackName", "1")));
+    }
+
+    @Test
     void refusesSettingsThatDifferFromWhatWasPackaged() {
         assertTrue(refusal(new ServiceSettings("orders", "orders-prod", Map.of("team", "a"), Map.of()))
                 .startsWith("The configuration changed since package (it packaged service orders for stack orders)"));
