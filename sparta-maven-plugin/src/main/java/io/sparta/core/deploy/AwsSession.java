@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -111,15 +112,20 @@ public final class AwsSession implements AutoCloseable {
         try {
             var chain = DefaultAwsRegionProviderChain.builder();
             target.profile().ifPresent(chain::profileName);
-            return chain.build().getRegion();
+            Region found = chain.build().getRegion();
+            Optional<String> problem = AwsTarget.regionProblem(
+                    "The region the AWS SDK found (in AWS_REGION, the aws.region system property, the profile "
+                            + profileName(target) + " in the AWS config file or instance metadata)",
+                    found.id());
+            if (problem.isPresent()) {
+                throw new SpartaUserException(problem.get());
+            }
+            return found;
         } catch (SdkClientException e) {
             // The SDK's own message lists each provider by its class and identity hash: kept for -e, not shown.
             SpartaUserException missing = new SpartaUserException("No AWS region is set (looked for <region>,"
                     + " -Dsparta.region, AWS_REGION, the aws.region system property, the region of the profile "
-                    + target.profile()
-                            .orElseGet(() -> software.amazon.awssdk.profiles.ProfileFileSystemSetting.AWS_PROFILE
-                                    .getStringValue()
-                                    .orElse("default"))
+                    + profileName(target)
                     + " in the AWS config file, and EC2 instance metadata):"
                     + " configure <region> (or -Dsparta.region), set AWS_REGION, or give the profile a region");
             missing.addSuppressed(e);
@@ -127,8 +133,16 @@ public final class AwsSession implements AutoCloseable {
         }
     }
 
+    /** The profile the SDK reads: the configured one, else AWS_PROFILE's, else default. */
+    private static String profileName(AwsTarget target) {
+        return target.profile()
+                .orElseGet(() -> software.amazon.awssdk.profiles.ProfileFileSystemSetting.AWS_PROFILE
+                        .getStringValue()
+                        .orElse("default"));
+    }
+
     /** The endpoint that replaces AWS's own, when one is configured (a local API). */
-    public java.util.Optional<java.net.URI> endpoint() {
+    public Optional<java.net.URI> endpoint() {
         return target.endpoint();
     }
 

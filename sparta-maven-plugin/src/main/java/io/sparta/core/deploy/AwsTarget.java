@@ -1,13 +1,17 @@
 package io.sparta.core.deploy;
 
 import io.sparta.core.common.SpartaUserException;
+import io.sparta.core.common.Typos;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Which AWS account and API to talk to. Empty values fall back to the AWS SDK's default chains
@@ -25,8 +29,11 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
      */
     public static final int MAX_ATTEMPTS_LIMIT = 30;
 
-    /** AWS region names in every partition: {@code eu-west-1}, {@code us-gov-west-1}, {@code cn-north-1}. */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    /**
+     * AWS region names in every partition: {@code eu-west-1}, {@code us-gov-west-1}, {@code cn-north-1},
+     * {@code eusc-de-east-1}.
+     */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
 
     /** Profile names as the AWS CLI accepts them. */
     private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9_.@+-]+");
@@ -95,10 +102,38 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
      * @param source the pom element or variable the value came from
      */
     public static Optional<String> regionProblem(String source, String value) {
-        return REGION.matcher(value).matches()
-                ? Optional.empty()
-                : Optional.of(source + " \"" + value + "\" is not an AWS region name, such as eu-west-1 or"
-                        + " us-gov-west-1");
+        if (!REGION.matcher(value).matches()) {
+            return Optional.of(
+                    source + " \"" + value + "\" is not an AWS region name, such as eu-west-1 or us-gov-west-1");
+        }
+        return misspeltRegion(value)
+                .map(meant -> source + " \"" + value + "\" is not an AWS region; did you mean " + meant + "?");
+    }
+
+    /**
+     * The known region a well-formed but unknown name most likely misspells. A region newer than the AWS SDK in this
+     * plugin is not refused: one numbered on in a known area ({@code eu-central-3}) or named unlike every known one
+     * reaches AWS as written, which the SDK's endpoint rules serve; only a name a typo or two from a known region
+     * ({@code eu-wset-1}) is taken for a typo, which otherwise fails only after the SDK's ten tries to resolve the
+     * endpoint's host (13 s here), as "Could not reach AWS".
+     */
+    private static Optional<String> misspeltRegion(String value) {
+        if (KnownRegions.IDS.contains(value)) {
+            return Optional.empty();
+        }
+        String area = value.substring(0, value.lastIndexOf('-') + 1);
+        if (KnownRegions.IDS.stream().anyMatch(known -> known.startsWith(area))) {
+            return Optional.empty();
+        }
+        return Typos.nearest(value, KnownRegions.IDS);
+    }
+
+    /** The regions the AWS SDK in this plugin knows, without the global pseudo-regions such as aws-global. */
+    private static final class KnownRegions {
+        static final Set<String> IDS = Region.regions().stream()
+                .map(Region::id)
+                .filter(id -> REGION.matcher(id).matches())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

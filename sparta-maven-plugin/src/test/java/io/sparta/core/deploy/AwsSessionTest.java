@@ -123,6 +123,31 @@ class AwsSessionTest {
     }
 
     @Test
+    void aMisspeltRegionFromTheProfileIsNamedWithWhereItWasFound() throws Exception {
+        assumeTrue(
+                System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "the environment sets a region");
+        Path config =
+                java.nio.file.Files.writeString(work.resolve("typo-config"), "[profile ci]\nregion = eu-wset-1\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty(
+                "aws.sharedCredentialsFile", work.resolve("absent-credentials").toString());
+        try {
+            SpartaUserException misspelt = assertThrows(
+                    SpartaUserException.class,
+                    () -> AwsSession.open(new AwsTarget(Optional.empty(), Optional.of("ci"), Optional.empty(), 1)));
+            assertEquals(
+                    "The region the AWS SDK found (in AWS_REGION, the aws.region system property, the profile ci in"
+                            + " the AWS config file or instance metadata) \"eu-wset-1\" is not an AWS region; did you"
+                            + " mean eu-west-1?",
+                    misspelt.getMessage());
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
+    }
+
+    @Test
     void closingWaitsForClientsStillBeingBuilt() throws Exception {
         AwsSession aws = moto.open();
         aws.prepareCloudFormationAndS3();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AwsTargetTest {
@@ -112,9 +113,54 @@ class AwsTargetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eu-west-1", "us-east-2", "cn-north-1", "ap-southeast-5", "us-isob-east-1"})
+    @ValueSource(
+            strings = {
+                "eu-west-1",
+                "us-east-2",
+                "cn-north-1",
+                "ap-southeast-5",
+                "us-isob-east-1",
+                "us-isof-south-1",
+                "eu-isoe-west-1",
+                "eusc-de-east-1"
+            })
     void regionNamesOfEveryPartitionAreAccepted(String region) {
         assertEquals(Optional.empty(), AwsTarget.regionProblem("<region>", region));
+    }
+
+    /**
+     * Regions newer than the AWS SDK in the plugin reach AWS as written: numbered on in an area it knows, or named
+     * unlike any region it knows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-central-3", "ap-southeast-9", "us-gov-east-2", "xx-nowhere-1", "euw-lux-central-1"})
+    void regionsNewerThanTheSdkAreAccepted(String region) {
+        assertEquals(Optional.empty(), AwsTarget.regionProblem("<region>", region));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "eu-wset-1, eu-west-1",
+        "us-esat-1, us-east-1",
+        "eu-centrl-1, eu-central-1",
+        "ap-nrtheast-1, ap-northeast-1",
+        "us-gov-wst-1, us-gov-west-1"
+    })
+    void aTypoOfAKnownRegionIsNamedWithTheRegionMeant(String region, String meant) {
+        assertEquals(
+                Optional.of("<region> \"" + region + "\" is not an AWS region; did you mean " + meant + "?"),
+                AwsTarget.regionProblem("<region>", region));
+    }
+
+    @Test
+    void aMisspeltRegionStopsTheTargetBeforeAnyCall() {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> AwsTarget.configured(
+                        set("<region> (-Dsparta.region)", "eu-wset-1"), NONE, NONE, 10, "<maxAttempts>"));
+        assertEquals(
+                "<region> (-Dsparta.region) \"eu-wset-1\" is not an AWS region; did you mean eu-west-1?",
+                e.getMessage());
     }
 
     @ParameterizedTest
