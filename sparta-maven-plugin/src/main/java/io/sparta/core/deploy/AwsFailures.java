@@ -67,26 +67,39 @@ public final class AwsFailures {
 
     /** @return the exception as Sparta reports it; {@code e} itself when it is not the SDK's */
     public static Exception explain(Exception e) {
+        Optional<ReportedCredentials.MissingCredentials> missing = missingCredentials(e);
+        if (missing.isPresent()) {
+            // The SDK's wrapping says only what the message already does: kept for -e, not printed after it.
+            SpartaUserException credentials =
+                    new SpartaUserException(missing.get().getMessage());
+            credentials.addSuppressed(e);
+            return credentials;
+        }
         if (e instanceof AwsServiceException aws) {
             return service(aws);
         }
-        if (e instanceof SdkClientException client) {
+        if (e instanceof SdkClientException) {
             String call = call(e).map(c -> " (" + c.describe() + ")").orElse("");
-            return String.valueOf(client.getMessage()).contains("Unable to load credentials")
-                    ? new SpartaUserException(
-                            "No AWS credentials found" + call + ": set <profile> (or -Dsparta.profile),"
-                                    + " AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
-                            e)
-                    : new AwsCallException(
-                            "Could not reach AWS" + call + ": " + e.getMessage()
-                                    + ". Next: check the network, <endpoint> and <region>, then run the goal again",
-                            e);
+            return new AwsCallException(
+                    "Could not reach AWS" + call + ": " + e.getMessage()
+                            + ". Next: check the network, <endpoint> and <region>, then run the goal again",
+                    e);
         }
         if (e instanceof SdkException) {
             return new AwsCallException(
                     "AWS call" + call(e).map(c -> " " + c.describe()).orElse("") + " failed: " + e.getMessage(), e);
         }
         return e;
+    }
+
+    /** The credentials failure an SDK call ended in, however the SDK wrapped it. */
+    private static Optional<ReportedCredentials.MissingCredentials> missingCredentials(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReportedCredentials.MissingCredentials missing) {
+                return Optional.of(missing);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The call an SDK exception came from, when a {@link CallLedger} saw it fail. */

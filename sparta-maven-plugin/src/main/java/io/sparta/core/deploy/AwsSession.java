@@ -99,9 +99,11 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public static AwsSession open(AwsTarget target) throws SpartaUserException {
-        AwsCredentialsProvider credentials = target.profile()
-                .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        AwsCredentialsProvider credentials = new ReportedCredentials(
+                target.profile()
+                        .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
+                        .orElseGet(() -> DefaultCredentialsProvider.builder().build()),
+                target.profile());
         return new AwsSession(target, resolveRegion(target), credentials);
     }
 
@@ -245,6 +247,10 @@ public final class AwsSession implements AutoCloseable {
         // Given to the clients rather than built by them, so theirs to use and this session's to close.
         if (http.hasValue()) {
             http.getValue().close();
+        }
+        // A profile that assumes a role or signs in through IAM Identity Center holds an STS or SSO client of its own.
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
         }
     }
 }

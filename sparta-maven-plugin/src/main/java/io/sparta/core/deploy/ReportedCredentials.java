@@ -1,0 +1,133 @@
+package io.sparta.core.deploy;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The SDK's credentials provider for a session (its default chain, or the one profile configured), whose failure
+ * becomes {@link MissingCredentials}: where the SDK looked and the one answer that matters, in place of the SDK's
+ * message of every provider in the chain with its profile file dump (about 1,300 characters), and in place of the
+ * crash a profile gave that needs a module the SDK could not find.
+ *
+ * <p>What the chain searches follows the AWS SDK for Java 2.x's default credentials provider chain:
+ * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/credentials-chain.html
+ */
+final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+
+    /** What the SDK's profile messages append: the whole profile file, section and property names. */
+    private static final Pattern PROFILE_FILE_DUMP = Pattern.compile(":?\\s*ProfileFile\\(.*\\z", Pattern.DOTALL);
+
+    private final AwsCredentialsProvider delegate;
+    private final Optional<String> configuredProfile;
+
+    ReportedCredentials(AwsCredentialsProvider delegate, Optional<String> configuredProfile) {
+        this.delegate = delegate;
+        this.configuredProfile = configuredProfile;
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+        try {
+            return delegate.resolveCredentials();
+        } catch (RuntimeException e) {
+            MissingCredentials missing = new MissingCredentials(explain(e));
+            missing.addSuppressed(e);
+            throw missing;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (delegate instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    private String explain(RuntimeException e) {
+        if (configuredProfile.isPresent()) {
+            String profile = configuredProfile.get();
+            return "No AWS credentials from the profile " + profile + " (<profile>, -Dsparta.profile): "
+                    + reason(e) + ". Next: "
+                    + (signsInThroughIdentityCenter(profile)
+                            ? "sign in with aws sso login --profile " + profile + ", then run the goal again"
+                            : "check the profile in ~/.aws/config and ~/.aws/credentials (aws configure list"
+                                    + " --profile " + profile + " shows what it gives)");
+        }
+        String profile = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
+        StringBuilder message = new StringBuilder("No AWS credentials found: the AWS SDK looked in the aws.accessKeyId"
+                + " system property, AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile " + profile
+                + profileAnswer(profile) + ", the container's credentials endpoint and the instance metadata");
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") == null) {
+            message.append("; AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
+        }
+        return message.append(". Next: set <profile> (or -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and")
+                .append(" AWS_SECRET_ACCESS_KEY; run again with -e for every source's answer")
+                .toString();
+    }
+
+    /**
+     * What the named profile answered, when the AWS config or credentials file has it: an expired IAM Identity
+     * Center session, a role it could not assume, a profile with no keys.
+     */
+    private static String profileAnswer(String profile) {
+        boolean present;
+        try {
+            present = ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        } catch (RuntimeException unreadable) {
+            return " (the AWS config files cannot be read: " + unreadable.getMessage() + ")";
+        }
+        if (!present) {
+            return " (not in the AWS config or credentials file)";
+        }
+        try (ProfileCredentialsProvider own =
+                ProfileCredentialsProvider.builder().profileName(profile).build()) {
+            own.resolveCredentials();
+            return " (which gives credentials now: run again)";
+        } catch (RuntimeException e) {
+            return " (which answered: " + reason(e)
+                    + (signsInThroughIdentityCenter(profile) ? "; sign in with aws sso login --profile " + profile : "")
+                    + ")";
+        }
+    }
+
+    /**
+     * Whether the profile gets its credentials from IAM Identity Center, whose sign-in (a token the AWS CLI caches)
+     * the SDK can only refresh, not make.
+     */
+    private static boolean signsInThroughIdentityCenter(String profile) {
+        try {
+            return ProfileFile.defaultProfileFile()
+                    .profile(profile)
+                    .map(found -> found.property("sso_session").isPresent()
+                            || found.property("sso_start_url").isPresent())
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** A provider's message without the profile file dump the SDK appends, and without a closing full stop. */
+    private static String reason(Throwable e) {
+        String message = PROFILE_FILE_DUMP
+                .matcher(String.valueOf(e.getMessage()))
+                .replaceFirst("")
+                .strip();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    /**
+     * The SDK found no credentials for a session: the user's to fix, with where it looked and what to change. Thrown
+     * inside the SDK's call, which may wrap it; {@link AwsFailures#explain} finds it in the causes.
+     */
+    static final class MissingCredentials extends RuntimeException {
+        MissingCredentials(String message) {
+            super(message, null, true, false);
+        }
+    }
+}
