@@ -112,9 +112,11 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
 
     /**
      * The known region a well-formed but unknown name most likely misspells. A region newer than the AWS SDK in this
-     * plugin is not refused: one numbered on in a known area ({@code eu-central-3}) or named unlike every known one
-     * reaches AWS as written, which the SDK's endpoint rules serve; only a name a typo or two from a known region
-     * ({@code eu-wset-1}) is taken for a typo, which otherwise fails only after the SDK's ten tries to resolve the
+     * plugin is not refused: one numbered on in a known area ({@code eu-central-3}), one that puts known words
+     * together anew ({@code us-south-1}) or one in a new country ({@code mx-central-1}, two edits from
+     * {@code ca-central-1}) reaches AWS as written, which the SDK's endpoint rules serve. Only a name a typo or two
+     * from a known region with a direction no region has ({@code eu-wset-1}) or a known country code reversed
+     * ({@code ue-west-1}) is taken for a typo, which otherwise fails only after the SDK's ten tries to resolve the
      * endpoint's host (13 s here), as "Could not reach AWS".
      */
     private static Optional<String> misspeltRegion(String value) {
@@ -125,7 +127,31 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
         if (KnownRegions.IDS.stream().anyMatch(known -> known.startsWith(area))) {
             return Optional.empty();
         }
+        String country = country(value);
+        boolean swappedCountry = !KnownRegions.COUNTRIES.contains(country)
+                && KnownRegions.COUNTRIES.contains(
+                        new StringBuilder(country).reverse().toString());
+        if (swappedCountry) {
+            // su-east-1 is as near sa-east-1 as us-east-1: the country put right is the one meant.
+            String righted = new StringBuilder(country).reverse() + value.substring(country.length());
+            if (KnownRegions.IDS.contains(righted)) {
+                return Optional.of(righted);
+            }
+        } else if (KnownRegions.DIRECTIONS.contains(direction(value))) {
+            return Optional.empty();
+        }
         return Typos.nearest(value, KnownRegions.IDS);
+    }
+
+    /** A region name's first word: {@code eu} in {@code eu-west-1}, {@code us} in {@code us-gov-west-1}. */
+    private static String country(String region) {
+        return region.substring(0, region.indexOf('-'));
+    }
+
+    /** A region name's last word before its number: {@code west} in {@code eu-west-1} and {@code us-gov-west-1}. */
+    private static String direction(String region) {
+        String area = region.substring(0, region.lastIndexOf('-'));
+        return area.substring(area.lastIndexOf('-') + 1);
     }
 
     /** The regions the AWS SDK in this plugin knows, without the global pseudo-regions such as aws-global. */
@@ -134,6 +160,10 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
                 .map(Region::id)
                 .filter(id -> REGION.matcher(id).matches())
                 .collect(Collectors.toUnmodifiableSet());
+        static final Set<String> COUNTRIES =
+                IDS.stream().map(AwsTarget::country).collect(Collectors.toUnmodifiableSet());
+        static final Set<String> DIRECTIONS =
+                IDS.stream().map(AwsTarget::direction).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

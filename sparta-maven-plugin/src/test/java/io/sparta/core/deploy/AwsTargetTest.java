@@ -130,10 +130,21 @@ class AwsTargetTest {
 
     /**
      * Regions newer than the AWS SDK in the plugin reach AWS as written: numbered on in an area it knows, or named
-     * unlike any region it knows.
+     * unlike any region it knows, or a typo's distance from one but with known words put together anew or a new
+     * country code (us-south-1 is one edit from eu-south-1, mx-central-1 two from ca-central-1).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"eu-central-3", "ap-southeast-9", "us-gov-east-2", "xx-nowhere-1", "euw-lux-central-1"})
+    @ValueSource(
+            strings = {
+                "eu-central-3",
+                "ap-southeast-9",
+                "us-gov-east-2",
+                "xx-nowhere-1",
+                "euw-lux-central-1",
+                "us-south-1",
+                "zz-central-1",
+                "eusc-fr-east-1"
+            })
     void regionsNewerThanTheSdkAreAccepted(String region) {
         assertEquals(Optional.empty(), AwsTarget.regionProblem("<region>", region));
     }
@@ -144,7 +155,9 @@ class AwsTargetTest {
         "us-esat-1, us-east-1",
         "eu-centrl-1, eu-central-1",
         "ap-nrtheast-1, ap-northeast-1",
-        "us-gov-wst-1, us-gov-west-1"
+        "us-gov-wst-1, us-gov-west-1",
+        "ue-west-1, eu-west-1",
+        "su-east-1, us-east-1"
     })
     void aTypoOfAKnownRegionIsNamedWithTheRegionMeant(String region, String meant) {
         assertEquals(
