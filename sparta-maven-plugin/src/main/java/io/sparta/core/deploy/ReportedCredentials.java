@@ -1,6 +1,7 @@
 package io.sparta.core.deploy;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,9 +27,18 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
     private final AwsCredentialsProvider delegate;
     private final Optional<String> configuredProfile;
 
+    private final UnaryOperator<String> environment;
+
     ReportedCredentials(AwsCredentialsProvider delegate, Optional<String> configuredProfile) {
+        this(delegate, configuredProfile, System::getenv);
+    }
+
+    /** @param environment the process's environment variables, a value or null by name */
+    ReportedCredentials(
+            AwsCredentialsProvider delegate, Optional<String> configuredProfile, UnaryOperator<String> environment) {
         this.delegate = delegate;
         this.configuredProfile = configuredProfile;
+        this.environment = environment;
     }
 
     @Override
@@ -59,16 +69,18 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
                             : "check the profile in ~/.aws/config and ~/.aws/credentials (aws configure list"
                                     + " --profile " + profile + " shows what it gives)");
         }
-        String profile = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
-        StringBuilder message = new StringBuilder("No AWS credentials found: the AWS SDK looked in the aws.accessKeyId"
-                + " system property, AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile " + profile
-                + profileAnswer(profile) + ", the container's credentials endpoint and the instance metadata");
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") == null) {
-            message.append("; AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not");
+        if (environment.apply("AWS_ACCESS_KEY_ID") != null && environment.apply("AWS_SECRET_ACCESS_KEY") == null) {
+            // The half-set pair is the cause whatever else the chain tried: said first, with its own remedy.
+            return "No AWS credentials found: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not. Next: set"
+                    + " AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), or unset"
+                    + " AWS_ACCESS_KEY_ID to use a profile";
         }
-        return message.append(". Next: set <profile> (or -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and")
-                .append(" AWS_SECRET_ACCESS_KEY; run again with -e for every source's answer")
-                .toString();
+        String profile = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
+        return "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
+                + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile " + profile + profileAnswer(profile)
+                + ", the container's credentials endpoint and the instance metadata. Next: set <profile> (or"
+                + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again with -e"
+                + " for every source's answer";
     }
 
     /**

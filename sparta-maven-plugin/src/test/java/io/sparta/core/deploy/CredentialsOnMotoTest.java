@@ -142,6 +142,25 @@ class CredentialsOnMotoTest {
     }
 
     @Test
+    void anAccessKeyWithoutItsSecretIsNamedFirstWithItsOwnRemedy() {
+        Map<String, String> environment = Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+        ReportedCredentials credentials = new ReportedCredentials(
+                () -> {
+                    throw new IllegalStateException(
+                            "Unable to load credentials from any of the providers in the chain");
+                },
+                Optional.empty(),
+                environment::get);
+        ReportedCredentials.MissingCredentials missing =
+                assertThrows(ReportedCredentials.MissingCredentials.class, credentials::resolveCredentials);
+        assertEquals(
+                "No AWS credentials found: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not. Next: set"
+                        + " AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), or unset"
+                        + " AWS_ACCESS_KEY_ID to use a profile",
+                missing.getMessage());
+    }
+
+    @Test
     void noCredentialsAnywhereSaysWhereTheSdkLookedInOneSentence() throws Exception {
         SpartaUserException missing = firstCallFails(Optional.empty());
         assertEquals(
