@@ -128,12 +128,10 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
             return Optional.empty();
         }
         String country = country(value);
-        boolean swappedCountry = !KnownRegions.COUNTRIES.contains(country)
-                && KnownRegions.COUNTRIES.contains(
-                        new StringBuilder(country).reverse().toString());
-        if (swappedCountry) {
+        String reversed = new StringBuilder(country).reverse().toString();
+        if (!KnownRegions.COUNTRIES.contains(country) && KnownRegions.COUNTRIES.contains(reversed)) {
             // su-east-1 is as near sa-east-1 as us-east-1: the country put right is the one meant.
-            String righted = new StringBuilder(country).reverse() + value.substring(country.length());
+            String righted = reversed + value.substring(country.length());
             if (KnownRegions.IDS.contains(righted)) {
                 return Optional.of(righted);
             }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -26,7 +27,6 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
 
     private final AwsCredentialsProvider delegate;
     private final Optional<String> configuredProfile;
-
     private final UnaryOperator<String> environment;
 
     ReportedCredentials(AwsCredentialsProvider delegate, Optional<String> configuredProfile) {
@@ -88,13 +88,13 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
      * Center session, a role it could not assume, a profile with no keys.
      */
     private static String profileAnswer(String profile) {
-        boolean present;
+        Optional<Profile> found;
         try {
-            present = ProfileFile.defaultProfileFile().profile(profile).isPresent();
+            found = ProfileFile.defaultProfileFile().profile(profile);
         } catch (RuntimeException unreadable) {
             return " (the AWS config files cannot be read: " + unreadable.getMessage() + ")";
         }
-        if (!present) {
+        if (found.isEmpty()) {
             return " (not in the AWS config or credentials file)";
         }
         try (ProfileCredentialsProvider own =
@@ -103,8 +103,22 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
             return " (which gives credentials now: run again)";
         } catch (RuntimeException e) {
             return " (which answered: " + reason(e)
-                    + (signsInThroughIdentityCenter(profile) ? "; sign in with aws sso login --profile " + profile : "")
+                    + (signsInThroughIdentityCenter(found.get())
+                            ? "; sign in with aws sso login --profile " + profile
+                            : "")
                     + ")";
+        }
+    }
+
+    /** Whether the named profile signs in through IAM Identity Center; false when the AWS config cannot be read. */
+    private static boolean signsInThroughIdentityCenter(String profile) {
+        try {
+            return ProfileFile.defaultProfileFile()
+                    .profile(profile)
+                    .map(ReportedCredentials::signsInThroughIdentityCenter)
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 
@@ -112,16 +126,9 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
      * Whether the profile gets its credentials from IAM Identity Center, whose sign-in (a token the AWS CLI caches)
      * the SDK can only refresh, not make.
      */
-    private static boolean signsInThroughIdentityCenter(String profile) {
-        try {
-            return ProfileFile.defaultProfileFile()
-                    .profile(profile)
-                    .map(found -> found.property("sso_session").isPresent()
-                            || found.property("sso_start_url").isPresent())
-                    .orElse(false);
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
+    private static boolean signsInThroughIdentityCenter(Profile profile) {
+        return profile.property("sso_session").isPresent()
+                || profile.property("sso_start_url").isPresent();
     }
 
     /** A provider's message without the profile file dump the SDK appends, and without a closing full stop. */
