@@ -32,7 +32,7 @@ class PipelineOnFakecloudIT extends SharedSampleOnFakecloud {
         super("pipeline", "pipeline-fakecloud");
     }
 
-    /** One call of an awsJson1.1 API (the SDK's codepipeline and codebuild modules are not served at 2.39.6). */
+    /** One call of an awsJson1.1 API (the SDK's codepipeline and codebuild modules are not served at 2.59.1). */
     private JsonNode call(String service, String target, ObjectNode body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(endpoint() + "/"))

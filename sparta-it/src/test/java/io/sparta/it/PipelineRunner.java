@@ -1358,7 +1358,7 @@ final class PipelineRunner {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // moto's CodePipeline API, awsJson1.1 over plain HTTP (the SDK's codepipeline module is not served at 2.39.6)
+    // moto's CodePipeline API, awsJson1.1 over plain HTTP (the SDK's codepipeline module is not served at 2.59.1)
 
     /** The answer of an action; null when {@code notFoundIsNull} and the pipeline does not exist. */
     private JsonNode codePipeline(String action, JsonNode body, boolean notFoundIsNull) {

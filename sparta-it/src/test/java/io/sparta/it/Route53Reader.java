@@ -15,8 +15,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Route 53 through its REST API. The AWS SDK's route53 module is not served at the SDK version Sparta pins
- * (2.39.6), so the tests send the requests the SDK would; the emulators route them by the credential scope and do
+ * Route 53 through its REST API. The AWS SDK's route53 module was not served at the SDK version Sparta pinned
+ * when these tests were written (2.39.6; at 2.59.1 it is), so the tests send the requests the SDK would; the emulators route them by the credential scope and do
  * not check signatures.
  */
 final class Route53Reader {

@@ -99,7 +99,7 @@ public record ArchiveSize(long zippedBytes, long unzippedBytes, int entries, Lis
                     + ". Keep large data out of src/main/resources (in S3,"
                     + " read at run time), give aws-lambda-java-core, which Lambda's Java runtimes already hold, the"
                     + " 'provided' scope (not aws-lambda-java-events: they do not hold it), exclude the SDK's HTTP clients you do not use (netty-nio-client,"
-                    + " apache-client), or split the service; mvn dependency:tree shows what each dependency"
+                    + " apache-client, apache5-client), or split the service; mvn dependency:tree shows what each dependency"
                     + " brings");
         }
     }

@@ -205,7 +205,7 @@ public final class ArtifactStore {
     /** The address CloudFormation reads a template from, in the virtual-hosted form AWS documents. */
     public String httpsUrl(String key) {
         return "https://" + bucket + ".s3." + region.id() + "."
-                + region.metadata().partition().dnsSuffix() + "/" + key;
+                + Partitions.of(region).dnsSuffix() + "/" + key;
     }
 
     /**

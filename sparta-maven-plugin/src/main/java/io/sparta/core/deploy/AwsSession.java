@@ -166,9 +166,7 @@ public final class AwsSession implements AutoCloseable {
 
     /** IAM is global: its region is the partition's. */
     private static Region globalRegionOf(Region region) {
-        return switch (region.metadata() == null
-                ? "aws"
-                : region.metadata().partition().id()) {
+        return switch (Partitions.of(region).id()) {
             case "aws-cn" -> Region.AWS_CN_GLOBAL;
             case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
             default -> Region.AWS_GLOBAL;
@@ -215,8 +213,7 @@ public final class AwsSession implements AutoCloseable {
     public CodeDeployCalls codeDeploy() {
         java.net.URI endpoint = target.endpoint()
                 .orElse(java.net.URI.create("https://codedeploy." + region.id() + "."
-                        + software.amazon.awssdk.regions.PartitionMetadata.of(region)
-                                .dnsSuffix() + "/"));
+                        + Partitions.of(region).dnsSuffix() + "/"));
         return new CodeDeployCalls(credentials, region, endpoint, ledger);
     }
 

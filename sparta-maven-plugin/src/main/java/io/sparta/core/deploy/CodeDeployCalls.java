@@ -26,7 +26,7 @@ import software.amazon.awssdk.regions.Region;
 /**
  * The two CodeDeploy calls provision makes to follow a deployment, ListDeployments and BatchGetDeployments
  * (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_ListDeployments.html). The AWS SDK's codedeploy
- * module is not served at the SDK version Sparta pins (2.39.6), so these are the requests the SDK would send: JSON
+ * module is not served at the SDK version Sparta pins (2.59.1), so these are the requests the SDK would send: JSON
  * 1.1, signed with the SDK's own Signature Version 4 signer and the session's credentials.
  */
 public final class CodeDeployCalls {

@@ -75,12 +75,8 @@ public final class ExistingResources {
         Map<String, String> variables = new LinkedHashMap<>(parameters);
         Region region = aws.region();
         variables.put("AWS::Region", region.id());
-        variables.put("AWS::Partition", partition(region));
-        variables.put(
-                "AWS::URLSuffix",
-                region.metadata() == null
-                        ? "amazonaws.com"
-                        : region.metadata().partition().dnsSuffix());
+        variables.put("AWS::Partition", Partitions.of(region).id());
+        variables.put("AWS::URLSuffix", Partitions.of(region).dnsSuffix());
         List<Reference> references = references(template, variables);
         if (references.isEmpty()) {
             return;
@@ -133,10 +129,6 @@ public final class ExistingResources {
                         .map(u -> u.use() + " of function " + u.function())
                         .distinct()
                         .toList());
-    }
-
-    private static String partition(Region region) {
-        return region.metadata() == null ? "aws" : region.metadata().partition().id();
     }
 
     /** The references to existing resources in the template's resources, in template order. */
