@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparta.core.RecordingConsole;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -50,6 +51,19 @@ class PartitionsTest {
         PartitionMetadata found = Partitions.of(Region.of(region));
         assertEquals(partition, found.id());
         assertEquals(dnsSuffix, found.dnsSuffix());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "eu-west-1, https://artifacts.s3.eu-west-1.amazonaws.com/t.json",
+        "cn-north-1, https://artifacts.s3.cn-north-1.amazonaws.com.cn/t.json",
+        // Newer than the SDK's region list: Region.metadata() is null there, which made this a NullPointerException.
+        "cn-southwest-9, https://artifacts.s3.cn-southwest-9.amazonaws.com.cn/t.json",
+        "us-south-1, https://artifacts.s3.us-south-1.amazonaws.com/t.json",
+    })
+    void theTemplateUrlCloudFormationReadsCarriesThePartitionsDnsSuffix(String region, String url) {
+        ArtifactStore store = new ArtifactStore(null, Region.of(region), "artifacts", new RecordingConsole());
+        assertEquals(url, store.httpsUrl("t.json"));
     }
 
     @Test
