@@ -1,6 +1,9 @@
 package io.sparta.core.deploy;
 
+import io.sparta.core.common.Typos;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -8,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -62,12 +66,22 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
     private String explain(RuntimeException e) {
         if (configuredProfile.isPresent()) {
             String profile = configuredProfile.get();
-            return "No AWS credentials from the profile " + profile + " (<profile>, -Dsparta.profile): "
-                    + reason(e) + ". Next: "
+            String from = "No AWS credentials from the profile " + profile + " (<profile>, -Dsparta.profile): ";
+            Optional<Absence> absent = absence(profile);
+            if (absent.isPresent()) {
+                return from + "it is in " + absent.get().where() + ". Next: set <profile> (or -Dsparta.profile) to"
+                        + " one of them"
+                        + absent.get()
+                                .meant()
+                                .map(meant -> " (did you mean " + meant + "?)")
+                                .orElse("")
+                        + ", or add " + profile + " with aws configure --profile " + profile;
+            }
+            return from + reason(e) + ". Next: "
                     + (signsInThroughIdentityCenter(profile)
                             ? "sign in with aws sso login --profile " + profile + ", then run the goal again"
-                            : "check the profile in ~/.aws/config and ~/.aws/credentials (aws configure list"
-                                    + " --profile " + profile + " shows what it gives)");
+                            : "check the profile in " + files("and") + " (aws configure list --profile " + profile
+                                    + " shows what it gives)");
         }
         if (environment.apply("AWS_ACCESS_KEY_ID") != null && environment.apply("AWS_SECRET_ACCESS_KEY") == null) {
             // The half-set pair is the cause whatever else the chain tried: said first, with its own remedy.
@@ -95,7 +109,13 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
             return " (the AWS config files cannot be read: " + unreadable.getMessage() + ")";
         }
         if (found.isEmpty()) {
-            return " (not in the AWS config or credentials file)";
+            return absence(profile)
+                    .map(absent -> " (in " + absent.where()
+                            + absent.meant()
+                                    .map(meant -> "; did you mean " + meant + "?")
+                                    .orElse("")
+                            + ")")
+                    .orElse("");
         }
         try (ProfileCredentialsProvider own =
                 ProfileCredentialsProvider.builder().profileName(profile).build()) {
@@ -108,6 +128,41 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
                             : "")
                     + ")";
         }
+    }
+
+    /**
+     * Where a profile is not: "neither CONFIG nor CREDENTIALS, which have the profiles a, b", for a message to follow
+     * "in", and the profile of those a misspelling most likely meant.
+     */
+    private record Absence(String where, Optional<String> meant) {}
+
+    /** Where the named profile is not, when the AWS config and credentials files can be read and neither has it. */
+    private static Optional<Absence> absence(String profile) {
+        Set<String> names;
+        try {
+            names = new TreeSet<>(ProfileFile.defaultProfileFile().profiles().keySet());
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        if (names.contains(profile)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Absence(
+                "neither " + files("nor")
+                        + (names.isEmpty()
+                                ? ", which have no profile"
+                                : ", which have the profiles " + String.join(", ", names)),
+                Typos.nearest(profile, names)));
+    }
+
+    /**
+     * The AWS config and credentials files as the SDK finds them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, their
+     * system properties, or under the home folder), joined by {@code conjunction}, so a message names the files the
+     * SDK read rather than ~/.aws.
+     */
+    private static String files(String conjunction) {
+        return ProfileFileLocation.configurationFilePath() + " " + conjunction + " "
+                + ProfileFileLocation.credentialsFilePath();
     }
 
     /** Whether the named profile signs in through IAM Identity Center; false when the AWS config cannot be read. */

@@ -181,8 +181,10 @@ class CredentialsOnMotoTest {
         System.setProperty("aws.profile", "nightly");
         assertEquals(
                 "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile nightly (not in the AWS config"
-                        + " or credentials file), the container's credentials endpoint and the instance metadata."
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile nightly (in neither "
+                        + work.resolve("config") + " nor " + work.resolve("credentials")
+                        + ", which have the profiles base, ci, default, deployer, sso), the container's credentials"
+                        + " endpoint and the instance metadata."
                         + " Next: set <profile> (or -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
                         + " AWS_SECRET_ACCESS_KEY; run again with -e for every source's answer",
                 firstCallFails(Optional.empty()).getMessage());
@@ -192,9 +194,41 @@ class CredentialsOnMotoTest {
     void aConfiguredProfileWithoutKeysIsNamedWithoutTheProfileFileDump() throws Exception {
         assertEquals(
                 "No AWS credentials from the profile ci (<profile>, -Dsparta.profile): Profile file contained no"
-                        + " credentials for profile 'ci'. Next: check the profile in ~/.aws/config and"
-                        + " ~/.aws/credentials (aws configure list --profile ci shows what it gives)",
+                        + " credentials for profile 'ci'. Next: check the profile in " + work.resolve("config")
+                        + " and " + work.resolve("credentials") + " (aws configure list --profile ci shows what it"
+                        + " gives)",
                 firstCallFails(Optional.of("ci")).getMessage());
+    }
+
+    @Test
+    void aMisspeltConfiguredProfileIsToldTheProfilesTheFilesHaveAndTheNearest() throws Exception {
+        assertEquals(
+                "No AWS credentials from the profile deplyer (<profile>, -Dsparta.profile): it is in neither "
+                        + work.resolve("config") + " nor " + work.resolve("credentials")
+                        + ", which have the profiles base, ci, default, deployer, sso. Next: set <profile> (or"
+                        + " -Dsparta.profile) to one of them (did you mean deployer?), or add deplyer with aws"
+                        + " configure --profile deplyer",
+                firstCallFails(Optional.of("deplyer")).getMessage());
+        assertEquals(
+                "No AWS credentials from the profile staging (<profile>, -Dsparta.profile): it is in neither "
+                        + work.resolve("config") + " nor " + work.resolve("credentials")
+                        + ", which have the profiles base, ci, default, deployer, sso. Next: set <profile> (or"
+                        + " -Dsparta.profile) to one of them, or add staging with aws configure --profile staging",
+                firstCallFails(Optional.of("staging")).getMessage());
+    }
+
+    @Test
+    void anAwsProfileNearOneTheFilesHaveIsOfferedIt() throws Exception {
+        System.setProperty("aws.profile", "CI");
+        assertEquals(
+                "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile CI (in neither "
+                        + work.resolve("config") + " nor " + work.resolve("credentials")
+                        + ", which have the profiles base, ci, default, deployer, sso; did you mean ci?), the"
+                        + " container's credentials endpoint and the instance metadata. Next: set <profile> (or"
+                        + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again"
+                        + " with -e for every source's answer",
+                firstCallFails(Optional.empty()).getMessage());
     }
 
     /**
@@ -202,17 +236,21 @@ class CredentialsOnMotoTest {
      * no token and the user is told to sign in. moto has no IAM Identity Center portal, so a signed-in session's
      * credentials are not tried here.
      */
+    /** What the SDK's SSO module (2.59.1) says of a profile without a cached sign-in, its full stop left out. */
+    private static final String NO_SSO_SESSION = "The SSO session associated with this profile has expired or is"
+            + " otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile";
+
     @Test
     void anIamIdentityCenterProfileNotSignedInSaysHowToSignIn_motoHasNoSsoPortal() throws Exception {
         assertEquals(
-                "No AWS credentials from the profile sso (<profile>, -Dsparta.profile): Unable to load SSO token."
-                        + " Next: sign in with aws sso login --profile sso, then run the goal again",
+                "No AWS credentials from the profile sso (<profile>, -Dsparta.profile): " + NO_SSO_SESSION
+                        + ". Next: sign in with aws sso login --profile sso, then run the goal again",
                 firstCallFails(Optional.of("sso")).getMessage());
         System.setProperty("aws.profile", "sso");
         assertEquals(
                 "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile sso (which answered: Unable to"
-                        + " load SSO token; sign in with aws sso login --profile sso), the container's credentials"
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile sso (which answered: "
+                        + NO_SSO_SESSION + "; sign in with aws sso login --profile sso), the container's credentials"
                         + " endpoint and the instance metadata. Next: set <profile> (or -Dsparta.profile), AWS_PROFILE,"
                         + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again with -e for every source's"
                         + " answer",
