@@ -11,8 +11,8 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * Reads API Gateway (v1) through its REST API. The AWS SDK's apigateway module was not served at the SDK version
- * Sparta pinned when these tests were written (2.39.6; at 2.59.1 it is), so the tests send the same GETs the SDK would; moto routes them by the credential scope
- * and does not check signatures.
+ * Sparta pinned when these tests were written (2.39.6; at 2.59.1 it is), so the tests send the same GETs the SDK
+ * would; moto routes them by the credential scope and does not check signatures.
  */
 final class ApiGatewayReader {
 

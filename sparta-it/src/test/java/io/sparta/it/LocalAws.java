@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -43,7 +42,7 @@ final class LocalAws implements AutoCloseable {
     final DynamoDbClient dynamoDb;
     final SnsClient sns;
     final KinesisClient kinesis;
-    final ApplicationAutoScalingClient autoScaling;
+    final AutoScalingReader autoScaling;
     final Route53Reader route53;
 
     static {
@@ -64,7 +63,7 @@ final class LocalAws implements AutoCloseable {
         dynamoDb = client(DynamoDbClient.builder(), endpoint, REGION);
         sns = client(SnsClient.builder(), endpoint, REGION);
         kinesis = client(KinesisClient.builder(), endpoint, REGION);
-        autoScaling = client(ApplicationAutoScalingClient.builder(), endpoint, REGION);
+        autoScaling = new AutoScalingReader(endpoint, REGION);
         route53 = new Route53Reader(endpoint);
     }
 
@@ -135,7 +134,6 @@ final class LocalAws implements AutoCloseable {
         lambda.close();
         iam.close();
         logs.close();
-        autoScaling.close();
         cloudWatch.close();
         sqs.close();
         events.close();

@@ -15,9 +15,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Route 53 through its REST API. The AWS SDK's route53 module was not served at the SDK version Sparta pinned
- * when these tests were written (2.39.6; at 2.59.1 it is), so the tests send the requests the SDK would; the emulators route them by the credential scope and do
- * not check signatures.
+ * Route 53 through its REST API. The AWS SDK's route53 module was not served at the SDK version Sparta pinned when
+ * these tests were written (2.39.6; at 2.59.1 it is), so the tests send the requests the SDK would; the emulators
+ * route them by the credential scope and do not check signatures.
  */
 final class Route53Reader {
 
