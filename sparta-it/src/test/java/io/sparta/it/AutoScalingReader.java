@@ -33,11 +33,12 @@ final class AutoScalingReader {
 
     /** The scalable targets of a service namespace ({@code lambda}), each as "ResourceId MinCapacity MaxCapacity". */
     List<String> scalableTargets(String serviceNamespace) {
-        JsonNode answer = call(
-                "DescribeScalableTargets", JSON.createObjectNode().put("ServiceNamespace", serviceNamespace));
+        JsonNode answer =
+                call("DescribeScalableTargets", JSON.createObjectNode().put("ServiceNamespace", serviceNamespace));
         List<String> targets = new ArrayList<>();
         for (JsonNode target : answer.path("ScalableTargets")) {
-            targets.add(target.path("ResourceId").asText() + " " + target.path("MinCapacity").asInt() + " "
+            targets.add(target.path("ResourceId").asText() + " "
+                    + target.path("MinCapacity").asInt() + " "
                     + target.path("MaxCapacity").asInt());
         }
         return targets;

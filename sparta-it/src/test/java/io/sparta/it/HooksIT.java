@@ -46,7 +46,7 @@ class HooksIT extends SharedSampleOnMoto {
 
     @Test
     @Order(3)
-    void theBuiltInDashboardIsProvisioned_onMoto() {
+    void theBuiltInDashboardIsProvisioned_onMotoThroughTheQueryApi_motoLacksCloudWatchsCborProtocol() {
         HooksChecks.theBuiltInDashboardIsProvisioned(aws);
     }
 

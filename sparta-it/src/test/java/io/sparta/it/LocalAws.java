@@ -36,6 +36,9 @@ final class LocalAws implements AutoCloseable {
     final IamClient iam;
     final CloudWatchLogsClient logs;
     final CloudWatchClient cloudWatch;
+    /** CloudWatch's query API, which moto answers; the SDK's CloudWatch client speaks CBOR, which it does not. */
+    final CloudWatchReader cloudWatchQuery;
+
     final SqsClient sqs;
     final EventBridgeClient events;
     final ApiGatewayReader apiGateway;
@@ -56,6 +59,7 @@ final class LocalAws implements AutoCloseable {
         lambda = client(LambdaClient.builder(), endpoint, REGION);
         iam = client(IamClient.builder(), endpoint, Region.AWS_GLOBAL);
         cloudWatch = client(CloudWatchClient.builder(), endpoint, REGION);
+        cloudWatchQuery = new CloudWatchReader(endpoint, REGION);
         sqs = client(SqsClient.builder(), endpoint, REGION);
         events = client(EventBridgeClient.builder(), endpoint, REGION);
         logs = client(CloudWatchLogsClient.builder(), endpoint, REGION);

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -75,8 +76,9 @@ public final class ExistingResources {
         Map<String, String> variables = new LinkedHashMap<>(parameters);
         Region region = aws.region();
         variables.put("AWS::Region", region.id());
-        variables.put("AWS::Partition", Partitions.of(region).id());
-        variables.put("AWS::URLSuffix", Partitions.of(region).dnsSuffix());
+        PartitionMetadata partition = Partitions.of(region);
+        variables.put("AWS::Partition", partition.id());
+        variables.put("AWS::URLSuffix", partition.dnsSuffix());
         List<Reference> references = references(template, variables);
         if (references.isEmpty()) {
             return;
