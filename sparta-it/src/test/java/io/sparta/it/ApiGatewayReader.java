@@ -82,10 +82,7 @@ final class ApiGatewayReader {
 
     private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path))
-                .header(
-                        "Authorization",
-                        "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region.id()
-                                + "/apigateway/aws4_request, SignedHeaders=host, Signature=unsigned")
+                .header("Authorization", Unsigned.authorization(region.id(), "apigateway"))
                 .GET()
                 .build();
         try {

@@ -50,11 +50,7 @@ final class AutoScalingReader {
                     HttpRequest.newBuilder(endpoint.resolve("/"))
                             .header("X-Amz-Target", "AnyScaleFrontendService." + action)
                             .header("Content-Type", "application/x-amz-json-1.1")
-                            .header(
-                                    "Authorization",
-                                    "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region.id()
-                                            + "/application-autoscaling/aws4_request, SignedHeaders=host,"
-                                            + " Signature=unsigned")
+                            .header("Authorization", Unsigned.authorization(region.id(), "application-autoscaling"))
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -40,10 +40,7 @@ final class CloudWatchReader {
             HttpResponse<byte[]> response = http.send(
                     HttpRequest.newBuilder(endpoint.resolve("/"))
                             .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                            .header(
-                                    "Authorization",
-                                    "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region.id()
-                                            + "/monitoring/aws4_request, SignedHeaders=host, Signature=unsigned")
+                            .header("Authorization", Unsigned.authorization(region.id(), "monitoring"))
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "Action=" + action + "&Version=2010-08-01&" + parameters))
                             .build(),

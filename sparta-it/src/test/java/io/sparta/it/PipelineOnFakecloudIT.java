@@ -38,10 +38,7 @@ class PipelineOnFakecloudIT extends SharedSampleOnFakecloud {
                 HttpRequest.newBuilder(URI.create(endpoint() + "/"))
                         .header("X-Amz-Target", target)
                         .header("Content-Type", "application/x-amz-json-1.1")
-                        .header(
-                                "Authorization",
-                                "AWS4-HMAC-SHA256 Credential=testing/20260101/" + LocalAws.REGION.id() + "/" + service
-                                        + "/aws4_request, SignedHeaders=host, Signature=unsigned")
+                        .header("Authorization", Unsigned.authorization(LocalAws.REGION.id(), service))
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1367,10 +1367,7 @@ final class PipelineRunner {
             request = HttpRequest.newBuilder(endpoint.resolve("/"))
                     .header("X-Amz-Target", "CodePipeline_20150709." + action)
                     .header("Content-Type", "application/x-amz-json-1.1")
-                    .header(
-                            "Authorization",
-                            "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region.id()
-                                    + "/codepipeline/aws4_request, SignedHeaders=host, Signature=unsigned")
+                    .header("Authorization", Unsigned.authorization(region.id(), "codepipeline"))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
         } catch (JsonProcessingException e) {

@@ -533,10 +533,7 @@ class PipelineRunnerIT {
                             HttpRequest.newBuilder(URI.create(moto.endpoint() + "/"))
                                     .header("X-Amz-Target", "CodePipeline_20150709.ListPipelines")
                                     .header("Content-Type", "application/x-amz-json-1.1")
-                                    .header(
-                                            "Authorization",
-                                            "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/codepipeline/"
-                                                    + "aws4_request, SignedHeaders=host, Signature=unsigned")
+                                    .header("Authorization", Unsigned.authorization("us-east-1", "codepipeline"))
                                     .POST(HttpRequest.BodyPublishers.ofString("{}"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -58,10 +58,7 @@ final class Route53Reader {
 
     private Document send(String method, String path, String body, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path))
-                .header(
-                        "Authorization",
-                        "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/route53/aws4_request,"
-                                + " SignedHeaders=host, Signature=unsigned")
+                .header("Authorization", Unsigned.authorization("us-east-1", "route53"))
                 .method(
                         method,
                         body == null
