@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -99,12 +100,43 @@ public final class AwsSession implements AutoCloseable {
     }
 
     public static AwsSession open(AwsTarget target) throws SpartaUserException {
+        return open(target, System::getenv);
+    }
+
+    /** @param environment the process's environment variables, a value or null by name */
+    static AwsSession open(AwsTarget target, UnaryOperator<String> environment) throws SpartaUserException {
+        Optional<String> halfSet = target.profile().isEmpty() ? halfSetKeys(environment) : Optional.empty();
+        if (halfSet.isPresent()) {
+            throw new SpartaUserException(halfSet.get());
+        }
         AwsCredentialsProvider credentials = new ReportedCredentials(
                 target.profile()
                         .<AwsCredentialsProvider>map(ProfileCredentialsProvider::create)
                         .orElseGet(() -> DefaultCredentialsProvider.builder().build()),
                 target.profile());
         return new AwsSession(target, resolveRegion(target), credentials);
+    }
+
+    /**
+     * An access key id without its secret in the environment, or the reverse. The SDK's default chain then passes
+     * over the environment without a word and takes the next credentials it finds, such as the default profile's,
+     * which may be another account's; refused before any call, as the AWS CLI refuses partial credentials.
+     */
+    private static Optional<String> halfSetKeys(UnaryOperator<String> environment) {
+        boolean id = isSet(environment.apply("AWS_ACCESS_KEY_ID"));
+        boolean secret = isSet(environment.apply("AWS_SECRET_ACCESS_KEY"));
+        if (id == secret) {
+            return Optional.empty();
+        }
+        String set = id ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY";
+        String missing = id ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID";
+        return Optional.of(set + " is set but " + missing + " is not: the AWS SDK would pass over both and use the"
+                + " next credentials it finds (a profile's), which may be another account's. Next: set " + missing
+                + " (and AWS_SESSION_TOKEN for temporary credentials), or unset " + set + " to use a profile");
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static Region resolveRegion(AwsTarget target) throws SpartaUserException {

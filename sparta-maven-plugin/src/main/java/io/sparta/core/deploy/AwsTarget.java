@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -177,19 +178,16 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
         try {
             files = ProfileFile.defaultProfileFile();
         } catch (RuntimeException unreadable) {
-            return Optional.of(source + " \"" + value + "\": the AWS shared config files cannot be read ("
-                    + unreadable.getMessage() + "); check ~/.aws/config");
+            return Optional.of(source + " \"" + value + "\": the AWS config files cannot be read ("
+                    + unreadable.getMessage() + "); check " + ProfileFiles.paths("and"));
         }
-        if (files.profile(value).isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(source + " \"" + value + "\" names no profile in ~/.aws/config or ~/.aws/credentials"
-                + (files.profiles().isEmpty()
-                        ? ""
-                        : " (profiles there: "
-                                + new java.util.TreeSet<>(files.profiles().keySet()) + ")")
-                + "; create it with aws configure --profile " + value + ", or drop the setting to use the SDK's"
-                + " default credentials");
+        return ProfileFiles.absence(value, files)
+                .map(absent -> source + " \"" + value + "\" names no profile: it is " + absent.where() + ". "
+                        + absent.meant()
+                                .map(meant -> "Did you mean " + meant + "?")
+                                .orElse("Add a [profile " + value + "] section to "
+                                        + ProfileFileLocation.configurationFilePath() + ", name one of those, or"
+                                        + " drop the setting to use the SDK's default credentials"));
     }
 
     /** An http or https URL with a host, such as http://127.0.0.1:4566. */

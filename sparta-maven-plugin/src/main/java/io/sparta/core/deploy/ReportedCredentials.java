@@ -1,17 +1,12 @@
 package io.sparta.core.deploy;
 
-import io.sparta.core.common.Typos;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -31,18 +26,10 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
 
     private final AwsCredentialsProvider delegate;
     private final Optional<String> configuredProfile;
-    private final UnaryOperator<String> environment;
 
     ReportedCredentials(AwsCredentialsProvider delegate, Optional<String> configuredProfile) {
-        this(delegate, configuredProfile, System::getenv);
-    }
-
-    /** @param environment the process's environment variables, a value or null by name */
-    ReportedCredentials(
-            AwsCredentialsProvider delegate, Optional<String> configuredProfile, UnaryOperator<String> environment) {
         this.delegate = delegate;
         this.configuredProfile = configuredProfile;
-        this.environment = environment;
     }
 
     @Override
@@ -65,29 +52,14 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
 
     private String explain(RuntimeException e) {
         if (configuredProfile.isPresent()) {
+            // A profile in neither file was refused before the session opened (AwsTarget): this one is there.
             String profile = configuredProfile.get();
-            String from = "No AWS credentials from the profile " + profile + " (<profile>, -Dsparta.profile): ";
-            Optional<Absence> absent = absence(profile);
-            if (absent.isPresent()) {
-                return from + "it is in " + absent.get().where() + ". Next: set <profile> (or -Dsparta.profile) to"
-                        + " one of them"
-                        + absent.get()
-                                .meant()
-                                .map(meant -> " (did you mean " + meant + "?)")
-                                .orElse("")
-                        + ", or add " + profile + " with aws configure --profile " + profile;
-            }
-            return from + reason(e) + ". Next: "
+            return "No AWS credentials from the profile " + profile + " (<profile>, -Dsparta.profile): " + reason(e)
+                    + ". Next: "
                     + (signsInThroughIdentityCenter(profile)
                             ? "sign in with aws sso login --profile " + profile + ", then run the goal again"
-                            : "check the profile in " + files("and") + " (aws configure list --profile " + profile
-                                    + " shows what it gives)");
-        }
-        if (environment.apply("AWS_ACCESS_KEY_ID") != null && environment.apply("AWS_SECRET_ACCESS_KEY") == null) {
-            // The half-set pair is the cause whatever else the chain tried: said first, with its own remedy.
-            return "No AWS credentials found: AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not. Next: set"
-                    + " AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials), or unset"
-                    + " AWS_ACCESS_KEY_ID to use a profile";
+                            : "check the profile in " + ProfileFiles.paths("and") + ": it needs aws_access_key_id and"
+                                    + " aws_secret_access_key, a role_arn with a source_profile, or an sso_session");
         }
         String profile = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
         return "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
@@ -102,15 +74,16 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
      * Center session, a role it could not assume, a profile with no keys.
      */
     private static String profileAnswer(String profile) {
-        Optional<Profile> found;
+        ProfileFile files;
         try {
-            found = ProfileFile.defaultProfileFile().profile(profile);
+            files = ProfileFile.defaultProfileFile();
         } catch (RuntimeException unreadable) {
             return " (the AWS config files cannot be read: " + unreadable.getMessage() + ")";
         }
+        Optional<Profile> found = files.profile(profile);
         if (found.isEmpty()) {
-            return absence(profile)
-                    .map(absent -> " (in " + absent.where()
+            return ProfileFiles.absence(profile, files)
+                    .map(absent -> " (" + absent.where()
                             + absent.meant()
                                     .map(meant -> "; did you mean " + meant + "?")
                                     .orElse("")
@@ -128,41 +101,6 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
                             : "")
                     + ")";
         }
-    }
-
-    /**
-     * Where a profile is not: "neither CONFIG nor CREDENTIALS, which have the profiles a, b", for a message to follow
-     * "in", and the profile of those a misspelling most likely meant.
-     */
-    private record Absence(String where, Optional<String> meant) {}
-
-    /** Where the named profile is not, when the AWS config and credentials files can be read and neither has it. */
-    private static Optional<Absence> absence(String profile) {
-        Set<String> names;
-        try {
-            names = new TreeSet<>(ProfileFile.defaultProfileFile().profiles().keySet());
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-        if (names.contains(profile)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Absence(
-                "neither " + files("nor")
-                        + (names.isEmpty()
-                                ? ", which have no profile"
-                                : ", which have the profiles " + String.join(", ", names)),
-                Typos.nearest(profile, names)));
-    }
-
-    /**
-     * The AWS config and credentials files as the SDK finds them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, their
-     * system properties, or under the home folder), joined by {@code conjunction}, so a message names the files the
-     * SDK read rather than ~/.aws.
-     */
-    private static String files(String conjunction) {
-        return ProfileFileLocation.configurationFilePath() + " " + conjunction + " "
-                + ProfileFileLocation.credentialsFilePath();
     }
 
     /** Whether the named profile signs in through IAM Identity Center; false when the AWS config cannot be read. */

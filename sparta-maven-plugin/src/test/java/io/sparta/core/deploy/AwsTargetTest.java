@@ -70,15 +70,29 @@ class AwsTargetTest {
     }
 
     @Test
-    void aProfileNoSharedFileHoldsIsNamedWithTheOnesThereAndTheCommandThatMakesIt() {
+    void aProfileNoSharedFileHoldsIsNamedWithTheFilesReadAndTheProfilesThere() {
         SpartaUserException e = assertThrows(
                 SpartaUserException.class,
                 () -> AwsTarget.configured(
                         NONE, set("<profile> (-Dsparta.profile)", "prod"), NONE, 10, "<maxAttempts>"));
         assertEquals(
-                "<profile> (-Dsparta.profile) \"prod\" names no profile in ~/.aws/config or ~/.aws/credentials"
-                        + " (profiles there: [ci, default, deployer]); create it with aws configure --profile prod, or"
-                        + " drop the setting to use the SDK's default credentials",
+                "<profile> (-Dsparta.profile) \"prod\" names no profile: it is in neither " + home.resolve("config")
+                        + " nor " + home.resolve("credentials") + ", which have the profiles ci, default, deployer."
+                        + " Add a [profile prod] section to " + home.resolve("config") + ", name one of those, or drop"
+                        + " the setting to use the SDK's default credentials",
+                e.getMessage());
+    }
+
+    @Test
+    void aMisspeltProfileIsOfferedTheNearestOneRatherThanToBeCreated() {
+        SpartaUserException e = assertThrows(
+                SpartaUserException.class,
+                () -> AwsTarget.configured(
+                        NONE, set("<profile> (-Dsparta.profile)", "deplyer"), NONE, 10, "<maxAttempts>"));
+        assertEquals(
+                "<profile> (-Dsparta.profile) \"deplyer\" names no profile: it is in neither "
+                        + home.resolve("config") + " nor " + home.resolve("credentials")
+                        + ", which have the profiles ci, default, deployer. Did you mean deployer?",
                 e.getMessage());
     }
 
