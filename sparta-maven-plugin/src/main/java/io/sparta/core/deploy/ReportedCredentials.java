@@ -61,45 +61,59 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
                             : "check the profile in " + ProfileFiles.paths("and") + ": it needs aws_access_key_id and"
                                     + " aws_secret_access_key, a role_arn with a source_profile, or an sso_session");
         }
-        String profile = ProfileFileSystemSetting.AWS_PROFILE.getStringValue().orElse("default");
+        Optional<String> named = ProfileFileSystemSetting.AWS_PROFILE.getNonDefaultStringValue();
+        String profile = named.orElse("default");
+        Answer answer = profileAnswer(profile);
         return "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile " + profile + profileAnswer(profile)
-                + ", the container's credentials endpoint and the instance metadata. Next: set <profile> (or"
-                + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again with -e"
-                + " for every source's answer";
+                + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile " + profile
+                + (named.isPresent() ? " of AWS_PROFILE" : "") + answer.text()
+                + ", the container's credentials endpoint and the instance metadata. Next: "
+                + (named.isPresent() && answer.absent()
+                        ? "set AWS_PROFILE to a profile those files have, or unset it to use the default one"
+                        : "set <profile> (or -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
+                                + " AWS_SECRET_ACCESS_KEY")
+                // Maven 3.8 prints an exception's cause under -e, not what it suppressed: 3.9 prints both.
+                + "; run again with -e (Maven 3.9 or later) for every source's answer";
     }
+
+    /** What a profile answered, as a parenthesis for the message, and whether neither file has the profile. */
+    private record Answer(String text, boolean absent) {}
 
     /**
      * What the named profile answered, when the AWS config or credentials file has it: an expired IAM Identity
      * Center session, a role it could not assume, a profile with no keys.
      */
-    private static String profileAnswer(String profile) {
+    private static Answer profileAnswer(String profile) {
         ProfileFile files;
         try {
             files = ProfileFile.defaultProfileFile();
         } catch (RuntimeException unreadable) {
-            return " (the AWS config files cannot be read: " + unreadable.getMessage() + ")";
+            return new Answer(" (the AWS config files cannot be read: " + unreadable.getMessage() + ")", false);
         }
         Optional<Profile> found = files.profile(profile);
         if (found.isEmpty()) {
             return ProfileFiles.absence(profile, files)
-                    .map(absent -> " (" + absent.where()
-                            + absent.meant()
-                                    .map(meant -> "; did you mean " + meant + "?")
-                                    .orElse("")
-                            + ")")
-                    .orElse("");
+                    .map(absent -> new Answer(
+                            " (" + absent.where()
+                                    + absent.meant()
+                                            .map(meant -> "; did you mean " + meant + "?")
+                                            .orElse("")
+                                    + ")",
+                            true))
+                    .orElse(new Answer("", false));
         }
         try (ProfileCredentialsProvider own =
                 ProfileCredentialsProvider.builder().profileName(profile).build()) {
             own.resolveCredentials();
-            return " (which gives credentials now: run again)";
+            return new Answer(" (which gives credentials now: run again)", false);
         } catch (RuntimeException e) {
-            return " (which answered: " + reason(e)
-                    + (signsInThroughIdentityCenter(found.get())
-                            ? "; sign in with aws sso login --profile " + profile
-                            : "")
-                    + ")";
+            return new Answer(
+                    " (which answered: " + reason(e)
+                            + (signsInThroughIdentityCenter(found.get())
+                                    ? "; sign in with aws sso login --profile " + profile
+                                    : "")
+                            + ")",
+                    false);
         }
     }
 

@@ -63,6 +63,9 @@ class CredentialsOnMotoTest {
             aws_secret_access_key = testing
             """;
 
+    /** How every default-chain message ends. */
+    private static final String WITH_E = "; run again with -e (Maven 3.9 or later) for every source's answer";
+
     @TempDir
     static Path work;
 
@@ -182,8 +185,7 @@ class CredentialsOnMotoTest {
                         + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile default (which answered:"
                         + " Profile file contained no credentials for profile 'default'), the container's"
                         + " credentials endpoint and the instance metadata. Next: set <profile> (or"
-                        + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again"
-                        + " with -e for every source's answer",
+                        + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" + WITH_E,
                 missing.getMessage());
         // Maven prints a cause's message after the exception's own: the SDK's list of every provider is kept for -e.
         assertNull(missing.getCause());
@@ -195,12 +197,11 @@ class CredentialsOnMotoTest {
         System.setProperty("aws.profile", "nightly");
         assertEquals(
                 "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile nightly (in neither "
-                        + work.resolve("config") + " nor " + work.resolve("credentials")
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile nightly of AWS_PROFILE (in"
+                        + " neither " + work.resolve("config") + " nor " + work.resolve("credentials")
                         + ", which have the profiles base, ci, default, deployer, sso), the container's credentials"
-                        + " endpoint and the instance metadata."
-                        + " Next: set <profile> (or -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and"
-                        + " AWS_SECRET_ACCESS_KEY; run again with -e for every source's answer",
+                        + " endpoint and the instance metadata. Next: set AWS_PROFILE to a profile those files have,"
+                        + " or unset it to use the default one" + WITH_E,
                 firstCallFails(Optional.empty()).getMessage());
     }
 
@@ -219,24 +220,23 @@ class CredentialsOnMotoTest {
         System.setProperty("aws.profile", "CI");
         assertEquals(
                 "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile CI (in neither "
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile CI of AWS_PROFILE (in neither "
                         + work.resolve("config") + " nor " + work.resolve("credentials")
                         + ", which have the profiles base, ci, default, deployer, sso; did you mean ci?), the"
-                        + " container's credentials endpoint and the instance metadata. Next: set <profile> (or"
-                        + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again"
-                        + " with -e for every source's answer",
+                        + " container's credentials endpoint and the instance metadata. Next: set AWS_PROFILE to a"
+                        + " profile those files have, or unset it to use the default one" + WITH_E,
                 firstCallFails(Optional.empty()).getMessage());
     }
+
+    /** What the SDK's SSO module (2.59.1) says of a profile without a cached sign-in, its full stop left out. */
+    private static final String NO_SSO_SESSION = "The SSO session associated with this profile has expired or is"
+            + " otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile";
 
     /**
      * Not signed in, the SDK's SSO module (on the plugin's class path, or the profile could not be read at all) finds
      * no token and the user is told to sign in. moto has no IAM Identity Center portal, so a signed-in session's
      * credentials are not tried here.
      */
-    /** What the SDK's SSO module (2.59.1) says of a profile without a cached sign-in, its full stop left out. */
-    private static final String NO_SSO_SESSION = "The SSO session associated with this profile has expired or is"
-            + " otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile";
-
     @Test
     void anIamIdentityCenterProfileNotSignedInSaysHowToSignIn_motoHasNoSsoPortal() throws Exception {
         assertEquals(
@@ -246,11 +246,10 @@ class CredentialsOnMotoTest {
         System.setProperty("aws.profile", "sso");
         assertEquals(
                 "No AWS credentials found: the AWS SDK looked in the aws.accessKeyId system property,"
-                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile sso (which answered: "
-                        + NO_SSO_SESSION + "; sign in with aws sso login --profile sso), the container's credentials"
-                        + " endpoint and the instance metadata. Next: set <profile> (or -Dsparta.profile), AWS_PROFILE,"
-                        + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; run again with -e for every source's"
-                        + " answer",
+                        + " AWS_ACCESS_KEY_ID, AWS_WEB_IDENTITY_TOKEN_FILE, the profile sso of AWS_PROFILE (which"
+                        + " answered: " + NO_SSO_SESSION + "; sign in with aws sso login --profile sso), the"
+                        + " container's credentials endpoint and the instance metadata. Next: set <profile> (or"
+                        + " -Dsparta.profile), AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" + WITH_E,
                 firstCallFails(Optional.empty()).getMessage());
     }
 }
