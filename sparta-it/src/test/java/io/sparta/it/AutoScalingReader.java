@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +46,12 @@ final class AutoScalingReader {
     private JsonNode call(String action, JsonNode body) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(endpoint.resolve("/"))
-                            .header("X-Amz-Target", "AnyScaleFrontendService." + action)
-                            .header("Content-Type", "application/x-amz-json-1.1")
-                            .header("Authorization", Unsigned.authorization(region.id(), "application-autoscaling"))
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                            .build(),
+                    Unsigned.awsJson(
+                            endpoint,
+                            region.id(),
+                            "application-autoscaling",
+                            "AnyScaleFrontendService." + action,
+                            JSON.writeValueAsString(body)),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError(action + " answered " + response.statusCode() + ": " + response.body());

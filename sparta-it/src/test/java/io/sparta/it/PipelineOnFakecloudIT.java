@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +33,7 @@ class PipelineOnFakecloudIT extends SharedSampleOnFakecloud {
     /** One call of an awsJson1.1 API (the SDK's codepipeline and codebuild modules are not served at 2.59.1). */
     private JsonNode call(String service, String target, ObjectNode body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(endpoint() + "/"))
-                        .header("X-Amz-Target", target)
-                        .header("Content-Type", "application/x-amz-json-1.1")
-                        .header("Authorization", Unsigned.authorization(LocalAws.REGION.id(), service))
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                        .build(),
+                Unsigned.awsJson(endpoint(), LocalAws.REGION.id(), service, target, JSON.writeValueAsString(body)),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), target + ": " + response.body());
         return JSON.readTree(response.body());

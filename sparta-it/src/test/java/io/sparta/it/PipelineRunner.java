@@ -1364,12 +1364,12 @@ final class PipelineRunner {
     private JsonNode codePipeline(String action, JsonNode body, boolean notFoundIsNull) {
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(endpoint.resolve("/"))
-                    .header("X-Amz-Target", "CodePipeline_20150709." + action)
-                    .header("Content-Type", "application/x-amz-json-1.1")
-                    .header("Authorization", Unsigned.authorization(region.id(), "codepipeline"))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
+            request = Unsigned.awsJson(
+                    endpoint,
+                    region.id(),
+                    "codepipeline",
+                    "CodePipeline_20150709." + action,
+                    JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

@@ -18,7 +18,6 @@ import io.sparta.testkit.PythonTools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -530,12 +529,12 @@ class PipelineRunnerIT {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(moto.endpoint() + "/"))
-                                    .header("X-Amz-Target", "CodePipeline_20150709.ListPipelines")
-                                    .header("Content-Type", "application/x-amz-json-1.1")
-                                    .header("Authorization", Unsigned.authorization("us-east-1", "codepipeline"))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                                    .build(),
+                            Unsigned.awsJson(
+                                    moto.endpoint(),
+                                    "us-east-1",
+                                    "codepipeline",
+                                    "CodePipeline_20150709.ListPipelines",
+                                    "{}"),
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             return !JSON.readTree(response.body()).path("pipelines").isEmpty();

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -181,13 +180,15 @@ public record AwsTarget(Optional<String> region, Optional<String> profile, Optio
             return Optional.of(source + " \"" + value + "\": the AWS config files cannot be read ("
                     + unreadable.getMessage() + "); check " + ProfileFiles.paths("and"));
         }
-        return ProfileFiles.absence(value, files)
-                .map(absent -> source + " \"" + value + "\" names no profile: it is " + absent.where() + ". "
-                        + absent.meant()
-                                .map(meant -> "Did you mean " + meant + "?")
-                                .orElse("Add a [profile " + value + "] section to "
-                                        + ProfileFileLocation.configurationFilePath() + ", name one of those, or"
-                                        + " drop the setting to use the SDK's default credentials"));
+        if (files.profile(value).isPresent()) {
+            return Optional.empty();
+        }
+        ProfileFiles.Absence absent = ProfileFiles.absence(value, files);
+        return Optional.of(source + " \"" + value + "\" names no profile: it is " + absent.where() + ". "
+                + absent.meant()
+                        .map(meant -> "Did you mean " + meant + "?")
+                        .orElse("Add a [profile " + value + "] section to " + ProfileFiles.config()
+                                + ", name one of those, or drop the setting to use the SDK's default credentials"));
     }
 
     /** An http or https URL with a host, such as http://127.0.0.1:4566. */

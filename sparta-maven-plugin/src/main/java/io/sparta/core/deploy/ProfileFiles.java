@@ -1,6 +1,7 @@
 package io.sparta.core.deploy;
 
 import io.sparta.core.common.Typos;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +19,12 @@ final class ProfileFiles {
 
     /** The two files' paths, joined by {@code conjunction} ("and", "or", "nor"). */
     static String paths(String conjunction) {
-        return ProfileFileLocation.configurationFilePath() + " " + conjunction + " "
-                + ProfileFileLocation.credentialsFilePath();
+        return config() + " " + conjunction + " " + ProfileFileLocation.credentialsFilePath();
+    }
+
+    /** The AWS config file, where a {@code [profile NAME]} section goes. */
+    static Path config() {
+        return ProfileFileLocation.configurationFilePath();
     }
 
     /**
@@ -29,20 +34,17 @@ final class ProfileFiles {
     record Absence(String where, Optional<String> meant) {}
 
     /**
-     * Where the named profile is not, when {@code files} have no profile of that name.
+     * Where the named profile is not.
      *
-     * @param files the SDK's reading of both files
+     * @param files the SDK's reading of both files, which have no profile of that name
      */
-    static Optional<Absence> absence(String profile, ProfileFile files) {
-        if (files.profile(profile).isPresent()) {
-            return Optional.empty();
-        }
+    static Absence absence(String profile, ProfileFile files) {
         Set<String> names = new TreeSet<>(files.profiles().keySet());
-        return Optional.of(new Absence(
+        return new Absence(
                 "in neither " + paths("nor")
                         + (names.isEmpty()
                                 ? ", which have no profile"
                                 : ", which have the profiles " + String.join(", ", names)),
-                Typos.nearest(profile, names)));
+                Typos.nearest(profile, names));
     }
 }

@@ -92,15 +92,13 @@ final class ReportedCredentials implements AwsCredentialsProvider, SdkAutoClosea
         }
         Optional<Profile> found = files.profile(profile);
         if (found.isEmpty()) {
-            return ProfileFiles.absence(profile, files)
-                    .map(absent -> new Answer(
-                            " (" + absent.where()
-                                    + absent.meant()
-                                            .map(meant -> "; did you mean " + meant + "?")
-                                            .orElse("")
-                                    + ")",
-                            true))
-                    .orElse(new Answer("", false));
+            ProfileFiles.Absence absent = ProfileFiles.absence(profile, files);
+            return new Answer(
+                    " (" + absent.where()
+                            + absent.meant()
+                                    .map(meant -> "; did you mean " + meant + "?")
+                                    .orElse("") + ")",
+                    true);
         }
         try (ProfileCredentialsProvider own =
                 ProfileCredentialsProvider.builder().profileName(profile).build()) {
